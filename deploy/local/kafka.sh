@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# A real single-node KRaft Kafka broker run from the Kafka jars on Maven Central (no Docker).
+#   kafka.sh start [DATA_DIR] [PORT]   format storage if new, start, wait until ready, create topics
+#   kafka.sh stop  [DATA_DIR]
+# The jars come from `mvn -pl deploy package` (deploy/target/kafka-libs).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+libs="${KAFKA_LIBS:-$root/deploy/target/kafka-libs}"
+cmd="${1:-start}"
+data="${2:-$root/.data/kafka}"
+port="${3:-9092}"
+controller_port=$((port + 1))
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+topics=("hg.requests:4" "hg.plans:4" "hg.tasks:8" "hg.task-results:4" "hg.events:4" "hg.outcomes:4" "hg.executors:1")
+
+kafka_java() {
+  "$java_bin" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$here/kafka-log4j2.properties" -Dkafka.logs.dir="$data/logs" \
+    -cp "$libs/*" "$@"
+}
+
+ready() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+}
+
+start() {
+  if [ ! -d "$libs" ]; then
+    echo "Kafka jars not found in $libs; run: mvn -B -pl deploy package" >&2
+    exit 1
+  fi
+  mkdir -p "$data/logs"
+  cat > "$data/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$data/log
+num.partitions=4
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=8
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+log.retention.hours=168
+PROPS
+  if [ ! -f "$data/log/meta.properties" ]; then
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$data/server.properties" > "$data/logs/format.log" 2>&1
+  fi
+  if [ -f "$data/kafka.pid" ] && kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
+    echo "Kafka already running (pid $(cat "$data/kafka.pid")) on 127.0.0.1:$port"
+    return
+  fi
+  kafka_java kafka.Kafka "$data/server.properties" > "$data/logs/server.out" 2>&1 &
+  echo $! > "$data/kafka.pid"
+  for _ in $(seq 1 120); do
+    if ready; then break; fi
+    if ! kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
+      echo "Kafka exited during start; see $data/logs/server.out" >&2
+      tail -20 "$data/logs/server.out" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  ready || { echo "Kafka did not open port $port in 60 s" >&2; exit 1; }
+  local spec creators=()
+  for spec in "${topics[@]}"; do
+    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" --create --if-not-exists \
+      --topic "${spec%%:*}" --partitions "${spec##*:}" --replication-factor 1 >> "$data/logs/topics.log" 2>&1 &
+    creators+=($!)
+  done
+  wait "${creators[@]}"
+  kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" --list > "$data/logs/topic-list.txt" 2>&1
+  for spec in "${topics[@]}"; do
+    grep -qx "${spec%%:*}" "$data/logs/topic-list.txt" || { echo "topic ${spec%%:*} missing; see $data/logs/topics.log" >&2; exit 1; }
+  done
+  echo "Kafka ready on 127.0.0.1:$port (pid $(cat "$data/kafka.pid"), data $data)"
+}
+
+stop() {
+  if [ -f "$data/kafka.pid" ]; then
+    local pid; pid="$(cat "$data/kafka.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$data/kafka.pid"
+  fi
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: kafka.sh start|stop [DATA_DIR] [PORT]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,22 @@
+package dev.hugginggpt.protocol;
+
+public enum EventType {
+    /** The gateway accepted the request ({@code request} set). */
+    ACCEPTED,
+    /** The planner produced a valid plan ({@code plan} set). */
+    PLANNED,
+    /** Planning failed ({@code message} says why). */
+    PLANNING_FAILED,
+    /** A model was chosen for a task ({@code taskId}, {@code choice} set). */
+    TASK_SELECTED,
+    /** An executor started a task ({@code taskId}, {@code message} names the executor). */
+    TASK_STARTED,
+    /** A task reached a terminal state ({@code result} set). */
+    TASK_FINISHED,
+    /** Every task is terminal; response generation begins. */
+    RESPONDING,
+    /** The answer is ready ({@code answer} set). */
+    DONE,
+    /** The request failed ({@code message} says why). */
+    FAILED
+}

@@ -1,0 +1,61 @@
+package dev.hugginggpt.protocol;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The argument kinds of the task vocabulary: text, image, audio, video. */
+public enum MediaKind {
+    TEXT, IMAGE, AUDIO, VIDEO;
+
+    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"), Map.entry("bmp", "image/bmp"), Map.entry("webp", "image/webp"),
+            Map.entry("tif", "image/tiff"), Map.entry("tiff", "image/tiff"),
+            Map.entry("wav", "audio/wav"), Map.entry("flac", "audio/flac"), Map.entry("mp3", "audio/mpeg"),
+            Map.entry("ogg", "audio/ogg"),
+            Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"),
+            Map.entry("mov", "video/quicktime"), Map.entry("mkv", "video/x-matroska"),
+            Map.entry("txt", "text/plain"), Map.entry("json", "application/json"));
+
+    public String argKey() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<MediaKind> ofArgKey(String key) {
+        for (MediaKind kind : values()) {
+            if (kind.argKey().equals(key)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static MediaKind ofContentType(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("image/")) {
+            return IMAGE;
+        }
+        if (type.startsWith("audio/")) {
+            return AUDIO;
+        }
+        if (type.startsWith("video/")) {
+            return VIDEO;
+        }
+        return TEXT;
+    }
+
+    /** MIME type for a file name by its extension, if the extension is one we handle. */
+    public static Optional<String> contentTypeOfFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(CONTENT_TYPES.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT)));
+    }
+
+    public static Optional<MediaKind> ofFileName(String fileName) {
+        return contentTypeOfFileName(fileName).map(MediaKind::ofContentType)
+                .filter(kind -> kind != TEXT);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.hugginggpt.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * hg.events: one stage or task transition. Exactly the fields its {@link EventType} names are set.
+ * The gateway folds these into the request view, so every gateway instance can answer for every request.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A stage or task transition of a request.")
+public record RequestEvent(
+        @Schema(description = "Request id.") String requestId,
+        @Schema(description = "What happened.") EventType type,
+        @Schema(description = "When it happened.") Instant at,
+        @Schema(description = "Service instance that reported it.") String source,
+        @Schema(description = "Task id, for task events.") Integer taskId,
+        @Schema(description = "Human-readable detail (failure reason, executor).") String message,
+        @Schema(hidden = true) UserRequest request,
+        @Schema(description = "The plan, for PLANNED.") Plan plan,
+        @Schema(description = "The chosen model, for TASK_SELECTED.") ModelChoice choice,
+        @Schema(description = "The task result, for TASK_FINISHED.") TaskResult result,
+        @Schema(description = "The answer, for DONE.") Answer answer) {
+
+    public static RequestEvent accepted(UserRequest request, String source) {
+        return new RequestEvent(request.requestId(), EventType.ACCEPTED, Instant.now(), source, null, null, request,
+                null, null, null, null);
+    }
+
+    public static RequestEvent planned(Plan plan, String source) {
+        return new RequestEvent(plan.requestId(), EventType.PLANNED, Instant.now(), source, null, null, null, plan,
+                null, null, null);
+    }
+
+    public static RequestEvent planningFailed(String requestId, String reason, String source) {
+        return new RequestEvent(requestId, EventType.PLANNING_FAILED, Instant.now(), source, null, reason, null, null,
+                null, null, null);
+    }
+
+    public static RequestEvent taskSelected(String requestId, int taskId, ModelChoice choice, String source) {
+        return new RequestEvent(requestId, EventType.TASK_SELECTED, Instant.now(), source, taskId, null, null, null,
+                choice, null, null);
+    }
+
+    public static RequestEvent taskStarted(String requestId, int taskId, String executor, Instant at) {
+        return new RequestEvent(requestId, EventType.TASK_STARTED, at, executor, taskId, executor, null, null, null,
+                null, null);
+    }
+
+    public static RequestEvent taskFinished(TaskResult result, String source) {
+        return new RequestEvent(result.requestId(), EventType.TASK_FINISHED, Instant.now(), source, result.taskId(),
+                result.error(), null, null, null, result, null);
+    }
+
+    public static RequestEvent responding(String requestId, String source) {
+        return new RequestEvent(requestId, EventType.RESPONDING, Instant.now(), source, null, null, null, null, null,
+                null, null);
+    }
+
+    public static RequestEvent done(String requestId, Answer answer, String source) {
+        return new RequestEvent(requestId, EventType.DONE, Instant.now(), source, null, null, null, null, null, null,
+                answer);
+    }
+
+    public static RequestEvent failed(String requestId, String reason, String source) {
+        return new RequestEvent(requestId, EventType.FAILED, Instant.now(), source, null, reason, null, null, null,
+                null, null);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hugginggpt.protocol;
+
+import java.time.Instant;
+
+/** hg.task-results: the terminal result of one task attempt. */
+public record TaskResult(
+        String requestId,
+        int taskId,
+        String task,
+        ModelChoice model,
+        TaskStatus status,
+        TaskOutput output,
+        String error,
+        String executor,
+        int attempt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public static TaskResult skipped(String requestId, int taskId, String task, String reason) {
+        Instant now = Instant.now();
+        return new TaskResult(requestId, taskId, task, null, TaskStatus.SKIPPED, null, reason, null, 0, now, now);
+    }
+
+    public static TaskResult failedBeforeRun(String requestId, int taskId, String task, ModelChoice model, String reason) {
+        Instant now = Instant.now();
+        return new TaskResult(requestId, taskId, task, model, TaskStatus.FAILED, null, reason, null, 0, now, now);
+    }
+
+    public boolean succeeded() {
+        return status == TaskStatus.SUCCEEDED;
+    }
+}
