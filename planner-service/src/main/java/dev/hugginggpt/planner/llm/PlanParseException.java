@@ -1,0 +1,7 @@
+package dev.hugginggpt.planner.llm;
+
+public class PlanParseException extends RuntimeException {
+    public PlanParseException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hugginggpt.planner.messaging;
+
+import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.service.PlanningService;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.UserRequest;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** hg.requests -> plan -> hg.plans (unless plan-only) and hg.events. The offset commits after both are sent. */
+@ApplicationScoped
+public class RequestConsumer {
+    private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
+    private static final String SOURCE = "planner-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final PlanningService planning;
+    private final MutinyEmitter<Plan> plans;
+    private final MutinyEmitter<RequestEvent> events;
+
+    public RequestConsumer(PlanningService planning, @Channel("plans") MutinyEmitter<Plan> plans,
+            @Channel("events") MutinyEmitter<RequestEvent> events) {
+        this.planning = planning;
+        this.plans = plans;
+        this.events = events;
+    }
+
+    @Incoming("requests")
+    @Blocking(ordered = false)
+    public void onRequest(UserRequest request) {
+        long started = System.nanoTime();
+        PlanningResult result = planning.plan(request);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String key = request.requestId();
+        if (!result.ok()) {
+            LOG.infof("request %s: planning failed after %d ms: %s", key, millis, result.failure());
+            send(events, key, RequestEvent.planningFailed(key, result.failure(), SOURCE));
+            return;
+        }
+        RequestOptions options = request.options() == null ? RequestOptions.defaults() : request.options();
+        Plan plan = new Plan(key, request.tenant(), request.lastUserMessage(), result.tasks(), result.planner(),
+                result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
+        LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
+        send(events, key, RequestEvent.planned(plan, SOURCE));
+        if (!options.isPlanOnly()) {
+            send(plans, key, plan);
+        }
+    }
+
+    private static <T> void send(MutinyEmitter<T> emitter, String key, T value) {
+        emitter.sendMessageAndAwait(KafkaRecord.of(key, value));
+    }
+}

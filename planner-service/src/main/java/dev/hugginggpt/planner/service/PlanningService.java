@@ -1,0 +1,44 @@
+package dev.hugginggpt.planner.service;
+
+import dev.hugginggpt.planner.config.PlannerConfig;
+import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
+import dev.hugginggpt.planner.llm.LlmPlanner;
+import dev.hugginggpt.protocol.UserRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Chooses the planner for a request: the LLM when configured (or asked for), else the embedded one. */
+@ApplicationScoped
+public class PlanningService {
+    private static final Logger LOG = Logger.getLogger(PlanningService.class);
+
+    private final PlannerConfig config;
+    private final EmbeddedPlanner embedded;
+    private final LlmPlanner llm;
+
+    public PlanningService(PlannerConfig config, EmbeddedPlanner embedded, LlmPlanner llm) {
+        this.config = config;
+        this.embedded = embedded;
+        this.llm = llm;
+    }
+
+    public PlanningResult plan(UserRequest request) {
+        String wanted = request.options() == null ? "auto" : request.options().plannerOrAuto();
+        boolean llmConfigured = config.llmBaseUrl().filter(u -> !u.isBlank()).isPresent();
+        TaskPlanner planner = switch (wanted) {
+            case "embedded" -> embedded;
+            case "llm" -> llmConfigured ? llm : null;
+            default -> llmConfigured ? llm : embedded;
+        };
+        if (planner == null) {
+            return PlanningResult.failed("llm", null,
+                    "the LLM planner was requested but no LLM is configured (set HG_LLM_BASE_URL)");
+        }
+        try {
+            return planner.plan(request);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "planner %s failed on request %s", planner.name(), request.requestId());
+            return PlanningResult.failed(planner.name(), null, planner.name() + " planner error: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hugginggpt.selector.catalog;
+
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.selector.config.SelectorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the live executors can run, from their heartbeats on hg.executors. */
+@ApplicationScoped
+public class ExecutorRegistry {
+    private final Map<String, ExecutorHeartbeat> live = new ConcurrentHashMap<>();
+    private final SelectorConfig config;
+
+    public ExecutorRegistry(SelectorConfig config) {
+        this.config = config;
+    }
+
+    public void record(ExecutorHeartbeat heartbeat) {
+        if (heartbeat.stopping()) {
+            live.remove(heartbeat.instanceId());
+        } else {
+            live.put(heartbeat.instanceId(), heartbeat);
+        }
+    }
+
+    private Collection<ExecutorHeartbeat> fresh() {
+        Instant cutoff = Instant.now().minus(config.executorTtl());
+        live.values().removeIf(h -> h.at().isBefore(cutoff));
+        return live.values();
+    }
+
+    public List<ModelCard> localModels(String task) {
+        Map<String, ModelCard> models = new LinkedHashMap<>();
+        for (ExecutorHeartbeat h : fresh()) {
+            h.localModels().stream().filter(m -> m.task().equals(task)).forEach(m -> models.putIfAbsent(m.id(), m));
+        }
+        return List.copyOf(models.values());
+    }
+
+    public Set<String> remoteBackends() {
+        Set<String> backends = new TreeSet<>();
+        fresh().forEach(h -> backends.addAll(h.remoteBackends()));
+        return backends;
+    }
+
+    public int liveExecutors() {
+        return fresh().size();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.hugginggpt.selector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "hg.selector")
+public interface SelectorConfig {
+    /** Candidates kept per task after ranking. */
+    @WithDefault("5")
+    int topK();
+
+    /** Default time limit of one task run. */
+    @WithDefault("120s")
+    Duration taskTimeout();
+
+    /** Models tried per task before it fails (the chosen one and its fallbacks). */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** An executor not heard from for this long no longer counts as offering its models. */
+    @WithDefault("45s")
+    Duration executorTtl();
+
+    /** Base URL of an OpenAI-compatible endpoint for the in-context model choice; absent: ranking only. */
+    Optional<String> llmBaseUrl();
+}

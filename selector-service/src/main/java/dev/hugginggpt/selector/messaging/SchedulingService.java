@@ -1,0 +1,117 @@
+package dev.hugginggpt.selector.messaging;
+
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.selector.catalog.ExecutorRegistry;
+import dev.hugginggpt.selector.config.SelectorConfig;
+import dev.hugginggpt.selector.scheduling.DagScheduler;
+import dev.hugginggpt.selector.scheduling.ModelChooser;
+import dev.hugginggpt.selector.scheduling.SchedulerAction;
+import dev.hugginggpt.selector.selection.Candidates;
+import dev.hugginggpt.selector.selection.ModelSelector;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/** Wires the scheduler to Kafka: plans and results in; tasks, events and outcomes out. */
+@ApplicationScoped
+public class SchedulingService {
+    private static final Logger LOG = Logger.getLogger(SchedulingService.class);
+    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
+
+    private final String source = "selector-" + UUID.randomUUID().toString().substring(0, 8);
+    private final DagScheduler scheduler;
+    private final ExecutorRegistry executors;
+    private final MutinyEmitter<TaskDispatch> tasks;
+    private final MutinyEmitter<RequestEvent> events;
+    private final MutinyEmitter<Outcome> outcomes;
+    private final int taskPartitions;
+    private final AtomicInteger nextPartition = new AtomicInteger();
+
+    public SchedulingService(SelectorConfig config, ModelSelector selector, ExecutorRegistry executors,
+            @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
+            @Channel("outcomes") MutinyEmitter<Outcome> outcomes,
+            @ConfigProperty(name = "hg.selector.task-partitions", defaultValue = "8") int taskPartitions) {
+        this.executors = executors;
+        this.tasks = tasks;
+        this.events = events;
+        this.outcomes = outcomes;
+        this.taskPartitions = taskPartitions;
+        ModelChooser chooser = (plan, task, args) -> {
+            int topK = plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
+            Candidates candidates = selector.candidates(task, topK);
+            if (candidates.isEmpty()) {
+                return new ModelChooser.Choice(List.of(), candidates.unavailableReason());
+            }
+            List<ModelChoice> ordered = selector.choose(candidates, plan.userMessage(), args);
+            return new ModelChooser.Choice(ordered, null);
+        };
+        this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout());
+    }
+
+    @Incoming("plans")
+    @Blocking
+    public void onPlan(Plan plan) {
+        LOG.debugf("request %s: plan with %d tasks", plan.requestId(), plan.tasks().size());
+        emit(scheduler.onPlan(plan));
+    }
+
+    @Incoming("task-results")
+    @Blocking
+    public void onResult(TaskResult result) {
+        emit(scheduler.onResult(result));
+    }
+
+    @Incoming("executors")
+    public void onHeartbeat(ExecutorHeartbeat heartbeat) {
+        executors.record(heartbeat);
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkDeadlines() {
+        emit(scheduler.onTick(Instant.now(), DEADLINE_GRACE));
+    }
+
+    public int activeRequests() {
+        return scheduler.activeRequests();
+    }
+
+    private void emit(List<SchedulerAction> actions) {
+        for (SchedulerAction action : actions) {
+            if (action instanceof SchedulerAction.Dispatch d) {
+                tasks.sendMessageAndAwait(dispatchRecord(d.task()));
+            } else if (action instanceof SchedulerAction.Event e) {
+                events.sendMessageAndAwait(KafkaRecord.of(e.event().requestId(), e.event()));
+            } else if (action instanceof SchedulerAction.Finish f) {
+                events.sendMessageAndAwait(KafkaRecord.of(f.outcome().requestId(),
+                        RequestEvent.responding(f.outcome().requestId(), source)));
+                outcomes.sendMessageAndAwait(KafkaRecord.of(f.outcome().requestId(), f.outcome()));
+            }
+        }
+    }
+
+    /** Consecutive dispatches go to consecutive partitions; with the executors' round-robin assignor, to different executors. */
+    private Message<TaskDispatch> dispatchRecord(TaskDispatch task) {
+        int partition = Math.floorMod(nextPartition.getAndIncrement(), taskPartitions);
+        return Message.of(task).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(task.key()).withPartition(partition).build());
+    }
+}

@@ -1,0 +1,210 @@
+package dev.hugginggpt.selector.scheduling;
+
+import dev.hugginggpt.protocol.GeneratedRefs;
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps each request's DAG: dispatches the tasks whose dependencies are done (so independent tasks
+ * are in hg.tasks together), resolves {@code <GENERATED>-N} in their arguments, retries a failed
+ * task on the next candidate, skips tasks whose inputs failed, and finishes the request once every
+ * task is terminal. Results are deduplicated by (request, task, attempt).
+ */
+public final class DagScheduler {
+    private static final int FINISHED_MEMORY = 10_000;
+
+    private final Map<String, RequestDag> requests = new LinkedHashMap<>();
+    private final Set<String> finished = new LinkedHashSet<>();
+    private final ModelChooser chooser;
+    private final String source;
+    private final int maxAttempts;
+    private final Duration defaultTimeout;
+
+    public DagScheduler(ModelChooser chooser, String source, int maxAttempts, Duration defaultTimeout) {
+        this.chooser = chooser;
+        this.source = source;
+        this.maxAttempts = maxAttempts;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    private static final class RequestDag {
+        final Plan plan;
+        final Map<Integer, TaskState> tasks = new LinkedHashMap<>();
+
+        RequestDag(Plan plan) {
+            this.plan = plan;
+            plan.tasks().forEach(t -> tasks.put(t.id(), new TaskState(t)));
+        }
+    }
+
+    public synchronized List<SchedulerAction> onPlan(Plan plan) {
+        List<SchedulerAction> actions = new ArrayList<>();
+        if (requests.containsKey(plan.requestId()) || finished.contains(plan.requestId())) {
+            return actions;
+        }
+        RequestDag dag = new RequestDag(plan);
+        requests.put(plan.requestId(), dag);
+        advance(dag, actions);
+        return actions;
+    }
+
+    public synchronized List<SchedulerAction> onResult(TaskResult result) {
+        List<SchedulerAction> actions = new ArrayList<>();
+        RequestDag dag = requests.get(result.requestId());
+        TaskState state = dag == null ? null : dag.tasks.get(result.taskId());
+        if (state == null || state.status.isTerminal() || result.attempt() != state.attempt) {
+            return actions;
+        }
+        if (!result.succeeded() && !state.remaining.isEmpty() && state.attempt < maxAttempts) {
+            dispatchNext(dag, state, actions, result.error());
+            return actions;
+        }
+        finish(state, result, actions);
+        advance(dag, actions);
+        return actions;
+    }
+
+    /** Fails (or retries) tasks whose deadline passed without a result. */
+    public synchronized List<SchedulerAction> onTick(Instant now, Duration grace) {
+        List<SchedulerAction> actions = new ArrayList<>();
+        for (RequestDag dag : List.copyOf(requests.values())) {
+            for (TaskState state : dag.tasks.values()) {
+                if (state.status == TaskStatus.SELECTED && state.deadline != null
+                        && now.isAfter(state.deadline.plus(grace))) {
+                    TaskResult timeout = new TaskResult(dag.plan.requestId(), state.task.id(), state.task.task(),
+                            state.current, TaskStatus.FAILED, null,
+                            "no result from model " + state.current.modelId() + " before the deadline", null,
+                            state.attempt, state.deadline, now);
+                    actions.addAll(onResult(timeout));
+                }
+            }
+        }
+        return actions;
+    }
+
+    public synchronized int activeRequests() {
+        return requests.size();
+    }
+
+    private void advance(RequestDag dag, List<SchedulerAction> actions) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (TaskState state : dag.tasks.values()) {
+                if (state.status != TaskStatus.PENDING) {
+                    continue;
+                }
+                Set<Integer> deps = GeneratedRefs.dependencies(state.task);
+                if (!deps.stream().allMatch(d -> dag.tasks.get(d).status.isTerminal())) {
+                    continue;
+                }
+                changed = true;
+                String blocked = deps.stream().filter(d -> dag.tasks.get(d).status != TaskStatus.SUCCEEDED)
+                        .findFirst().map(d -> "needs the output of task " + d + ", which "
+                                + dag.tasks.get(d).status.name().toLowerCase()).orElse(null);
+                if (blocked != null) {
+                    finish(state, TaskResult.skipped(dag.plan.requestId(), state.task.id(), state.task.task(), blocked),
+                            actions);
+                    continue;
+                }
+                String unresolved = resolve(dag, state);
+                if (unresolved != null) {
+                    finish(state, TaskResult.failedBeforeRun(dag.plan.requestId(), state.task.id(), state.task.task(),
+                            null, unresolved), actions);
+                    continue;
+                }
+                ModelChooser.Choice choice = chooser.choose(dag.plan, state.task.task(), state.resolvedArgs);
+                if (choice.models().isEmpty()) {
+                    finish(state, TaskResult.failedBeforeRun(dag.plan.requestId(), state.task.id(), state.task.task(),
+                            null, choice.unavailableReason()), actions);
+                    continue;
+                }
+                state.remaining.addAll(choice.models());
+                dispatchNext(dag, state, actions, null);
+            }
+        }
+        if (dag.tasks.values().stream().allMatch(s -> s.status.isTerminal())) {
+            List<TaskResult> results = dag.tasks.values().stream().map(s -> s.result).toList();
+            actions.add(new SchedulerAction.Finish(new Outcome(dag.plan.requestId(), dag.plan, results, Instant.now())));
+            requests.remove(dag.plan.requestId());
+            finished.add(dag.plan.requestId());
+            if (finished.size() > FINISHED_MEMORY) {
+                finished.remove(finished.iterator().next());
+            }
+        }
+    }
+
+    private void dispatchNext(RequestDag dag, TaskState state, List<SchedulerAction> actions, String previousError) {
+        ModelChoice model = state.remaining.remove(0);
+        if (previousError != null) {
+            model = new ModelChoice(model.modelId(), model.backend(),
+                    "fallback after " + state.current.modelId() + " failed: " + previousError);
+        }
+        state.current = model;
+        state.attempt++;
+        state.status = TaskStatus.SELECTED;
+        Integer timeoutSeconds = dag.plan.options() == null ? null : dag.plan.options().taskTimeoutSeconds();
+        Duration timeout = timeoutSeconds == null ? defaultTimeout : Duration.ofSeconds(timeoutSeconds);
+        Instant now = Instant.now();
+        state.deadline = now.plus(timeout);
+        String requestId = dag.plan.requestId();
+        actions.add(new SchedulerAction.Event(RequestEvent.taskSelected(requestId, state.task.id(), model, source)));
+        actions.add(new SchedulerAction.Dispatch(new TaskDispatch(requestId, state.task.id(), state.task.task(),
+                state.resolvedArgs, model, List.copyOf(state.remaining), state.attempt, state.deadline, now)));
+    }
+
+    private void finish(TaskState state, TaskResult result, List<SchedulerAction> actions) {
+        state.status = result.status();
+        state.result = result;
+        actions.add(new SchedulerAction.Event(RequestEvent.taskFinished(result, source)));
+    }
+
+    /** Puts each referenced output in place of its {@code <GENERATED>-N}; returns why not, if it cannot. */
+    private static String resolve(RequestDag dag, TaskState state) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> arg : state.task.args().entrySet()) {
+            MediaKind kind = MediaKind.ofArgKey(arg.getKey()).orElse(MediaKind.TEXT);
+            String value = GeneratedRefs.replace(arg.getValue(), producerId -> {
+                TaskResult producer = dag.tasks.get(producerId).result;
+                String output = outputOfKind(producer, kind);
+                if (output == null) {
+                    problems.add("task " + producerId + " (" + producer.task() + ") produced no " + kind.argKey());
+                    return "";
+                }
+                return output;
+            });
+            resolved.put(arg.getKey(), value);
+        }
+        state.resolvedArgs = resolved;
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private static String outputOfKind(TaskResult producer, MediaKind kind) {
+        if (producer == null || producer.output() == null) {
+            return null;
+        }
+        if (kind == MediaKind.TEXT && producer.output().text() != null) {
+            return producer.output().text();
+        }
+        List<ResourceRef> files = producer.output().resources() == null ? List.of() : producer.output().resources();
+        return files.stream().filter(r -> kind == MediaKind.TEXT || r.kind() == kind).map(ResourceRef::id)
+                .findFirst().orElse(null);
+    }
+
+}

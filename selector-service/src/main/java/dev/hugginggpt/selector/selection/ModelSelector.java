@@ -1,0 +1,88 @@
+package dev.hugginggpt.selector.selection;
+
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.selector.catalog.ExecutorRegistry;
+import dev.hugginggpt.selector.catalog.ModelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 2: candidates of the task type that a live backend can run, ranked, cut to top-K, then one
+ * chosen in context. Offline the choice is the ranking refined by word overlap between the task's
+ * text (request and arguments) and each model's description.
+ */
+@ApplicationScoped
+public class ModelSelector {
+    private final ModelCatalog catalog;
+    private final ExecutorRegistry executors;
+
+    public ModelSelector(ModelCatalog catalog, ExecutorRegistry executors) {
+        this.catalog = catalog;
+        this.executors = executors;
+    }
+
+    public Candidates candidates(String task, int topK) {
+        List<ModelCard> available = new ArrayList<>(executors.localModels(task));
+        Set<String> remote = executors.remoteBackends();
+        if (remote.contains("huggingface")) {
+            available.addAll(catalog.remoteModels(task));
+        }
+        if (available.isEmpty()) {
+            String reason = executors.liveExecutors() == 0
+                    ? "no executor is running"
+                    : "no offline model serves " + task + " and no remote backend that does is configured"
+                            + " (set HG_HUGGINGFACE_TOKEN on the executors to enable the Hugging Face backend)";
+            return new Candidates(List.of(), reason);
+        }
+        available.sort(Comparator.comparing((ModelCard m) -> !"local".equals(m.backend()))
+                .thenComparing(Comparator.comparingLong(ModelCard::downloads).reversed())
+                .thenComparing(Comparator.comparingLong(ModelCard::likes).reversed()));
+        return new Candidates(List.copyOf(available.subList(0, Math.min(topK, available.size()))), null);
+    }
+
+    /** Orders the candidates best first for this task's text; the first is the choice, the rest are fallbacks. */
+    public List<ModelChoice> choose(Candidates candidates, String userMessage, Map<String, String> args) {
+        Set<String> words = words(userMessage + " " + String.join(" ", args.values()));
+        List<ModelCard> ranked = candidates.ranked();
+        List<ScoredCard> scored = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            ModelCard card = ranked.get(rank);
+            Set<String> shared = new HashSet<>(words(card.description()));
+            shared.retainAll(words);
+            scored.add(new ScoredCard(card, rank, shared.size()));
+        }
+        scored.sort(Comparator.comparingInt(ScoredCard::overlap).reversed().thenComparingInt(ScoredCard::rank));
+        List<ModelChoice> choices = new ArrayList<>();
+        for (ScoredCard s : scored) {
+            String reason = s.overlap() > 0
+                    ? "ranked " + (s.rank() + 1) + " of " + ranked.size() + " by availability and downloads; its description"
+                            + " shares " + s.overlap() + " words with the task"
+                    : "ranked " + (s.rank() + 1) + " of " + ranked.size() + " by availability and downloads";
+            choices.add(new ModelChoice(s.card().id(), s.card().backend(), reason));
+        }
+        return choices;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 3 && !STOP.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static final Set<String> STOP = Set.of("this", "that", "with", "from", "what", "tell", "please", "into",
+            "model", "models", "text", "using", "used", "which", "have", "your", "about", "they", "them", "their");
+
+    private record ScoredCard(ModelCard card, int rank, int overlap) {
+    }
+}
