@@ -1,0 +1,21 @@
+package dev.hugginggpt.executor.backend;
+
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import java.time.Duration;
+import java.util.List;
+
+/** A way to run models: in this process or on this machine (local), or a remote inference service. */
+public interface ModelBackend {
+    String name();
+
+    /** Models this backend runs on this instance now; remote backends announce themselves instead. */
+    List<ModelCard> localModels();
+
+    boolean isRemote();
+
+    boolean canRun(String modelId);
+
+    TaskOutput run(TaskDispatch task, Duration timeLeft) throws ModelException;
+}

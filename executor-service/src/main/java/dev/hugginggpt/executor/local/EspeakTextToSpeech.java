@@ -1,0 +1,54 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** text-to-speech with espeak-ng (Debian package, GPL-3.0): formant synthesis, 100+ languages, WAV out. */
+final class EspeakTextToSpeech implements LocalModel {
+    private final ResourceStore store;
+
+    EspeakTextToSpeech(ResourceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/espeak-ng", "text-to-speech", "local", 0, 0,
+                "espeak-ng speech synthesizer: reads text aloud as a WAV file, in more than 100 languages and accents"
+                        + " (argument 'language' picks the voice, e.g. fr, es, ko)", "GPL-3.0");
+    }
+
+    @Override
+    public boolean available() {
+        return Programs.installed("espeak-ng");
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        String text = Inputs.text(args);
+        String voice = args.getOrDefault("language", "en").replaceAll("[^A-Za-z-]", "");
+        Path wav = null;
+        try {
+            wav = Files.createTempFile("hg-tts", ".wav");
+            Programs.run(List.of("espeak-ng", "-v", voice.isEmpty() ? "en" : voice, "-w", wav.toString(), "--stdin"),
+                    text, timeLeft);
+            ResourceRef ref = store.save(wav, "speech.wav", "audio/wav");
+            return TaskOutput.file(ref, Map.of("voice", voice, "characters", text.length()));
+        } catch (IOException e) {
+            throw new ModelException("could not store the speech: " + e.getMessage(), e);
+        } finally {
+            if (wav != null) {
+                wav.toFile().delete();
+            }
+        }
+    }
+}

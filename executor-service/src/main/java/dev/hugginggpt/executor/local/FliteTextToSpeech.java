@@ -1,0 +1,58 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** text-to-speech with Flite's "slt" voice (Debian package, BSD-style licence): natural English, WAV out. */
+final class FliteTextToSpeech implements LocalModel {
+    private final ResourceStore store;
+
+    FliteTextToSpeech(ResourceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/flite-slt", "text-to-speech", "local", 0, 0,
+                "Flite (CMU) speech synthesizer with the slt voice: reads English text aloud as a WAV file",
+                "BSD-like (CMU Flite)");
+    }
+
+    @Override
+    public boolean available() {
+        return Programs.installed("flite");
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        String text = Inputs.text(args);
+        Path wav = null;
+        Path input = null;
+        try {
+            wav = Files.createTempFile("hg-flite", ".wav");
+            input = Files.createTempFile("hg-flite", ".txt");
+            Files.writeString(input, text);
+            Programs.run(List.of("flite", "-voice", "slt", "-f", input.toString(), "-o", wav.toString()), null, timeLeft);
+            ResourceRef ref = store.save(wav, "speech.wav", "audio/wav");
+            return TaskOutput.file(ref, Map.of("voice", "slt", "characters", text.length()));
+        } catch (IOException e) {
+            throw new ModelException("could not store the speech: " + e.getMessage(), e);
+        } finally {
+            if (wav != null) {
+                wav.toFile().delete();
+            }
+            if (input != null) {
+                input.toFile().delete();
+            }
+        }
+    }
+}

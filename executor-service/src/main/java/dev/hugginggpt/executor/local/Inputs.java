@@ -1,0 +1,29 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads task arguments: text, and resource ids that must exist in the store. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static String text(Map<String, String> args) throws ModelException {
+        String text = args.get("text");
+        if (text == null || text.isBlank()) {
+            throw new ModelException("the task has no text to work on");
+        }
+        return text.strip();
+    }
+
+    static Path file(Map<String, String> args, String key, ResourceStore store) throws ModelException {
+        String id = args.get(key);
+        if (id == null || id.isBlank()) {
+            throw new ModelException("the task has no " + key + " argument");
+        }
+        return store.path(id.strip()).orElseThrow(() -> new ModelException(
+                "'" + id + "' is not a resource of this system; upload the file first (POST /v1/resources)"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** The {@code local} backend: the models whose program or weights are installed on this machine. */
+@ApplicationScoped
+public class LocalBackend implements ModelBackend {
+    private static final Logger LOG = Logger.getLogger(LocalBackend.class);
+    private final Map<String, LocalModel> models = new LinkedHashMap<>();
+
+    public LocalBackend(ResourceStore store) {
+        List<LocalModel> all = List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
+                new PocketsphinxSpeechRecognition(store), new TesseractOcr(store), new OpenNlpLanguageDetector(),
+                new MiniLmSentenceSimilarity());
+        for (LocalModel model : all) {
+            if (model.available()) {
+                models.put(model.card().id(), model);
+            } else {
+                LOG.warnf("local model %s is not installed on this machine; it will not be offered", model.card().id());
+            }
+        }
+        LOG.infof("local models available: %s", models.keySet());
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public List<ModelCard> localModels() {
+        return models.values().stream().map(LocalModel::card).toList();
+    }
+
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    @Override
+    public boolean canRun(String modelId) {
+        return models.containsKey(modelId);
+    }
+
+    @Override
+    public TaskOutput run(TaskDispatch task, Duration timeLeft) throws ModelException {
+        LocalModel model = models.get(task.model().modelId());
+        if (model == null) {
+            throw new ModelException("model " + task.model().modelId() + " is not installed on this executor");
+        }
+        return model.run(task.args(), timeLeft);
+    }
+}

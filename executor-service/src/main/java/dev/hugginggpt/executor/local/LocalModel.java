@@ -1,0 +1,17 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskOutput;
+import java.time.Duration;
+import java.util.Map;
+
+/** A model that runs on this machine: in the JVM, or as a packaged program. */
+public interface LocalModel {
+    ModelCard card();
+
+    /** Whether its program or weights are installed here; checked at start-up. */
+    boolean available();
+
+    TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException;
+}

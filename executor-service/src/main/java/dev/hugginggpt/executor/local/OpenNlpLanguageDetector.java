@@ -1,0 +1,78 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * text-classification as language identification: Apache OpenNLP's language detector (103 languages,
+ * model shipped in the opennlp-models-langdetect jar, Apache-2.0). Labels are ISO 639-3 codes with names.
+ */
+final class OpenNlpLanguageDetector implements LocalModel {
+    private static final String MODEL = "langdetect-183.bin";
+    private volatile LanguageDetectorME detector;
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/opennlp-langdetect", "text-classification", "local", 0, 0,
+                "Apache OpenNLP language detector: identifies which language a text is written in (103 languages),"
+                        + " answers the language name with a confidence", "Apache-2.0");
+    }
+
+    @Override
+    public boolean available() {
+        return getClass().getClassLoader().getResource(MODEL) != null;
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeftUnused) throws ModelException {
+        String text = Inputs.text(args);
+        Language[] ranked = detector().predictLanguages(text);
+        List<Map<String, Object>> labels = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, ranked.length); i++) {
+            labels.add(Map.of("label", ranked[i].getLang(), "language", name(ranked[i].getLang()),
+                    "score", Math.round(ranked[i].getConfidence() * 1000) / 1000.0));
+        }
+        Language best = ranked[0];
+        return TaskOutput.text(name(best.getLang()), Map.of("labels", labels));
+    }
+
+    private LanguageDetectorME detector() {
+        if (detector == null) {
+            synchronized (this) {
+                if (detector == null) {
+                    try (InputStream in = getClass().getClassLoader().getResourceAsStream(MODEL)) {
+                        detector = new LanguageDetectorME(new LanguageDetectorModel(in));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return detector;
+    }
+
+    static String name(String iso3) {
+        for (Locale locale : Locale.getAvailableLocales()) {
+            try {
+                if (!locale.getLanguage().isEmpty() && locale.getISO3Language().equals(iso3)) {
+                    return locale.getDisplayLanguage(Locale.ENGLISH);
+                }
+            } catch (java.util.MissingResourceException ignored) {
+                // locales without a three-letter code
+            }
+        }
+        return iso3;
+    }
+}

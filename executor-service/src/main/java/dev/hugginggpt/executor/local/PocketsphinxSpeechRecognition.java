@@ -1,0 +1,56 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * automatic-speech-recognition with CMU PocketSphinx and its US English model (Debian packages,
+ * BSD-2-Clause). Input audio is converted to 16 kHz mono 16-bit WAV with sox first.
+ */
+final class PocketsphinxSpeechRecognition implements LocalModel {
+    private final ResourceStore store;
+
+    PocketsphinxSpeechRecognition(ResourceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/pocketsphinx-en-us", "automatic-speech-recognition", "local", 0, 0,
+                "CMU PocketSphinx speech recognizer with the US English acoustic and language model: transcribes"
+                        + " English speech in an audio file to text", "BSD-2-Clause");
+    }
+
+    @Override
+    public boolean available() {
+        return Programs.installed("pocketsphinx_continuous") && Programs.installed("sox");
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        Path audio = Inputs.file(args, "audio", store);
+        Path wav16k = null;
+        try {
+            wav16k = Files.createTempFile("hg-asr", ".wav");
+            Programs.run(List.of("sox", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer",
+                    wav16k.toString()), null, timeLeft);
+            String transcript = Programs.run(List.of("pocketsphinx_continuous", "-infile", wav16k.toString(),
+                    "-logfn", "/dev/null"), null, timeLeft).replaceAll("\\s+", " ").strip();
+            return TaskOutput.text(transcript, Map.of("sampleRate", 16000));
+        } catch (IOException e) {
+            throw new ModelException("could not prepare the audio: " + e.getMessage(), e);
+        } finally {
+            if (wav16k != null) {
+                wav16k.toFile().delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** image-to-text as OCR: Tesseract 5 with the English model (Debian packages, Apache-2.0). It reads text; it does not caption. */
+final class TesseractOcr implements LocalModel {
+    private final ResourceStore store;
+
+    TesseractOcr(ResourceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/tesseract-ocr-eng", "image-to-text", "local", 0, 0,
+                "Tesseract OCR: reads the printed text in an image (optical character recognition); it does not"
+                        + " describe or caption the picture", "Apache-2.0");
+    }
+
+    @Override
+    public boolean available() {
+        return Programs.installed("tesseract");
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        String image = Inputs.file(args, "image", store).toString();
+        String text = Programs.run(List.of("tesseract", image, "-", "-l", "eng"), null, timeLeft).strip();
+        return TaskOutput.text(text, Map.of("engine", "tesseract"));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.hugginggpt.executor.messaging;
+
+import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.ModelCard;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Announces on hg.executors what this instance can run, at start, every 10 s, and when it stops. */
+@ApplicationScoped
+public class HeartbeatPublisher {
+    private final List<ModelBackend> backends;
+    private final ExecutorIdentity identity;
+    private final MutinyEmitter<ExecutorHeartbeat> heartbeats;
+
+    public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
+            @Channel("executors") MutinyEmitter<ExecutorHeartbeat> heartbeats) {
+        this.backends = backends.stream().toList();
+        this.identity = identity;
+        this.heartbeats = heartbeats;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        beat();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        send(true).await().atMost(Duration.ofSeconds(3));
+    }
+
+    @Scheduled(every = "10s", delayed = "10s")
+    void beat() {
+        send(false).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    private io.smallrye.mutiny.Uni<Void> send(boolean stopping) {
+        List<ModelCard> local = backends.stream().filter(b -> !b.isRemote()).flatMap(b -> b.localModels().stream()).toList();
+        List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
+        return heartbeats.sendMessage(KafkaRecord.of(identity.id(),
+                new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping)));
+    }
+}

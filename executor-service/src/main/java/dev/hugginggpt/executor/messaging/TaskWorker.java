@@ -1,0 +1,81 @@
+package dev.hugginggpt.executor.messaging;
+
+import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one task on the backend that has its model and publishes the result. Tasks run on the
+ * "inference" worker pool, several at once; the offset is committed only after the result is sent.
+ */
+@ApplicationScoped
+public class TaskWorker {
+    private static final Logger LOG = Logger.getLogger(TaskWorker.class);
+
+    private final List<ModelBackend> backends;
+    private final ExecutorIdentity identity;
+    private final MutinyEmitter<TaskResult> results;
+    private final MutinyEmitter<RequestEvent> events;
+
+    public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity,
+            @Channel("task-results") MutinyEmitter<TaskResult> results, @Channel("events") MutinyEmitter<RequestEvent> events) {
+        this.backends = backends.stream().toList();
+        this.identity = identity;
+        this.results = results;
+        this.events = events;
+    }
+
+    @Incoming("tasks")
+    @Blocking(value = "inference", ordered = false)
+    public void onTask(TaskDispatch task) {
+        Instant started = Instant.now();
+        events.sendMessageAndAwait(KafkaRecord.of(task.requestId(),
+                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started)));
+        TaskStatus status = TaskStatus.SUCCEEDED;
+        TaskOutput output = null;
+        String error = null;
+        try {
+            output = run(task, started);
+        } catch (ModelException e) {
+            status = TaskStatus.FAILED;
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "task %s failed unexpectedly", task.key());
+            status = TaskStatus.FAILED;
+            error = "the model crashed: " + e;
+        }
+        Instant finished = Instant.now();
+        LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
+                Duration.between(started, finished).toMillis());
+        results.sendMessageAndAwait(KafkaRecord.of(task.requestId(), new TaskResult(task.requestId(), task.taskId(),
+                task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished)));
+    }
+
+    private TaskOutput run(TaskDispatch task, Instant now) throws ModelException {
+        Duration timeLeft = task.deadline() == null ? Duration.ofMinutes(2) : Duration.between(now, task.deadline());
+        if (timeLeft.isNegative() || timeLeft.isZero()) {
+            throw new ModelException("the task's deadline passed before an executor could start it");
+        }
+        for (ModelBackend backend : backends) {
+            if (backend.name().equals(task.model().backend()) && backend.canRun(task.model().modelId())) {
+                return backend.run(task, timeLeft);
+            }
+        }
+        throw new ModelException("no backend on executor " + identity.id() + " runs model " + task.model().modelId());
+    }
+}
