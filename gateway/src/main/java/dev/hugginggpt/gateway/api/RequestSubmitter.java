@@ -1,0 +1,91 @@
+package dev.hugginggpt.gateway.api;
+
+import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Checks a submitted request, records it as accepted, and hands it to the planner over hg.requests. */
+@ApplicationScoped
+public class RequestSubmitter {
+    static final int MAX_MESSAGES = 100;
+    static final int MAX_MESSAGE_CHARS = 20_000;
+    private static final Set<String> ROLES = Set.of("user", "assistant", "system");
+    private static final String SOURCE = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final ResourceStore store;
+    private final RequestViews views;
+    private final MutinyEmitter<UserRequest> requests;
+    private final MutinyEmitter<RequestEvent> events;
+
+    public RequestSubmitter(ResourceStore store, RequestViews views, @Channel("requests") MutinyEmitter<UserRequest> requests,
+            @Channel("events") MutinyEmitter<RequestEvent> events) {
+        this.store = store;
+        this.views = views;
+        this.requests = requests;
+        this.events = events;
+    }
+
+    public Uni<String> submit(SubmitRequest body, String tenant, boolean planOnly) {
+        UserRequest request = validate(body, tenant, planOnly);
+        RequestEvent accepted = RequestEvent.accepted(request, SOURCE);
+        views.apply(accepted);
+        return events.sendMessage(KafkaRecord.of(request.requestId(), accepted))
+                .chain(() -> requests.sendMessage(KafkaRecord.of(request.requestId(), request)))
+                .replaceWith(request.requestId());
+    }
+
+    private UserRequest validate(SubmitRequest body, String tenant, boolean planOnly) {
+        if (body == null || body.messages() == null || body.messages().isEmpty()) {
+            throw ProblemException.badRequest("'messages' must hold at least one message");
+        }
+        if (body.messages().size() > MAX_MESSAGES) {
+            throw ProblemException.badRequest("at most " + MAX_MESSAGES + " messages are accepted");
+        }
+        for (ChatMessage m : body.messages()) {
+            if (m == null || m.role() == null || !ROLES.contains(m.role())) {
+                throw ProblemException.badRequest("every message needs a role: user, assistant or system");
+            }
+            if (m.content() == null || m.content().length() > MAX_MESSAGE_CHARS) {
+                throw ProblemException.badRequest("every message needs content of at most " + MAX_MESSAGE_CHARS + " characters");
+            }
+        }
+        ChatMessage last = body.messages().get(body.messages().size() - 1);
+        if (!"user".equals(last.role()) || last.content().isBlank()) {
+            throw ProblemException.badRequest("the last message must be a non-empty user message");
+        }
+        List<ResourceRef> resources = new ArrayList<>();
+        for (String id : body.resources() == null ? List.<String>of() : body.resources()) {
+            resources.add(store.describe(id).orElseThrow(() -> ProblemException.badRequest(
+                    "unknown resource '" + id + "'; upload files with POST /v1/resources first")));
+        }
+        RequestOptions options = body.options() == null ? RequestOptions.defaults() : body.options();
+        if (options.planner() != null && !Set.of("auto", "llm", "embedded").contains(options.planner())) {
+            throw ProblemException.badRequest("options.planner must be auto, llm or embedded");
+        }
+        if (options.topK() != null && (options.topK() < 1 || options.topK() > 50)) {
+            throw ProblemException.badRequest("options.topK must be between 1 and 50");
+        }
+        if (options.taskTimeoutSeconds() != null && (options.taskTimeoutSeconds() < 1 || options.taskTimeoutSeconds() > 3600)) {
+            throw ProblemException.badRequest("options.taskTimeoutSeconds must be between 1 and 3600");
+        }
+        if (planOnly) {
+            options = options.withPlanOnly();
+        }
+        String id = UUID.randomUUID().toString();
+        return new UserRequest(id, tenant, List.copyOf(body.messages()), resources, options, Instant.now());
+    }
+}

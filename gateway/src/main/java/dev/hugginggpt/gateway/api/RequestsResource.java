@@ -1,0 +1,102 @@
+package dev.hugginggpt.gateway.api;
+
+import dev.hugginggpt.gateway.view.RequestView;
+import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.protocol.RequestEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path("/v1")
+@Tag(name = "requests", description = "Submit requests and follow them through planning, selection, execution and response.")
+@Produces(MediaType.APPLICATION_JSON)
+public class RequestsResource {
+    static final String TENANT = "default";
+
+    private final RequestSubmitter submitter;
+    private final RequestViews views;
+    private final Duration chatTimeout;
+
+    public RequestsResource(RequestSubmitter submitter, RequestViews views,
+            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout) {
+        this.submitter = submitter;
+        this.views = views;
+        this.chatTimeout = chatTimeout;
+    }
+
+    @POST
+    @Path("/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a request", description = "Accepts the request and returns at once; follow it with GET or the event stream.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request.",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submit(SubmitRequest body) {
+        return submitter.submit(body, TENANT, false).map(id -> Response.accepted(views.find(id).orElseThrow())
+                .location(URI.create("/v1/requests/" + id)).build());
+    }
+
+    @GET
+    @Path("/requests/{id}")
+    @Operation(summary = "Get a request", description = "Stage, plan, per-task status, model and output, and the answer.")
+    @APIResponse(responseCode = "200", description = "The request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RequestView get(@PathParam("id") String id) {
+        return views.find(id).orElseThrow(() -> ProblemException.notFound("no request " + id));
+    }
+
+    @GET
+    @Path("/requests/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first; ends after DONE or FAILED.")
+    public Multi<RequestEvent> events(@PathParam("id") String id) {
+        if (views.find(id).isEmpty()) {
+            throw ProblemException.notFound("no request " + id);
+        }
+        return views.stream(id);
+    }
+
+    @POST
+    @Path("/chat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
+    @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
+    public Uni<Response> chat(SubmitRequest body) {
+        return submitter.submit(body, TENANT, false).chain(id -> waitFor(id));
+    }
+
+    @POST
+    @Path("/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
+    @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    public Uni<Response> plan(SubmitRequest body) {
+        return submitter.submit(body, TENANT, true).chain(id -> waitFor(id));
+    }
+
+    private Uni<Response> waitFor(String id) {
+        return Uni.createFrom().completionStage(() -> views.whenTerminal(id))
+                .map(view -> Response.ok(view).build())
+                .ifNoItem().after(chatTimeout)
+                .recoverWithItem(() -> Response.accepted(views.find(id).orElseThrow())
+                        .location(URI.create("/v1/requests/" + id)).build());
+    }
+}

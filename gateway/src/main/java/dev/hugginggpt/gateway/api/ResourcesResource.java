@@ -1,0 +1,70 @@
+package dev.hugginggpt.gateway.api;
+
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/v1/resources")
+@Tag(name = "resources", description = "Files that requests use and tasks produce.")
+public class ResourcesResource {
+    private final ResourceStore store;
+
+    public ResourcesResource(ResourceStore store) {
+        this.store = store;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Upload a file", description = "Multipart form with a 'file' part; images, audio and video are accepted.")
+    @APIResponse(responseCode = "201", description = "Stored.", content = @Content(schema = @Schema(implementation = ResourceRef.class)))
+    @APIResponse(responseCode = "400", description = "No file, or a type that no task takes.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("send the file as the multipart part named 'file'");
+        }
+        String name = file.fileName() == null ? "upload" : file.fileName();
+        String type = MediaKind.contentTypeOfFileName(name).orElse(file.contentType());
+        if (type == null || MediaKind.ofContentType(type) == MediaKind.TEXT && !type.startsWith("text/")) {
+            throw ProblemException.badRequest("unsupported file type '" + file.contentType() + "' for " + name
+                    + "; images (png, jpg, ...), audio (wav, flac, mp3, ...) and video (mp4, webm, ...) are accepted");
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            ResourceRef ref = store.save(in, name, type);
+            return Response.created(URI.create("/v1/resources/" + ref.id())).entity(ref).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download a file", description = "The bytes, with their content type.")
+    @APIResponse(responseCode = "200", description = "The file.")
+    @APIResponse(responseCode = "404", description = "No such resource.")
+    public Response download(@PathParam("id") String id) {
+        ResourceRef ref = store.describe(id).orElseThrow(() -> ProblemException.notFound("no resource " + id));
+        return Response.ok(store.path(id).orElseThrow().toFile(), ref.contentType())
+                .header("Content-Disposition", "inline; filename=\"" + ref.name().replace("\"", "") + "\"").build();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hugginggpt.gateway.response;
+
+import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Stage 4, response generation. One gateway instance (shared consumer group) answers each outcome:
+ * with the LLM when configured (falling back to the template, labelled as such, if the LLM fails),
+ * else with the template. The answer goes out as a DONE event that every instance materializes.
+ */
+@ApplicationScoped
+public class Responder {
+    private static final Logger LOG = Logger.getLogger(Responder.class);
+    private static final String SOURCE = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String INSTRUCTIONS = """
+            #4 Response generation stage. You answer the user from the results of the AI tasks that ran for them.
+            First answer the request directly. Then describe the workflow: each task, the model used and what it
+            produced, with file ids as given. Say plainly which tasks failed and why. Use only what the results
+            contain; if a result is missing, say so; never invent one. Answer in the user's language.""";
+
+    private final boolean llmConfigured;
+    private final Instance<ChatModel> chatModel;
+    private final MutinyEmitter<RequestEvent> events;
+
+    public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url", defaultValue = "") String llmBaseUrl,
+            Instance<ChatModel> chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
+        this.llmConfigured = !llmBaseUrl.isBlank();
+        this.chatModel = chatModel;
+        this.events = events;
+    }
+
+    @Incoming("outcomes")
+    @Blocking(ordered = false)
+    public void onOutcome(Outcome outcome) {
+        Answer answer = llmConfigured && !outcome.plan().tasks().isEmpty() ? withLlm(outcome) : template(outcome);
+        events.sendMessageAndAwait(KafkaRecord.of(outcome.requestId(), RequestEvent.done(outcome.requestId(), answer, SOURCE)));
+    }
+
+    private static Answer template(Outcome outcome) {
+        return new Answer(TemplateAnswer.write(outcome), "template", LlmUsage.NONE);
+    }
+
+    private Answer withLlm(Outcome outcome) {
+        String facts = TemplateAnswer.write(outcome);
+        try {
+            ChatResponse response = chatModel.get().chat(ChatRequest.builder().messages(
+                    SystemMessage.from(INSTRUCTIONS),
+                    UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts)).build());
+            var tokens = response.tokenUsage();
+            LlmUsage usage = new LlmUsage(1, tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                    tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+            String text = response.aiMessage() == null ? null : response.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                return new Answer(facts, "template (the LLM answered nothing)", usage);
+            }
+            return new Answer(text.strip(), "llm", usage);
+        } catch (RuntimeException e) {
+            LOG.warnf("request %s: LLM response generation failed: %s", outcome.requestId(), e.getMessage());
+            return new Answer(facts, "template (the LLM failed: " + e.getMessage() + ")", new LlmUsage(1, 0, 0));
+        }
+    }
+}

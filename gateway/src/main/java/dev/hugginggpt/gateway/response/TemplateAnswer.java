@@ -1,0 +1,71 @@
+package dev.hugginggpt.gateway.response;
+
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The offline answer: what was asked, the workflow, each task's model and result, the files
+ * produced, and plainly which tasks failed and why. It states only what the tasks returned.
+ */
+public final class TemplateAnswer {
+    private TemplateAnswer() {
+    }
+
+    public static String write(Outcome outcome) {
+        List<PlannedTask> plan = outcome.plan().tasks();
+        if (plan.isEmpty()) {
+            return "I found no AI task in your request, so nothing was run. Ask me to work on text, images or audio"
+                    + " (for example: read a sentence aloud, transcribe an audio file, read the text in an image).";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("Workflow: ").append(plan.stream().map(t -> t.id() + " " + t.task()
+                + (t.dep().stream().anyMatch(d -> d >= 0)
+                        ? " (after " + t.dep().stream().filter(d -> d >= 0).map(String::valueOf).collect(Collectors.joining(", ")) + ")"
+                        : ""))
+                .collect(Collectors.joining(" → "))).append(".\n");
+        for (TaskResult r : outcome.results()) {
+            out.append("- Task ").append(r.taskId()).append(" (").append(r.task()).append(")");
+            if (r.model() != null) {
+                out.append(" with ").append(r.model().modelId());
+            }
+            if (r.status() == TaskStatus.SUCCEEDED) {
+                out.append(": ").append(describe(r)).append('\n');
+            } else {
+                out.append(r.status() == TaskStatus.SKIPPED ? " was skipped: " : " failed: ").append(r.error()).append('\n');
+            }
+        }
+        List<ResourceRef> files = outcome.results().stream().filter(TaskResult::succeeded)
+                .flatMap(r -> r.output().resources() == null ? java.util.stream.Stream.empty() : r.output().resources().stream())
+                .toList();
+        if (!files.isEmpty()) {
+            out.append("Files produced: ").append(files.stream().map(f -> f.id() + " (" + f.contentType() + ")")
+                    .collect(Collectors.joining(", "))).append(" — download them from /v1/resources/{id}.\n");
+        }
+        long failed = outcome.results().stream().filter(r -> !r.succeeded()).count();
+        if (failed > 0) {
+            out.append(failed).append(" of ").append(outcome.results().size())
+                    .append(" tasks did not complete; their results above are missing, not guessed.\n");
+        }
+        return out.toString().strip();
+    }
+
+    private static String describe(TaskResult r) {
+        StringBuilder s = new StringBuilder();
+        if (r.output().text() != null && !r.output().text().isBlank()) {
+            s.append('"').append(r.output().text().strip()).append('"');
+        }
+        List<ResourceRef> files = r.output().resources() == null ? List.of() : r.output().resources();
+        if (!files.isEmpty()) {
+            if (!s.isEmpty()) {
+                s.append(", ");
+            }
+            s.append("produced ").append(files.stream().map(ResourceRef::id).collect(Collectors.joining(", ")));
+        }
+        return s.isEmpty() ? "finished with no output" : s.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.hugginggpt.gateway.view;
+
+import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestStatus;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One request folded from its events. Not thread-safe: {@link RequestViews} serializes access. */
+final class RequestRecord {
+    final String id;
+    final List<RequestEvent> events = new ArrayList<>();
+    private RequestStatus status = RequestStatus.PLANNING;
+    private List<ChatMessage> messages = List.of();
+    private String planner;
+    private final Map<Integer, TaskView> tasks = new LinkedHashMap<>();
+    private Answer answer;
+    private String error;
+    private LlmUsage planningUsage = LlmUsage.NONE;
+    private Long planningMillis;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private boolean planOnly;
+
+    RequestRecord(String id) {
+        this.id = id;
+    }
+
+    boolean isTerminal() {
+        return status.isTerminal();
+    }
+
+    void apply(RequestEvent e) {
+        events.add(e);
+        updatedAt = e.at();
+        if (createdAt == null) {
+            createdAt = e.at();
+        }
+        switch (e.type()) {
+            case ACCEPTED -> {
+                messages = e.request().messages();
+                createdAt = e.request().acceptedAt();
+                planOnly = e.request().options() != null && e.request().options().isPlanOnly();
+            }
+            case PLANNED -> {
+                planner = e.plan().planner();
+                planningUsage = e.plan().usage() == null ? LlmUsage.NONE : e.plan().usage();
+                planningMillis = e.plan().planningMillis();
+                for (PlannedTask t : e.plan().tasks()) {
+                    tasks.putIfAbsent(t.id(), new TaskView(t.id(), t.task(), t.dep(), t.args(), TaskStatus.PENDING,
+                            null, null, null, null, null, null, null, null));
+                }
+                advance(planOnly ? RequestStatus.DONE : RequestStatus.SELECTING);
+            }
+            case PLANNING_FAILED, FAILED -> {
+                error = e.message();
+                status = RequestStatus.FAILED;
+            }
+            case TASK_SELECTED -> {
+                updateTask(e.taskId(), t -> t.status().isTerminal() ? t : withModel(t, e.choice(), TaskStatus.SELECTED));
+                advance(RequestStatus.RUNNING);
+            }
+            case TASK_STARTED -> updateTask(e.taskId(), t -> t.status().isTerminal() ? t
+                    : new TaskView(t.id(), t.task(), t.dep(), t.args(), TaskStatus.RUNNING, t.model(), t.backend(),
+                            t.reason(), e.message(), null, null, e.at(), null));
+            case TASK_FINISHED -> updateTask(e.taskId(), t -> finished(t, e.result()));
+            case RESPONDING -> advance(RequestStatus.RESPONDING);
+            case DONE -> {
+                answer = e.answer();
+                status = RequestStatus.DONE;
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void advance(RequestStatus next) {
+        if (!status.isTerminal() && next.ordinal() > status.ordinal()) {
+            status = next;
+        }
+    }
+
+    private void updateTask(Integer id, java.util.function.UnaryOperator<TaskView> change) {
+        TaskView current = id == null ? null : tasks.get(id);
+        if (current != null) {
+            tasks.put(id, change.apply(current));
+        }
+    }
+
+    private static TaskView withModel(TaskView t, ModelChoice choice, TaskStatus status) {
+        return new TaskView(t.id(), t.task(), t.dep(), t.args(), status, choice.modelId(), choice.backend(),
+                choice.reason(), null, null, null, null, null);
+    }
+
+    private static TaskView finished(TaskView t, TaskResult r) {
+        ModelChoice model = r.model();
+        return new TaskView(t.id(), t.task(), t.dep(), t.args(), r.status(),
+                model == null ? t.model() : model.modelId(), model == null ? t.backend() : model.backend(),
+                t.reason(), r.executor() == null ? t.executor() : r.executor(), r.output(), r.error(),
+                r.executor() == null ? t.startedAt() : r.startedAt(), r.finishedAt());
+    }
+
+    RequestView view() {
+        LlmUsage usage = planningUsage.plus(answer == null ? null : answer.usage());
+        return new RequestView(id, status, messages, planner, List.copyOf(tasks.values()), answer, error, usage,
+                planningMillis, createdAt, updatedAt);
+    }
+}

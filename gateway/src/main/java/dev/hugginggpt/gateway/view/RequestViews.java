@@ -1,0 +1,105 @@
+package dev.hugginggpt.gateway.view;
+
+import dev.hugginggpt.protocol.RequestEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Request views materialized from hg.events. Every gateway instance reads every event, so any
+ * instance answers for any request; the oldest requests are forgotten past a configured number.
+ */
+@ApplicationScoped
+public class RequestViews {
+    private final Map<String, RequestRecord> records;
+    private final Map<String, List<MultiEmitter<? super RequestEvent>>> subscribers = new LinkedHashMap<>();
+    private final Map<String, List<CompletableFuture<RequestView>>> waiters = new LinkedHashMap<>();
+
+    public RequestViews(@ConfigProperty(name = "hg.gateway.max-requests-in-memory", defaultValue = "100000") int limit) {
+        this.records = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, RequestRecord> eldest) {
+                return size() > limit;
+            }
+        };
+    }
+
+    public void apply(RequestEvent event) {
+        List<MultiEmitter<? super RequestEvent>> listeners;
+        List<CompletableFuture<RequestView>> done = List.of();
+        RequestView view = null;
+        synchronized (this) {
+            RequestRecord record = records.computeIfAbsent(event.requestId(), RequestRecord::new);
+            if (isDuplicate(record, event)) {
+                return;
+            }
+            record.apply(event);
+            listeners = List.copyOf(subscribers.getOrDefault(event.requestId(), List.of()));
+            if (record.isTerminal()) {
+                view = record.view();
+                done = Optional.ofNullable(waiters.remove(event.requestId())).orElse(List.of());
+                subscribers.remove(event.requestId());
+            }
+        }
+        for (MultiEmitter<? super RequestEvent> listener : listeners) {
+            listener.emit(event);
+            if (view != null) {
+                listener.complete();
+            }
+        }
+        for (CompletableFuture<RequestView> waiter : done) {
+            waiter.complete(view);
+        }
+    }
+
+    /** The gateway applies its own ACCEPTED at once and again when it comes back from Kafka. */
+    private static boolean isDuplicate(RequestRecord record, RequestEvent event) {
+        return record.events.stream().anyMatch(e -> e.type() == event.type() && e.at().equals(event.at())
+                && java.util.Objects.equals(e.taskId(), event.taskId()) && java.util.Objects.equals(e.source(), event.source()));
+    }
+
+    public synchronized Optional<RequestView> find(String id) {
+        return Optional.ofNullable(records.get(id)).map(RequestRecord::view);
+    }
+
+    /** Completes with the view once the request is DONE or FAILED. */
+    public synchronized CompletableFuture<RequestView> whenTerminal(String id) {
+        RequestRecord record = records.get(id);
+        if (record != null && record.isTerminal()) {
+            return CompletableFuture.completedFuture(record.view());
+        }
+        CompletableFuture<RequestView> future = new CompletableFuture<>();
+        waiters.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(future);
+        return future;
+    }
+
+    /** Past events of the request, then live ones, ending after DONE or FAILED. */
+    public Multi<RequestEvent> stream(String id) {
+        return Multi.createFrom().emitter(emitter -> {
+            List<RequestEvent> history;
+            boolean terminal;
+            synchronized (this) {
+                RequestRecord record = records.get(id);
+                history = record == null ? List.of() : new ArrayList<>(record.events);
+                terminal = record != null && record.isTerminal();
+                if (!terminal) {
+                    List<MultiEmitter<? super RequestEvent>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+                    list.add(emitter);
+                    emitter.onTermination(() -> list.remove(emitter));
+                }
+                history.forEach(emitter::emit);
+            }
+            if (terminal) {
+                emitter.complete();
+            }
+        });
+    }
+}
