@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ExecutorIdentity {
     private final String id;
 
-    public ExecutorIdentity(@ConfigProperty(name = "hg.executor.instance-id", defaultValue = "") String configured) {
-        this.id = configured.isBlank() ? "executor-" + UUID.randomUUID().toString().substring(0, 8) : configured;
+    public ExecutorIdentity(@ConfigProperty(name = "hg.executor.instance-id") java.util.Optional<String> configured) {
+        this.id = configured.filter(c -> !c.isBlank()).orElse("executor-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public String id() {

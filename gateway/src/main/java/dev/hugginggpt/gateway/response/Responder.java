@@ -39,9 +39,9 @@ public class Responder {
     private final Instance<ChatModel> chatModel;
     private final MutinyEmitter<RequestEvent> events;
 
-    public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url", defaultValue = "") String llmBaseUrl,
+    public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             Instance<ChatModel> chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
-        this.llmConfigured = !llmBaseUrl.isBlank();
+        this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.chatModel = chatModel;
         this.events = events;
     }

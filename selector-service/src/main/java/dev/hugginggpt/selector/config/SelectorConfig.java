@@ -23,6 +23,10 @@ public interface SelectorConfig {
     @WithDefault("45s")
     Duration executorTtl();
 
+    /** Partitions of hg.tasks; dispatches go round them so that executors share the work. */
+    @WithDefault("8")
+    int taskPartitions();
+
     /** Base URL of an OpenAI-compatible endpoint for the in-context model choice; absent: ranking only. */
     Optional<String> llmBaseUrl();
 }

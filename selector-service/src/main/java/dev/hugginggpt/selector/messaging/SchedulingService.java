@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,13 +47,12 @@ public class SchedulingService {
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, ExecutorRegistry executors,
             @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
-            @Channel("outcomes") MutinyEmitter<Outcome> outcomes,
-            @ConfigProperty(name = "hg.selector.task-partitions", defaultValue = "8") int taskPartitions) {
+            @Channel("outcomes") MutinyEmitter<Outcome> outcomes) {
         this.executors = executors;
         this.tasks = tasks;
         this.events = events;
         this.outcomes = outcomes;
-        this.taskPartitions = taskPartitions;
+        this.taskPartitions = config.taskPartitions();
         ModelChooser chooser = (plan, task, args) -> {
             int topK = plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
             Candidates candidates = selector.candidates(task, topK);
@@ -85,7 +83,7 @@ public class SchedulingService {
         executors.record(heartbeat);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDeadlines() {
         emit(scheduler.onTick(Instant.now(), DEADLINE_GRACE));
     }
