@@ -1,0 +1,158 @@
+package dev.hugginggpt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hugginggpt.protocol.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline: real KRaft broker, planner, selector, two executors and the gateway as separate processes. */
+class PipelineIT {
+    private static Stack stack;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new Stack(2);
+        // the first request warms models and lets the executors' consumer group settle
+        chat("Tell me what language this is: 'Guten Morgen, wie geht es dir?'");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static JsonNode chat(String text) throws Exception {
+        String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text))));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat"))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void readsAloudAndNamesTheLanguage() throws Exception {
+        JsonNode view = chat("Read this sentence aloud and tell me what language it is: 'Bonjour tout le monde'");
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode tasks = view.get("tasks");
+        assertEquals("text-to-speech", tasks.get(0).get("task").asText());
+        assertEquals("Bonjour tout le monde", tasks.get(0).get("args").get("text").asText());
+        assertEquals("French", tasks.get(1).get("output").get("text").asText(), view.toPrettyString());
+        String wavId = tasks.get(0).get("output").get("resources").get(0).get("id").asText();
+        byte[] wav = download(wavId);
+        assertEquals("RIFF", new String(wav, 0, 4), "a real WAV file");
+        assertTrue(wav.length > 10_000, "a second of speech is more than 10 kB");
+        String answer = view.get("answer").get("text").asText();
+        assertTrue(answer.contains("local/opennlp-langdetect") && answer.contains("French") && answer.contains(wavId), answer);
+    }
+
+    @Test
+    void threeTaskDagRunsOnRealModelsWithIndependentTasksInParallelOnTwoExecutors() throws Exception {
+        JsonNode view = chat("Read 'The quick brown fox jumps over the lazy dog while the farmer watches from the old wooden"
+                + " fence near the river, thinking about the long winter ahead and the harvest that must be finished soon.'"
+                + " aloud, read 'Seven silver ships sailed slowly across the quiet northern sea, carrying grain, wool and"
+                + " letters to the distant islands where the people waited for news from the mainland.' aloud too,"
+                + " and transcribe the recording.");
+
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode tasks = view.get("tasks");
+        assertEquals(3, tasks.size(), view.toPrettyString());
+        assertEquals("text-to-speech", tasks.get(0).get("task").asText());
+        assertEquals("text-to-speech", tasks.get(1).get("task").asText());
+        assertEquals("automatic-speech-recognition", tasks.get(2).get("task").asText());
+        assertEquals("-1", tasks.get(0).get("dep").get(0).asText());
+        assertEquals("-1", tasks.get(1).get("dep").get(0).asText());
+        assertEquals("1", tasks.get(2).get("dep").get(0).asText());
+        assertEquals("<GENERATED>-1", tasks.get(2).get("args").get("audio").asText());
+        for (JsonNode task : tasks) {
+            assertEquals("SUCCEEDED", task.get("status").asText(), task.toPrettyString());
+            assertEquals("local", task.get("backend").asText());
+        }
+        for (int i = 0; i < 2; i++) {
+            byte[] wav = download(tasks.get(i).get("output").get("resources").get(0).get("id").asText());
+            assertEquals("RIFF", new String(wav, 0, 4), "a real WAV file");
+            assertTrue(wav.length > 100_000, "several seconds of speech");
+        }
+        String transcript = tasks.get(2).get("output").get("text").asText();
+        assertFalse(transcript.isBlank(), "the recognizer heard words");
+
+        String answer = view.get("answer").get("text").asText();
+        assertTrue(answer.contains(tasks.get(0).get("model").asText()), answer);
+        assertTrue(answer.contains(tasks.get(2).get("model").asText()), answer);
+        assertFalse(answer.contains("failed"), answer);
+
+        JsonNode first = tasks.get(0);
+        JsonNode second = tasks.get(1);
+        assertNotEquals(first.get("executor").asText(), second.get("executor").asText(),
+                "independent tasks went to two executor instances");
+        Instant firstStart = Instant.parse(first.get("startedAt").asText());
+        Instant firstEnd = Instant.parse(first.get("finishedAt").asText());
+        Instant secondStart = Instant.parse(second.get("startedAt").asText());
+        Instant secondEnd = Instant.parse(second.get("finishedAt").asText());
+        assertTrue(firstStart.isBefore(secondEnd) && secondStart.isBefore(firstEnd),
+                "run intervals overlap: " + firstStart + ".." + firstEnd + " and " + secondStart + ".." + secondEnd);
+        Instant asrStart = Instant.parse(tasks.get(2).get("startedAt").asText());
+        assertFalse(asrStart.isBefore(secondEnd), "the transcription started after its audio existed");
+    }
+
+    private static byte[] download(String id) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources/" + id)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    @Test
+    void planOnlyReturnsThePlanWithoutRunningIt() throws Exception {
+        String body = Json.MAPPER.writeValueAsString(Map.of("messages",
+                List.of(Map.of("role", "user", "content", "Summarize 'The cat sat on the mat all day long.' and read it aloud"))));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/plan"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode view = Json.MAPPER.readTree(response.body());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("DONE", view.get("status").asText());
+        assertEquals("summarization", view.get("tasks").get(0).get("task").asText());
+        assertEquals("text-to-speech", view.get("tasks").get(1).get("task").asText());
+        assertEquals("<GENERATED>-0", view.get("tasks").get(1).get("args").get("text").asText());
+        assertEquals("PENDING", view.get("tasks").get(0).get("status").asText());
+    }
+
+    @Test
+    void taskTypeWithNoOfflineModelFailsWithTheReasonAndTheRestStillRuns() throws Exception {
+        JsonNode view = chat("Draw a picture of a red fox and tell me what language 'Me gustaría leer un libro en la biblioteca esta tarde' is.");
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode draw = view.get("tasks").get(0);
+        assertEquals("text-to-image", draw.get("task").asText());
+        assertEquals("FAILED", draw.get("status").asText());
+        assertTrue(draw.get("error").asText().contains("remote backend"), draw.toPrettyString());
+        assertEquals("Spanish", view.get("tasks").get(1).get("output").get("text").asText(), view.toPrettyString());
+        assertTrue(view.get("answer").get("text").asText().contains("failed"), view.toPrettyString());
+    }
+
+    @Test
+    void badRequestsGetProblemDetails() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/requests"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+}

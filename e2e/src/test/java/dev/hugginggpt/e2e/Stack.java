@@ -1,0 +1,113 @@
+package dev.hugginggpt.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real system for a test: the KRaft broker from deploy/local/kafka.sh and each service as its own process. */
+final class Stack implements AutoCloseable {
+    final Path root = Path.of(System.getProperty("hg.root", "..")).toAbsolutePath().normalize();
+    final Path data;
+    final int kafkaPort;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Stack(int executors) throws Exception {
+        data = Files.createTempDirectory("hg-e2e");
+        kafkaPort = freePort();
+        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
+                String.valueOf(kafkaPort)), Duration.ofMinutes(3));
+        start("planner", "planner-service", Map.of());
+        start("selector", "selector-service", Map.of());
+        for (int i = 1; i <= executors; i++) {
+            start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
+        }
+        start("gateway", "gateway", Map.of());
+        for (Map.Entry<String, Integer> service : ports.entrySet()) {
+            awaitReady(service.getKey(), service.getValue(), Duration.ofMinutes(2));
+        }
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    private void start(String name, String module, Map<String, String> env) throws IOException {
+        int port = freePort();
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn verify from the project root");
+        }
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve(name + ".log").toFile());
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        builder.environment().put("HG_RESOURCES_DIR", data.resolve("resources").toString());
+        builder.environment().putAll(env);
+        processes.add(builder.start());
+        ports.put(name, port);
+    }
+
+    private void awaitReady(String name, int port, Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " not ready in " + limit + "; log:\n" + log(name));
+    }
+
+    String log(String name) throws IOException {
+        Path file = data.resolve(name + ".log");
+        return Files.exists(file) ? Files.readString(file) : "(no log)";
+    }
+
+    private static void run(List<String> command, Duration limit) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " failed");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "stop", data.resolve("kafka").toString()),
+                Duration.ofMinutes(1));
+    }
+}
