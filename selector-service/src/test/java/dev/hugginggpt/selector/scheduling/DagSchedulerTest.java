@@ -1,0 +1,119 @@
+package dev.hugginggpt.selector.scheduling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DagSchedulerTest {
+    private static final ModelChoice A = new ModelChoice("m-a", "local", "first");
+    private static final ModelChoice B = new ModelChoice("m-b", "local", "second");
+    private final DagScheduler scheduler = new DagScheduler(
+            (plan, task, args) -> task.equals("text-to-image")
+                    ? new ModelChooser.Choice(List.of(), "needs a remote backend")
+                    : new ModelChooser.Choice(List.of(A, B), null),
+            "test", 3, Duration.ofSeconds(30));
+
+    private static Plan plan(PlannedTask... tasks) {
+        return new Plan("req", "t", "msg", List.of(tasks), "embedded", null, List.of(), RequestOptions.defaults(), 1);
+    }
+
+    private static List<TaskDispatch> dispatches(List<SchedulerAction> actions) {
+        return actions.stream().filter(a -> a instanceof SchedulerAction.Dispatch)
+                .map(a -> ((SchedulerAction.Dispatch) a).task()).toList();
+    }
+
+    private static List<Outcome> outcomes(List<SchedulerAction> actions) {
+        return actions.stream().filter(a -> a instanceof SchedulerAction.Finish).map(a -> ((SchedulerAction.Finish) a).outcome()).toList();
+    }
+
+    private static TaskResult ok(TaskDispatch d, TaskOutput output) {
+        return new TaskResult(d.requestId(), d.taskId(), d.task(), d.model(), TaskStatus.SUCCEEDED, output, null, "x",
+                d.attempt(), Instant.now(), Instant.now());
+    }
+
+    private static TaskResult failed(TaskDispatch d) {
+        return new TaskResult(d.requestId(), d.taskId(), d.task(), d.model(), TaskStatus.FAILED, null, "boom", "x",
+                d.attempt(), Instant.now(), Instant.now());
+    }
+
+    private final Plan dag = plan(
+            new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hello")),
+            new PlannedTask(1, "text-classification", List.of(-1), Map.of("text", "hello")),
+            new PlannedTask(2, "automatic-speech-recognition", List.of(0), Map.of("audio", "<GENERATED>-0")));
+
+    @Test
+    void independentTasksAreDispatchedTogetherAndReferencesResolvedWhenReady() {
+        List<TaskDispatch> first = dispatches(scheduler.onPlan(dag));
+        assertEquals(List.of(0, 1), first.stream().map(TaskDispatch::taskId).toList());
+        ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
+        List<TaskDispatch> next = dispatches(scheduler.onResult(ok(first.get(0), TaskOutput.file(wav, Map.of()))));
+        assertEquals(1, next.size());
+        assertEquals(wav.id(), next.get(0).args().get("audio"));
+        assertTrue(outcomes(scheduler.onResult(ok(first.get(1), TaskOutput.text("French", Map.of())))).isEmpty());
+        List<Outcome> done = outcomes(scheduler.onResult(ok(next.get(0), TaskOutput.text("hello", Map.of()))));
+        assertEquals(1, done.size());
+        assertEquals(3, done.get(0).results().size());
+    }
+
+    @Test
+    void duplicateResultsAreIgnored() {
+        List<TaskDispatch> first = dispatches(scheduler.onPlan(dag));
+        TaskResult result = ok(first.get(1), TaskOutput.text("French", Map.of()));
+        assertEquals(1, scheduler.onResult(result).size());
+        assertEquals(List.of(), scheduler.onResult(result));
+        assertEquals(List.of(), scheduler.onPlan(dag), "a redelivered plan starts nothing twice");
+    }
+
+    @Test
+    void failedModelFallsBackToTheNextCandidate() {
+        TaskDispatch first = dispatches(scheduler.onPlan(dag)).get(0);
+        List<TaskDispatch> retry = dispatches(scheduler.onResult(failed(first)));
+        assertEquals(1, retry.size());
+        assertEquals("m-b", retry.get(0).model().modelId());
+        assertEquals(2, retry.get(0).attempt());
+        assertEquals(List.of(), scheduler.onResult(failed(first)), "a late result of the first attempt is stale");
+    }
+
+    @Test
+    void dependentsOfAFailedTaskAreSkippedAndTheRequestStillFinishes() {
+        List<TaskDispatch> first = dispatches(scheduler.onPlan(dag));
+        TaskDispatch retry = dispatches(scheduler.onResult(failed(first.get(0)))).get(0);
+        List<SchedulerAction> afterSecondFailure = scheduler.onResult(failed(retry));
+        assertTrue(dispatches(afterSecondFailure).isEmpty());
+        List<Outcome> done = outcomes(scheduler.onResult(ok(first.get(1), TaskOutput.text("French", Map.of()))));
+        TaskResult asr = done.get(0).results().get(2);
+        assertEquals(TaskStatus.SKIPPED, asr.status());
+        assertTrue(asr.error().contains("task 0"), asr.error());
+    }
+
+    @Test
+    void aTaskNoBackendServesFailsWithTheReason() {
+        List<SchedulerAction> actions = scheduler.onPlan(plan(new PlannedTask(0, "text-to-image", List.of(-1), Map.of("text", "a fox"))));
+        Outcome outcome = outcomes(actions).get(0);
+        assertEquals(TaskStatus.FAILED, outcome.results().get(0).status());
+        assertEquals("needs a remote backend", outcome.results().get(0).error());
+    }
+
+    @Test
+    void aTaskPastItsDeadlineTimesOutOntoTheNextCandidate() {
+        scheduler.onPlan(dag);
+        List<TaskDispatch> retries = dispatches(scheduler.onTick(Instant.now().plusSeconds(60), Duration.ofSeconds(5)));
+        assertEquals(2, retries.size());
+        assertTrue(retries.stream().allMatch(d -> d.model().modelId().equals("m-b")));
+    }
+}
