@@ -65,11 +65,13 @@ class PipelineIT {
 
     @Test
     void threeTaskDagRunsOnRealModelsWithIndependentTasksInParallelOnTwoExecutors() throws Exception {
-        JsonNode view = chat("Read 'The quick brown fox jumps over the lazy dog while the farmer watches from the old wooden"
-                + " fence near the river, thinking about the long winter ahead and the harvest that must be finished soon.'"
-                + " aloud, read 'Seven silver ships sailed slowly across the quiet northern sea, carrying grain, wool and"
-                + " letters to the distant islands where the people waited for news from the mainland.' aloud too,"
-                + " and transcribe the recording.");
+        String story = "The quick brown fox jumps over the lazy dog while the farmer watches from the old wooden fence"
+                + " near the river, thinking about the long winter ahead and the harvest that must be finished soon.";
+        String voyage = "Seven silver ships sailed slowly across the quiet northern sea, carrying grain, wool and letters"
+                + " to the distant islands where the people waited for news from the mainland.";
+        // long enough (each several seconds of speech) that overlap measures parallelism, not dispatch jitter
+        JsonNode view = chat("Read '" + (story + " ").repeat(4).strip() + "' aloud, read '" + (voyage + " ").repeat(4).strip()
+                + "' aloud too, and transcribe the recording.");
 
         assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
         JsonNode tasks = view.get("tasks");
