@@ -5,9 +5,6 @@ import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.resources.ResourceStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +33,8 @@ final class EspeakTextToSpeech implements LocalModel {
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
         String text = Inputs.text(args);
         String voice = args.getOrDefault("language", "en").replaceAll("[^A-Za-z-]", "");
-        Path wav = null;
-        try {
-            wav = Files.createTempFile("hg-tts", ".wav");
-            Programs.run(List.of("espeak-ng", "-v", voice.isEmpty() ? "en" : voice, "-w", wav.toString(), "--stdin"),
-                    text, timeLeft);
-            ResourceRef ref = store.save(wav, "speech.wav", "audio/wav");
-            return TaskOutput.file(ref, Map.of("voice", voice, "characters", text.length()));
-        } catch (IOException e) {
-            throw new ModelException("could not store the speech: " + e.getMessage(), e);
-        } finally {
-            if (wav != null) {
-                wav.toFile().delete();
-            }
-        }
+        ResourceRef ref = SpeechFiles.synthesize(store, wav -> Programs.run(List.of("espeak-ng", "-v",
+                voice.isEmpty() ? "en" : voice, "-w", wav.toString(), "--stdin"), text, timeLeft));
+        return TaskOutput.file(ref, Map.of("voice", voice, "characters", text.length()));
     }
 }

@@ -5,7 +5,6 @@ import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.resources.ResourceStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,24 +34,15 @@ final class FliteTextToSpeech implements LocalModel {
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
         String text = Inputs.text(args);
-        Path wav = null;
-        Path input = null;
-        try {
-            wav = Files.createTempFile("hg-flite", ".wav");
-            input = Files.createTempFile("hg-flite", ".txt");
-            Files.writeString(input, text);
-            Programs.run(List.of("flite", "-voice", "slt", "-f", input.toString(), "-o", wav.toString()), null, timeLeft);
-            ResourceRef ref = store.save(wav, "speech.wav", "audio/wav");
-            return TaskOutput.file(ref, Map.of("voice", "slt", "characters", text.length()));
-        } catch (IOException e) {
-            throw new ModelException("could not store the speech: " + e.getMessage(), e);
-        } finally {
-            if (wav != null) {
-                wav.toFile().delete();
+        ResourceRef ref = SpeechFiles.synthesize(store, wav -> {
+            Path input = Files.createTempFile("hg-flite", ".txt");
+            try {
+                Files.writeString(input, text);
+                Programs.run(List.of("flite", "-voice", "slt", "-f", input.toString(), "-o", wav.toString()), null, timeLeft);
+            } finally {
+                Files.deleteIfExists(input);
             }
-            if (input != null) {
-                input.toFile().delete();
-            }
-        }
+        });
+        return TaskOutput.file(ref, Map.of("voice", "slt", "characters", text.length()));
     }
 }

@@ -31,10 +31,10 @@ final class PlanningPrompt {
             new String[] {"Look at example.jpg: tell me what it shows and read that description aloud.",
                     "[{\"task\": \"image-to-text\", \"id\": 0, \"dep\": [-1], \"args\": {\"image\": \"example.jpg\"}}, "
                             + "{\"task\": \"text-to-speech\", \"id\": 1, \"dep\": [0], \"args\": {\"text\": \"<GENERATED>-0\"}}]"},
-            new String[] {"Transcribe speech.wav, then translate the transcript, and tell me what language 'Hola a todos' is.",
+            new String[] {"Transcribe speech.wav, then translate the transcript, and tell me what language 'Hola, amigos' is.",
                     "[{\"task\": \"automatic-speech-recognition\", \"id\": 0, \"dep\": [-1], \"args\": {\"audio\": \"speech.wav\"}}, "
                             + "{\"task\": \"translation\", \"id\": 1, \"dep\": [0], \"args\": {\"text\": \"<GENERATED>-0\"}}, "
-                            + "{\"task\": \"text-classification\", \"id\": 2, \"dep\": [-1], \"args\": {\"text\": \"Hola a todos\"}}]"});
+                            + "{\"task\": \"text-classification\", \"id\": 2, \"dep\": [-1], \"args\": {\"text\": \"Hola, amigos\"}}]"});
 
     private PlanningPrompt() {
     }
