@@ -13,7 +13,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -36,11 +35,11 @@ public class Responder {
             contain; if a result is missing, say so; never invent one. Answer in the user's language.""";
 
     private final boolean llmConfigured;
-    private final Instance<ChatModel> chatModel;
+    private final ChatModel chatModel;
     private final MutinyEmitter<RequestEvent> events;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
-            Instance<ChatModel> chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
+            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.chatModel = chatModel;
         this.events = events;
@@ -60,7 +59,7 @@ public class Responder {
     private Answer withLlm(Outcome outcome) {
         String facts = TemplateAnswer.write(outcome);
         try {
-            ChatResponse response = chatModel.get().chat(ChatRequest.builder().messages(
+            ChatResponse response = chatModel.chat(ChatRequest.builder().messages(
                     SystemMessage.from(INSTRUCTIONS),
                     UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts)).build());
             var tokens = response.tokenUsage();

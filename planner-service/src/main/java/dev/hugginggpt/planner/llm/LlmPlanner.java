@@ -16,7 +16,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +26,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LlmPlanner implements TaskPlanner {
-    private final Instance<ChatModel> chatModel;
+    private final ChatModel chatModel;
     private final PlannerConfig config;
     private final PlanValidator validator;
 
-    public LlmPlanner(Instance<ChatModel> chatModel, PlannerConfig config) {
+    public LlmPlanner(ChatModel chatModel, PlannerConfig config) {
         this.chatModel = chatModel;
         this.config = config;
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
@@ -49,7 +48,7 @@ public class LlmPlanner implements TaskPlanner {
         LlmUsage usage = LlmUsage.NONE;
         List<String> problems = List.of();
         for (int attempt = 0; attempt <= config.llmRepairAttempts(); attempt++) {
-            ChatResponse response = chatModel.get().chat(ChatRequest.builder().messages(messages).build());
+            ChatResponse response = chatModel.chat(ChatRequest.builder().messages(messages).build());
             usage = usage.plus(usageOf(response));
             String answer = response.aiMessage() == null ? null : response.aiMessage().text();
             try {

@@ -3,6 +3,8 @@ package dev.hugginggpt.planner.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.hugginggpt.protocol.PlannedTask;
 import java.util.ArrayList;
@@ -44,8 +46,10 @@ public final class PlanParser {
         JsonNode root;
         try {
             root = LENIENT.readTree(json.replace('“', '"').replace('”', '"'));
-        } catch (Exception e) {
-            throw new PlanParseException("the answer is not valid JSON: " + firstLine(e.getMessage()));
+        } catch (JsonEOFException e) {
+            throw new PlanParseException("the JSON ends before it is complete; send the whole array");
+        } catch (JsonProcessingException e) {
+            throw new PlanParseException("the answer is not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
         if (root.isObject() && root.has("tasks")) {
             root = root.get("tasks");
