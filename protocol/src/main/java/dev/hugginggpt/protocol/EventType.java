@@ -7,6 +7,8 @@ public enum EventType {
     PLANNED,
     /** Planning failed ({@code message} says why). */
     PLANNING_FAILED,
+    /** The selector chose the models of the plan's tasks in one LLM call ({@code usage}, {@code message} set). */
+    MODELS_CHOSEN,
     /** A model was chosen for a task ({@code taskId}, {@code choice} set). */
     TASK_SELECTED,
     /** An executor started a task ({@code taskId}, {@code message} names the executor). */

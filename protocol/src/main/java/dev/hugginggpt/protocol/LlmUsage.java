@@ -10,6 +10,11 @@ public record LlmUsage(
 
     public static final LlmUsage NONE = new LlmUsage(0, 0, 0);
 
+    /** One call, with the token counts the endpoint reported (absent counts as zero). */
+    public static LlmUsage oneCall(Integer inputTokens, Integer outputTokens) {
+        return new LlmUsage(1, inputTokens == null ? 0 : inputTokens, outputTokens == null ? 0 : outputTokens);
+    }
+
     public LlmUsage plus(LlmUsage other) {
         if (other == null) {
             return this;

@@ -21,50 +21,56 @@ public record RequestEvent(
         @Schema(description = "The plan, for PLANNED.") Plan plan,
         @Schema(description = "The chosen model, for TASK_SELECTED.") ModelChoice choice,
         @Schema(description = "The task result, for TASK_FINISHED.") TaskResult result,
-        @Schema(description = "The answer, for DONE.") Answer answer) {
+        @Schema(description = "The answer, for DONE.") Answer answer,
+        @Schema(description = "LLM calls and tokens this step spent, for PLANNING_FAILED and MODELS_CHOSEN.") LlmUsage usage) {
 
     public static RequestEvent accepted(UserRequest request, String source) {
         return new RequestEvent(request.requestId(), EventType.ACCEPTED, Instant.now(), source, null, null, request,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public static RequestEvent planned(Plan plan, String source) {
         return new RequestEvent(plan.requestId(), EventType.PLANNED, Instant.now(), source, null, null, null, plan,
-                null, null, null);
+                null, null, null, null);
     }
 
-    public static RequestEvent planningFailed(String requestId, String reason, String source) {
+    public static RequestEvent planningFailed(String requestId, String reason, LlmUsage usage, String source) {
         return new RequestEvent(requestId, EventType.PLANNING_FAILED, Instant.now(), source, null, reason, null, null,
-                null, null, null);
+                null, null, null, usage);
+    }
+
+    public static RequestEvent modelsChosen(String requestId, String summary, LlmUsage usage, String source) {
+        return new RequestEvent(requestId, EventType.MODELS_CHOSEN, Instant.now(), source, null, summary, null, null,
+                null, null, null, usage);
     }
 
     public static RequestEvent taskSelected(String requestId, int taskId, ModelChoice choice, String source) {
         return new RequestEvent(requestId, EventType.TASK_SELECTED, Instant.now(), source, taskId, null, null, null,
-                choice, null, null);
+                choice, null, null, null);
     }
 
     public static RequestEvent taskStarted(String requestId, int taskId, String executor, Instant at) {
         return new RequestEvent(requestId, EventType.TASK_STARTED, at, executor, taskId, executor, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public static RequestEvent taskFinished(TaskResult result, String source) {
         return new RequestEvent(result.requestId(), EventType.TASK_FINISHED, Instant.now(), source, result.taskId(),
-                result.error(), null, null, null, result, null);
+                result.error(), null, null, null, result, null, null);
     }
 
     public static RequestEvent responding(String requestId, String source) {
         return new RequestEvent(requestId, EventType.RESPONDING, Instant.now(), source, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public static RequestEvent done(String requestId, Answer answer, String source) {
         return new RequestEvent(requestId, EventType.DONE, Instant.now(), source, null, null, null, null, null, null,
-                answer);
+                answer, null);
     }
 
     public static RequestEvent failed(String requestId, String reason, String source) {
         return new RequestEvent(requestId, EventType.FAILED, Instant.now(), source, null, reason, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

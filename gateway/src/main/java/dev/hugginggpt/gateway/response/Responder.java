@@ -35,12 +35,15 @@ public class Responder {
             contain; if a result is missing, say so; never invent one. Answer in the user's language.""";
 
     private final boolean llmConfigured;
+    private final int llmCallBudget;
     private final ChatModel chatModel;
     private final MutinyEmitter<RequestEvent> events;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
+            @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
             ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
+        this.llmCallBudget = llmCallBudget;
         this.chatModel = chatModel;
         this.events = events;
     }
@@ -48,8 +51,22 @@ public class Responder {
     @Incoming("outcomes")
     @Blocking(ordered = false)
     public void onOutcome(Outcome outcome) {
-        Answer answer = llmConfigured && !outcome.plan().tasks().isEmpty() ? withLlm(outcome) : template(outcome);
+        Answer answer;
+        if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
+            answer = template(outcome);
+        } else if (callsSpent(outcome) >= llmCallBudget) {
+            answer = new Answer(TemplateAnswer.write(outcome),
+                    "template (the request's budget of " + llmCallBudget + " LLM calls was spent)", LlmUsage.NONE);
+        } else {
+            answer = withLlm(outcome);
+        }
         events.sendMessageAndAwait(KafkaRecord.of(outcome.requestId(), RequestEvent.done(outcome.requestId(), answer, SOURCE)));
+    }
+
+    private static int callsSpent(Outcome outcome) {
+        int planning = outcome.plan().usage() == null ? 0 : outcome.plan().usage().calls();
+        int selection = outcome.selectionUsage() == null ? 0 : outcome.selectionUsage().calls();
+        return planning + selection;
     }
 
     private static Answer template(Outcome outcome) {
@@ -63,8 +80,8 @@ public class Responder {
                     SystemMessage.from(INSTRUCTIONS),
                     UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts)).build());
             var tokens = response.tokenUsage();
-            LlmUsage usage = new LlmUsage(1, tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
-                    tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+            LlmUsage usage = tokens == null ? LlmUsage.oneCall(null, null)
+                    : LlmUsage.oneCall(tokens.inputTokenCount(), tokens.outputTokenCount());
             String text = response.aiMessage() == null ? null : response.aiMessage().text();
             if (text == null || text.isBlank()) {
                 return new Answer(facts, "template (the LLM answered nothing)", usage);

@@ -2,6 +2,7 @@ package dev.hugginggpt.gateway.view;
 
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.PlannedTask;
@@ -26,6 +27,7 @@ final class RequestRecord {
     private Answer answer;
     private String error;
     private LlmUsage planningUsage = LlmUsage.NONE;
+    private LlmUsage selectionUsage = LlmUsage.NONE;
     private Long planningMillis;
     private Instant createdAt;
     private Instant updatedAt;
@@ -64,7 +66,11 @@ final class RequestRecord {
             case PLANNING_FAILED, FAILED -> {
                 error = e.message();
                 status = RequestStatus.FAILED;
+                if (e.type() == EventType.PLANNING_FAILED && e.usage() != null) {
+                    planningUsage = e.usage();
+                }
             }
+            case MODELS_CHOSEN -> selectionUsage = e.usage() == null ? LlmUsage.NONE : e.usage();
             case TASK_SELECTED -> {
                 updateTask(e.taskId(), t -> t.status().isTerminal() ? t : withModel(t, e.choice(), TaskStatus.SELECTED));
                 advance(RequestStatus.RUNNING);
@@ -110,8 +116,13 @@ final class RequestRecord {
     }
 
     RequestView view() {
-        LlmUsage usage = planningUsage.plus(answer == null ? null : answer.usage());
+        LlmUsage answerUsage = answer == null || answer.usage() == null ? LlmUsage.NONE : answer.usage();
+        LlmUsage usage = planningUsage.plus(selectionUsage).plus(answerUsage);
+        Map<String, LlmUsage> byStage = new LinkedHashMap<>();
+        byStage.put("planning", planningUsage);
+        byStage.put("selection", selectionUsage);
+        byStage.put("response", answerUsage);
         return new RequestView(id, status, messages, planner, List.copyOf(tasks.values()), answer, error, usage,
-                planningMillis, createdAt, updatedAt);
+                byStage, planningMillis, createdAt, updatedAt);
     }
 }

@@ -6,6 +6,7 @@ import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.RequestStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Everything known about a request: stage, plan, per-task results and the answer.")
@@ -18,6 +19,7 @@ public record RequestView(
         @Schema(description = "The answer, once DONE.") Answer answer,
         @Schema(description = "Why the request failed, if FAILED.") String error,
         @Schema(description = "LLM calls and tokens spent on this request.") LlmUsage llmUsage,
+        @Schema(description = "LLM usage by stage: planning, selection, response.") Map<String, LlmUsage> llmUsageByStage,
         @Schema(description = "Milliseconds spent planning.") Long planningMillis,
         @Schema(description = "When the gateway accepted it.") Instant createdAt,
         @Schema(description = "Last change.") Instant updatedAt) {

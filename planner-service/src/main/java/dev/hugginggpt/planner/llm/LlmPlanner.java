@@ -70,8 +70,6 @@ public class LlmPlanner implements TaskPlanner {
 
     private static LlmUsage usageOf(ChatResponse response) {
         TokenUsage tokens = response.tokenUsage();
-        long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-        long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        return new LlmUsage(1, in, out);
+        return tokens == null ? LlmUsage.oneCall(null, null) : LlmUsage.oneCall(tokens.inputTokenCount(), tokens.outputTokenCount());
     }
 }

@@ -42,7 +42,7 @@ public class RequestConsumer {
         String key = request.requestId();
         if (!result.ok()) {
             LOG.infof("request %s: planning failed after %d ms: %s", key, millis, result.failure());
-            send(events, key, RequestEvent.planningFailed(key, result.failure(), SOURCE));
+            send(events, key, RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE));
             return;
         }
         RequestOptions options = request.options() == null ? RequestOptions.defaults() : request.options();

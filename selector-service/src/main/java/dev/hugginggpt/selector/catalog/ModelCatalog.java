@@ -1,7 +1,9 @@
 package dev.hugginggpt.selector.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hugginggpt.protocol.ModelCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -22,10 +24,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ModelCatalog {
     private static final int DESCRIPTION_LIMIT = 400;
+    /** The original catalog has NaN in some metadata fields. */
+    private static final ObjectMapper CATALOG_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private final Map<String, List<ModelCard>> byTask;
 
-    public ModelCatalog(ObjectMapper mapper) {
-        this.byTask = load(mapper, "catalog/hf-models.jsonl").stream()
+    public ModelCatalog() {
+        this.byTask = load(CATALOG_JSON, "catalog/hf-models.jsonl").stream()
                 .collect(Collectors.groupingBy(ModelCard::task));
     }
 

@@ -27,6 +27,13 @@ public interface SelectorConfig {
     @WithDefault("8")
     int taskPartitions();
 
+    /**
+     * LLM calls a request may spend in all (planning, model choice, answer). The model choice is
+     * made only when the planning calls leave room for it and for the answer.
+     */
+    @WithDefault("3")
+    int llmCallBudget();
+
     /** Base URL of an OpenAI-compatible endpoint for the in-context model choice; absent: ranking only. */
     Optional<String> llmBaseUrl();
 }

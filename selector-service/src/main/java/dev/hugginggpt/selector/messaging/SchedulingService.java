@@ -13,6 +13,9 @@ import dev.hugginggpt.selector.scheduling.DagScheduler;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
 import dev.hugginggpt.selector.selection.Candidates;
+import dev.hugginggpt.selector.selection.InContextChoice;
+import dev.hugginggpt.selector.selection.InContextChooser;
+import dev.hugginggpt.selector.selection.TaskCandidates;
 import dev.hugginggpt.selector.selection.ModelSelector;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -44,18 +47,26 @@ public class SchedulingService {
     private final MutinyEmitter<Outcome> outcomes;
     private final int taskPartitions;
     private final AtomicInteger nextPartition = new AtomicInteger();
+    private final SelectorConfig config;
+    private final ModelSelector selector;
+    private final InContextChooser inContext;
+    private final boolean llmConfigured;
 
-    public SchedulingService(SelectorConfig config, ModelSelector selector, ExecutorRegistry executors,
+    public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
+            ExecutorRegistry executors,
             @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
             @Channel("outcomes") MutinyEmitter<Outcome> outcomes) {
+        this.config = config;
+        this.selector = selector;
+        this.inContext = inContext;
+        this.llmConfigured = config.llmBaseUrl().filter(u -> !u.isBlank()).isPresent();
         this.executors = executors;
         this.tasks = tasks;
         this.events = events;
         this.outcomes = outcomes;
         this.taskPartitions = config.taskPartitions();
         ModelChooser chooser = (plan, task, args) -> {
-            int topK = plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
-            Candidates candidates = selector.candidates(task, topK);
+            Candidates candidates = selector.candidates(task, topK(plan));
             if (candidates.isEmpty()) {
                 return new ModelChooser.Choice(List.of(), candidates.unavailableReason());
             }
@@ -65,11 +76,27 @@ public class SchedulingService {
         this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout());
     }
 
+    /** Unordered: a plan's in-context choice (an LLM call) does not hold up the plans behind it. */
     @Incoming("plans")
-    @Blocking
+    @Blocking(ordered = false)
     public void onPlan(Plan plan) {
         LOG.debugf("request %s: plan with %d tasks", plan.requestId(), plan.tasks().size());
-        emit(scheduler.onPlan(plan));
+        emit(scheduler.onPlan(plan, chooseInContext(plan)));
+    }
+
+    private InContextChoice chooseInContext(Plan plan) {
+        int planningCalls = plan.usage() == null ? 0 : plan.usage().calls();
+        if (!llmConfigured || planningCalls + 2 > config.llmCallBudget()) {
+            return InContextChoice.NONE;
+        }
+        List<TaskCandidates> tasks = plan.tasks().stream()
+                .map(t -> new TaskCandidates(t.id(), t.task(), t.args(), selector.candidates(t.task(), topK(plan)).ranked()))
+                .toList();
+        return inContext.choose(plan.userMessage(), tasks);
+    }
+
+    private int topK(Plan plan) {
+        return plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
     }
 
     @Incoming("task-results")

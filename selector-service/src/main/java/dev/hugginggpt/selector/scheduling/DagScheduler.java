@@ -10,6 +10,7 @@ import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.selector.selection.InContextChoice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,21 +45,32 @@ public final class DagScheduler {
 
     private static final class RequestDag {
         final Plan plan;
+        final InContextChoice inContext;
         final Map<Integer, TaskState> tasks = new LinkedHashMap<>();
 
-        RequestDag(Plan plan) {
+        RequestDag(Plan plan, InContextChoice inContext) {
             this.plan = plan;
+            this.inContext = inContext;
             plan.tasks().forEach(t -> tasks.put(t.id(), new TaskState(t)));
         }
     }
 
-    public synchronized List<SchedulerAction> onPlan(Plan plan) {
+    public List<SchedulerAction> onPlan(Plan plan) {
+        return onPlan(plan, InContextChoice.NONE);
+    }
+
+    /** Starts a plan; the models the LLM picked in context go first where they are still candidates. */
+    public synchronized List<SchedulerAction> onPlan(Plan plan, InContextChoice inContext) {
         List<SchedulerAction> actions = new ArrayList<>();
         if (requests.containsKey(plan.requestId()) || finished.contains(plan.requestId())) {
             return actions;
         }
-        RequestDag dag = new RequestDag(plan);
+        RequestDag dag = new RequestDag(plan, inContext);
         requests.put(plan.requestId(), dag);
+        if (inContext.usedLlm()) {
+            actions.add(new SchedulerAction.Event(
+                    RequestEvent.modelsChosen(plan.requestId(), inContext.summary(), inContext.usage(), source)));
+        }
         advance(dag, actions);
         return actions;
     }
@@ -134,19 +146,30 @@ public final class DagScheduler {
                             null, choice.unavailableReason()), actions);
                     continue;
                 }
-                state.remaining.addAll(choice.models());
+                state.remaining.addAll(preferPick(choice.models(), dag.inContext.picks().get(state.task.id())));
                 dispatchNext(dag, state, actions, null);
             }
         }
         if (dag.tasks.values().stream().allMatch(s -> s.status.isTerminal())) {
             List<TaskResult> results = dag.tasks.values().stream().map(s -> s.result).toList();
-            actions.add(new SchedulerAction.Finish(new Outcome(dag.plan.requestId(), dag.plan, results, Instant.now())));
+            actions.add(new SchedulerAction.Finish(
+                    new Outcome(dag.plan.requestId(), dag.plan, results, dag.inContext.usage(), Instant.now())));
             requests.remove(dag.plan.requestId());
             finished.add(dag.plan.requestId());
             if (finished.size() > FINISHED_MEMORY) {
                 finished.remove(finished.iterator().next());
             }
         }
+    }
+
+    private static List<ModelChoice> preferPick(List<ModelChoice> ranked, ModelChoice pick) {
+        if (pick == null || ranked.stream().noneMatch(m -> m.modelId().equals(pick.modelId()))) {
+            return ranked;
+        }
+        List<ModelChoice> ordered = new ArrayList<>();
+        ordered.add(pick);
+        ranked.stream().filter(m -> !m.modelId().equals(pick.modelId())).forEach(ordered::add);
+        return ordered;
     }
 
     private void dispatchNext(RequestDag dag, TaskState state, List<SchedulerAction> actions, String previousError) {

@@ -1,0 +1,105 @@
+package dev.hugginggpt.planner.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.EventType;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.UserRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The planner service as a whole, its Kafka channels swapped for in-memory ones. */
+@QuarkusTest
+class RequestConsumerTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<Plan> plans;
+    InMemorySink<RequestEvent> events;
+
+    @BeforeEach
+    void clear() {
+        plans = connector.sink("plans");
+        events = connector.sink("events");
+        plans.clear();
+        events.clear();
+    }
+
+    @Test
+    void aRequestBecomesAPlanOnHgPlansAndAPlannedEventKeyedByRequest() {
+        connector.source("requests").send(request("r-1", "cat.jpg 사진을 설명하고 그 설명을 음성으로 읽어줘", null));
+        await(() -> plans.received().size() == 1 && events.received().size() == 1);
+        Plan plan = plans.received().get(0).getPayload();
+        assertEquals("r-1", plan.requestId());
+        assertEquals("embedded", plan.planner());
+        assertEquals(List.of("image-to-text", "text-to-speech"), plan.tasks().stream().map(PlannedTask::task).toList());
+        assertEquals("<GENERATED>-0", plan.tasks().get(1).args().get("text"));
+        RequestEvent planned = events.received().get(0).getPayload();
+        assertEquals(EventType.PLANNED, planned.type());
+        assertEquals(plan.tasks(), planned.plan().tasks());
+        assertEquals("r-1", keyOf(plans.received().get(0)));
+    }
+
+    @Test
+    void aPlanOnlyRequestIsReportedButNotScheduled() {
+        connector.source("requests").send(request("r-2", "Read 'good morning' aloud.", true));
+        await(() -> events.received().size() == 1);
+        assertEquals(EventType.PLANNED, events.received().get(0).getPayload().type());
+        assertTrue(plans.received().isEmpty());
+    }
+
+    @Test
+    void askingForTheLlmPlannerWithoutAnLlmFailsWithTheConfigurationHint() {
+        UserRequest request = new UserRequest("r-3", "default", List.of(new ChatMessage("user", "Describe cat.jpg")),
+                List.of(), new RequestOptions("llm", null, null, null), Instant.now());
+        connector.source("requests").send(request);
+        await(() -> events.received().size() == 1);
+        RequestEvent failed = events.received().get(0).getPayload();
+        assertEquals(EventType.PLANNING_FAILED, failed.type());
+        assertTrue(failed.message().contains("HG_LLM_BASE_URL"), failed.message());
+        assertTrue(plans.received().isEmpty());
+    }
+
+    private static UserRequest request(String id, String text, Boolean planOnly) {
+        return new UserRequest(id, "default", List.of(new ChatMessage("user", text)), List.of(),
+                new RequestOptions(null, null, null, planOnly), Instant.now());
+    }
+
+    private static String keyOf(Message<?> message) {
+        return message.getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class)
+                .map(m -> String.valueOf(m.getKey()))
+                .orElseGet(() -> message.getMetadata(io.smallrye.reactive.messaging.kafka.KafkaRecord.class)
+                        .map(r -> String.valueOf(r.getKey())).orElse(null));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for the planner's output");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

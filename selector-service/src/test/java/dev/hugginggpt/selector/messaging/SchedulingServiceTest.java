@@ -1,0 +1,161 @@
+package dev.hugginggpt.selector.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.EventType;
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
+import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Stage 2 as a service: heartbeats and plans in, one batched LLM choice, dispatches and events out. */
+@QuarkusTest
+@WithTestResource(StandInLlm.class)
+class SchedulingServiceTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<TaskDispatch> tasks;
+    InMemorySink<RequestEvent> events;
+    InMemorySink<Outcome> outcomes;
+
+    @BeforeEach
+    void setUp() {
+        tasks = connector.sink("tasks");
+        events = connector.sink("events");
+        outcomes = connector.sink("outcomes");
+        tasks.clear();
+        events.clear();
+        outcomes.clear();
+        StandInLlm.server.reset();
+        connector.source("executors").send(new ExecutorHeartbeat("executor-test", List.of(
+                card("local/english-voice", "text-to-speech", 100, "English speech synthesizer"),
+                card("local/french-voice", "text-to-speech", 10, "French speech synthesizer"),
+                card("local/sphinx", "automatic-speech-recognition", 0, "English speech recognizer")),
+                List.of(), Instant.now(), false));
+    }
+
+    @Test
+    void theModelsOfAllTasksAreChosenInOneLlmCallAndTheAnswerIsFollowedOrCorrected() {
+        StandInLlm.server.reply("""
+                [{"task": 0, "id": "local/french-voice", "reason": "the text is French"},
+                 {"task": 2, "id": "local/german-voice", "reason": "made up"}]""");
+        connector.source("plans").send(plan("r-batch", 1));
+        await(() -> tasks.received().size() == 2);
+
+        List<ChatCall> calls = StandInLlm.server.calls();
+        assertEquals(1, calls.size(), "one call for the whole plan");
+        String prompt = calls.get(0).lastUser();
+        assertTrue(prompt.contains("Task 0: text-to-speech") && prompt.contains("Task 2: text-to-speech"), prompt);
+        assertFalse(prompt.contains("Task 1:"), "a task with one candidate needs no LLM call");
+
+        TaskDispatch first = dispatched(0);
+        assertEquals("local/french-voice", first.model().modelId());
+        assertTrue(first.model().reason().contains("chosen by the LLM from 2 candidates: the text is French"));
+        TaskDispatch third = dispatched(2);
+        assertEquals("local/english-voice", third.model().modelId());
+        assertTrue(third.model().reason().contains("local/german-voice, which is not a candidate"), third.model().reason());
+
+        RequestEvent chosen = events.received().stream().map(Message::getPayload)
+                .filter(e -> e.type() == EventType.MODELS_CHOSEN).findFirst().orElseThrow();
+        assertEquals(1, chosen.usage().calls());
+        assertTrue(chosen.usage().inputTokens() > 0);
+
+        ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
+        connector.source("task-results").send(succeeded(first, TaskOutput.file(wav, Map.of())));
+        connector.source("task-results").send(succeeded(third, TaskOutput.file(wav, Map.of())));
+        await(() -> tasks.received().size() == 3);
+        TaskDispatch second = dispatched(1);
+        assertEquals("local/sphinx", second.model().modelId());
+        assertEquals(wav.id(), second.args().get("audio"));
+        connector.source("task-results").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
+        await(() -> outcomes.received().size() == 1);
+        assertEquals(1, outcomes.received().get(0).getPayload().selectionUsage().calls());
+        assertEquals(1, StandInLlm.server.calls().size(), "no LLM call when later tasks become ready");
+    }
+
+    @Test
+    void noLlmCallWhenPlanningSpentTheBudgetOfTheRequest() {
+        connector.source("plans").send(plan("r-budget", 2));
+        await(() -> tasks.received().size() == 2);
+        assertTrue(StandInLlm.server.calls().isEmpty());
+        assertEquals("local/english-voice", dispatched(0).model().modelId());
+        assertTrue(events.received().stream().noneMatch(e -> e.getPayload().type() == EventType.MODELS_CHOSEN));
+    }
+
+    @Test
+    void aFailingLlmLeavesTheRankingInChargeAndTheReasonSaysWhy() {
+        StandInLlm.server.otherwise(call -> Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
+        connector.source("plans").send(plan("r-down", 1));
+        await(() -> tasks.received().size() == 2);
+        TaskDispatch first = dispatched(0);
+        assertEquals("local/english-voice", first.model().modelId());
+        assertTrue(first.model().reason().contains("the LLM call failed"), first.model().reason());
+    }
+
+    private TaskDispatch dispatched(int taskId) {
+        return tasks.received().stream().map(Message::getPayload).filter(t -> t.taskId() == taskId).findFirst()
+                .orElseThrow(() -> new AssertionError("task " + taskId + " was not dispatched"));
+    }
+
+    private static Plan plan(String id, int planningCalls) {
+        List<PlannedTask> plan = List.of(
+                new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "Bonjour à tous")),
+                new PlannedTask(1, "automatic-speech-recognition", List.of(0), Map.of("audio", "<GENERATED>-0")),
+                new PlannedTask(2, "text-to-speech", List.of(-1), Map.of("text", "Good morning")));
+        return new Plan(id, "default", "Read 'Bonjour à tous' aloud, transcribe it, and read 'Good morning' aloud",
+                plan, "llm", new LlmUsage(planningCalls, 100, 50), List.of(), RequestOptions.defaults(), 5);
+    }
+
+    private static ModelCard card(String id, String task, long downloads, String description) {
+        return new ModelCard(id, task, "local", downloads, 0, description, "MIT");
+    }
+
+    private static TaskResult succeeded(TaskDispatch d, TaskOutput output) {
+        return new TaskResult(d.requestId(), d.taskId(), d.task(), d.model(), TaskStatus.SUCCEEDED, output, null,
+                "executor-test", d.attempt(), Instant.now(), Instant.now());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for the selector's output");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

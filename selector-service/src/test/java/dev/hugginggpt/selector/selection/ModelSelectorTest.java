@@ -1,0 +1,120 @@
+package dev.hugginggpt.selector.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.selector.catalog.ExecutorRegistry;
+import dev.hugginggpt.selector.catalog.ModelCatalog;
+import dev.hugginggpt.selector.config.SelectorConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelSelectorTest {
+    private final ExecutorRegistry executors = new ExecutorRegistry(config());
+    private final ModelSelector selector = new ModelSelector(new ModelCatalog(), executors);
+
+    private static ModelCard local(String id, String task, long downloads, String description) {
+        return new ModelCard(id, task, "local", downloads, 0, description, "MIT");
+    }
+
+    private void heartbeat(String instance, List<ModelCard> models, List<String> remote, Instant at) {
+        executors.record(new ExecutorHeartbeat(instance, models, remote, at, false));
+    }
+
+    @Test
+    void localModelsComeFirstThenRemoteOnesByDownloadsThenLikes() {
+        heartbeat("e1", List.of(local("local/espeak-ng", "text-to-speech", 0, "speech synthesizer")), List.of("huggingface"),
+                Instant.now());
+        List<ModelCard> ranked = selector.candidates("text-to-speech", 50).ranked();
+        assertEquals("local/espeak-ng", ranked.get(0).id());
+        List<ModelCard> remote = ranked.subList(1, ranked.size());
+        assertTrue(remote.size() >= 2, "the catalog has several remote text-to-speech models");
+        for (int i = 1; i < remote.size(); i++) {
+            ModelCard before = remote.get(i - 1);
+            ModelCard after = remote.get(i);
+            assertTrue(before.downloads() > after.downloads()
+                    || before.downloads() == after.downloads() && before.likes() >= after.likes(),
+                    before.id() + " ranked before " + after.id());
+        }
+    }
+
+    @Test
+    void theCandidatesAreCutToTopK() {
+        heartbeat("e1", List.of(), List.of("huggingface"), Instant.now());
+        assertEquals(3, selector.candidates("image-classification", 3).ranked().size());
+        assertEquals(1, selector.candidates("image-classification", 1).ranked().size());
+    }
+
+    @Test
+    void remoteModelsAreCandidatesOnlyWhenAnExecutorRunsTheirBackend() {
+        heartbeat("e1", List.of(local("local/tesseract", "image-to-text", 0, "OCR")), List.of(), Instant.now());
+        Candidates candidates = selector.candidates("image-to-text", 10);
+        assertEquals(List.of("local/tesseract"), candidates.ranked().stream().map(ModelCard::id).toList());
+        Candidates none = selector.candidates("text-to-image", 10);
+        assertTrue(none.isEmpty());
+        assertTrue(none.unavailableReason().contains("no offline model serves text-to-image"), none.unavailableReason());
+        assertTrue(none.unavailableReason().contains("HG_HUGGINGFACE_TOKEN"), none.unavailableReason());
+    }
+
+    @Test
+    void withNoLiveExecutorNothingIsAvailableAndTheReasonSaysSo() {
+        heartbeat("e1", List.of(local("local/tesseract", "image-to-text", 0, "OCR")), List.of(),
+                Instant.now().minus(Duration.ofMinutes(5)));
+        Candidates candidates = selector.candidates("image-to-text", 10);
+        assertTrue(candidates.isEmpty(), "a heartbeat older than the TTL does not count");
+        assertEquals("no executor is running", candidates.unavailableReason());
+    }
+
+    @Test
+    void offlineChoicePrefersTheModelWhoseDescriptionMatchesTheTaskThenTheRanking() {
+        heartbeat("e1", List.of(
+                local("local/a", "text-to-speech", 10, "English voice synthesizer"),
+                local("local/b", "text-to-speech", 5, "Spanish and French voices, multilingual speech")), List.of(), Instant.now());
+        Candidates candidates = selector.candidates("text-to-speech", 5);
+        assertEquals("local/a", candidates.ranked().get(0).id());
+        List<ModelChoice> chosen = selector.choose(candidates, "Read this French poem aloud", Map.of("text", "Bonjour"));
+        assertEquals(List.of("local/b", "local/a"), chosen.stream().map(ModelChoice::modelId).toList());
+        assertTrue(chosen.get(0).reason().contains("shares 1 words"), chosen.get(0).reason());
+        List<ModelChoice> neutral = selector.choose(candidates, "Say hi", Map.of("text", "hi"));
+        assertEquals("local/a", neutral.get(0).modelId());
+    }
+
+    private static SelectorConfig config() {
+        return new SelectorConfig() {
+            public int topK() {
+                return 5;
+            }
+
+            public Duration taskTimeout() {
+                return Duration.ofSeconds(120);
+            }
+
+            public int maxAttempts() {
+                return 3;
+            }
+
+            public Duration executorTtl() {
+                return Duration.ofSeconds(45);
+            }
+
+            public int taskPartitions() {
+                return 8;
+            }
+
+            public int llmCallBudget() {
+                return 3;
+            }
+
+            public Optional<String> llmBaseUrl() {
+                return Optional.empty();
+            }
+        };
+    }
+}
