@@ -1,0 +1,160 @@
+package dev.hugginggpt.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.EventType;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway with its Kafka channels in memory and its LLM a local stand-in. */
+@QuarkusTest
+@WithTestResource(StandInLlm.class)
+class GatewayTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<UserRequest> requests;
+    InMemorySink<RequestEvent> events;
+
+    @BeforeEach
+    void setUp() {
+        requests = connector.sink("requests");
+        events = connector.sink("events");
+        requests.clear();
+        events.clear();
+        StandInLlm.server.reset();
+    }
+
+    @Test
+    void aRequestIsAcceptedWithItsLocationAndItsViewFollowsTheEvents() {
+        String id = given().contentType("application/json")
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
+                .when().post("/v1/requests")
+                .then().statusCode(202).header("Location", containsString("/v1/requests/"))
+                .body("status", equalTo("PLANNING"))
+                .extract().path("id");
+        await(() -> requests.received().size() == 1);
+        assertEquals(id, requests.received().get(0).getPayload().requestId());
+
+        Plan plan = plan(id, new LlmUsage(1, 300, 40));
+        forward(RequestEvent.planned(plan, "planner-test"));
+        forward(RequestEvent.modelsChosen(id, "chose 1 of 1", new LlmUsage(1, 200, 20), "selector-test"));
+        forward(RequestEvent.taskSelected(id, 0, new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"), "selector-test"));
+        given().when().get("/v1/requests/" + id).then().statusCode(200)
+                .body("status", equalTo("RUNNING"))
+                .body("tasks[0].model", equalTo("local/espeak-ng"))
+                .body("llmUsage.calls", equalTo(2))
+                .body("llmUsageByStage.selection.calls", equalTo(1));
+    }
+
+    @Test
+    void badInputGetsAProblemJsonAndNothingIsSent() {
+        given().contentType("application/json").body("{\"messages\": [").when().post("/v1/requests")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().contentType("application/json").body("{\"messages\": [{\"role\": \"user\", \"content\": \"   \"}]}")
+                .when().post("/v1/requests")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().when().get("/v1/requests/r-does-not-exist").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        assertTrue(requests.received().isEmpty());
+    }
+
+    @Test
+    void theLlmWritesTheAnswerFromTheResultsAndItsUsageIsCounted() {
+        StandInLlm.server.reply("I read 'hello' aloud with espeak-ng: r-00000000000000000001.wav.");
+        connector.source("outcomes").send(outcome("r-answer", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        Answer answer = awaitAnswer("r-answer");
+        assertEquals("llm", answer.generator());
+        assertEquals(1, answer.usage().calls());
+        String prompt = StandInLlm.server.calls().get(0).lastUser();
+        assertTrue(prompt.contains("text-to-speech") && prompt.contains("local/espeak-ng"), prompt);
+    }
+
+    @Test
+    void aFailingLlmGivesTheTemplateAnswerLabelledAsSuch() {
+        StandInLlm.server.otherwise(call -> Reply.error(500, "{\"error\":{\"message\":\"down\"}}"));
+        connector.source("outcomes").send(outcome("r-fallback", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        Answer answer = awaitAnswer("r-fallback");
+        assertTrue(answer.generator().startsWith("template (the LLM failed"), answer.generator());
+        assertTrue(answer.text().contains("local/espeak-ng"), answer.text());
+    }
+
+    @Test
+    void noLlmCallOnceTheRequestSpentItsBudget() {
+        connector.source("outcomes").send(outcome("r-budget", new LlmUsage(2, 10, 10), new LlmUsage(1, 10, 10)));
+        Answer answer = awaitAnswer("r-budget");
+        assertTrue(answer.generator().contains("budget of 3 LLM calls"), answer.generator());
+        assertTrue(StandInLlm.server.calls().isEmpty());
+    }
+
+    private void forward(RequestEvent event) {
+        connector.source("events-in").send(event);
+    }
+
+    private Answer awaitAnswer(String id) {
+        await(() -> events.received().stream().anyMatch(e -> isDone(e, id)));
+        return events.received().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload().answer();
+    }
+
+    private static boolean isDone(Message<RequestEvent> e, String id) {
+        return e.getPayload().type() == EventType.DONE && e.getPayload().requestId().equals(id);
+    }
+
+    private static Plan plan(String id, LlmUsage usage) {
+        return new Plan(id, "default", "Read 'hello' aloud",
+                List.of(new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hello"))), "llm", usage,
+                List.of(), RequestOptions.defaults(), 3);
+    }
+
+    private static Outcome outcome(String id, LlmUsage planning, LlmUsage selection) {
+        TaskResult spoken = new TaskResult(id, 0, "text-to-speech", new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"),
+                TaskStatus.SUCCEEDED, TaskOutput.text("spoken", Map.of()), null, "executor-1", 1, Instant.now(), Instant.now());
+        return new Outcome(id, plan(id, planning), List.of(spoken), selection, Instant.now());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for the gateway");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
