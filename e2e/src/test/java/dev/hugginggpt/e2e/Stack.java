@@ -23,8 +23,15 @@ final class Stack implements AutoCloseable {
     final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> commonEnv;
 
     Stack(int executors) throws Exception {
+        this(executors, Map.of());
+    }
+
+    /** {@code commonEnv} goes to every service, e.g. the LLM endpoint. */
+    Stack(int executors, Map<String, String> commonEnv) throws Exception {
+        this.commonEnv = commonEnv;
         data = Files.createTempDirectory("hg-e2e");
         kafkaPort = freePort();
         run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
@@ -56,6 +63,7 @@ final class Stack implements AutoCloseable {
                 .redirectOutput(data.resolve(name + ".log").toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
         builder.environment().put("HG_RESOURCES_DIR", data.resolve("resources").toString());
+        builder.environment().putAll(commonEnv);
         builder.environment().putAll(env);
         processes.add(builder.start());
         ports.put(name, port);

@@ -1,0 +1,108 @@
+package dev.hugginggpt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.testkit.OpenAiStandIn;
+import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
+import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline with an LLM configured: every service talks to a local server speaking the OpenAI
+ * protocol, which plays the LLM's part in each stage (plan, model choice, answer). The tasks
+ * themselves run on the real local models.
+ */
+class LlmPipelineIT {
+    private static final String REQUEST = "Read 'the quick brown fox jumps over the lazy dog' aloud, then transcribe the recording.";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static OpenAiStandIn llm;
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        llm = OpenAiStandIn.start().otherwise(LlmPipelineIT::playTheLlm);
+        stack = new Stack(1, Map.of("HG_LLM_BASE_URL", llm.baseUrl(), "HG_LLM_API_KEY", "test-key", "HG_LLM_MODEL", "stand-in"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        if (llm != null) {
+            llm.close();
+        }
+    }
+
+    /** What the LLM would say at each stage, told apart by the stage's instructions. */
+    private static Reply playTheLlm(ChatCall call) {
+        String system = call.system();
+        if (system.contains("#1 Task planning stage")) {
+            return Reply.content("""
+                    Here is the plan:
+                    ```json
+                    [{"task": "text-to-speech", "id": 0, "dep": [-1], "args": {"text": "the quick brown fox jumps over the lazy dog"}},
+                     {"task": "automatic-speech-recognition", "id": 1, "dep": [0], "args": {"audio": "<GENERATED>-0"}}]
+                    ```""");
+        }
+        if (system.contains("#2 Model selection stage")) {
+            return Reply.content("[{\"task\": 0, \"id\": \"local/flite-slt\", \"reason\": \"a clear voice that speech recognition follows well\"}]");
+        }
+        if (system.contains("#4 Response generation stage")) {
+            return Reply.content("I spoke your sentence and transcribed it back. Results: " + call.lastUser());
+        }
+        return Reply.error(400, "{\"error\":{\"message\":\"unexpected prompt\"}}");
+    }
+
+    @Test
+    void eachStageUsesTheLlmOnceAndTheTasksRunOnRealModels() throws Exception {
+        JsonNode view = chat(REQUEST);
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        assertEquals("llm", view.get("planner").asText());
+
+        JsonNode speak = view.get("tasks").get(0);
+        assertEquals("local/flite-slt", speak.get("model").asText(), view.toPrettyString());
+        assertTrue(speak.get("reason").asText().startsWith("chosen by the LLM"), speak.get("reason").asText());
+        JsonNode transcribe = view.get("tasks").get(1);
+        assertEquals("SUCCEEDED", transcribe.get("status").asText(), view.toPrettyString());
+        String transcript = transcribe.get("output").get("text").asText().toLowerCase(Locale.ROOT);
+        long heard = List.of("quick", "brown", "fox", "jumps", "lazy", "dog").stream().filter(transcript::contains).count();
+        assertTrue(heard >= 3, "pocketsphinx should hear most of flite's words, heard: " + transcript);
+
+        JsonNode answer = view.get("answer");
+        assertEquals("llm", answer.get("generator").asText());
+        assertTrue(answer.get("text").asText().contains(transcribe.get("output").get("text").asText()),
+                "the answer is written from the real results");
+
+        assertEquals(3, view.get("llmUsage").get("calls").asInt(), view.get("llmUsage").toString());
+        for (String stage : List.of("planning", "selection", "response")) {
+            assertEquals(1, view.get("llmUsageByStage").get(stage).get("calls").asInt(), stage);
+        }
+        assertTrue(view.get("llmUsage").get("inputTokens").asLong() > 0);
+        assertEquals(3, llm.calls().size());
+        assertTrue(llm.calls().stream().allMatch(c -> "Bearer test-key".equals(c.authorization())
+                && "stand-in".equals(c.model())), "the configured key and model reach the endpoint");
+    }
+
+    private static JsonNode chat(String text) throws Exception {
+        String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text))));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat"))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body());
+    }
+}
