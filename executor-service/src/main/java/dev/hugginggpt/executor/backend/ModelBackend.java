@@ -10,6 +10,11 @@ import java.util.List;
 public interface ModelBackend {
     String name();
 
+    /** Whether this backend is configured on this instance; a disabled backend runs and announces nothing. */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Models this backend runs on this instance now; remote backends announce themselves instead. */
     List<ModelCard> localModels();
 

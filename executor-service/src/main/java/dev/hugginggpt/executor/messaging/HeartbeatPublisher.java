@@ -25,7 +25,7 @@ public class HeartbeatPublisher {
 
     public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
             @Channel("executors") MutinyEmitter<ExecutorHeartbeat> heartbeats) {
-        this.backends = backends.stream().toList();
+        this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.heartbeats = heartbeats;
     }
@@ -44,7 +44,7 @@ public class HeartbeatPublisher {
     }
 
     private io.smallrye.mutiny.Uni<Void> send(boolean stopping) {
-        List<ModelCard> local = backends.stream().filter(b -> !b.isRemote()).flatMap(b -> b.localModels().stream()).toList();
+        List<ModelCard> local = backends.stream().flatMap(b -> b.localModels().stream()).toList();
         List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
         return heartbeats.sendMessage(KafkaRecord.of(identity.id(),
                 new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping)));

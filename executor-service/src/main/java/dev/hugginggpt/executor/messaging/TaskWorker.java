@@ -34,7 +34,7 @@ public class TaskWorker {
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity,
             @Channel("task-results") MutinyEmitter<TaskResult> results, @Channel("events") MutinyEmitter<RequestEvent> events) {
-        this.backends = backends.stream().toList();
+        this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.results = results;
         this.events = events;
