@@ -34,6 +34,10 @@ public interface SelectorConfig {
     @WithDefault("3")
     int llmCallBudget();
 
+    /** local: only models on the executors' machines; remote: only remote backends; hybrid: local first. */
+    @WithDefault("hybrid")
+    InferenceMode inferenceMode();
+
     /** Base URL of an OpenAI-compatible endpoint for the in-context model choice; absent: ranking only. */
     Optional<String> llmBaseUrl();
 }

@@ -4,6 +4,8 @@ import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.catalog.ModelCatalog;
+import dev.hugginggpt.selector.config.InferenceMode;
+import dev.hugginggpt.selector.config.SelectorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,23 +24,35 @@ import java.util.Set;
 public class ModelSelector {
     private final ModelCatalog catalog;
     private final ExecutorRegistry executors;
+    private final InferenceMode mode;
 
-    public ModelSelector(ModelCatalog catalog, ExecutorRegistry executors) {
+    public ModelSelector(ModelCatalog catalog, ExecutorRegistry executors, SelectorConfig config) {
         this.catalog = catalog;
         this.executors = executors;
+        this.mode = config.inferenceMode();
     }
 
     public Candidates candidates(String task, int topK) {
-        List<ModelCard> available = new ArrayList<>(executors.localModels(task));
+        List<ModelCard> available = new ArrayList<>();
+        for (ModelCard announced : executors.localModels(task)) {
+            if (mode.allows(announced.backend())) {
+                available.add(announced);
+            }
+        }
         Set<String> remote = executors.remoteBackends();
-        if (remote.contains("huggingface")) {
+        if (remote.contains("huggingface") && mode.allows("huggingface")) {
             available.addAll(catalog.remoteModels(task));
         }
         if (available.isEmpty()) {
-            String reason = executors.liveExecutors() == 0
-                    ? "no executor is running"
-                    : "no offline model serves " + task + " and no remote backend that does is configured"
-                            + " (set HG_HUGGINGFACE_TOKEN on the executors to enable the Hugging Face backend)";
+            String reason;
+            if (executors.liveExecutors() == 0) {
+                reason = "no executor is running";
+            } else if (mode == InferenceMode.LOCAL) {
+                reason = "no offline model serves " + task + " and the inference mode is local (HG_INFERENCE_MODE)";
+            } else {
+                reason = "no offline model serves " + task + " and no remote backend that does is configured"
+                        + " (set HG_HUGGINGFACE_TOKEN, or HG_OPENAI_BASE_URL with a model for it, on the executors)";
+            }
             return new Candidates(List.of(), reason);
         }
         available.sort(Comparator.comparing((ModelCard m) -> !"local".equals(m.backend()))

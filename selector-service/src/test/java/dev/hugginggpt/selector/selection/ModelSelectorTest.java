@@ -8,6 +8,7 @@ import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.catalog.ModelCatalog;
+import dev.hugginggpt.selector.config.InferenceMode;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelSelectorTest {
-    private final ExecutorRegistry executors = new ExecutorRegistry(config());
-    private final ModelSelector selector = new ModelSelector(new ModelCatalog(), executors);
+    private final ExecutorRegistry executors = new ExecutorRegistry(config(InferenceMode.HYBRID));
+    private final ModelSelector selector = new ModelSelector(new ModelCatalog(), executors, config(InferenceMode.HYBRID));
 
     private static ModelCard local(String id, String task, long downloads, String description) {
         return new ModelCard(id, task, "local", downloads, 0, description, "MIT");
@@ -86,8 +87,26 @@ class ModelSelectorTest {
         assertEquals("local/a", neutral.get(0).modelId());
     }
 
-    private static SelectorConfig config() {
+    @Test
+    void theInferenceModeKeepsTasksLocalOrRemote() {
+        heartbeat("e1", List.of(local("local/espeak-ng", "text-to-speech", 0, "speech"),
+                new ModelCard("openai/tts-1", "text-to-speech", "openai", 0, 0, "speech", "terms")), List.of("huggingface", "openai"),
+                Instant.now());
+        ModelSelector localOnly = new ModelSelector(new ModelCatalog(), executors, config(InferenceMode.LOCAL));
+        assertEquals(List.of("local/espeak-ng"), localOnly.candidates("text-to-speech", 50).ranked().stream().map(ModelCard::id).toList());
+        assertTrue(localOnly.candidates("text-to-image", 5).unavailableReason().contains("inference mode is local"));
+        ModelSelector remoteOnly = new ModelSelector(new ModelCatalog(), executors, config(InferenceMode.REMOTE));
+        List<ModelCard> remote = remoteOnly.candidates("text-to-speech", 50).ranked();
+        assertTrue(remote.stream().noneMatch(m -> m.backend().equals("local")));
+        assertTrue(remote.stream().anyMatch(m -> m.id().equals("openai/tts-1")));
+    }
+
+    private static SelectorConfig config(InferenceMode mode) {
         return new SelectorConfig() {
+            public InferenceMode inferenceMode() {
+                return mode;
+            }
+
             public int topK() {
                 return 5;
             }
