@@ -4,15 +4,23 @@ import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskOutput;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import opennlp.tools.stemmer.PorterStemmer;
 import opennlp.tools.util.Span;
 
 /**
  * question-answering, extractive at sentence level: the context is split into sentences (OpenNLP) and the answer is
- * the sentence whose all-MiniLM-L6-v2 embedding is closest to the question's. It returns a whole sentence of the
- * context, never a short span, and it cannot answer what the context does not say.
+ * the sentence that scores best on all-MiniLM-L6-v2 embedding similarity to the question plus a bonus for the share
+ * of the question's content words (Porter stems of nouns, verbs, adjectives, numbers) it contains. It returns a whole
+ * sentence of the context, never a short span, cannot answer what the context does not say, and does not resolve
+ * pronouns.
  */
 final class MiniLmExtractiveQuestionAnswering implements LocalModel {
+    static final double WORD_WEIGHT = 0.25;
+    private static final Set<String> CONTENT = Set.of("NOUN", "PROPN", "VERB", "ADJ", "NUM");
     private final MiniLm encoder;
     private final OpenNlpEnglish english;
 
@@ -25,19 +33,21 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
     public ModelCard card() {
         return new ModelCard("local/all-MiniLM-L6-v2-extractive-qa", "question-answering", "local", 0, 0,
                 "extractive question answering: returns the sentence of the context ('context') that best answers the"
-                        + " question ('question' or 'text'), chosen by all-MiniLM-L6-v2 sentence-embedding similarity;"
-                        + " answers with a whole sentence, not a short span", "Apache-2.0");
+                        + " question ('question' or 'text'), chosen by all-MiniLM-L6-v2 sentence-embedding similarity and"
+                        + " shared words; answers with a whole sentence, not a short span, and does not resolve pronouns",
+                "Apache-2.0");
     }
 
     @Override
     public boolean available() {
-        return OpenNlpEnglish.installed(OpenNlpEnglish.SENTENCES);
+        return OpenNlpEnglish.installed(OpenNlpEnglish.SENTENCES) && OpenNlpEnglish.installed(OpenNlpEnglish.POS);
     }
 
     @Override
     public void load() {
         encoder.load();
         english.sentences("Warm up.");
+        english.loadTagging();
     }
 
     @Override
@@ -51,12 +61,17 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
             throw new ModelException("extractive question answering needs the text to find the answer in: 'context'");
         }
         float[] asked = encoder.embed(question.strip());
+        Set<String> askedWords = contentWords(question);
         Span best = null;
-        double bestScore = -2;
-        for (Span sentence : english.sentences(context)) {
-            double score = MiniLm.cosine(asked, encoder.embed(sentence.getCoveredText(context).toString()));
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Span span : english.sentences(context)) {
+            String sentence = span.getCoveredText(context).toString();
+            Set<String> shared = contentWords(sentence);
+            shared.retainAll(askedWords);
+            double score = MiniLm.cosine(asked, encoder.embed(sentence))
+                    + (askedWords.isEmpty() ? 0 : WORD_WEIGHT * shared.size() / askedWords.size());
             if (score > bestScore) {
-                best = sentence;
+                best = span;
                 bestScore = score;
             }
         }
@@ -66,5 +81,13 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
         String answer = best.getCoveredText(context).toString();
         return TaskOutput.text(answer, Map.of("answer", answer, "score", MiniLm.round(bestScore),
                 "start", best.getStart(), "end", best.getEnd()));
+    }
+
+    private Set<String> contentWords(String text) {
+        PorterStemmer stemmer = new PorterStemmer();
+        return english.tag(text).stream()
+                .filter(t -> CONTENT.contains(t.tag()))
+                .map(t -> stemmer.stem(t.word().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.toSet());
     }
 }

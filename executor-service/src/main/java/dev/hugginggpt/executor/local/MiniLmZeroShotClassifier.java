@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * zero-shot-classification by embedding similarity, not by an NLI model: each candidate label is scored by the cosine
- * similarity of its all-MiniLM-L6-v2 embedding with the text's; the closest label wins.
+ * zero-shot-classification by embedding similarity, not by an NLI model: each candidate label is put in a hypothesis
+ * ("This text is about {}.") and scored by the cosine similarity of its all-MiniLM-L6-v2 embedding with the text's;
+ * the closest wins. The bare label word embeds less reliably than the sentence, hence the template.
  */
 final class MiniLmZeroShotClassifier implements LocalModel {
+    static final String HYPOTHESIS = "This text is about {}.";
     private final MiniLm encoder;
 
     MiniLmZeroShotClassifier(MiniLm encoder) {
@@ -24,7 +26,8 @@ final class MiniLmZeroShotClassifier implements LocalModel {
     public ModelCard card() {
         return new ModelCard("local/all-MiniLM-L6-v2-zero-shot", "zero-shot-classification", "local", 0, 0,
                 "zero-shot classification by sentence-embedding similarity (all-MiniLM-L6-v2, not an NLI model):"
-                        + " picks the candidate label ('labels', comma-separated) whose meaning is closest to the text",
+                        + " picks the candidate label ('labels', comma-separated) whose meaning is closest to the text"
+                        + " (hypothesis 'This text is about {label}.')",
                 "Apache-2.0");
     }
 
@@ -45,13 +48,17 @@ final class MiniLmZeroShotClassifier implements LocalModel {
         if (labels == null || labels.isBlank()) {
             throw new ModelException("zero-shot-classification needs candidate labels: 'labels', comma-separated");
         }
+        String hypothesis = args.getOrDefault("hypothesis_template", HYPOTHESIS);
+        if (!hypothesis.contains("{}")) {
+            throw new ModelException("'hypothesis_template' must contain {} where the label goes");
+        }
         float[] meaning = encoder.embed(text);
         List<Map<String, Object>> ranked = Arrays.stream(labels.split(","))
                 .map(String::strip)
                 .filter(label -> !label.isEmpty())
                 .distinct()
                 .map(label -> Map.<String, Object>of("label", label,
-                        "score", MiniLm.round(MiniLm.cosine(meaning, encoder.embed(label)))))
+                        "score", MiniLm.round(MiniLm.cosine(meaning, encoder.embed(hypothesis.replace("{}", label))))))
                 .sorted(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("score")).reversed())
                 .toList();
         return TaskOutput.text((String) ranked.get(0).get("label"), Map.of("labels", ranked, "score", "cosine similarity"));
