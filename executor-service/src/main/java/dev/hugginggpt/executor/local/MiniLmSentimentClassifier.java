@@ -29,8 +29,8 @@ final class MiniLmSentimentClassifier implements LocalModel {
     @Override
     public ModelCard card() {
         return new ModelCard("local/all-MiniLM-L6-v2-sentiment", "text-classification", "local", 0, 0,
-                "sentiment analysis, positive or negative, by sentence-embedding similarity to descriptions of each"
-                        + " sentiment (all-MiniLM-L6-v2; not a fine-tuned sentiment model, English only)", "Apache-2.0");
+                "sentiment analysis, positive or negative, by embedding similarity to descriptions of each sentiment"
+                        + " (all-MiniLM-L6-v2, English; not a fine-tuned sentiment model)", "Apache-2.0");
     }
 
     @Override
