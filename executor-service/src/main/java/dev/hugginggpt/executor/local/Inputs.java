@@ -26,4 +26,16 @@ final class Inputs {
         return store.path(id.strip()).orElseThrow(() -> new ModelException(
                 "'" + id + "' is not a resource of this system; upload the file first (POST /v1/resources)"));
     }
+
+    static double number(Map<String, String> args, String key, double fallback) throws ModelException {
+        String value = args.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ModelException("'" + key + "' must be a number, not '" + value + "'");
+        }
+    }
 }

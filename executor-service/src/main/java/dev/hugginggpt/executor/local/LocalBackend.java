@@ -20,10 +20,7 @@ public class LocalBackend implements ModelBackend {
     private final Map<String, LocalModel> models = new LinkedHashMap<>();
 
     public LocalBackend(ResourceStore store) {
-        List<LocalModel> all = List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
-                new PocketsphinxSpeechRecognition(store), new TesseractOcr(store), new OpenNlpLanguageDetector(),
-                new MiniLmSentenceSimilarity());
-        for (LocalModel model : all) {
+        for (LocalModel model : all(store)) {
             if (model.available()) {
                 models.put(model.card().id(), model);
             } else {
@@ -31,6 +28,20 @@ public class LocalBackend implements ModelBackend {
             }
         }
         LOG.infof("local models available: %s", models.keySet());
+    }
+
+    /** Every model this backend knows, installed here or not. */
+    public static List<LocalModel> all(ResourceStore store) {
+        MiniLm encoder = new MiniLm();
+        OpenNlpEnglish english = new OpenNlpEnglish();
+        OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
+        return List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
+                new PocketsphinxSpeechRecognition(store), new TesseractOcr(store), languages,
+                new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
+                new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
+                new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
+                new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
+                new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store));
     }
 
     @Override

@@ -13,5 +13,9 @@ public interface LocalModel {
     /** Whether its program or weights are installed here; checked at start-up. */
     boolean available();
 
+    /** Loads in-process weights now instead of on the first task; packaged programs start per task and load nothing. */
+    default void load() throws ModelException {
+    }
+
     TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException;
 }

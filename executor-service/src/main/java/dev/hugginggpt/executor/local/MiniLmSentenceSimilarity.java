@@ -3,15 +3,16 @@ package dev.hugginggpt.executor.local;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskOutput;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.time.Duration;
 import java.util.Map;
 
 /** sentence-similarity: cosine similarity of all-MiniLM-L6-v2 embeddings (ONNX in the langchain4j jar, Apache-2.0). */
 final class MiniLmSentenceSimilarity implements LocalModel {
-    private volatile EmbeddingModel model;
+    private final MiniLm encoder;
+
+    MiniLmSentenceSimilarity(MiniLm encoder) {
+        this.encoder = encoder;
+    }
 
     @Override
     public ModelCard card() {
@@ -26,39 +27,18 @@ final class MiniLmSentenceSimilarity implements LocalModel {
     }
 
     @Override
+    public void load() {
+        encoder.load();
+    }
+
+    @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
         String first = Inputs.text(args);
         String second = args.getOrDefault("text2", args.get("sentence"));
         if (second == null || second.isBlank()) {
             throw new ModelException("sentence-similarity needs two texts: 'text' and 'text2'");
         }
-        double score = cosine(embed(first), embed(second));
-        double rounded = Math.round(score * 10000) / 10000.0;
+        double rounded = MiniLm.round(encoder.similarity(first, second));
         return TaskOutput.text(String.valueOf(rounded), Map.of("similarity", rounded));
-    }
-
-    Embedding embed(String text) {
-        if (model == null) {
-            synchronized (this) {
-                if (model == null) {
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-                }
-            }
-        }
-        return model.embed(text).content();
-    }
-
-    static double cosine(Embedding a, Embedding b) {
-        float[] x = a.vector();
-        float[] y = b.vector();
-        double dot = 0;
-        double nx = 0;
-        double ny = 0;
-        for (int i = 0; i < x.length; i++) {
-            dot += x[i] * y[i];
-            nx += x[i] * x[i];
-            ny += y[i] * y[i];
-        }
-        return dot / (Math.sqrt(nx) * Math.sqrt(ny));
     }
 }

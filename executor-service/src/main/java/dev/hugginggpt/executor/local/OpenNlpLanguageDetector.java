@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -36,16 +35,26 @@ final class OpenNlpLanguageDetector implements LocalModel {
     }
 
     @Override
+    public void load() {
+        detector();
+    }
+
+    /** Languages (ISO 639-3) ranked by the detector's confidence, best first. */
+    Language[] rank(String text) {
+        return detector().predictLanguages(text);
+    }
+
+    @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeftUnused) throws ModelException {
         String text = Inputs.text(args);
-        Language[] ranked = detector().predictLanguages(text);
+        Language[] ranked = rank(text);
         List<Map<String, Object>> labels = new ArrayList<>();
         for (int i = 0; i < Math.min(3, ranked.length); i++) {
-            labels.add(Map.of("label", ranked[i].getLang(), "language", name(ranked[i].getLang()),
+            labels.add(Map.of("label", ranked[i].getLang(), "language", Languages.name(ranked[i].getLang()),
                     "score", Math.round(ranked[i].getConfidence() * 1000) / 1000.0));
         }
         Language best = ranked[0];
-        return TaskOutput.text(name(best.getLang()), Map.of("labels", labels));
+        return TaskOutput.text(Languages.name(best.getLang()), Map.of("labels", labels));
     }
 
     private LanguageDetectorME detector() {
@@ -61,18 +70,5 @@ final class OpenNlpLanguageDetector implements LocalModel {
             }
         }
         return detector;
-    }
-
-    static String name(String iso3) {
-        for (Locale locale : Locale.getAvailableLocales()) {
-            try {
-                if (!locale.getLanguage().isEmpty() && locale.getISO3Language().equals(iso3)) {
-                    return locale.getDisplayLanguage(Locale.ENGLISH);
-                }
-            } catch (java.util.MissingResourceException ignored) {
-                // locales without a three-letter code
-            }
-        }
-        return iso3;
     }
 }

@@ -1,0 +1,47 @@
+package dev.hugginggpt.executor.local;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+/**
+ * The sentence encoder all-MiniLM-L6-v2 (quantized ONNX shipped in the langchain4j jar, Apache-2.0): 384-number
+ * embeddings of English sentences. Loaded once, on first use, and shared by the models built on it.
+ */
+final class MiniLm {
+    private volatile EmbeddingModel model;
+
+    void load() {
+        if (model == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                }
+            }
+        }
+    }
+
+    float[] embed(String text) {
+        load();
+        return model.embed(text).content().vector();
+    }
+
+    double similarity(String a, String b) {
+        return cosine(embed(a), embed(b));
+    }
+
+    static double cosine(float[] x, float[] y) {
+        double dot = 0;
+        double nx = 0;
+        double ny = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i] * y[i];
+            nx += x[i] * x[i];
+            ny += y[i] * y[i];
+        }
+        return dot / (Math.sqrt(nx) * Math.sqrt(ny));
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

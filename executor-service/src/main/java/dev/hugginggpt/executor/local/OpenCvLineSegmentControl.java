@@ -1,0 +1,66 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.time.Duration;
+import java.util.Map;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * mlsd-control with a classical detector: OpenCV's LSD line segment detector (von Gioi et al.) draws the straight
+ * lines of an image white on black, the kind of map ControlNet's mlsd model is conditioned on. It is not the M-LSD
+ * network, so it also keeps short segments of texture that M-LSD would drop; 'min_length' (pixels) filters them.
+ */
+final class OpenCvLineSegmentControl implements LocalModel {
+    private final ResourceStore store;
+
+    OpenCvLineSegmentControl(ResourceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/opencv-lsd-lines", "mlsd-control", "local", 0, 0,
+                "OpenCV line segment detector (LSD, classical, not the M-LSD network): draws the straight lines of an"
+                        + " image white on black, a control image for mlsd-text-to-image; 'min_length' drops short segments",
+                "Apache-2.0");
+    }
+
+    @Override
+    public boolean available() {
+        return OpenCv.available();
+    }
+
+    @Override
+    public void load() {
+        OpenCv.load();
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        double minLength = Inputs.number(args, "min_length", Math.max(image.cols(), image.rows()) / 40.0);
+        Mat gray = new Mat();
+        Imgproc.cvtColor(image, gray, Imgproc.COLOR_BGR2GRAY);
+        Mat lines = new Mat();
+        Imgproc.createLineSegmentDetector().detect(gray, lines);
+        Mat control = Mat.zeros(image.size(), CvType.CV_8UC3);
+        int kept = 0;
+        for (int i = 0; i < lines.rows(); i++) {
+            double[] l = lines.get(i, 0);
+            if (Math.hypot(l[2] - l[0], l[3] - l[1]) >= minLength) {
+                Imgproc.line(control, new Point(l[0], l[1]), new Point(l[2], l[3]), new Scalar(255, 255, 255), 2);
+                kept++;
+            }
+        }
+        ResourceRef ref = OpenCv.savePng(store, control, "lines.png");
+        return TaskOutput.file(ref, Map.of("segments", kept, "detected", lines.rows(), "minLength", minLength));
+    }
+}

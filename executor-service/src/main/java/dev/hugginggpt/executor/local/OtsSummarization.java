@@ -1,0 +1,41 @@
+package dev.hugginggpt.executor.local;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskOutput;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * summarization, extractive: the Open Text Summarizer (Debian package ots, GPL-2.0) keeps the sentences whose words
+ * are most frequent in the text; it writes no new sentences. 'ratio' is the percentage of sentences kept (default 30).
+ */
+final class OtsSummarization implements LocalModel {
+    @Override
+    public ModelCard card() {
+        return new ModelCard("local/ots", "summarization", "local", 0, 0,
+                "Open Text Summarizer: extractive summary that keeps the most important sentences of a text unchanged"
+                        + " (word frequency), does not rewrite or paraphrase; 'ratio' is the percent kept, default 30",
+                "GPL-2.0");
+    }
+
+    @Override
+    public boolean available() {
+        return Programs.installed("ots");
+    }
+
+    @Override
+    public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
+        String text = Inputs.text(args);
+        int ratio = (int) Inputs.number(args, "ratio", 30);
+        if (ratio < 1 || ratio > 100) {
+            throw new ModelException("'ratio' is a percentage of sentences to keep, from 1 to 100");
+        }
+        String summary = Programs.run(List.of("ots", "--ratio=" + ratio), text, timeLeft).replaceAll("\\s+", " ").strip();
+        if (summary.isEmpty()) {
+            throw new ModelException("ots found no sentence to keep in this text");
+        }
+        return TaskOutput.text(summary, Map.of("ratio", ratio, "characters", text.length(), "summaryCharacters", summary.length()));
+    }
+}

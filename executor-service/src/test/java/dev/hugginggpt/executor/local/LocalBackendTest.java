@@ -1,0 +1,45 @@
+package dev.hugginggpt.executor.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskVocabulary;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalBackendTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCardHasAUniqueIdAKnownTaskALicenceAndTheLocalBackend() {
+        List<ModelCard> cards = LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card).toList();
+        Set<String> ids = new HashSet<>();
+
+        for (ModelCard card : cards) {
+            assertTrue(ids.add(card.id()), "duplicate id " + card.id());
+            assertTrue(card.id().startsWith("local/"), card.id());
+            assertTrue(TaskVocabulary.isKnown(card.task()) && TaskVocabulary.normalize(card.task()).equals(card.task()),
+                    card.task());
+            assertEquals("local", card.backend());
+            assertTrue(card.license() != null && !card.license().isBlank(), card.id());
+            assertTrue(card.description().length() > 40, card.id());
+        }
+    }
+
+    @Test
+    void offersTheInProcessModelsOnAnyMachine() {
+        LocalBackend backend = new LocalBackend(new ResourceStore(dir));
+
+        for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
+                "local/opencv-haar-frontalface", "local/opencv-canny", "local/opencv-lsd-lines")) {
+            assertTrue(backend.canRun(id), id);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hugginggpt.executor.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpeechModelsTest {
+    private static final Duration TIME = Duration.ofSeconds(60);
+    private static final String SENTENCE = "please call me tomorrow morning at the office";
+    @TempDir
+    Path dir;
+    ResourceStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new ResourceStore(dir);
+    }
+
+    @Test
+    void fliteSpeechIsTranscribedBackByPocketsphinx() throws ModelException {
+        assumeTrue(Programs.installed("flite") && Programs.installed("pocketsphinx_continuous") && Programs.installed("sox"));
+        ResourceRef speech = new FliteTextToSpeech(store).run(Map.of("text", SENTENCE), TIME).resources().get(0);
+
+        String heard = transcribe(speech.id());
+
+        assertTrue(sharedWords(SENTENCE, heard) >= 0.6, "heard: " + heard);
+    }
+
+    @Test
+    void mp3AudioIsDecodedBeforeRecognition() throws Exception {
+        assumeTrue(Programs.installed("flite") && Programs.installed("pocketsphinx_continuous") && Programs.installed("sox"));
+        ResourceRef speech = new FliteTextToSpeech(store).run(Map.of("text", SENTENCE), TIME).resources().get(0);
+        Path mp3 = dir.resolve("speech.mp3");
+        Programs.run(List.of("sox", store.path(speech.id()).orElseThrow().toString(), mp3.toString()), null, TIME);
+        String id = store.save(mp3, "speech.mp3", "audio/mpeg").id();
+
+        assertTrue(sharedWords(SENTENCE, transcribe(id)) >= 0.6);
+    }
+
+    @Test
+    void espeakWritesAWavLongEnoughForTheSentence() throws Exception {
+        assumeTrue(Programs.installed("espeak-ng") && Programs.installed("sox"));
+        TaskOutput out = new EspeakTextToSpeech(store).run(Map.of("text", SENTENCE, "language", "en"), TIME);
+        Path wav = store.path(out.resources().get(0).id()).orElseThrow();
+
+        double seconds = Double.parseDouble(Programs.run(List.of("soxi", "-D", wav.toString()), null, TIME).strip());
+
+        assertEquals("RIFF", new String(Files.readAllBytes(wav), 0, 4));
+        assertTrue(seconds > 1.5 && seconds < 8, "duration " + seconds);
+    }
+
+    private String transcribe(String audioId) throws ModelException {
+        return new PocketsphinxSpeechRecognition(store).run(Map.of("audio", audioId), TIME).text();
+    }
+
+    /** Share of the spoken words found in the transcript. */
+    static double sharedWords(String spoken, String heard) {
+        Set<String> words = Arrays.stream(heard.toLowerCase(Locale.ROOT).split("\\W+")).collect(Collectors.toSet());
+        List<String> said = List.of(spoken.split(" "));
+        return said.stream().filter(words::contains).count() / (double) said.size();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hugginggpt.executor.local;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TesseractOcrTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheTextOfARenderedImage() throws ModelException {
+        assumeTrue(Programs.installed("tesseract"));
+        ResourceStore store = new ResourceStore(dir);
+        String image = Fixtures.textImage(store, "The quick brown fox jumps", "over the lazy dog near 42 houses");
+
+        String text = new TesseractOcr(store).run(Map.of("image", image), Duration.ofSeconds(60)).text();
+
+        assertTrue(SpeechModelsTest.sharedWords("the quick brown fox jumps over the lazy dog near 42 houses", text) >= 0.9,
+                "read: " + text);
+    }
+}
