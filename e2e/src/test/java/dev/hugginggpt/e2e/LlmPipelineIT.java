@@ -5,7 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.testkit.HttpStandIn;
 import dev.hugginggpt.testkit.OpenAiStandIn;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
 import java.net.URI;
@@ -18,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +39,45 @@ import org.junit.jupiter.api.Test;
 class LlmPipelineIT {
     private static final String REQUEST = "Read 'the quick brown fox jumps over the lazy dog' aloud, then transcribe the recording.";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DRAW = "Draw a shop sign that says OPEN TODAY, then read the text on the sign.";
     private static OpenAiStandIn llm;
+    private static HttpStandIn huggingFace;
     private static Stack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        llm = OpenAiStandIn.start().otherwise(LlmPipelineIT::playTheLlm);
-        stack = new Stack(1, Map.of("HG_LLM_BASE_URL", llm.baseUrl(), "HG_LLM_API_KEY", "test-key", "HG_LLM_MODEL", "stand-in"));
+        llm = OpenAiStandIn.start();
+        huggingFace = HttpStandIn.start().otherwise(LlmPipelineIT::playTheInferenceApi);
+        stack = new Stack(1, Map.of("HG_LLM_BASE_URL", llm.baseUrl(), "HG_LLM_API_KEY", "test-key", "HG_LLM_MODEL", "stand-in",
+                "HG_HUGGINGFACE_TOKEN", "hf_test", "HG_HUGGINGFACE_BASE_URL", huggingFace.baseUrl()));
+    }
+
+    @BeforeEach
+    void freshLlm() {
+        llm.reset();
+        llm.otherwise(LlmPipelineIT::playTheLlm);
+    }
+
+    /** A text-to-image model of the Inference API: draws the prompt's capitals as a PNG sign. */
+    private static HttpStandIn.Reply playTheInferenceApi(HttpStandIn.Call call) {
+        try {
+            String prompt = Json.MAPPER.readTree(call.body()).path("inputs").asText();
+            String words = prompt.replaceAll("[^A-Z ]", " ").replaceAll("\\b[A-Z]\\b", " ").replaceAll("\\s+", " ").strip();
+            BufferedImage sign = new BufferedImage(900, 260, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = sign.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 900, 260);
+            g.setColor(Color.BLACK);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 96));
+            g.drawString(words, 40, 170);
+            g.dispose();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(sign, "png", png);
+            return HttpStandIn.Reply.bytes("image/png", png.toByteArray());
+        } catch (Exception e) {
+            return HttpStandIn.Reply.json(400, "{\"error\": \"" + e.getMessage() + "\"}");
+        }
     }
 
     @AfterAll
@@ -45,11 +88,27 @@ class LlmPipelineIT {
         if (llm != null) {
             llm.close();
         }
+        if (huggingFace != null) {
+            huggingFace.close();
+        }
     }
 
     /** What the LLM would say at each stage, told apart by the stage's instructions. */
     private static Reply playTheLlm(ChatCall call) {
         String system = call.system();
+        boolean drawing = call.messages().stream().anyMatch(m -> m.content().contains("shop sign"));
+        if (drawing && system.contains("#1 Task planning stage")) {
+            return Reply.content("""
+                    [{"task": "text-to-image", "id": 0, "dep": [-1], "args": {"text": "a shop sign that says OPEN TODAY"}},
+                     {"task": "image-to-text", "id": 1, "dep": [0], "args": {"image": "<GENERATED>-0"}}]""");
+        }
+        if (drawing && system.contains("#2 Model selection stage")) {
+            Matcher firstImageModel = Pattern.compile("Task 0: text-to-image.*?\\{\"id\": \"([^\"]+)\"", Pattern.DOTALL)
+                    .matcher(call.lastUser());
+            String painter = firstImageModel.find() ? firstImageModel.group(1) : "none";
+            return Reply.content("[{\"task\": 0, \"id\": \"" + painter + "\", \"reason\": \"the most used image model\"},"
+                    + " {\"task\": 1, \"id\": \"local/tesseract-ocr-eng\", \"reason\": \"OCR reads signs\"}]");
+        }
         if (system.contains("#1 Task planning stage")) {
             return Reply.content("""
                     Here is the plan:
@@ -95,6 +154,26 @@ class LlmPipelineIT {
         assertEquals(3, llm.calls().size());
         assertTrue(llm.calls().stream().allMatch(c -> "Bearer test-key".equals(c.authorization())
                 && "stand-in".equals(c.model())), "the configured key and model reach the endpoint");
+    }
+
+    @Test
+    void anImageFromTheRemoteBackendIsReadByALocalModel() throws Exception {
+        JsonNode view = chat(DRAW);
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode draw = view.get("tasks").get(0);
+        assertEquals("huggingface", draw.get("backend").asText(), view.toPrettyString());
+        assertEquals("SUCCEEDED", draw.get("status").asText(), view.toPrettyString());
+        String imageId = draw.get("output").get("resources").get(0).get("id").asText();
+        assertTrue(imageId.endsWith(".png"), imageId);
+        HttpStandIn.Call painted = huggingFace.calls().stream()
+                .filter(c -> c.path().endsWith("/" + draw.get("model").asText())).findFirst().orElseThrow();
+        assertEquals("Bearer hf_test", painted.headers().get("authorization"));
+
+        JsonNode read = view.get("tasks").get(1);
+        assertEquals("local/tesseract-ocr-eng", read.get("model").asText());
+        String text = read.get("output").get("text").asText();
+        assertTrue(text.contains("OPEN") && text.contains("TODAY"), "OCR of the generated sign: " + text);
+        assertEquals(3, view.get("llmUsage").get("calls").asInt());
     }
 
     private static JsonNode chat(String text) throws Exception {
