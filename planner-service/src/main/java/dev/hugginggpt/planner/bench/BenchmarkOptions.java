@@ -9,7 +9,7 @@ record BenchmarkOptions(Path data, String planner, String split, int limit, int 
             usage: PlanningBenchmark [--data FILE.jsonl] [--planner embedded] [--split all|even|odd]
                                      [--limit N] [--warmup PASSES] [--predictions OUT.jsonl]
               --data         TaskBench test cases (default bench/taskbench-hf/sample.jsonl)
-              --planner      which planner plans (default embedded)
+              --planner      embedded (default) or embedded-rules (phrase rules without the embedding fallback)
               --split        all cases, or only those with an even / odd id (default all)
               --limit        plan only the first N selected cases (default: all)
               --warmup       untimed passes over the cases before the timed one (default 1)

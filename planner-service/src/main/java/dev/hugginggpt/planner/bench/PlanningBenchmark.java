@@ -83,10 +83,13 @@ public final class PlanningBenchmark {
     }
 
     static TaskPlanner plannerNamed(String name) {
-        if (!name.equals("embedded")) {
-            throw new IllegalArgumentException("unknown planner '" + name + "'; the benchmark runs: embedded");
-        }
-        return new EmbeddedPlanner(new BenchPlannerConfig(20));
+        BenchPlannerConfig config = new BenchPlannerConfig(20);
+        return switch (name) {
+            case "embedded" -> new EmbeddedPlanner(config);
+            case "embedded-rules" -> EmbeddedPlanner.rulesOnly(config);
+            default -> throw new IllegalArgumentException(
+                    "unknown planner '" + name + "'; the benchmark runs: embedded, embedded-rules (no embedding fallback)");
+        };
     }
 
     public static void main(String[] args) throws IOException {
