@@ -4,6 +4,7 @@ import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.PlanValidator;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.TaskType;
@@ -51,6 +52,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         Resources resources = new Resources(request.resources(), text);
         PlanBuilder builder = new PlanBuilder(text, resources);
         boolean onlyRequests = text.hasRequestClause();
+        Optional<String> unfed = Optional.empty();
         for (Clause clause : text.clauses) {
             if (onlyRequests && !clause.request()) {
                 continue;
@@ -61,17 +63,18 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (candidates.isEmpty()) {
                 continue;
             }
-            TaskType type = candidates.stream()
-                    .filter(t -> builder.missingInput(t, clause).isEmpty())
-                    .findFirst()
-                    .orElse(candidates.get(0));
-            if (builder.repeats(type, clause)) {
+            Optional<TaskType> type = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).findFirst();
+            if (type.isEmpty()) {
+                unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            Optional<String> failure = builder.add(type, clause);
-            if (failure.isPresent()) {
-                return PlanningResult.failed(name(), LlmUsage.NONE, failure.get());
+            if (!builder.repeats(type.get(), clause)) {
+                builder.add(type.get(), clause);
             }
+        }
+        // a task nothing can feed is left out, unless it was all the request asked for
+        if (builder.tasks().isEmpty() && unfed.isPresent()) {
+            return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
         }
         List<PlannedTask> plan = PlanValidator.normalize(builder.tasks());
         List<String> errors = validator.validate(plan);
@@ -79,5 +82,11 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "embedded planner made an invalid plan: " + errors);
         }
         return PlanningResult.planned(plan, name(), LlmUsage.NONE);
+    }
+
+    private static String noInput(TaskType type, Clause clause, PlanBuilder builder, RequestText text) {
+        String kind = builder.missingInput(type, clause).map(MediaKind::argKey).orElse("input");
+        return "the request asks for " + type.name() + " (\"" + text.restore(clause.text()) + "\") but gives no " + kind
+                + "; attach one or name an uploaded file";
     }
 }

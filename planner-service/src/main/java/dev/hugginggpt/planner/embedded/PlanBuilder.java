@@ -73,16 +73,15 @@ final class PlanBuilder {
         return planned && !ownInput;
     }
 
-    /** Adds the task for a clause; the failure reason when one of its inputs is nowhere to be had. */
-    Optional<String> add(TaskType type, Clause clause) {
+    /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
+    void add(TaskType type, Clause clause) {
         Map<String, String> args = new LinkedHashMap<>();
         long textInputs = type.inputs().stream().filter(k -> k == MediaKind.TEXT).count();
         for (MediaKind kind : new java.util.LinkedHashSet<>(type.inputs())) {
             if (kind != MediaKind.TEXT) {
                 String value = resourceArgument(kind, clause.text());
                 if (value == null) {
-                    return Optional.of("the request asks for " + type.name() + " (\"" + text.restore(clause.text())
-                            + "\") but gives no " + kind.argKey() + "; attach one or name an uploaded file");
+                    throw new IllegalStateException(type.name() + " has no " + kind.argKey() + " to work on");
                 }
                 args.put(kind.argKey(), value);
             }
@@ -95,7 +94,6 @@ final class PlanBuilder {
         }
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
         outputs.add(type.output());
-        return Optional.empty();
     }
 
     /** Two texts: a question and its context, or the two sentences to compare. */

@@ -38,9 +38,13 @@ final class RequestText {
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
                     + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
-                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\?\\s*$|^(?:now,?\\s+|then,?\\s+|also,?\\s+|and\\s+)?" + TASK_VERB + "\\b"
+                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$|^(?:now,?\\s+|then,?\\s+|also,?\\s+|and\\s+)?" + TASK_VERB + "\\b"
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
+
+    /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
+    private static final Pattern DONE_ALREADY = Pattern.compile(
+            "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)", Pattern.CASE_INSENSITIVE);
 
     final String original;
     final List<String> quotes = new ArrayList<>();
@@ -67,7 +71,7 @@ final class RequestText {
             boolean request = REQUEST.matcher(sentence.strip()).find();
             for (String clause : CONNECTIVE.split(sentence)) {
                 if (!clause.isBlank()) {
-                    clauses.add(new Clause(clause.strip(), request));
+                    clauses.add(new Clause(clause.strip(), request && !DONE_ALREADY.matcher(clause.strip()).find()));
                 }
             }
         }

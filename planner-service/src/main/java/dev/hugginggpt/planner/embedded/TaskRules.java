@@ -1,7 +1,8 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Clause-to-task rules, most specific first: the first rule that matches a clause names its task.
@@ -25,7 +26,7 @@ final class TaskRules {
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
                     "transcri|speech[- ]to[- ]text|speech recognition|what (?:is|was|'s) (?:being )?said|write down what"
-                            + "|(?:audio|speech|recording|voice|" + AUDIO + "s?|it|this) (?:file )?(?:in)?to (?:\\w+ )?(?:text|words|writing)"
+                            + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
             TaskRule.of("audio-to-audio",
@@ -36,13 +37,13 @@ final class TaskRules {
             TaskRule.of("text-to-speech",
                     "aloud|out loud|speak|spoken|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
                             + "|\\blisten to|verbal|vocal"
-                            + "|audio (?:version|file|format|output|message|reply|response|description|summary|narration|recording|greeting|form)"
+                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of)"
                             + "|(?:into|as|to|in) (?:an? )?(?:\\w+ )?(?:speech|audio|voice|sound)\\b"
                             + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
-                            + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)|what (?:kind|type) of (?:sound|audio)"
+                            + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:analy[sz]|understand|identify)\\w* (?:the |this |that )?" + AUDIO
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
@@ -61,16 +62,20 @@ final class TaskRules {
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                             + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|요약"),
             TaskRule.of("sentence-similarity",
-                    "similar|resembl|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+                    "similar|resembl|resonat|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
             TaskRule.of("tabular-classification", "\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "segment|\\bmasks?\\b|partition|isolat|outline|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|outline|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
+            TaskRule.of("image-classification",
+                    "which (?:class|category)|what (?:class|category|kind of (?:object|thing|item)|object) (?:it|this|that)"
+                            + "|what (?:it|the \\w+) (?:is|depicts|represents?|shows)\\b(?! (?:in|on) )"
+                            + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my|it) " + IMAGE + "?"),
             TaskRule.of("document-question-answering",
                     "(?:document|invoice|receipt|\\bform\\b|letter|report|contract|certificate|manual|brochure|menu|schedule|poster|scanned)"
                             + ".*(?:«Q|\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion|main)"
@@ -93,7 +98,7 @@ final class TaskRules {
                             + "|remov\\w* (?:the )?|replac|highlight|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
                     "styl|vintage|cartoon|anime|van gogh|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
-                            + "|deblur|blurry|(?:enhanc|improv)\\w* (?:the )?(?:\\w+ )?(?:quality|resolution|clarity)"
+                            + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
                     "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
@@ -105,23 +110,34 @@ final class TaskRules {
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
                             + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
-            TaskRule.of("question-answering",
+            TaskRule.weak("question-answering",
                     "answer|question|find out|figure out|determine|(?:what|who|when|where|which|how) .*\\?|질문|답"),
-            TaskRule.of("conversational",
+            TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
                             + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
-            TaskRule.of("text-generation",
-                    "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|generat|expand|elaborat|come up with|follow[- ]up"
+            TaskRule.weak("text-generation",
+                    "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
 
     private TaskRules() {
     }
 
-    static Optional<String> taskFor(String clause) {
-        return RULES.stream().filter(r -> r.matches(clause)).map(TaskRule::task).findFirst();
-    }
-
+    /**
+     * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
+     * matches earliest in the clause (the verb usually comes before what it works on), then rule order.
+     */
     static List<String> tasksFor(String clause) {
-        return RULES.stream().filter(r -> r.matches(clause)).map(TaskRule::task).distinct().toList();
+        record Hit(String task, boolean weak, int position, int order) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < RULES.size(); i++) {
+            TaskRule rule = RULES.get(i);
+            int position = rule.position(clause);
+            if (position >= 0) {
+                hits.add(new Hit(rule.task(), rule.weak(), position, i));
+            }
+        }
+        hits.sort(Comparator.comparing(Hit::weak).thenComparingInt(Hit::position).thenComparingInt(Hit::order));
+        return hits.stream().map(Hit::task).distinct().toList();
     }
 }
