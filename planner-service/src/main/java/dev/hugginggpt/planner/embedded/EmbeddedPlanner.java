@@ -68,8 +68,9 @@ public class EmbeddedPlanner implements TaskPlanner {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            if (!builder.repeats(type.get(), clause)) {
-                builder.add(type.get(), clause);
+            TaskType task = builder.specialise(type.get(), clause);
+            if (!builder.repeats(task, clause)) {
+                builder.add(task, clause);
             }
         }
         // a task nothing can feed is left out, unless it was all the request asked for

@@ -55,6 +55,28 @@ final class PlanBuilder {
         return tasks;
     }
 
+    /**
+     * The task type made specific to what the request says its picture is: classifying a picture of
+     * a table is tabular classification, a question on a picture of a document is document QA.
+     */
+    TaskType specialise(TaskType type, Clause clause) {
+        String image = resourceArgument(MediaKind.IMAGE, clause.text());
+        boolean onRequestFile = image != null && GeneratedRefs.in(image).isEmpty();
+        if (!onRequestFile) {
+            return type;
+        }
+        String name = type.name();
+        if (name.equals("image-classification") && resources.imageIsTable()) {
+            return TaskVocabulary.find("tabular-classification").orElseThrow();
+        }
+        boolean question = name.equals("visual-question-answering")
+                || name.equals("question-answering") && latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
+        if (question && resources.imageIsDocument()) {
+            return TaskVocabulary.find("document-question-answering").orElseThrow();
+        }
+        return type;
+    }
+
     /** The first input kind this task could get from nowhere, if any. */
     Optional<MediaKind> missingInput(TaskType type, Clause clause) {
         for (MediaKind kind : type.inputs()) {

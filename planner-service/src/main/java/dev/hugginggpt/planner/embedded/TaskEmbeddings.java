@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class TaskEmbeddings {
-    static final double MIN_SIMILARITY = 0.45;
+    static final double MIN_SIMILARITY = Double.parseDouble(System.getProperty("hg.sim", "0.45"));
     private static final int MIN_WORDS = 3;
 
     private static final TaskEmbeddings SHARED = new TaskEmbeddings();

@@ -3,6 +3,8 @@ package dev.hugginggpt.planner.embedded;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Clause-to-task rules, most specific first: the first rule that matches a clause names its task.
@@ -25,7 +27,7 @@ final class TaskRules {
                             + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|what (?:is|was|'s) (?:being )?said|write down what"
+                    "transcri|speech[- ]to[- ]text|speech recognition|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
@@ -38,13 +40,12 @@ final class TaskRules {
                     "aloud|out loud|speak|spoken|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
                             + "|\\blisten to|verbal|vocal"
                             + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of)"
-                            + "|(?:into|as|to|in) (?:an? )?(?:\\w+ )?(?:speech|audio|voice|sound)\\b"
+                            + "|(?:into|as|to|in) (?:an? )?(?:\\w+ ){0,3}(?:speech|audio|voice|sound)\\b"
                             + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
-                            + "|(?:analy[sz]|understand|identify)\\w* (?:the |this |that )?" + AUDIO
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
                     "translat|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
@@ -65,7 +66,8 @@ final class TaskRules {
                     "similar|resembl|resonat|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
-            TaskRule.of("tabular-classification", "\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
+            TaskRule.of("tabular-classification",
+                    "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b.*\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
@@ -110,14 +112,19 @@ final class TaskRules {
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
                             + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
+            TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|find out|figure out|determine|(?:what|who|when|where|which|how) .*\\?|질문|답"),
+                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|(?:what|who|when|where|which|how) .*\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
                             + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
             TaskRule.weak("text-generation",
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
+
+    /** "convert the classification results into an audible format": the target names the task. */
+    private static final Pattern CONVERSION = Pattern.compile(
+            "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
     private TaskRules() {
     }
@@ -127,6 +134,16 @@ final class TaskRules {
      * matches earliest in the clause (the verb usually comes before what it works on), then rule order.
      */
     static List<String> tasksFor(String clause) {
+        Matcher conversion = CONVERSION.matcher(clause);
+        if (!conversion.find()) {
+            return ranked(clause);
+        }
+        List<String> tasks = new ArrayList<>(ranked(conversion.group(1) + " " + conversion.group(2)));
+        ranked(clause).stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
+        return tasks;
+    }
+
+    private static List<String> ranked(String clause) {
         record Hit(String task, boolean weak, int position, int order) {
         }
         List<Hit> hits = new ArrayList<>();
