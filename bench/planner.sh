@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl planner-service -am compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -cp "planner-service/target/classes:$(cat planner-service/target/bench.classpath)" \
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "planner-service/target/classes:$(cat planner-service/target/bench.classpath)" \
     dev.hugginggpt.planner.bench.PlanningBenchmark \
     --predictions planner-service/target/taskbench/predictions.jsonl "$@"

@@ -2,14 +2,20 @@ package dev.hugginggpt.planner.embedded;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Which task types a clause may ask for, best first: the phrase rules that match it, or, when none
- * does, the task whose exemplars are nearest in sentence-embedding space (if near enough).
+ * Which task types a clause may ask for, best first. The phrase rules decide; sentence embeddings
+ * break the tie between the two best rule matches (the runner-up wins when the clause is clearly
+ * nearer its exemplars) and name the task when no rule matches and one task is near enough.
  */
 @ApplicationScoped
 public class ClauseClassifier {
+    /** How much nearer the runner-up's exemplars must be for it to win over the rules' first choice. */
+    static final double TIE_BREAK_MARGIN = 0.05;
+
     private final TaskEmbeddings embeddings;
 
     @Inject
@@ -17,19 +23,27 @@ public class ClauseClassifier {
         this.embeddings = embeddings;
     }
 
-    /** Phrase rules alone, without the embedding fallback (for comparison in the benchmark). */
+    /** Phrase rules alone, without embeddings (for comparison in the benchmark). */
     static ClauseClassifier rulesOnly() {
         return new ClauseClassifier(null);
     }
 
     List<String> candidates(Clause clause) {
         List<String> ruled = TaskRules.tasksFor(clause.text());
-        if (!ruled.isEmpty()) {
+        if (embeddings == null) {
             return ruled;
         }
-        if (embeddings == null) {
-            return List.of();
+        if (ruled.isEmpty()) {
+            return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        return embeddings.nearestTask(clause.text()).stream().toList();
+        if (ruled.size() >= 2) {
+            Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));
+            if (similarity.getOrDefault(ruled.get(1), 0.0) > similarity.getOrDefault(ruled.get(0), 0.0) + TIE_BREAK_MARGIN) {
+                List<String> reordered = new ArrayList<>(ruled);
+                reordered.add(0, reordered.remove(1));
+                return reordered;
+            }
+        }
+        return ruled;
     }
 }

@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class TaskEmbeddings {
-    static final double MIN_SIMILARITY = Double.parseDouble(System.getProperty("hg.sim", "0.45"));
+    static final double MIN_SIMILARITY = 0.6;
     private static final int MIN_WORDS = 3;
 
     private static final TaskEmbeddings SHARED = new TaskEmbeddings();
@@ -49,6 +50,18 @@ public class TaskEmbeddings {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** How similar the clause is to each of the given tasks (its nearest exemplar of that task). */
+    Map<String, Double> similarities(String clause, List<String> tasks) {
+        float[] vector = Index.INSTANCE.embed(clause.replaceAll("«Q\\d+»", "the text").strip());
+        Map<String, Double> best = new HashMap<>();
+        for (Index.Exemplar e : Index.INSTANCE.exemplars) {
+            if (tasks.contains(e.task())) {
+                best.merge(e.task(), dot(vector, e.vector()), Math::max);
+            }
+        }
+        return best;
     }
 
     /** Loads the model and embeds the exemplars now rather than on the first request. */
