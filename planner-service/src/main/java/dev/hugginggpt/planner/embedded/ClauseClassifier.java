@@ -1,25 +1,25 @@
 package dev.hugginggpt.planner.embedded;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Which task types a clause may ask for, best first. The phrase rules decide; sentence embeddings
  * break the tie between the two best rule matches (the runner-up wins when the clause is clearly
  * nearer its exemplars) and name the task when no rule matches and one task is near enough.
  */
-@ApplicationScoped
-public class ClauseClassifier {
+final class ClauseClassifier {
     /** How much nearer the runner-up's exemplars must be for it to win over the rules' first choice. */
     static final double TIE_BREAK_MARGIN = 0.05;
 
+    /** all-MiniLM-L6-v2 was trained on English: its vectors for Korean clauses carry no task meaning. */
+    private static final Pattern NOT_ENGLISH = Pattern.compile("[가-힣]");
+
     private final TaskEmbeddings embeddings;
 
-    @Inject
-    public ClauseClassifier(TaskEmbeddings embeddings) {
+    ClauseClassifier(TaskEmbeddings embeddings) {
         this.embeddings = embeddings;
     }
 
@@ -30,7 +30,7 @@ public class ClauseClassifier {
 
     List<String> candidates(Clause clause) {
         List<String> ruled = TaskRules.tasksFor(clause.text());
-        if (embeddings == null) {
+        if (embeddings == null || NOT_ENGLISH.matcher(clause.text()).find()) {
             return ruled;
         }
         if (ruled.isEmpty()) {

@@ -10,16 +10,20 @@ import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.UserRequest;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The offline planner. The request is cut into clauses; each clause that asks for something is
- * mapped to a task type by phrase rules, or by sentence-embedding similarity to task exemplars when
- * no rule matches. Inputs come from the clause (quoted text, file names), from earlier outputs by
- * resource flow, or from the files the request names.
+ * mapped to a task type by phrase rules, with sentence embeddings breaking ties and placing clauses
+ * no rule knows (see {@link ClauseClassifier}). Inputs come from the clause (quoted text, file names),
+ * from earlier outputs by resource flow, or from the files the request names; a task nothing can
+ * feed is left out, and the request fails with the reason when that leaves no task at all.
  */
 @ApplicationScoped
 public class EmbeddedPlanner implements TaskPlanner {
@@ -27,13 +31,18 @@ public class EmbeddedPlanner implements TaskPlanner {
     private final ClauseClassifier classifier;
 
     @Inject
-    public EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier) {
+    public EmbeddedPlanner(PlannerConfig config) {
+        this(config, new ClauseClassifier(TaskEmbeddings.shared()));
+    }
+
+    private EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier) {
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
         this.classifier = classifier;
     }
 
-    public EmbeddedPlanner(PlannerConfig config) {
-        this(config, new ClauseClassifier(TaskEmbeddings.shared()));
+    /** Loads the embedding model in the background at startup, so the first request does not wait for it. */
+    void warmUp(@Observes StartupEvent event) {
+        CompletableFuture.runAsync(TaskEmbeddings.shared()::warmUp);
     }
 
     /** The planner without the embedding fallback: phrase rules only. */

@@ -32,6 +32,7 @@ final class RequestText {
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
                     + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
+                    + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
                     + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:finally\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */

@@ -3,7 +3,6 @@ package dev.hugginggpt.planner.embedded;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +16,14 @@ import java.util.TreeMap;
  * goes to the type with the most similar one, when that similarity reaches {@link #MIN_SIMILARITY}.
  * The model and the exemplar vectors load once, on first use.
  */
-@ApplicationScoped
-public class TaskEmbeddings {
+final class TaskEmbeddings {
     static final double MIN_SIMILARITY = 0.6;
     private static final int MIN_WORDS = 3;
 
     private static final TaskEmbeddings SHARED = new TaskEmbeddings();
+
+    private TaskEmbeddings() {
+    }
 
     static TaskEmbeddings shared() {
         return SHARED;
@@ -65,7 +66,7 @@ public class TaskEmbeddings {
     }
 
     /** Loads the model and embeds the exemplars now rather than on the first request. */
-    public void warmUp() {
+    void warmUp() {
         Index.INSTANCE.embed("warm up");
     }
 

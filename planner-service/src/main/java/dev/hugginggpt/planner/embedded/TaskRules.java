@@ -122,6 +122,8 @@ final class TaskRules {
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
 
+    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+
     /** "convert the classification results into an audible format": the target names the task. */
     private static final Pattern CONVERSION = Pattern.compile(
             "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
@@ -131,7 +133,7 @@ final class TaskRules {
 
     /**
      * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
-     * matches earliest in the clause (the verb usually comes before what it works on), then rule order.
+     * matches nearest the verb (earliest in English, latest in Korean), then rule order.
      */
     static List<String> tasksFor(String clause) {
         Matcher conversion = CONVERSION.matcher(clause);
@@ -154,7 +156,12 @@ final class TaskRules {
                 hits.add(new Hit(rule.task(), rule.weak(), position, i));
             }
         }
-        hits.sort(Comparator.comparing(Hit::weak).thenComparingInt(Hit::position).thenComparingInt(Hit::order));
+        // English puts the verb before its object, Korean after it: "그 설명을 음성으로 읽어줘"
+        Comparator<Hit> byPosition = Comparator.comparingInt(Hit::position);
+        if (HANGUL.matcher(clause).find()) {
+            byPosition = byPosition.reversed();
+        }
+        hits.sort(Comparator.comparing(Hit::weak).thenComparing(byPosition).thenComparingInt(Hit::order));
         return hits.stream().map(Hit::task).distinct().toList();
     }
 }
