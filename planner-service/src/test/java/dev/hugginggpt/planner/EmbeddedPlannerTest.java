@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedPlannerTest {
-    private final EmbeddedPlanner planner = new EmbeddedPlanner(new PlannerConfig() {
+    private static final PlannerConfig CONFIG = new PlannerConfig() {
         public int maxTasks() {
             return 20;
         }
@@ -34,7 +34,9 @@ class EmbeddedPlannerTest {
         public Optional<String> llmBaseUrl() {
             return Optional.empty();
         }
-    });
+    };
+
+    private final EmbeddedPlanner planner = new EmbeddedPlanner(CONFIG);
 
     private PlanningResult plan(String text, ResourceRef... uploads) {
         return planner.plan(new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(uploads),
@@ -83,5 +85,73 @@ class EmbeddedPlannerTest {
         PlanningResult result = plan("Hello there");
         assertTrue(result.ok());
         assertEquals(List.of(), result.tasks());
+    }
+
+    @Test
+    void koreanTranscribeThenTranslateTheResult() {
+        List<PlannedTask> tasks = plan("meeting.wav 녹음을 받아 적고 그 결과를 영어로 번역해줘").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks), tasks.toString());
+        assertEquals("meeting.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals(List.of(0), tasks.get(1).dep());
+    }
+
+    @Test
+    void outputsFlowToTheNextTaskThatTakesTheirKind() {
+        List<PlannedTask> tasks = plan("Generate an image of a red fox in the snow, then detect the objects in it"
+                + " and read the labels aloud.").tasks();
+        assertEquals(List.of("text-to-image", "object-detection", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("image"));
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+    }
+
+    @Test
+    void aTextTaskOnARecordingGetsATranscriptionFirst() {
+        List<PlannedTask> tasks = plan("I recorded our team meeting as standup.wav. Could you summarize it for me?").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "summarization"), names(tasks), tasks.toString());
+        assertEquals("standup.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void sceneSettingSentencesAskForNothing() {
+        List<PlannedTask> tasks = plan("I have a recording of a lecture in talk.wav with a description of the slides."
+                + " Please transcribe it.").tasks();
+        assertEquals(List.of("automatic-speech-recognition"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void classifyingAPictureOfATableIsTabularClassification() {
+        List<PlannedTask> tasks = plan("I took a photo of a table of sales figures, sales.png. Could you classify it?").tasks();
+        assertEquals(List.of("tabular-classification"), names(tasks), tasks.toString());
+        assertEquals("sales.png", tasks.get(0).args().get("image"));
+    }
+
+    @Test
+    void twoQuotedSentencesAreComparedWithEachOther() {
+        List<PlannedTask> tasks = plan("How similar are 'the cat sat on the mat' and 'a cat was sitting on the rug'?").tasks();
+        assertEquals(List.of("sentence-similarity"), names(tasks), tasks.toString());
+        assertEquals("the cat sat on the mat", tasks.get(0).args().get("text"));
+        assertEquals("a cat was sitting on the rug", tasks.get(0).args().get("text2"));
+    }
+
+    @Test
+    void aClauseNoRuleKnowsIsPlacedByItsNearestExemplar() {
+        List<PlannedTask> tasks = plan("Could you cut out every object from street.jpg?").tasks();
+        assertEquals(List.of("image-segmentation"), names(tasks), tasks.toString());
+        assertEquals("street.jpg", tasks.get(0).args().get("image"));
+    }
+
+    @Test
+    void withoutEmbeddingsTheSameClauseIsNotPlanned() {
+        EmbeddedPlanner rulesOnly = EmbeddedPlanner.rulesOnly(CONFIG);
+        PlanningResult result = rulesOnly.plan(new UserRequest("r", "t",
+                List.of(ChatMessage.user("Could you cut out every object from street.jpg?")), List.of(),
+                RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of(), result.tasks());
+    }
+
+    private static List<String> names(List<PlannedTask> tasks) {
+        return tasks.stream().map(PlannedTask::task).toList();
     }
 }

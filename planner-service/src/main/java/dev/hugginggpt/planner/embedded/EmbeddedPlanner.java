@@ -3,40 +3,51 @@ package dev.hugginggpt.planner.embedded;
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.TaskPlanner;
-import dev.hugginggpt.protocol.GeneratedRefs;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.PlanValidator;
 import dev.hugginggpt.protocol.PlannedTask;
-import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.UserRequest;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The offline planner: one task per clause that asks for one, arguments taken from the clause
- * (quoted text, file names) or from earlier outputs when the clause refers back ("it", "the result",
- * "그") or names no input of the kind its task needs.
+ * The offline planner. The request is cut into clauses; each clause that asks for something is
+ * mapped to a task type by phrase rules, with sentence embeddings breaking ties and placing clauses
+ * no rule knows (see {@link ClauseClassifier}). Inputs come from the clause (quoted text, file names),
+ * from earlier outputs by resource flow, or from the files the request names; a task nothing can
+ * feed is left out, and the request fails with the reason when that leaves no task at all.
  */
 @ApplicationScoped
 public class EmbeddedPlanner implements TaskPlanner {
-    private static final Pattern BACK_REFERENCE = Pattern.compile(
-            "\\b(it|its|that|this|them|the result|the output|the text|the description|the caption|the transcript"
-                    + "|the translation|the summary|the audio|the recording|the image|the picture)\\b"
-                    + "|그\\s|그것|이것|결과|위의|해당",
-            Pattern.CASE_INSENSITIVE);
-
     private final PlanValidator validator;
+    private final ClauseClassifier classifier;
 
+    @Inject
     public EmbeddedPlanner(PlannerConfig config) {
+        this(config, new ClauseClassifier(TaskEmbeddings.shared()));
+    }
+
+    private EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier) {
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
+        this.classifier = classifier;
+    }
+
+    /** Loads the embedding model in the background at startup, so the first request does not wait for it. */
+    void warmUp(@Observes StartupEvent event) {
+        CompletableFuture.runAsync(TaskEmbeddings.shared()::warmUp);
+    }
+
+    /** The planner without the embedding fallback: phrase rules only. */
+    public static EmbeddedPlanner rulesOnly(PlannerConfig config) {
+        return new EmbeddedPlanner(config, ClauseClassifier.rulesOnly());
     }
 
     @Override
@@ -48,34 +59,34 @@ public class EmbeddedPlanner implements TaskPlanner {
     public PlanningResult plan(UserRequest request) {
         RequestText text = new RequestText(request.lastUserMessage());
         Resources resources = new Resources(request.resources(), text);
-        List<PlannedTask> tasks = new ArrayList<>();
-        List<MediaKind> outputs = new ArrayList<>();
-        for (String clause : text.clauses) {
-            Optional<String> taskName = TaskRules.taskFor(clause);
-            if (taskName.isEmpty()) {
+        PlanBuilder builder = new PlanBuilder(text, resources);
+        boolean onlyRequests = text.hasRequestClause();
+        Optional<String> unfed = Optional.empty();
+        for (Clause clause : text.clauses) {
+            if (onlyRequests && !clause.request()) {
                 continue;
             }
-            TaskType type = TaskVocabulary.find(taskName.get()).orElseThrow();
-            Map<String, String> args = new LinkedHashMap<>();
-            boolean refersBack = BACK_REFERENCE.matcher(clause).find();
-            for (MediaKind kind : type.inputs()) {
-                if (args.containsKey(kind.argKey())) {
-                    continue;
-                }
-                String value = kind == MediaKind.TEXT
-                        ? textArgument(clause, text, refersBack, outputs)
-                        : resourceArgument(kind, clause, resources, refersBack, outputs);
-                if (value == null) {
-                    return PlanningResult.failed(name(), LlmUsage.NONE, "the request asks for " + type.name()
-                            + " (\"" + text.restore(clause) + "\") but gives no " + kind.argKey()
-                            + "; attach one or name an uploaded file");
-                }
-                args.put(kind.argKey(), value);
+            List<TaskType> candidates = classifier.candidates(clause).stream()
+                    .map(name -> TaskVocabulary.find(name).orElseThrow())
+                    .toList();
+            if (candidates.isEmpty()) {
+                continue;
             }
-            tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
-            outputs.add(type.output());
+            Optional<TaskType> type = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).findFirst();
+            if (type.isEmpty()) {
+                unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
+                continue;
+            }
+            TaskType task = builder.specialise(type.get(), clause);
+            if (!builder.repeats(task, clause)) {
+                builder.add(task, clause);
+            }
         }
-        List<PlannedTask> plan = PlanValidator.normalize(tasks);
+        // a task nothing can feed is left out, unless it was all the request asked for
+        if (builder.tasks().isEmpty() && unfed.isPresent()) {
+            return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
+        }
+        List<PlannedTask> plan = PlanValidator.normalize(builder.tasks());
         List<String> errors = validator.validate(plan);
         if (!errors.isEmpty()) {
             return PlanningResult.failed(name(), LlmUsage.NONE, "embedded planner made an invalid plan: " + errors);
@@ -83,76 +94,9 @@ public class EmbeddedPlanner implements TaskPlanner {
         return PlanningResult.planned(plan, name(), LlmUsage.NONE);
     }
 
-    private static String textArgument(String clause, RequestText text, boolean refersBack, List<MediaKind> outputs) {
-        List<Integer> quoted = RequestText.quotesIn(clause);
-        if (!quoted.isEmpty()) {
-            return text.quotes.get(quoted.get(0));
-        }
-        int producer = latest(outputs, MediaKind.TEXT);
-        if (producer >= 0 && (refersBack || text.quotes.isEmpty())) {
-            return GeneratedRefs.of(producer);
-        }
-        if (!text.quotes.isEmpty()) {
-            return text.quotes.get(text.quotes.size() == 1 ? 0 : Math.min(outputs.size(), text.quotes.size() - 1));
-        }
-        int colon = clause.indexOf(':');
-        String own = colon >= 0 ? clause.substring(colon + 1).strip() : "";
-        return text.restore(own.isEmpty() ? text.original : own);
-    }
-
-    private static String resourceArgument(MediaKind kind, String clause, Resources resources, boolean refersBack,
-            List<MediaKind> outputs) {
-        Optional<String> named = resources.namedIn(clause, kind);
-        if (named.isPresent()) {
-            return named.get();
-        }
-        int producer = latest(outputs, kind);
-        if (producer >= 0) {
-            return GeneratedRefs.of(producer);
-        }
-        return resources.anyOf(kind).orElse(null);
-    }
-
-    private static int latest(List<MediaKind> outputs, MediaKind kind) {
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (outputs.get(i) == kind) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Files the request can use: uploads (by id or name) and file names written in the text. */
-    private static final class Resources {
-        private final List<ResourceRef> uploads;
-        private final List<String> mentioned;
-
-        Resources(List<ResourceRef> uploads, RequestText text) {
-            this.uploads = uploads == null ? List.of() : uploads;
-            this.mentioned = RequestText.filesIn(text.original);
-        }
-
-        Optional<String> namedIn(String clause, MediaKind kind) {
-            return RequestText.filesIn(clause).stream()
-                    .filter(f -> MediaKind.ofFileName(f).orElse(null) == kind)
-                    .map(this::bind)
-                    .findFirst();
-        }
-
-        Optional<String> anyOf(MediaKind kind) {
-            Optional<String> upload = uploads.stream().filter(r -> r.kind() == kind).map(ResourceRef::id).findFirst();
-            if (upload.isPresent()) {
-                return upload;
-            }
-            return mentioned.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind).map(this::bind).findFirst();
-        }
-
-        private String bind(String fileName) {
-            return uploads.stream()
-                    .filter(r -> fileName.equals(r.id()) || fileName.equals(r.name()))
-                    .map(ResourceRef::id)
-                    .findFirst()
-                    .orElse(fileName);
-        }
+    private static String noInput(TaskType type, Clause clause, PlanBuilder builder, RequestText text) {
+        String kind = builder.missingInput(type, clause).map(MediaKind::argKey).orElse("input");
+        return "the request asks for " + type.name() + " (\"" + text.restore(clause.text()) + "\") but gives no " + kind
+                + "; attach one or name an uploaded file";
     }
 }

@@ -15,17 +15,40 @@ final class RequestText {
             "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'([^']{2,4000}?)'(?![\\p{L}\\p{N}])");
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d+)»");
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+");
-    private static final Pattern CONNECTIVE = Pattern.compile(
-            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b"
-                    + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b|\\s+and\\s+(?=(?:please\\s+)?[a-z]+\\b(?:\\s+(?:me|it|the|this|that|a|an|its|what|how|which|whether|if))))"
-                    + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
-                    + "|,\\s*(?=[a-z])",
+    private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
+    /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
+    private static final String TASK_VERB = "(?:transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"
+            + "|identif|find|tell|giv|show|read|conver|turn|transform|segment|classif|categori[sz]|edit|modif|chang|alter"
+            + "|adjust|answer|writ|estimat|compar|determin|extract|recogni[sz]|analy[sz]|enhanc|improv|clean|separat|spot"
+            + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
+            + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
+            + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then)\\w*";
+    private static final Pattern CONNECTIVE = Pattern.compile(
+            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
+                    + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
+                    + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
+                    + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
+                    + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
+                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:finally\\s+)?" + TASK_VERB + "\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** What makes a sentence ask for something rather than describe the situation. */
+    private static final Pattern REQUEST = Pattern.compile(
+            "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
+                    + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
+                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$|^(?:now,?\\s+|then,?\\s+|also,?\\s+|and\\s+)?" + TASK_VERB + "\\b"
+                    + "|[가-힣]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
+    private static final Pattern DONE_ALREADY = Pattern.compile(
+            "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)", Pattern.CASE_INSENSITIVE);
 
     final String original;
     final List<String> quotes = new ArrayList<>();
-    final List<String> clauses = new ArrayList<>();
+    final List<Clause> clauses = new ArrayList<>();
 
     RequestText(String text) {
         this.original = text == null ? "" : text.strip();
@@ -36,7 +59,7 @@ final class RequestText {
             for (int g = 1; g <= m.groupCount() && quoted == null; g++) {
                 quoted = m.group(g);
             }
-            if (quoted != null && MediaKind.ofFileName(quoted.strip()).isPresent()) {
+            if (quoted != null && isFileName(quoted.strip())) {
                 m.appendReplacement(masked, Matcher.quoteReplacement(quoted.strip()));
                 continue;
             }
@@ -45,12 +68,21 @@ final class RequestText {
         }
         m.appendTail(masked);
         for (String sentence : SENTENCE_END.split(masked)) {
+            boolean request = REQUEST.matcher(sentence.strip()).find();
             for (String clause : CONNECTIVE.split(sentence)) {
                 if (!clause.isBlank()) {
-                    clauses.add(clause.strip());
+                    clauses.add(new Clause(clause.strip(), request && !DONE_ALREADY.matcher(clause.strip()).find()));
                 }
             }
         }
+    }
+
+    private static boolean isFileName(String text) {
+        return MediaKind.ofFileName(text).isPresent() || TEXT_FILE.matcher(text).matches();
+    }
+
+    boolean hasRequestClause() {
+        return clauses.stream().anyMatch(Clause::request);
     }
 
     static List<Integer> quotesIn(String clause) {
@@ -62,6 +94,7 @@ final class RequestText {
         return ids;
     }
 
+    /** Image, audio and video file names in the text, in order. */
     static List<String> filesIn(String clause) {
         List<String> files = new ArrayList<>();
         Matcher m = FILE.matcher(clause);
@@ -69,6 +102,16 @@ final class RequestText {
             if (MediaKind.ofFileName(m.group(1)).isPresent()) {
                 files.add(m.group(1));
             }
+        }
+        return files;
+    }
+
+    /** Plain-text documents named in the text (notes.txt), which text tasks can take as input. */
+    static List<String> textFilesIn(String clause) {
+        List<String> files = new ArrayList<>();
+        Matcher m = TEXT_FILE.matcher(clause);
+        while (m.find()) {
+            files.add(m.group(1));
         }
         return files;
     }

@@ -1,15 +1,29 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A task type and the phrasings (English and Korean) that ask for it. */
-record TaskRule(String task, Pattern pattern) {
+/**
+ * A task type and the phrasings (English and Korean) that ask for it. A weak rule names a task only
+ * when no strong rule matches the clause (vague verbs like "figure out", "write", "tell me").
+ */
+record TaskRule(String task, Pattern pattern, boolean weak) {
 
     static TaskRule of(String task, String regex) {
-        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), false);
+    }
+
+    static TaskRule weak(String task, String regex) {
+        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), true);
+    }
+
+    /** Where in the clause the rule first matches, or -1. */
+    int position(String clause) {
+        Matcher m = pattern.matcher(clause);
+        return m.find() ? m.start() : -1;
     }
 
     boolean matches(String clause) {
-        return pattern.matcher(clause).find();
+        return position(clause) >= 0;
     }
 }

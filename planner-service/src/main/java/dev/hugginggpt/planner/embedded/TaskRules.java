@@ -1,56 +1,167 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Clause-to-task rules, most specific first: the first rule that matches a clause names its task. */
+/**
+ * Clause-to-task rules, most specific first: the first rule that matches a clause names its task.
+ * Media words are grouped so that "transcribe the audio" and "transcribe the text in the photo",
+ * or "enhance the recording" and "enhance the picture", go to different tasks.
+ */
 final class TaskRules {
+    private static final String IMAGE = "(?:image|picture|photo|photograph|pic|snapshot|scan|screenshot|drawing|painting"
+            + "|visual|illustration|artwork|graphic|jpe?g|png|사진|이미지|그림)";
+    private static final String AUDIO = "(?:audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac"
+            + "|오디오|음성|녹음|소리)";
+    private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
+            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin)";
+
     static final List<TaskRule> RULES = List.of(
-            TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|what (is|was|'s) (being )?said|"
-                            + "(audio|speech|recording|voice|sound) (in)?to (written )?text|받아\\s*적|음성\\s*인식|"
-                            + "(오디오|음성|녹음).*(텍스트|글)로"),
-            TaskRule.of("text-to-speech",
-                    "aloud|out loud|speak|narrat|pronounce|text[- ]to[- ]speech|(into|as|to) (an? )?(speech|audio|voice)"
-                            + "|voice[- ]?over|read (it|this|that|them|the \\w+)( back)? to me|음성으로|소리 ?내|읽어\\s*(줘|주)"),
-            TaskRule.of("text-classification",
-                    "what language|which language|(identify|detect|recogni[sz]e|determine) the language|language (is|of)"
-                            + "|sentiment|positive or negative|(classify|categori[sz]e) (the|this|that|my) (text|sentence|review|comment)"
-                            + "|어떤 언어|무슨 언어|언어를? (감지|식별|판별|알려)|감정|긍정|부정"),
-            TaskRule.of("translation", "translat|번역|(in|into) (english|french|spanish|german|korean|catalan|galician)"
-                    + "|(영어|한국어|스페인어|프랑스어|독일어)로"),
-            TaskRule.of("summarization", "summar|sum up|tl;?dr|shorter version|condense|요약"),
-            TaskRule.of("token-classification", "named entit|entities|\\bner\\b|part[- ]of[- ]speech|\\bpos tag|개체명"),
-            TaskRule.of("sentence-similarity", "similar|similarity|how close .* (sentences|texts)|유사"),
-            TaskRule.of("depth-estimation", "depth|깊이"),
-            TaskRule.of("image-segmentation", "segment|mask|분할"),
-            TaskRule.of("canny-control", "edges?\\b|canny|윤곽"),
-            TaskRule.of("openpose-control", "pose|skeleton|keypoint|자세"),
-            TaskRule.of("object-detection",
-                    "detect|locate|bounding|find (all )?(the )?(objects|faces|people|persons)|how many .* (in|on) (the|this)"
-                            + "|faces?\\b|객체|탐지|검출|얼굴"),
-            TaskRule.of("document-question-answering", "(document|invoice|receipt|form).*\\?|문서.*\\?"),
-            TaskRule.of("visual-question-answering",
-                    "(what|who|how many|which|is there|are there).*(image|picture|photo|사진|이미지).*\\?"
-                            + "|(image|picture|photo).*(what|who|how many|which).*\\?"),
+            TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|동영상|비디오|영상"),
             TaskRule.of("image-to-text",
-                    "describ|caption|what('s| is) (in|on) (the|this)|read the (text|words)|\\bocr\\b|extract (the )?text"
-                            + "|text (in|from|on) (the|this)|설명|묘사|글자|텍스트를? (추출|읽)"),
-            TaskRule.of("image-classification", "classify (the|this|my) (image|picture|photo)|what (kind|type|breed|species) of"
-                    + "|(이미지|사진).*분류"),
-            TaskRule.of("audio-classification", "classify (the|this|my) (audio|sound|clip)|what (kind of )?sound"),
-            TaskRule.of("audio-to-audio", "enhance|denois|noise|separate|clean up the (audio|recording)"),
-            TaskRule.of("text-to-video", "video|animat|동영상|비디오"),
-            TaskRule.of("text-to-image", "draw|paint|sketch|illustrat|(generate|create|make|produce|render) (an? |some )?(\\w+ )?(image|picture|photo)"
-                    + "|그려|그림|이미지를? (생성|만들)"),
-            TaskRule.of("image-to-image", "(transform|turn|convert|edit|restyle|stylize) (the|this|my) (image|picture|photo)"),
-            TaskRule.of("question-answering", "\\?|(answer|tell me) .*(question|from the (text|passage|context))|질문|답"),
-            TaskRule.of("text-generation", "write|compose|continue|story|poem|essay|generate (some )?text|작성|이야기|시를"));
+                    "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
+                            + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
+                            + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                            + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
+            TaskRule.of("automatic-speech-recognition",
+                    "transcri|speech[- ]to[- ]text|speech recognition|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
+                            + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
+                            + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
+                            + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
+            TaskRule.of("audio-to-audio",
+                    "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
+                            + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
+                            + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
+                            + "|잡음|노이즈|음질"),
+            TaskRule.of("text-to-speech",
+                    "aloud|out loud|speak|spoken|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
+                            + "|\\blisten to|verbal|vocal"
+                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of)"
+                            + "|(?:into|as|to|in) (?:an? )?(?:\\w+ ){0,3}(?:speech|audio|voice|sound)\\b"
+                            + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
+            TaskRule.of("audio-classification",
+                    "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
+                            + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
+                            + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
+                            + "|(?:오디오|소리|음성).*(?:분류|종류)"),
+            TaskRule.of("translation",
+                    "translat|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
+                            + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
+            TaskRule.of("text-classification",
+                    "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
+                            + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
+                            + "|어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정"),
+            TaskRule.of("token-classification",
+                    "named[- ]entit|entities|\\bner\\b|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
+                            + "|(?:classify|categori[sz]e|label|tag|analy[sz]e) (?:the |these |each |all )?(?:key )?(?:words|terms|tokens)"
+                            + "|(?:dates|names|people|persons|places|locations|organi[sz]ations)(?:,| and| or) (?:and )?(?:dates|names|people|persons|places|locations|organi[sz]ations)"
+                            + "|key terms|개체명|품사"),
+            TaskRule.of("summarization",
+                    "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
+                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|요약"),
+            TaskRule.of("sentence-similarity",
+                    "similar|resembl|resonat|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+                            + "|(?:match|matches) (?:the |with )|유사"),
+            TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
+            TaskRule.of("tabular-classification",
+                    "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b.*\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
+            TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
+            TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
+            TaskRule.of("image-segmentation",
+                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|outline|borders|boundar|each pixel|every pixel|pixel-level"
+                            + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
+                            + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
+            TaskRule.of("image-classification",
+                    "which (?:class|category)|what (?:class|category|kind of (?:object|thing|item)|object) (?:it|this|that)"
+                            + "|what (?:it|the \\w+) (?:is|depicts|represents?|shows)\\b(?! (?:in|on) )"
+                            + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my|it) " + IMAGE + "?"),
+            TaskRule.of("document-question-answering",
+                    "(?:document|invoice|receipt|\\bform\\b|letter|report|contract|certificate|manual|brochure|menu|schedule|poster|scanned)"
+                            + ".*(?:«Q|\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion|main)"
+                            + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion).*"
+                            + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서.*(?:\\?|무엇|알려|찾아)"),
+            TaskRule.of("visual-question-answering",
+                    "colou?r (?:of|is)|what colou?r|dominant colou?r|how many|count (?:the|how)"
+                            + "|(?:what|who|how many|which|is there|are there|where)\\b.*" + IMAGE
+                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere\\b)"
+                            + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
+                            + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
+            TaskRule.of("text-to-image",
+                    "\\bdraw|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                            + "|(?:generat|creat|make|produc|render|design)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
+                            + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
+                            + "|그려|이미지를? (?:생성|만들)"),
+            TaskRule.of("image-editing",
+                    "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
+                            + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
+                            + "|remov\\w* (?:the )?|replac|highlight|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
+            TaskRule.of("image-to-image",
+                    "styl|vintage|cartoon|anime|van gogh|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
+                            + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
+                            + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
+            TaskRule.of("object-detection",
+                    "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
+                            + "|objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
+            TaskRule.of("image-to-text",
+                    "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
+                            + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
+            TaskRule.of("image-classification",
+                    "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
+                            + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
+                            + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
+            TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
+            TaskRule.weak("question-answering",
+                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|(?:what|who|when|where|which|how) .*\\?|질문|답"),
+            TaskRule.weak("conversational",
+                    "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
+                            + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
+            TaskRule.weak("text-generation",
+                    "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
+                            + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
+
+    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+
+    /** "convert the classification results into an audible format": the target names the task. */
+    private static final Pattern CONVERSION = Pattern.compile(
+            "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
     private TaskRules() {
     }
 
-    static Optional<String> taskFor(String clause) {
-        return RULES.stream().filter(r -> r.matches(clause)).map(TaskRule::task).findFirst();
+    /**
+     * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
+     * matches nearest the verb (earliest in English, latest in Korean), then rule order.
+     */
+    static List<String> tasksFor(String clause) {
+        Matcher conversion = CONVERSION.matcher(clause);
+        if (!conversion.find()) {
+            return ranked(clause);
+        }
+        List<String> tasks = new ArrayList<>(ranked(conversion.group(1) + " " + conversion.group(2)));
+        ranked(clause).stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
+        return tasks;
+    }
+
+    private static List<String> ranked(String clause) {
+        record Hit(String task, boolean weak, int position, int order) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < RULES.size(); i++) {
+            TaskRule rule = RULES.get(i);
+            int position = rule.position(clause);
+            if (position >= 0) {
+                hits.add(new Hit(rule.task(), rule.weak(), position, i));
+            }
+        }
+        // English puts the verb before its object, Korean after it: "그 설명을 음성으로 읽어줘"
+        Comparator<Hit> byPosition = Comparator.comparingInt(Hit::position);
+        if (HANGUL.matcher(clause).find()) {
+            byPosition = byPosition.reversed();
+        }
+        hits.sort(Comparator.comparing(Hit::weak).thenComparing(byPosition).thenComparingInt(Hit::order));
+        return hits.stream().map(Hit::task).distinct().toList();
     }
 }

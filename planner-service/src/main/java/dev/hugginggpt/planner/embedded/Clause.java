@@ -1,0 +1,9 @@
+package dev.hugginggpt.planner.embedded;
+
+/**
+ * One clause of a request, quotes masked as placeholders. {@code request} says whether its sentence
+ * asks for something ("could you ...", "please ...", an imperative, a question) rather than only
+ * setting the scene ("I have a photo named cat.jpg").
+ */
+record Clause(String text, boolean request) {
+}

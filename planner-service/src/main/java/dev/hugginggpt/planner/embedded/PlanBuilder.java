@@ -1,0 +1,257 @@
+package dev.hugginggpt.planner.embedded;
+
+import dev.hugginggpt.protocol.GeneratedRefs;
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.TaskType;
+import dev.hugginggpt.protocol.TaskVocabulary;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the plan one clause at a time and wires inputs by resource flow: a task takes a file its
+ * clause names, else the latest earlier output of the kind it needs, else a file of that kind the
+ * request mentions. A text task on an audio or image source gets a transcription or description
+ * task put in front of it.
+ */
+final class PlanBuilder {
+    /** Words that point back at something already there: an earlier output or a mentioned file. */
+    private static final Pattern BACK_REFERENCE = Pattern.compile(
+            "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
+                    + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"
+                    + "|content|generated|resulting|edited|modified|identified|detected|classified|answer|findings|information)\\b"
+                    + "|그\\s|그것|이것|결과|위의|해당",
+            Pattern.CASE_INSENSITIVE);
+    /** An instruction that builds on an earlier result ("based on the classification"). */
+    private static final Pattern BUILDS_ON = Pattern.compile(
+            "\\b(based on|according to|using|with|from|reflect\\w*|embod\\w*|matching|relat\\w* to|accordingly)\\b"
+                    + "|그 결과|결과(를|에)|바탕",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA_AUDIO = Pattern.compile(
+            "\\b(audio|recording|recorded|speech|voice|podcast|voicemail|sound|spoken|said|lecture|meeting|interview)\\b|오디오|음성|녹음",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA_IMAGE = Pattern.compile(
+            "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart)\\b|사진|이미지|그림|문서",
+            Pattern.CASE_INSENSITIVE);
+
+    private final RequestText text;
+    private final Resources resources;
+    private final List<PlannedTask> tasks = new ArrayList<>();
+    private final List<MediaKind> outputs = new ArrayList<>();
+    private final Set<Integer> usedQuotes = new HashSet<>();
+
+    PlanBuilder(RequestText text, Resources resources) {
+        this.text = text;
+        this.resources = resources;
+    }
+
+    List<PlannedTask> tasks() {
+        return tasks;
+    }
+
+    /**
+     * The task type made specific to what the request says its picture is: classifying a picture of
+     * a table is tabular classification, a question on a picture of a document is document QA.
+     */
+    TaskType specialise(TaskType type, Clause clause) {
+        String image = resourceArgument(MediaKind.IMAGE, clause.text());
+        boolean onRequestFile = image != null && GeneratedRefs.in(image).isEmpty();
+        if (!onRequestFile) {
+            return type;
+        }
+        String name = type.name();
+        if (name.equals("image-classification") && resources.imageIsTable()) {
+            return TaskVocabulary.find("tabular-classification").orElseThrow();
+        }
+        boolean question = name.equals("visual-question-answering")
+                || name.equals("question-answering") && latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
+        if (question && resources.imageIsDocument()) {
+            return TaskVocabulary.find("document-question-answering").orElseThrow();
+        }
+        return type;
+    }
+
+    /** The first input kind this task could get from nowhere, if any. */
+    Optional<MediaKind> missingInput(TaskType type, Clause clause) {
+        for (MediaKind kind : type.inputs()) {
+            if (kind != MediaKind.TEXT && resourceArgument(kind, clause.text()) == null) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the plan has this task type already and the clause gives it no input of its own. */
+    boolean repeats(TaskType type, Clause clause) {
+        boolean planned = tasks.stream().anyMatch(t -> t.task().equals(type.name()));
+        boolean ownInput = RequestText.quotesIn(clause.text()).stream().anyMatch(q -> !usedQuotes.contains(q))
+                || !RequestText.filesIn(clause.text()).isEmpty();
+        return planned && !ownInput;
+    }
+
+    /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
+    void add(TaskType type, Clause clause) {
+        Map<String, String> args = new LinkedHashMap<>();
+        long textInputs = type.inputs().stream().filter(k -> k == MediaKind.TEXT).count();
+        for (MediaKind kind : new java.util.LinkedHashSet<>(type.inputs())) {
+            if (kind != MediaKind.TEXT) {
+                String value = resourceArgument(kind, clause.text());
+                if (value == null) {
+                    throw new IllegalStateException(type.name() + " has no " + kind.argKey() + " to work on");
+                }
+                args.put(kind.argKey(), value);
+            }
+        }
+        if (textInputs == 2) {
+            addTextPair(type, clause, args);
+        } else if (textInputs == 1) {
+            boolean instruction = type.inputs().size() > 1;
+            args.put("text", instruction ? instructionText(clause) : textArgument(clause));
+        }
+        tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
+        outputs.add(type.output());
+    }
+
+    /** Two texts: a question and its context, or the two sentences to compare. */
+    private void addTextPair(TaskType type, Clause clause, Map<String, String> args) {
+        List<String> own = takeQuotes(clause.text());
+        if (type.name().equals("sentence-similarity")) {
+            List<String> texts = new ArrayList<>(own);
+            int producer = latest(MediaKind.TEXT);
+            if (texts.size() < 2 && producer >= 0) {
+                texts.add(0, GeneratedRefs.of(producer));
+            }
+            while (texts.size() < 2) {
+                texts.add(texts.isEmpty() ? textArgument(clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
+            }
+            args.put("text", texts.get(0));
+            args.put("text2", texts.get(1));
+            return;
+        }
+        args.put("text", own.isEmpty() ? text.restore(clause.text()) : own.get(0));
+        args.put("context", contextText(clause));
+    }
+
+    /** The text input of a text-only task. */
+    private String textArgument(Clause clause) {
+        List<String> own = takeQuotes(clause.text());
+        if (!own.isEmpty()) {
+            return own.get(0);
+        }
+        return contextText(clause);
+    }
+
+    /** Earlier text output, an unused quote, a text file, a converted file, or the clause's own words. */
+    private String contextText(Clause clause) {
+        int producer = latest(MediaKind.TEXT);
+        if (producer >= 0) {
+            return GeneratedRefs.of(producer);
+        }
+        Optional<String> quote = nextUnusedQuote();
+        if (quote.isPresent()) {
+            return quote.get();
+        }
+        Optional<String> file = resources.textFile(clause.text());
+        if (file.isPresent()) {
+            return file.get();
+        }
+        Optional<String> converted = convertToText(clause);
+        if (converted.isPresent()) {
+            return converted.get();
+        }
+        String own = clause.text();
+        int colon = own.indexOf(':');
+        String afterColon = colon >= 0 ? own.substring(colon + 1).strip() : "";
+        return text.restore(afterColon.isEmpty() ? text.original : afterColon);
+    }
+
+    /** The instruction or question of an image-and-text task: its quote, an earlier result it builds on, or its words. */
+    private String instructionText(Clause clause) {
+        List<String> own = takeQuotes(clause.text());
+        if (!own.isEmpty()) {
+            return own.get(0);
+        }
+        int producer = latest(MediaKind.TEXT);
+        if (producer >= 0 && BUILDS_ON.matcher(clause.text()).find()) {
+            return GeneratedRefs.of(producer);
+        }
+        return text.restore(clause.text());
+    }
+
+    /** Transcribes the audio or describes the image the clause is about, as a task of its own. */
+    private Optional<String> convertToText(Clause clause) {
+        String words = clause.text();
+        if (!BACK_REFERENCE.matcher(words).find() && !MEDIA_AUDIO.matcher(words).find() && !MEDIA_IMAGE.matcher(words).find()) {
+            return Optional.empty();
+        }
+        MediaKind source = sourceKind(words);
+        if (source == null) {
+            return Optional.empty();
+        }
+        String task = source == MediaKind.AUDIO ? "automatic-speech-recognition" : "image-to-text";
+        Clause conversion = new Clause(words, clause.request());
+        add(TaskVocabulary.find(task).orElseThrow(), conversion);
+        return Optional.of(GeneratedRefs.of(tasks.size() - 1));
+    }
+
+    private MediaKind sourceKind(String words) {
+        boolean audio = resourceArgument(MediaKind.AUDIO, words) != null;
+        boolean image = resourceArgument(MediaKind.IMAGE, words) != null;
+        if (audio && image) {
+            if (MEDIA_AUDIO.matcher(words).find() || resources.namedIn(words, MediaKind.AUDIO).isPresent()) {
+                return MediaKind.AUDIO;
+            }
+            if (MEDIA_IMAGE.matcher(words).find() || resources.namedIn(words, MediaKind.IMAGE).isPresent()) {
+                return MediaKind.IMAGE;
+            }
+            return latest(MediaKind.AUDIO) > latest(MediaKind.IMAGE) ? MediaKind.AUDIO : MediaKind.IMAGE;
+        }
+        return audio ? MediaKind.AUDIO : image ? MediaKind.IMAGE : null;
+    }
+
+    private String resourceArgument(MediaKind kind, String clause) {
+        Optional<String> named = resources.namedIn(clause, kind);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        int producer = latest(kind);
+        if (producer >= 0) {
+            return GeneratedRefs.of(producer);
+        }
+        return resources.anyOf(kind).orElse(null);
+    }
+
+    private List<String> takeQuotes(String clause) {
+        List<String> own = new ArrayList<>();
+        for (int q : RequestText.quotesIn(clause)) {
+            usedQuotes.add(q);
+            own.add(text.quotes.get(q));
+        }
+        return own;
+    }
+
+    private Optional<String> nextUnusedQuote() {
+        for (int q = 0; q < text.quotes.size(); q++) {
+            if (!usedQuotes.contains(q)) {
+                usedQuotes.add(q);
+                return Optional.of(text.quotes.get(q));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int latest(MediaKind kind) {
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if (outputs.get(i) == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hugginggpt.planner.embedded;
+
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.ResourceRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Files a request can use: uploads (by id or name) and file names written in the text. */
+final class Resources {
+    private static final Pattern TABLE = Pattern.compile("\\b(tables?|tabular|spreadsheet|chart)\\b|표", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOCUMENT = Pattern.compile(
+            "\\b(document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page)\\b|문서|영수증", Pattern.CASE_INSENSITIVE);
+
+    private final List<ResourceRef> uploads;
+    private final List<String> mentioned;
+    private final List<String> textFiles;
+    private final boolean table;
+    private final boolean document;
+
+    Resources(List<ResourceRef> uploads, RequestText text) {
+        this.uploads = uploads == null ? List.of() : uploads;
+        this.mentioned = RequestText.filesIn(text.original);
+        this.textFiles = RequestText.textFilesIn(text.original);
+        this.table = TABLE.matcher(text.original).find();
+        this.document = DOCUMENT.matcher(text.original).find();
+    }
+
+    /** The request says its picture shows a table (or a chart, a spreadsheet). */
+    boolean imageIsTable() {
+        return table && has(MediaKind.IMAGE);
+    }
+
+    /** The request says its picture is a document (a scan, an invoice, a form...). */
+    boolean imageIsDocument() {
+        return document && has(MediaKind.IMAGE);
+    }
+
+    /** A file of this kind named in the clause itself. */
+    Optional<String> namedIn(String clause, MediaKind kind) {
+        return RequestText.filesIn(clause).stream()
+                .filter(f -> MediaKind.ofFileName(f).orElse(null) == kind)
+                .map(this::bind)
+                .findFirst();
+    }
+
+    /** Any file of this kind: an upload first, then a file the text names. */
+    Optional<String> anyOf(MediaKind kind) {
+        Optional<String> upload = uploads.stream().filter(r -> r.kind() == kind).map(ResourceRef::id).findFirst();
+        if (upload.isPresent()) {
+            return upload;
+        }
+        return mentioned.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind).map(this::bind).findFirst();
+    }
+
+    boolean has(MediaKind kind) {
+        return anyOf(kind).isPresent();
+    }
+
+    /** A plain-text document (notes.txt) named in the clause, or else anywhere in the request. */
+    Optional<String> textFile(String clause) {
+        List<String> inClause = RequestText.textFilesIn(clause);
+        return (inClause.isEmpty() ? textFiles : inClause).stream().findFirst();
+    }
+
+    private String bind(String fileName) {
+        return uploads.stream()
+                .filter(r -> fileName.equals(r.id()) || fileName.equals(r.name()))
+                .map(ResourceRef::id)
+                .findFirst()
+                .orElse(fileName);
+    }
+}
