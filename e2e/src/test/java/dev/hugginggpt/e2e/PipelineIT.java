@@ -27,8 +27,9 @@ class PipelineIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new Stack(2);
-        // the first request warms models and lets the executors' consumer group settle
+        // the first requests warm models and worker pools on both executors and let their consumer group settle
         chat("Tell me what language this is: 'Guten Morgen, wie geht es dir?'");
+        chat("Read 'good morning' aloud, read 'good night' aloud too, and transcribe the recording.");
     }
 
     @AfterAll

@@ -18,6 +18,7 @@ import dev.hugginggpt.selector.selection.InContextChooser;
 import dev.hugginggpt.selector.selection.TaskCandidates;
 import dev.hugginggpt.selector.selection.ModelSelector;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -25,6 +26,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,17 +121,26 @@ public class SchedulingService {
         return scheduler.activeRequests();
     }
 
+    /**
+     * Hands every message to its producer in order, then waits for all acknowledgements together, so
+     * the tasks that became ready together leave together.
+     */
     private void emit(List<SchedulerAction> actions) {
+        List<Uni<Void>> sends = new ArrayList<>();
         for (SchedulerAction action : actions) {
             if (action instanceof SchedulerAction.Dispatch d) {
-                tasks.sendMessageAndAwait(dispatchRecord(d.task()));
+                sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
             } else if (action instanceof SchedulerAction.Event e) {
-                events.sendMessageAndAwait(KafkaRecord.of(e.event().requestId(), e.event()));
+                sends.add(events.sendMessage(KafkaRecord.of(e.event().requestId(), e.event())).memoize().indefinitely());
             } else if (action instanceof SchedulerAction.Finish f) {
-                events.sendMessageAndAwait(KafkaRecord.of(f.outcome().requestId(),
-                        RequestEvent.responding(f.outcome().requestId(), source)));
-                outcomes.sendMessageAndAwait(KafkaRecord.of(f.outcome().requestId(), f.outcome()));
+                sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
+                        RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
+                sends.add(outcomes.sendMessage(KafkaRecord.of(f.outcome().requestId(), f.outcome())).memoize().indefinitely());
             }
+        }
+        sends.forEach(send -> send.subscribe().with(ok -> { }, failure -> { }));
+        if (!sends.isEmpty()) {
+            Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofSeconds(60));
         }
     }
 
