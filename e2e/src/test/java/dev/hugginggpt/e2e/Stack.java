@@ -24,6 +24,7 @@ final class Stack implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> commonEnv;
+    private boolean closed;
 
     Stack(int executors) throws Exception {
         this(executors, Map.of());
@@ -34,16 +35,30 @@ final class Stack implements AutoCloseable {
         this.commonEnv = commonEnv;
         data = Files.createTempDirectory("hg-e2e");
         kafkaPort = freePort();
-        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
-                String.valueOf(kafkaPort)), Duration.ofMinutes(3));
-        start("planner", "planner-service", Map.of());
-        start("selector", "selector-service", Map.of());
-        for (int i = 1; i <= executors; i++) {
-            start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeQuietly, "stop-e2e-stack"));
+        try {
+            run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
+                    String.valueOf(kafkaPort)), Duration.ofMinutes(3));
+            start("planner", "planner-service", Map.of());
+            start("selector", "selector-service", Map.of());
+            for (int i = 1; i <= executors; i++) {
+                start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
+            }
+            start("gateway", "gateway", Map.of());
+            for (Map.Entry<String, Integer> service : ports.entrySet()) {
+                awaitReady(service.getKey(), service.getValue(), Duration.ofMinutes(2));
+            }
+        } catch (Exception | Error e) {
+            closeQuietly();
+            throw e;
         }
-        start("gateway", "gateway", Map.of());
-        for (Map.Entry<String, Integer> service : ports.entrySet()) {
-            awaitReady(service.getKey(), service.getValue(), Duration.ofMinutes(2));
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            // best effort: the broker and services must not outlive the test run
         }
     }
 
@@ -106,7 +121,11 @@ final class Stack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Process p : processes) {
             p.destroy();
         }
