@@ -53,7 +53,13 @@ start_service selector 8082 selector-service
 for i in $(seq 1 "$executors"); do
   start_service "executor-$i" $((8082 + i)) executor-service HG_EXECUTOR_ID="executor-$i"
 done
-start_service gateway "$gateway_port" gateway
+if [ -n "${HG_API_KEYS:-}" ]; then
+  gateway_env=(HG_API_KEYS="$HG_API_KEYS")
+else
+  gateway_env=(QUARKUS_PROFILE=local)
+  echo "HG_API_KEYS is not set: the gateway runs with API keys off (local profile), for this machine only."
+fi
+start_service gateway "$gateway_port" gateway "${gateway_env[@]}"
 
 ports=(8081 8082 "$gateway_port")
 for i in $(seq 1 "$executors"); do ports+=($((8082 + i))); done

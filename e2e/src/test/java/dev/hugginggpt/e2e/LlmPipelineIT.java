@@ -178,7 +178,7 @@ class LlmPipelineIT {
 
     private static JsonNode chat(String text) throws Exception {
         String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text))));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat")).header("Authorization", "Bearer " + Stack.API_KEY)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

@@ -46,7 +46,7 @@ class PipelineIT {
     static JsonNode chat(String text, List<String> resources) throws Exception {
         String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text)),
                 "resources", resources));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat")).header("Authorization", "Bearer " + Stack.API_KEY)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
@@ -125,7 +125,7 @@ class PipelineIT {
     }
 
     private static byte[] download(String id) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources/" + id)).build(),
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources/" + id)).header("Authorization", "Bearer " + Stack.API_KEY).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
@@ -135,7 +135,7 @@ class PipelineIT {
     void planOnlyReturnsThePlanWithoutRunningIt() throws Exception {
         String body = Json.MAPPER.writeValueAsString(Map.of("messages",
                 List.of(Map.of("role", "user", "content", "Summarize 'The cat sat on the mat all day long.' and read it aloud"))));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/plan"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/plan")).header("Authorization", "Bearer " + Stack.API_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode view = Json.MAPPER.readTree(response.body());
@@ -161,7 +161,7 @@ class PipelineIT {
 
     @Test
     void badRequestsGetProblemDetails() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/requests"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/requests")).header("Authorization", "Bearer " + Stack.API_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());

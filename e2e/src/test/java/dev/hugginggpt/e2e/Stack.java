@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The real system for a test: the KRaft broker from deploy/local/kafka.sh and each service as its own process. */
 final class Stack implements AutoCloseable {
+    /** The tests' API key; the gateway runs with keys required, as in production. */
+    static final String API_KEY = "e2e-key";
     final Path root = Path.of(System.getProperty("hg.root", "..")).toAbsolutePath().normalize();
     final Path data;
     final int kafkaPort;
@@ -44,7 +46,7 @@ final class Stack implements AutoCloseable {
             for (int i = 1; i <= executors; i++) {
                 start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
             }
-            start("gateway", "gateway", Map.of());
+            start("gateway", "gateway", Map.of("HG_API_KEYS", API_KEY + "=e2e"));
             for (Map.Entry<String, Integer> service : ports.entrySet()) {
                 awaitReady(service.getKey(), service.getValue(), Duration.ofMinutes(2));
             }

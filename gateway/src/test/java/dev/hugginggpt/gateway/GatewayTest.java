@@ -58,7 +58,7 @@ class GatewayTest {
 
     @Test
     void aRequestIsAcceptedWithItsLocationAndItsViewFollowsTheEvents() {
-        String id = given().contentType("application/json")
+        String id = given().header("X-API-Key", "key-a").contentType("application/json")
                 .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
                 .when().post("/v1/requests")
                 .then().statusCode(202).header("Location", containsString("/v1/requests/"))
@@ -71,7 +71,8 @@ class GatewayTest {
         forward(RequestEvent.planned(plan, "planner-test"));
         forward(RequestEvent.modelsChosen(id, "chose 1 of 1", new LlmUsage(1, 200, 20), "selector-test"));
         forward(RequestEvent.taskSelected(id, 0, new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"), "selector-test"));
-        given().when().get("/v1/requests/" + id).then().statusCode(200)
+        await(() -> "RUNNING".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
+        given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).then().statusCode(200)
                 .body("status", equalTo("RUNNING"))
                 .body("tasks[0].model", equalTo("local/espeak-ng"))
                 .body("llmUsage.calls", equalTo(2))
@@ -80,12 +81,12 @@ class GatewayTest {
 
     @Test
     void badInputGetsAProblemJsonAndNothingIsSent() {
-        given().contentType("application/json").body("{\"messages\": [").when().post("/v1/requests")
+        given().header("X-API-Key", "key-a").contentType("application/json").body("{\"messages\": [").when().post("/v1/requests")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        given().contentType("application/json").body("{\"messages\": [{\"role\": \"user\", \"content\": \"   \"}]}")
+        given().header("X-API-Key", "key-a").contentType("application/json").body("{\"messages\": [{\"role\": \"user\", \"content\": \"   \"}]}")
                 .when().post("/v1/requests")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        given().when().get("/v1/requests/r-does-not-exist").then().statusCode(404)
+        given().header("X-API-Key", "key-a").when().get("/v1/requests/r-does-not-exist").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
         assertTrue(requests.received().isEmpty());
     }

@@ -4,11 +4,33 @@ package dev.hugginggpt.gateway.api;
 public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ProblemException(int status, String title, String detail, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, "Too many requests", detail, retryAfterSeconds);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail);
+    }
+
+    public static ProblemException unsupportedType(String detail) {
+        return new ProblemException(415, "Unsupported media type", detail);
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException badRequest(String detail) {

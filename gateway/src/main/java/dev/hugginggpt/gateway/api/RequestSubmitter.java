@@ -1,5 +1,7 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.access.ResourceOwners;
+import dev.hugginggpt.gateway.access.TenantLimits;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -28,19 +30,32 @@ public class RequestSubmitter {
 
     private final ResourceStore store;
     private final RequestViews views;
+    private final TenantLimits limits;
+    private final ResourceOwners owners;
     private final MutinyEmitter<UserRequest> requests;
     private final MutinyEmitter<RequestEvent> events;
 
-    public RequestSubmitter(ResourceStore store, RequestViews views, @Channel("requests") MutinyEmitter<UserRequest> requests,
-            @Channel("events") MutinyEmitter<RequestEvent> events) {
+    public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
+            @Channel("requests") MutinyEmitter<UserRequest> requests, @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.store = store;
         this.views = views;
+        this.limits = limits;
+        this.owners = owners;
         this.requests = requests;
         this.events = events;
     }
 
     public Uni<String> submit(SubmitRequest body, String tenant, boolean planOnly) {
         UserRequest request = validate(body, tenant, planOnly);
+        if (views.activeRequests(tenant) >= limits.maxConcurrent()) {
+            throw ProblemException.tooManyRequests("tenant " + tenant + " already has " + limits.maxConcurrent()
+                    + " requests running; wait for one to finish", 5);
+        }
+        java.time.Duration wait = limits.acquire(tenant);
+        if (!wait.isZero()) {
+            throw ProblemException.tooManyRequests("tenant " + tenant + " may send " + limits.perMinute()
+                    + " requests a minute", Math.max(1, (wait.toMillis() + 999) / 1000));
+        }
         RequestEvent accepted = RequestEvent.accepted(request, SOURCE);
         views.apply(accepted);
         return events.sendMessage(KafkaRecord.of(request.requestId(), accepted))
@@ -56,6 +71,9 @@ public class RequestSubmitter {
             throw ProblemException.badRequest("at most " + MAX_MESSAGES + " messages are accepted");
         }
         for (ChatMessage m : body.messages()) {
+            if (m != null && m.content() != null && m.content().indexOf('\uFFFD') >= 0) {
+                throw ProblemException.badRequest("message text is not valid UTF-8");
+            }
             if (m == null || m.role() == null || !ROLES.contains(m.role())) {
                 throw ProblemException.badRequest("every message needs a role: user, assistant or system");
             }
@@ -69,6 +87,13 @@ public class RequestSubmitter {
         }
         List<ResourceRef> resources = new ArrayList<>();
         for (String id : body.resources() == null ? List.<String>of() : body.resources()) {
+            if (id != null && id.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+                throw ProblemException.badRequest("resources are ids of uploaded files; URLs are not fetched ('" + id
+                        + "'); upload the file with POST /v1/resources");
+            }
+            if (id == null || !owners.mayRead(id, tenant)) {
+                throw ProblemException.badRequest("unknown resource '" + id + "'; upload files with POST /v1/resources first");
+            }
             resources.add(store.describe(id).orElseThrow(() -> ProblemException.badRequest(
                     "unknown resource '" + id + "'; upload files with POST /v1/resources first")));
         }

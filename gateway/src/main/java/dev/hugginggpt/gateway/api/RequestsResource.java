@@ -5,6 +5,7 @@ import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.RequestEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import dev.hugginggpt.gateway.access.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,16 +28,16 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "requests", description = "Submit requests and follow them through planning, selection, execution and response.")
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestsResource {
-    static final String TENANT = "default";
-
     private final RequestSubmitter submitter;
     private final RequestViews views;
+    private final Caller caller;
     private final Duration chatTimeout;
 
-    public RequestsResource(RequestSubmitter submitter, RequestViews views,
+    public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller,
             @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout) {
         this.submitter = submitter;
         this.views = views;
+        this.caller = caller;
         this.chatTimeout = chatTimeout;
     }
 
@@ -48,7 +49,7 @@ public class RequestsResource {
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(SubmitRequest body) {
-        return submitter.submit(body, TENANT, false).map(id -> Response.accepted(views.find(id).orElseThrow())
+        return submitter.submit(body, caller.tenant(), false).map(id -> Response.accepted(views.find(id).orElseThrow())
                 .location(URI.create("/v1/requests/" + id)).build());
     }
 
@@ -58,7 +59,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "200", description = "The request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public RequestView get(@PathParam("id") String id) {
-        return views.find(id).orElseThrow(() -> ProblemException.notFound("no request " + id));
+        return views.find(id, caller.tenant()).orElseThrow(() -> ProblemException.notFound("no request " + id));
     }
 
     @GET
@@ -67,7 +68,7 @@ public class RequestsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first; ends after DONE or FAILED.")
     public Multi<RequestEvent> events(@PathParam("id") String id) {
-        if (views.find(id).isEmpty()) {
+        if (views.find(id, caller.tenant()).isEmpty()) {
             throw ProblemException.notFound("no request " + id);
         }
         return views.stream(id);
@@ -80,7 +81,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
     public Uni<Response> chat(SubmitRequest body) {
-        return submitter.submit(body, TENANT, false).chain(id -> waitFor(id));
+        return submitter.submit(body, caller.tenant(), false).chain(id -> waitFor(id));
     }
 
     @POST
@@ -89,7 +90,7 @@ public class RequestsResource {
     @Operation(summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
     @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> plan(SubmitRequest body) {
-        return submitter.submit(body, TENANT, true).chain(id -> waitFor(id));
+        return submitter.submit(body, caller.tenant(), true).chain(id -> waitFor(id));
     }
 
     private Uni<Response> waitFor(String id) {

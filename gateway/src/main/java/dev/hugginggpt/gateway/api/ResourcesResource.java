@@ -4,7 +4,10 @@ import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import io.smallrye.common.annotation.Blocking;
+import dev.hugginggpt.gateway.access.Caller;
+import dev.hugginggpt.gateway.access.ResourceOwners;
 import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,9 +31,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "resources", description = "Files that requests use and tasks produce.")
 public class ResourcesResource {
     private final ResourceStore store;
+    private final ResourceOwners owners;
+    private final Caller caller;
+    private final long maxUploadBytes;
 
-    public ResourcesResource(ResourceStore store) {
+    public ResourcesResource(ResourceStore store, ResourceOwners owners, Caller caller,
+            @ConfigProperty(name = "hg.gateway.max-upload-bytes", defaultValue = "52428800") long maxUploadBytes) {
         this.store = store;
+        this.owners = owners;
+        this.caller = caller;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @POST
@@ -44,14 +54,18 @@ public class ResourcesResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("send the file as the multipart part named 'file'");
         }
+        if (file.size() > maxUploadBytes) {
+            throw ProblemException.tooLarge("the file has " + file.size() + " bytes; at most " + maxUploadBytes + " are accepted");
+        }
         String name = file.fileName() == null ? "upload" : file.fileName();
         String type = MediaKind.contentTypeOfFileName(name).orElse(file.contentType());
         if (type == null || MediaKind.ofContentType(type) == MediaKind.TEXT && !type.startsWith("text/")) {
-            throw ProblemException.badRequest("unsupported file type '" + file.contentType() + "' for " + name
+            throw ProblemException.unsupportedType("unsupported file type '" + file.contentType() + "' for " + name
                     + "; images (png, jpg, ...), audio (wav, flac, mp3, ...) and video (mp4, webm, ...) are accepted");
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             ResourceRef ref = store.save(in, name, type);
+            owners.uploaded(ref.id(), caller.tenant());
             return Response.created(URI.create("/v1/resources/" + ref.id())).entity(ref).build();
         }
     }
@@ -63,6 +77,9 @@ public class ResourcesResource {
     @APIResponse(responseCode = "200", description = "The file.")
     @APIResponse(responseCode = "404", description = "No such resource.")
     public Response download(@PathParam("id") String id) {
+        if (!owners.mayRead(id, caller.tenant())) {
+            throw ProblemException.notFound("no resource " + id);
+        }
         ResourceRef ref = store.describe(id).orElseThrow(() -> ProblemException.notFound("no resource " + id));
         return Response.ok(store.path(id).orElseThrow().toFile(), ref.contentType())
                 .header("Content-Disposition", "inline; filename=\"" + ref.name().replace("\"", "") + "\"").build();

@@ -32,6 +32,8 @@ final class RequestRecord {
     private Instant createdAt;
     private Instant updatedAt;
     private boolean planOnly;
+    private String tenant;
+    final java.util.Set<String> producedResources = new java.util.LinkedHashSet<>();
 
     RequestRecord(String id) {
         this.id = id;
@@ -50,6 +52,7 @@ final class RequestRecord {
         switch (e.type()) {
             case ACCEPTED -> {
                 messages = e.request().messages();
+                tenant = e.request().tenant();
                 createdAt = e.request().acceptedAt();
                 planOnly = e.request().options() != null && e.request().options().isPlanOnly();
             }
@@ -78,7 +81,12 @@ final class RequestRecord {
             case TASK_STARTED -> updateTask(e.taskId(), t -> t.status().isTerminal() ? t
                     : new TaskView(t.id(), t.task(), t.dep(), t.args(), TaskStatus.RUNNING, t.model(), t.backend(),
                             t.reason(), e.message(), null, null, e.at(), null));
-            case TASK_FINISHED -> updateTask(e.taskId(), t -> finished(t, e.result()));
+            case TASK_FINISHED -> {
+                updateTask(e.taskId(), t -> finished(t, e.result()));
+                if (e.result() != null && e.result().output() != null && e.result().output().resources() != null) {
+                    e.result().output().resources().forEach(r -> producedResources.add(r.id()));
+                }
+            }
             case RESPONDING -> advance(RequestStatus.RESPONDING);
             case DONE -> {
                 answer = e.answer();
@@ -87,6 +95,10 @@ final class RequestRecord {
             default -> {
             }
         }
+    }
+
+    String tenant() {
+        return tenant;
     }
 
     private void advance(RequestStatus next) {

@@ -70,6 +70,22 @@ public class RequestViews {
         return Optional.ofNullable(records.get(id)).map(RequestRecord::view);
     }
 
+    /** The request, if it belongs to the tenant; another tenant's request is as if it did not exist. */
+    public synchronized Optional<RequestView> find(String id, String tenant) {
+        RequestRecord record = records.get(id);
+        return record != null && tenant.equals(record.tenant()) ? Optional.of(record.view()) : Optional.empty();
+    }
+
+    /** Requests of the tenant not yet DONE or FAILED. */
+    public synchronized long activeRequests(String tenant) {
+        return records.values().stream().filter(r -> tenant.equals(r.tenant()) && !r.isTerminal()).count();
+    }
+
+    /** Whether one of the tenant's requests produced this resource. */
+    public synchronized boolean produced(String resourceId, String tenant) {
+        return records.values().stream().anyMatch(r -> tenant.equals(r.tenant()) && r.producedResources.contains(resourceId));
+    }
+
     /** Completes with the view once the request is DONE or FAILED. */
     public synchronized CompletableFuture<RequestView> whenTerminal(String id) {
         RequestRecord record = records.get(id);

@@ -1,0 +1,32 @@
+package dev.hugginggpt.gateway.access;
+
+import dev.hugginggpt.gateway.api.ProblemException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** JSON bodies are requests, not files: larger than {@code hg.gateway.max-json-bytes} is refused before it is read. */
+public class BodyLimit {
+    private final long maxJsonBytes;
+
+    public BodyLimit(@ConfigProperty(name = "hg.gateway.max-json-bytes", defaultValue = "1048576") long maxJsonBytes) {
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void limit(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > maxJsonBytes) {
+                    throw ProblemException.tooLarge("a JSON request body may have at most " + maxJsonBytes + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("invalid Content-Length");
+            }
+        }
+    }
+}
