@@ -38,6 +38,14 @@ public interface SelectorConfig {
     @WithDefault("hybrid")
     InferenceMode inferenceMode();
 
+    /** Compacted topic holding the DAG state of unfinished requests. */
+    @WithDefault("hg.selector-state")
+    String stateTopic();
+
+    /** false keeps the DAG state in memory only (service tests without a broker). */
+    @WithDefault("true")
+    boolean durableState();
+
     /** Base URL of an OpenAI-compatible endpoint for the in-context model choice; absent: ranking only. */
     Optional<String> llmBaseUrl();
 }

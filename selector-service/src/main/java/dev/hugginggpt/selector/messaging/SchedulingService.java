@@ -10,6 +10,8 @@ import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
+import dev.hugginggpt.selector.scheduling.DagSnapshot;
+import dev.hugginggpt.selector.state.DagStateStore;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
 import dev.hugginggpt.selector.selection.Candidates;
@@ -27,6 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,8 +58,10 @@ public class SchedulingService {
     private final InContextChooser inContext;
     private final boolean llmConfigured;
 
+    private final DagStateStore state;
+
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
-            ExecutorRegistry executors,
+            DagStateStore state, ExecutorRegistry executors,
             @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
             @Channel("outcomes") MutinyEmitter<Outcome> outcomes) {
         this.config = config;
@@ -76,6 +82,10 @@ public class SchedulingService {
             return new ModelChooser.Choice(ordered, null);
         };
         this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout());
+        this.state = state;
+        List<DagSnapshot> unfinished = state.load();
+        scheduler.restore(unfinished);
+        LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size());
     }
 
     /** Unordered: a plan's in-context choice (an LLM call) does not hold up the plans behind it. */
@@ -142,6 +152,18 @@ public class SchedulingService {
         if (!sends.isEmpty()) {
             Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofSeconds(60));
         }
+        Set<String> changed = new LinkedHashSet<>();
+        actions.forEach(action -> changed.add(requestOf(action)));
+        state.save(changed, scheduler::snapshot);
+    }
+
+    private static String requestOf(SchedulerAction action) {
+        if (action instanceof SchedulerAction.Dispatch d) {
+            return d.task().requestId();
+        } else if (action instanceof SchedulerAction.Event e) {
+            return e.event().requestId();
+        }
+        return ((SchedulerAction.Finish) action).outcome().requestId();
     }
 
     /** Consecutive dispatches go to consecutive partitions; with the executors' round-robin assignor, to different executors. */

@@ -113,6 +113,42 @@ public final class DagScheduler {
         return requests.size();
     }
 
+    /** The request's state to store, or empty once it is finished (and should be forgotten). */
+    public synchronized java.util.Optional<DagSnapshot> snapshot(String requestId) {
+        RequestDag dag = requests.get(requestId);
+        if (dag == null) {
+            return java.util.Optional.empty();
+        }
+        List<DagSnapshot.TaskSnapshot> tasks = new ArrayList<>();
+        for (TaskState t : dag.tasks.values()) {
+            tasks.add(new DagSnapshot.TaskSnapshot(t.task.id(), t.status, t.resolvedArgs, List.copyOf(t.remaining),
+                    t.current, t.attempt, t.deadline, t.result));
+        }
+        return java.util.Optional.of(new DagSnapshot(dag.plan, dag.inContext, tasks));
+    }
+
+    /** Takes up requests another selector instance (or this one, before a crash) was scheduling. */
+    public synchronized void restore(List<DagSnapshot> snapshots) {
+        for (DagSnapshot snapshot : snapshots) {
+            RequestDag dag = new RequestDag(snapshot.plan(),
+                    snapshot.inContext() == null ? InContextChoice.NONE : snapshot.inContext());
+            for (DagSnapshot.TaskSnapshot t : snapshot.tasks()) {
+                TaskState state = dag.tasks.get(t.taskId());
+                if (state == null) {
+                    continue;
+                }
+                state.status = t.status();
+                state.resolvedArgs = t.resolvedArgs();
+                state.remaining.addAll(t.remaining() == null ? List.of() : t.remaining());
+                state.current = t.current();
+                state.attempt = t.attempt();
+                state.deadline = t.deadline();
+                state.result = t.result();
+            }
+            requests.put(snapshot.plan().requestId(), dag);
+        }
+    }
+
     private void advance(RequestDag dag, List<SchedulerAction> actions) {
         boolean changed = true;
         while (changed) {

@@ -116,4 +116,24 @@ class DagSchedulerTest {
         assertEquals(2, retries.size());
         assertTrue(retries.stream().allMatch(d -> d.model().modelId().equals("m-b")));
     }
+
+    @Test
+    void aRestartedSchedulerCarriesOnFromTheStoredStateAsJson() throws Exception {
+        List<TaskDispatch> first = dispatches(scheduler.onPlan(dag));
+        scheduler.onResult(ok(first.get(1), TaskOutput.text("French", Map.of())));
+        String stored = dev.hugginggpt.protocol.Json.MAPPER.writeValueAsString(scheduler.snapshot("req").orElseThrow());
+
+        DagScheduler restarted = new DagScheduler((plan, task, args) -> new ModelChooser.Choice(List.of(A, B), null),
+                "test-2", 3, Duration.ofSeconds(30));
+        restarted.restore(List.of(dev.hugginggpt.protocol.Json.MAPPER.readValue(stored, DagSnapshot.class)));
+        assertEquals(1, restarted.activeRequests());
+        assertEquals(List.of(), restarted.onResult(ok(first.get(1), TaskOutput.text("French", Map.of()))),
+                "a result applied before the restart is not applied twice");
+        ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
+        List<TaskDispatch> next = dispatches(restarted.onResult(ok(first.get(0), TaskOutput.file(wav, Map.of()))));
+        assertEquals(wav.id(), next.get(0).args().get("audio"));
+        List<Outcome> done = outcomes(restarted.onResult(ok(next.get(0), TaskOutput.text("hello", Map.of()))));
+        assertEquals(3, done.get(0).results().size());
+        assertTrue(restarted.snapshot("req").isEmpty(), "a finished request leaves no state behind");
+    }
 }

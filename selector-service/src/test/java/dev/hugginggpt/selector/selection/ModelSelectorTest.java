@@ -131,6 +131,14 @@ class ModelSelectorTest {
                 return 3;
             }
 
+            public String stateTopic() {
+                return "hg.selector-state";
+            }
+
+            public boolean durableState() {
+                return false;
+            }
+
             public Optional<String> llmBaseUrl() {
                 return Optional.empty();
             }

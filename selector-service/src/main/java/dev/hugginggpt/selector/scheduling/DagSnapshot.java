@@ -1,0 +1,18 @@
+package dev.hugginggpt.selector.scheduling;
+
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.selector.selection.InContextChoice;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A request's scheduling state as stored in the selector's state topic, enough to carry on after a restart. */
+public record DagSnapshot(Plan plan, InContextChoice inContext, List<TaskSnapshot> tasks) {
+
+    public record TaskSnapshot(int taskId, TaskStatus status, Map<String, String> resolvedArgs, List<ModelChoice> remaining,
+            ModelChoice current, int attempt, Instant deadline, TaskResult result) {
+    }
+}

@@ -1,0 +1,168 @@
+package dev.hugginggpt.selector.state;
+
+import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.selector.config.SelectorConfig;
+import dev.hugginggpt.selector.scheduling.DagSnapshot;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The selector's DAG state in a compacted Kafka topic, keyed by request: a snapshot after every
+ * scheduling step, a tombstone when the request is finished. A selector that starts reads it back
+ * before it consumes anything, so a killed selector loses no request.
+ */
+@ApplicationScoped
+public class DagStateStore {
+    private static final Logger LOG = Logger.getLogger(DagStateStore.class);
+
+    private final String bootstrap;
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+
+    /** {@code durable=false} (service tests without a broker) keeps the state in memory only. */
+    public DagStateStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, SelectorConfig config) {
+        this.bootstrap = bootstrap;
+        this.topic = config.stateTopic();
+        if (!config.durableState()) {
+            LOG.warn("hg.selector.durable-state=false: a selector restart loses the requests it is scheduling");
+            this.producer = null;
+            return;
+        }
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("linger.ms", "0");
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(p);
+    }
+
+    /**
+     * Stores each request's current snapshot, or a tombstone when it has none, and waits until all are
+     * written. Snapshots are taken and handed to the producer under one lock, so the last record of a
+     * request is always its latest state.
+     */
+    public void save(java.util.Collection<String> requestIds, java.util.function.Function<String, Optional<DagSnapshot>> snapshots) {
+        if (producer == null || requestIds.isEmpty()) {
+            return;
+        }
+        List<Future<?>> writes = new ArrayList<>();
+        synchronized (this) {
+            for (String requestId : requestIds) {
+                byte[] value = snapshots.apply(requestId).map(DagStateStore::bytes).orElse(null);
+                writes.add(producer.send(new ProducerRecord<>(topic, requestId, value)));
+            }
+        }
+        for (Future<?> write : writes) {
+            try {
+                write.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing the DAG state", e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("cannot store the DAG state in " + topic + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Every unfinished request in the topic, read to its end. Creates the topic (compacted) if missing. */
+    public List<DagSnapshot> load() {
+        if (producer == null) {
+            return List.of();
+        }
+        ensureTopic();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("enable.auto.commit", "false");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Map<String, byte[]> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), record.value());
+                    }
+                }
+            }
+        }
+        List<DagSnapshot> snapshots = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : latest.entrySet()) {
+            try {
+                snapshots.add(Json.MAPPER.readValue(entry.getValue(), DagSnapshot.class));
+            } catch (IOException e) {
+                LOG.errorf("request %s: stored DAG state unreadable (%s); it cannot be resumed", entry.getKey(), e.getMessage());
+            }
+        }
+        return snapshots;
+    }
+
+    private void ensureTopic() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            NewTopic state = new NewTopic(topic, Optional.of(4), Optional.empty())
+                    .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"));
+            admin.createTopics(List.of(state)).all().get(30, TimeUnit.SECONDS);
+            LOG.infof("created the DAG state topic %s", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the DAG state topic " + topic + ": " + e.getCause(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating " + topic, e);
+        }
+    }
+
+    private static byte[] bytes(DagSnapshot snapshot) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
