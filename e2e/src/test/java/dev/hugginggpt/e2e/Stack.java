@@ -24,6 +24,8 @@ final class Stack implements AutoCloseable {
     final int kafkaPort;
     final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
+    private final Map<String, String[]> launches = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> commonEnv;
     private boolean closed;
@@ -68,8 +70,53 @@ final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
+    /** Stops the broker and starts it again on the same data and port (topics and offsets survive). */
+    void restartKafka(Duration down) throws Exception {
+        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "stop", data.resolve("kafka").toString()),
+                Duration.ofMinutes(1));
+        Thread.sleep(down.toMillis());
+        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
+                String.valueOf(kafkaPort)), Duration.ofMinutes(3));
+    }
+
+    /** kill -9: no shutdown hooks, no goodbye heartbeat, offsets not committed. */
+    void kill9(String name) throws InterruptedException {
+        Process p = byName.get(name);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed or stopped service again on its port, and waits until it is ready. */
+    void restart(String name) throws Exception {
+        String[] launch = launches.get(name);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 2; i + 1 < launch.length; i += 2) {
+            env.put(launch[i], launch[i + 1]);
+        }
+        start(name, launch[1], env, ports.get(name));
+        awaitReady(name, ports.get(name), Duration.ofMinutes(2));
+    }
+
+    /** Stops a service gracefully (SIGTERM) and waits for it to exit. */
+    void stop(String name) throws InterruptedException {
+        Process p = byName.get(name);
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
     private void start(String name, String module, Map<String, String> env) throws IOException {
-        int port = freePort();
+        start(name, module, env, freePort());
+    }
+
+    private void start(String name, String module, Map<String, String> env, int port) throws IOException {
+        List<String> launch = new ArrayList<>(List.of(name, module));
+        env.forEach((k, v) -> {
+            launch.add(k);
+            launch.add(v);
+        });
+        launches.put(name, launch.toArray(String[]::new));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn verify from the project root");
@@ -77,12 +124,14 @@ final class Stack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port, "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
         builder.environment().put("HG_RESOURCES_DIR", data.resolve("resources").toString());
         builder.environment().putAll(commonEnv);
         builder.environment().putAll(env);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        byName.put(name, process);
         ports.put(name, port);
     }
 
