@@ -78,9 +78,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                 continue;
             }
             TaskType task = builder.specialise(type.get(), clause);
-            if (!builder.repeats(task, clause)) {
-                builder.add(task, clause);
-            }
+            builder.addUnlessDuplicate(task, clause);
         }
         // a task nothing can feed is left out, unless it was all the request asked for
         if (builder.tasks().isEmpty() && unfed.isPresent()) {
