@@ -68,6 +68,10 @@ final class PlanBuilder {
      * a table is tabular classification, a question on a picture of a document is document QA.
      */
     TaskType specialise(TaskType type, Clause clause) {
+        if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
+            return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")
+                    .orElseThrow();
+        }
         String image = resourceArgument(MediaKind.IMAGE, clause.text());
         boolean onRequestFile = image != null && GeneratedRefs.in(image).isEmpty();
         if (!onRequestFile) {
@@ -83,6 +87,13 @@ final class PlanBuilder {
             return TaskVocabulary.find("document-question-answering").orElseThrow();
         }
         return type;
+    }
+
+    /** A question with no text to answer it from, on a picture the clause is about. */
+    private boolean asksAboutAPicture(Clause clause) {
+        boolean textSource = latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
+                || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
+        return !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
     }
 
     /** The first input kind this task could get from nowhere, if any. */
