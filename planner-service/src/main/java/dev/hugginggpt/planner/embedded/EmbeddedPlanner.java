@@ -75,15 +75,20 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (candidates.isEmpty()) {
                 continue;
             }
-            Optional<TaskType> type = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).findFirst();
-            if (type.isEmpty()) {
+            List<TaskType> fed = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList();
+            if (fed.isEmpty()) {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            TaskType task = builder.specialise(type.get(), clause);
-            builder.addUnlessDuplicate(task, clause);
-            for (TaskType form : outputForms(task, clause)) {
-                builder.addUnlessDuplicate(form, clause);
+            // a clause whose first reading restates a planned task asks for the next thing it names
+            for (TaskType type : fed.subList(0, Math.min(2, fed.size()))) {
+                TaskType task = builder.specialise(type, clause);
+                if (builder.addUnlessDuplicate(task, clause)) {
+                    for (TaskType form : outputForms(task, clause)) {
+                        builder.addUnlessDuplicate(form, clause);
+                    }
+                    break;
+                }
             }
         }
         // a task nothing can feed is left out, unless it was all the request asked for
