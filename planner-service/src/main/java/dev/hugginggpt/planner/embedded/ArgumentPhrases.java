@@ -32,7 +32,7 @@ final class ArgumentPhrases {
     private static final Pattern IN_LANGUAGE = Pattern.compile("\\bin\\s+(" + LANGUAGE + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
 
-    private static final String LABEL = "[\\p{L}\\p{N}'&-]+(?: [\\p{L}\\p{N}'&-]+)?";
+    private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
     /** "as sports, politics or tech", "into the categories: a, b, c", "labels: x, y". */
     static final String LABEL_LIST_REGEX =
             "\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s+(?:either|one of|the|categories|labels|classes))*\\s*:?\\s*"

@@ -52,7 +52,7 @@ final class TaskRules {
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
-                            + "(?:.*\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*\\b.*" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "(?:.*?\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*+\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
                             + "|.*" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ".*분류)"),
             TaskRule.of("text-classification",
                     "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
