@@ -151,6 +151,150 @@ class EmbeddedPlannerTest {
         assertEquals(List.of(), result.tasks());
     }
 
+    // plans the e2e tests (PipelineIT, LlmPipelineIT) depend on
+
+    @Test
+    void e2eTranslateTranscribeAndReadTheTranscriptAloud() {
+        ResourceRef wav = new ResourceRef("r-0123456789abcdefABCD.wav", "speech.wav", "audio/wav", 10);
+        List<PlannedTask> tasks = plan("Translate 'The weather is nice today and we are going to the beach with our friends.' into Spanish,"
+                + " transcribe r-0123456789abcdefABCD.wav, and read the transcript aloud.", wav).tasks();
+        assertEquals(List.of("translation", "automatic-speech-recognition", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("The weather is nice today and we are going to the beach with our friends.", tasks.get(0).args().get("text"));
+        assertEquals("Spanish", tasks.get(0).args().get("target_language"));
+        assertEquals(List.of(-1), tasks.get(0).dep());
+        assertEquals(wav.id(), tasks.get(1).args().get("audio"));
+        assertEquals(List.of(-1), tasks.get(1).dep());
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+        assertEquals(List.of(1), tasks.get(2).dep());
+    }
+
+    @Test
+    void e2eSummarizeThenReadTheSummaryAloud() {
+        List<PlannedTask> tasks = plan("Summarize 'The cat sat on the mat all day long.' and read it aloud").tasks();
+        assertEquals(List.of("summarization", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("The cat sat on the mat all day long.", tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals(List.of(0), tasks.get(1).dep());
+    }
+
+    @Test
+    void e2eReadAQuoteAloudIsOneSpeechTask() {
+        List<PlannedTask> tasks = plan("Read 'The quick brown fox jumps over the lazy dog.' aloud.").tasks();
+        assertEquals(List.of("text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("The quick brown fox jumps over the lazy dog.", tasks.get(0).args().get("text"));
+    }
+
+    // repeated task types
+
+    @Test
+    void aTaskAskedForAgainOnAnotherInputIsPlannedAgain() {
+        List<PlannedTask> tasks = plan("Read 'A cat sat.' aloud and transcribe that recording,"
+                + " and read 'A dog ran.' aloud and transcribe that recording too.").tasks();
+        assertEquals(List.of("text-to-speech", "automatic-speech-recognition", "text-to-speech", "automatic-speech-recognition"),
+                names(tasks), tasks.toString());
+        assertEquals("A cat sat.", tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("audio"));
+        assertEquals(List.of(0), tasks.get(1).dep());
+        assertEquals("A dog ran.", tasks.get(2).args().get("text"));
+        assertEquals("<GENERATED>-2", tasks.get(3).args().get("audio"));
+        assertEquals(List.of(2), tasks.get(3).dep());
+    }
+
+    @Test
+    void twoQuotesSummarizedAreTwoSummaries() {
+        List<PlannedTask> tasks = plan("Summarize 'The cat sat on the mat all day long.'"
+                + " and also summarize 'A long day at the office ended with pizza.'").tasks();
+        assertEquals(List.of("summarization", "summarization"), names(tasks), tasks.toString());
+        assertEquals("A long day at the office ended with pizza.", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void translatingIntoTwoLanguagesIsTwoTranslations() {
+        List<PlannedTask> tasks = plan("Transcribe meeting.wav, translate it into German and then translate it into French.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation", "translation"), names(tasks), tasks.toString());
+        assertEquals("German", tasks.get(1).args().get("target_language"));
+        assertEquals("French", tasks.get(2).args().get("target_language"));
+    }
+
+    @Test
+    void koreanAgainMakesASecondTranslation() {
+        List<PlannedTask> tasks = plan("meeting.wav 녹음을 받아 적고 그 결과를 영어로 번역해줘. 그것을 또 번역해줘.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation", "translation"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+    }
+
+    @Test
+    void aClauseThatRestatesAPlannedTaskAddsNothing() {
+        List<PlannedTask> tasks = plan("Please transcribe standup.wav. I need the transcription of standup.wav.").tasks();
+        assertEquals(List.of("automatic-speech-recognition"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aTaskOnTheOutputOfItsOwnKindIsARestatement() {
+        List<PlannedTask> tasks = plan("Summarize the article in notes.txt and then give me the summary.").tasks();
+        assertEquals(List.of("summarization"), names(tasks), tasks.toString());
+    }
+
+    // arguments the local models read
+
+    @Test
+    void translationNamesItsTargetLanguage() {
+        assertEquals("French", plan("Translate 'good morning' to French").tasks().get(0).args().get("target_language"));
+        List<PlannedTask> korean = plan("'오늘은 날씨가 좋다'를 스페인어로 번역해줘").tasks();
+        assertEquals(List.of("translation"), names(korean), korean.toString());
+        assertEquals("오늘은 날씨가 좋다", korean.get(0).args().get("text"));
+        assertEquals("Spanish", korean.get(0).args().get("target_language"));
+    }
+
+    @Test
+    void translationWithoutALanguageNamesNone() {
+        List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
+        assertEquals(List.of("translation"), names(tasks), tasks.toString());
+        assertFalse(tasks.get(0).args().containsKey("target_language"), tasks.toString());
+    }
+
+    @Test
+    void listedCandidateLabelsMakeAZeroShotClassification() {
+        List<PlannedTask> tasks = plan("Classify 'The team won the championship last night' as sports, politics or tech.").tasks();
+        assertEquals(List.of("zero-shot-classification"), names(tasks), tasks.toString());
+        assertEquals("The team won the championship last night", tasks.get(0).args().get("text"));
+        assertEquals("sports, politics, tech", tasks.get(0).args().get("labels"));
+
+        List<PlannedTask> korean = plan("'새 스마트폰이 출시되었다'를 스포츠, 정치, 기술 중 하나로 분류해줘").tasks();
+        assertEquals(List.of("zero-shot-classification"), names(korean), korean.toString());
+        assertEquals("스포츠, 정치, 기술", korean.get(0).args().get("labels"));
+    }
+
+    @Test
+    void positiveOrNegativeIsSentimentNotZeroShot() {
+        List<PlannedTask> tasks = plan("Is 'I love this movie' positive or negative?").tasks();
+        assertEquals(List.of("text-classification"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aQuotedPassageIsTheContextOfTheQuestionAskedAboutIt() {
+        List<PlannedTask> tasks = plan("Based on 'The Eiffel Tower was completed in 1889 in Paris.', when was the Eiffel Tower completed?").tasks();
+        assertEquals(List.of("question-answering"), names(tasks), tasks.toString());
+        assertEquals("when was the Eiffel Tower completed?", tasks.get(0).args().get("text"));
+        assertEquals("The Eiffel Tower was completed in 1889 in Paris.", tasks.get(0).args().get("context"));
+    }
+
+    @Test
+    void aQuotedQuestionOnADocumentTakesTheDocumentAsContext() {
+        List<PlannedTask> tasks = plan("Answer 'Who signed the contract?' using contract.txt").tasks();
+        assertEquals(List.of("question-answering"), names(tasks), tasks.toString());
+        assertEquals("Who signed the contract?", tasks.get(0).args().get("text"));
+        assertEquals("contract.txt", tasks.get(0).args().get("context"));
+    }
+
+    @Test
+    void aTranscriptIsComparedWithAQuotedSentence() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav and check how similar it is to 'meet me at noon'.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "sentence-similarity"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("meet me at noon", tasks.get(1).args().get("text2"));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

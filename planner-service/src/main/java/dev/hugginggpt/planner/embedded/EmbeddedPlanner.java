@@ -27,6 +27,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @ApplicationScoped
 public class EmbeddedPlanner implements TaskPlanner {
+    /** Tasks a clause can ask for as the form of another task's text result. */
+    private static final java.util.Set<String> OUTPUT_FORMS = java.util.Set.of("text-to-speech", "text-to-video", "translation");
+
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
 
@@ -72,14 +75,20 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (candidates.isEmpty()) {
                 continue;
             }
-            Optional<TaskType> type = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).findFirst();
-            if (type.isEmpty()) {
+            List<TaskType> fed = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList();
+            if (fed.isEmpty()) {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            TaskType task = builder.specialise(type.get(), clause);
-            if (!builder.repeats(task, clause)) {
-                builder.add(task, clause);
+            // a clause whose first reading restates a planned task asks for the next thing it names
+            for (TaskType type : fed.subList(0, Math.min(2, fed.size()))) {
+                TaskType task = builder.specialise(type, clause);
+                if (builder.addUnlessDuplicate(task, clause)) {
+                    for (TaskType form : outputForms(task, clause)) {
+                        builder.addUnlessDuplicate(form, clause);
+                    }
+                    break;
+                }
             }
         }
         // a task nothing can feed is left out, unless it was all the request asked for
@@ -92,6 +101,25 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "embedded planner made an invalid plan: " + errors);
         }
         return PlanningResult.planned(plan, name(), LlmUsage.NONE);
+    }
+
+    /**
+     * The form a clause asks a text result in, after the task that makes it: "describe the objects
+     * audibly" (speech), "summarize it in a short video" (video), "explain it in Spanish" (translation).
+     */
+    private static List<TaskType> outputForms(TaskType task, Clause clause) {
+        if (task.output() != MediaKind.TEXT) {
+            return List.of();
+        }
+        List<String> sequence = TaskRules.inSequence(clause.text());
+        int at = sequence.indexOf(task.name());
+        if (at < 0) {
+            return List.of();
+        }
+        return sequence.subList(at + 1, sequence.size()).stream()
+                .filter(OUTPUT_FORMS::contains)
+                .map(name -> TaskVocabulary.find(name).orElseThrow())
+                .toList();
     }
 
     private static String noInput(TaskType type, Clause clause, PlanBuilder builder, RequestText text) {

@@ -40,6 +40,14 @@ final class PlanBuilder {
             "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart)\\b|사진|이미지|그림|문서",
             Pattern.CASE_INSENSITIVE);
 
+    /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
+    private static final Pattern QUOTED_SOURCE = Pattern.compile(
+            "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Arguments the request states outright; a task with another value is another task. */
+    private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
+
     private final RequestText text;
     private final Resources resources;
     private final List<PlannedTask> tasks = new ArrayList<>();
@@ -60,6 +68,10 @@ final class PlanBuilder {
      * a table is tabular classification, a question on a picture of a document is document QA.
      */
     TaskType specialise(TaskType type, Clause clause) {
+        if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
+            return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")
+                    .orElseThrow();
+        }
         String image = resourceArgument(MediaKind.IMAGE, clause.text());
         boolean onRequestFile = image != null && GeneratedRefs.in(image).isEmpty();
         if (!onRequestFile) {
@@ -77,6 +89,13 @@ final class PlanBuilder {
         return type;
     }
 
+    /** A question with no text to answer it from, on a picture the clause is about. */
+    private boolean asksAboutAPicture(Clause clause) {
+        boolean textSource = latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
+                || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
+        return !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
+    }
+
     /** The first input kind this task could get from nowhere, if any. */
     Optional<MediaKind> missingInput(TaskType type, Clause clause) {
         for (MediaKind kind : type.inputs()) {
@@ -87,12 +106,52 @@ final class PlanBuilder {
         return Optional.empty();
     }
 
-    /** True when the plan has this task type already and the clause gives it no input of its own. */
-    boolean repeats(TaskType type, Clause clause) {
-        boolean planned = tasks.stream().anyMatch(t -> t.task().equals(type.name()));
-        boolean ownInput = RequestText.quotesIn(clause.text()).stream().anyMatch(q -> !usedQuotes.contains(q))
-                || !RequestText.filesIn(clause.text()).isEmpty();
-        return planned && !ownInput;
+    /**
+     * Adds the task for a clause unless it restates a task already planned. A task of a type the plan
+     * has is another task when the clause says so ("too", "again", "또") or when an input differs from
+     * that task's: another quote or file, another named option (target language, labels), or an
+     * earlier output that does not itself come from a task of this type. Returns whether it was added.
+     */
+    boolean addUnlessDuplicate(TaskType type, Clause clause) {
+        int planned = tasks.size();
+        Set<Integer> quotesBefore = new HashSet<>(usedQuotes);
+        add(type, clause);
+        PlannedTask added = tasks.get(tasks.size() - 1);
+        if (ArgumentPhrases.asksAgain(clause.text())) {
+            return true;
+        }
+        boolean duplicate = tasks.subList(0, planned).stream()
+                .anyMatch(earlier -> earlier.task().equals(added.task()) && !hasOwnInput(added, earlier));
+        if (duplicate) {
+            tasks.subList(planned, tasks.size()).clear();
+            outputs.subList(planned, outputs.size()).clear();
+            usedQuotes.retainAll(quotesBefore);
+        }
+        return !duplicate;
+    }
+
+    private boolean hasOwnInput(PlannedTask task, PlannedTask earlier) {
+        for (Map.Entry<String, String> arg : task.args().entrySet()) {
+            String value = arg.getValue();
+            if (value.equals(earlier.args().get(arg.getKey()))) {
+                continue;
+            }
+            boolean own = NAMED_OPTIONS.contains(arg.getKey())
+                    || text.quotes.contains(value)
+                    || MediaKind.ofFileName(value).isPresent()
+                    || !GeneratedRefs.in(value).isEmpty() && GeneratedRefs.in(value).stream().noneMatch(id -> descendsFrom(id, task.task()));
+            if (own) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the output of task {@code id} is made by, or from the output of, a task of this type. */
+    private boolean descendsFrom(int id, String type) {
+        PlannedTask task = tasks.get(id);
+        return task.task().equals(type)
+                || GeneratedRefs.in(task.args()).stream().anyMatch(source -> source < id && descendsFrom(source, type));
     }
 
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
@@ -114,8 +173,22 @@ final class PlanBuilder {
             boolean instruction = type.inputs().size() > 1;
             args.put("text", instruction ? instructionText(clause) : textArgument(clause));
         }
+        addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
         outputs.add(type.output());
+    }
+
+    /** The target language of a translation, the candidate labels of a zero-shot classification. */
+    private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args) {
+        switch (type.name()) {
+            case "translation" -> ArgumentPhrases.targetLanguage(clause.text())
+                    .or(() -> ArgumentPhrases.intoLanguage(text.masked))
+                    .ifPresent(language -> args.put("target_language", language));
+            case "zero-shot-classification" -> ArgumentPhrases.labels(clause.text())
+                    .ifPresent(labels -> args.put("labels", labels));
+            default -> {
+            }
+        }
     }
 
     /** Two texts: a question and its context, or the two sentences to compare. */
@@ -134,8 +207,28 @@ final class PlanBuilder {
             args.put("text2", texts.get(1));
             return;
         }
-        args.put("text", own.isEmpty() ? text.restore(clause.text()) : own.get(0));
-        args.put("context", contextText(clause));
+        addQuestionAndContext(clause, own, args);
+    }
+
+    /**
+     * A question and the text to find its answer in: a quoted question or the clause's own words; a
+     * quoted passage that is not a question, else an earlier output, a document or the request.
+     */
+    private void addQuestionAndContext(Clause clause, List<String> own, Map<String, String> args) {
+        Optional<String> quotedQuestion = own.stream().filter(ArgumentPhrases::isQuestion).findFirst();
+        Optional<String> quotedPassage = own.stream().filter(q -> !ArgumentPhrases.isQuestion(q)).findFirst();
+        String words = QUOTED_SOURCE.matcher(clause.text()).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String question;
+        if (quotedQuestion.isPresent()) {
+            question = quotedQuestion.get();
+        } else if (quotedPassage.isPresent() && ArgumentPhrases.isQuestion(words)) {
+            question = words.replaceFirst("^[,;:\\s]+", "");
+        } else {
+            question = own.isEmpty() ? text.restore(clause.text()) : own.get(0);
+            quotedPassage = own.size() > 1 ? Optional.of(own.get(1)) : Optional.empty();
+        }
+        args.put("text", question);
+        args.put("context", quotedPassage.orElseGet(() -> contextText(clause)));
     }
 
     /** The text input of a text-only task. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class RequestText {
     private static final Pattern QUOTE = Pattern.compile(
-            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'([^']{2,4000}?)'(?![\\p{L}\\p{N}])");
+            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'([^']{2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d+)»");
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
     private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
@@ -47,6 +47,8 @@ final class RequestText {
             "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)", Pattern.CASE_INSENSITIVE);
 
     final String original;
+    /** The request with its quoted passages replaced by placeholders. */
+    final String masked;
     final List<String> quotes = new ArrayList<>();
     final List<Clause> clauses = new ArrayList<>();
 
@@ -67,6 +69,7 @@ final class RequestText {
             m.appendReplacement(masked, "«Q" + (quotes.size() - 1) + "»");
         }
         m.appendTail(masked);
+        this.masked = masked.toString();
         for (String sentence : SENTENCE_END.split(masked)) {
             boolean request = REQUEST.matcher(sentence.strip()).find();
             for (String clause : CONNECTIVE.split(sentence)) {

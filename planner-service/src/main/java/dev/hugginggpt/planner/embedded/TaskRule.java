@@ -23,6 +23,12 @@ record TaskRule(String task, Pattern pattern, boolean weak) {
         return m.find() ? m.start() : -1;
     }
 
+    /** Where the rule first matches, as [start, end), or null. */
+    int[] span(String clause) {
+        Matcher m = pattern.matcher(clause);
+        return m.find() ? new int[] {m.start(), m.end()} : null;
+    }
+
     boolean matches(String clause) {
         return position(clause) >= 0;
     }

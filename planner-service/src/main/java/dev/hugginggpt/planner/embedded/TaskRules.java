@@ -37,9 +37,9 @@ final class TaskRules {
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
-                    "aloud|out loud|speak|spoken|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
+                    "aloud|out loud|speak|spoken|auditory|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
                             + "|\\blisten to|verbal|vocal"
-                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of)"
+                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                             + "|(?:into|as|to|in) (?:an? )?(?:\\w+ ){0,3}(?:speech|audio|voice|sound)\\b"
                             + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
@@ -50,6 +50,10 @@ final class TaskRules {
             TaskRule.of("translation",
                     "translat|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
+            TaskRule.of("zero-shot-classification",
+                    "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
+                            + "(?:.*?\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*+\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "|.*" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ".*분류)"),
             TaskRule.of("text-classification",
                     "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
@@ -114,7 +118,7 @@ final class TaskRules {
                             + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|(?:what|who|when|where|which|how) .*\\?|질문|답"),
+                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
                             + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
@@ -143,6 +147,31 @@ final class TaskRules {
         List<String> tasks = new ArrayList<>(ranked(conversion.group(1) + " " + conversion.group(2)));
         ranked(clause).stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
         return tasks;
+    }
+
+    /**
+     * Several tasks one English clause asks for in a row ("describe the objects audibly", "condense it
+     * into a video"): strong rules whose matches do not overlap, in the order they appear. A rule
+     * matching inside another's match is the same request read another way and is left out.
+     */
+    static List<String> inSequence(String clause) {
+        if (HANGUL.matcher(clause).find()) {
+            return List.of();
+        }
+        record Match(String task, int start, int end) {
+        }
+        List<Match> matches = new ArrayList<>();
+        for (TaskRule rule : RULES) {
+            int[] span = rule.weak() ? null : rule.span(clause);
+            if (span == null || matches.stream().anyMatch(m -> m.task().equals(rule.task()))) {
+                continue;
+            }
+            boolean overlaps = matches.stream().anyMatch(m -> span[0] < m.end() && m.start() < span[1]);
+            if (!overlaps) {
+                matches.add(new Match(rule.task(), span[0], span[1]));
+            }
+        }
+        return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
     }
 
     private static List<String> ranked(String clause) {

@@ -1,0 +1,110 @@
+package dev.hugginggpt.planner.embedded;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Task-specific arguments written in the request: the language to translate into, the candidate
+ * labels of a zero-shot classification, whether a text is a question, and whether a clause asks
+ * for a task again ("too", "also", "again", Korean "또", "도").
+ */
+final class ArgumentPhrases {
+    static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
+            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai"
+            + "|indonesian|czech|danish|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian|esperanto)";
+    private static final Map<String, String> KOREAN_LANGUAGES = Map.ofEntries(
+            Map.entry("영어", "English"), Map.entry("한국어", "Korean"), Map.entry("스페인어", "Spanish"),
+            Map.entry("프랑스어", "French"), Map.entry("불어", "French"), Map.entry("독일어", "German"),
+            Map.entry("일본어", "Japanese"), Map.entry("중국어", "Chinese"), Map.entry("이탈리아어", "Italian"),
+            Map.entry("포르투갈어", "Portuguese"), Map.entry("러시아어", "Russian"), Map.entry("아랍어", "Arabic"),
+            Map.entry("카탈루냐어", "Catalan"));
+    static final String KOREAN_LANGUAGE = KOREAN_LANGUAGES.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length())
+            .collect(Collectors.joining("|", "(?:", ")"));
+
+    private static final Pattern INTO_LANGUAGE = Pattern.compile("\\b(?:in)?to\\s+(?:the\\s+)?(" + LANGUAGE + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_LANGUAGE = Pattern.compile("\\bin\\s+(" + LANGUAGE + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
+
+    private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
+    /** "as sports, politics or tech", "into the categories: a, b, c", "labels: x, y". */
+    static final String LABEL_LIST_REGEX =
+            "\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s+(?:either|one of|the|categories|labels|classes))*\\s*:?\\s*"
+                    + "(" + LABEL + "(?:\\s*,\\s*" + LABEL + ")*,?\\s+(?:or|and)\\s+" + LABEL + "|" + LABEL + "(?:\\s*,\\s*" + LABEL + ")+)";
+    private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);
+    /** "스포츠, 정치, 기술 중 하나로 분류해줘". */
+    static final String KOREAN_LABEL_LIST_REGEX = "([가-힣\\w]+(?:\\s*,\\s*[가-힣\\w]+)+)\\s*(?:중|가운데|으로|로)";
+    private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
+    /** Sentiment, which text-classification answers without labels. */
+    private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:positive|negative|neutral|mixed)$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern QUESTION = Pattern.compile(
+            "\\?\\s*$|^(?:what|who|whom|whose|when|where|which|why|how|is|are|was|were|does|do|did|can|could|should|will)\\b|[가-힣]\\?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGAIN = Pattern.compile(
+            "\\b(?:too|(?<!^)also|again|as well|another|once more|one more time|likewise|similarly|the same for)\\b"
+                    + "|(?:것|거|걸|파일|녹음|사진|이미지|문장|텍스트|오디오|음성)도\\s|또\\s|또한|다시",
+            Pattern.CASE_INSENSITIVE);
+
+    private ArgumentPhrases() {
+    }
+
+    /** The language a clause asks to translate into, as an English name ("Spanish"). */
+    static Optional<String> targetLanguage(String clause) {
+        return targetLanguage(clause, List.of(INTO_LANGUAGE, IN_LANGUAGE));
+    }
+
+    /** Only "into Spanish", "to French", "스페인어로": what a request says elsewhere than in the translation clause. */
+    static Optional<String> intoLanguage(String text) {
+        return targetLanguage(text, List.of(INTO_LANGUAGE));
+    }
+
+    private static Optional<String> targetLanguage(String clause, List<Pattern> english) {
+        for (Pattern p : english) {
+            Matcher m = p.matcher(clause);
+            if (m.find()) {
+                return Optional.of(capitalized(m.group(1)));
+            }
+        }
+        Matcher korean = KOREAN_INTO.matcher(clause);
+        return korean.find() ? Optional.of(KOREAN_LANGUAGES.get(korean.group(1))) : Optional.empty();
+    }
+
+    /** The candidate labels a clause lists, comma-separated, when it lists at least two that are not sentiments. */
+    static Optional<String> labels(String clause) {
+        for (Pattern p : List.of(LABEL_LIST, KOREAN_LABEL_LIST)) {
+            Matcher m = p.matcher(clause);
+            if (m.find()) {
+                List<String> labels = Arrays.stream(m.group(1).split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+"))
+                        .map(String::strip)
+                        .map(label -> label.replaceFirst("[.?!]+$", ""))
+                        .filter(label -> !label.isEmpty() && !label.contains("«"))
+                        .distinct()
+                        .toList();
+                if (labels.size() >= 2 && !labels.stream().allMatch(l -> SENTIMENT_LABELS.matcher(l).matches())) {
+                    return Optional.of(String.join(", ", labels));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isQuestion(String text) {
+        return QUESTION.matcher(text.strip()).find();
+    }
+
+    /** The clause asks for a task it names again, on another input ("and transcribe that recording too"). */
+    static boolean asksAgain(String clause) {
+        return AGAIN.matcher(clause.strip() + " ").find();
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase();
+    }
+}
