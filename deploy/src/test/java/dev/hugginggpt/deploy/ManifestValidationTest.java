@@ -63,6 +63,20 @@ class ManifestValidationTest {
     }
 
     @Test
+    void wrongScalarsAreRejected() {
+        var replicas = validateChanged("Deployment", "gateway", d -> ((ObjectNode) d.get("spec")).put("replicas", "two"));
+        assertTrue(replicas.size() == 1 && replicas.get(0).startsWith("Deployment/gateway: does not read as V1Deployment: ")
+                && replicas.get(0).contains("two"), replicas.toString());
+        var memory = validateChanged("Deployment", "gateway",
+                d -> ((ObjectNode) d.at("/spec/template/spec/containers/0/resources/limits")).put("memory", "1Gb"));
+        assertTrue(memory.size() == 1 && memory.get(0).startsWith("Deployment/gateway: does not read as V1Deployment: "),
+                memory.toString());
+        var storage = validateChanged("PersistentVolumeClaim", "hugginggpt-resources",
+                c -> ((ObjectNode) c.at("/spec/resources/requests")).put("storage", "lots"));
+        assertEquals(1, storage.size(), storage.toString());
+    }
+
+    @Test
     void missingRequiredFieldIsRejected() {
         var problems = validateChanged("Service", "gateway", s -> ((ObjectNode) s.at("/spec/ports/0")).remove("port"));
         assertEquals(1, problems.size(), problems.toString());

@@ -23,6 +23,7 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,21 +44,16 @@ import java.util.Map;
  * A kind with neither is an error: nothing passes unchecked.
  */
 final class ManifestValidator {
-    @FunctionalInterface
-    private interface BuiltIn {
-        void validate(JsonElement json) throws IOException;
-    }
-
-    private static final Map<String, BuiltIn> BUILT_IN = Map.of(
-            "v1/Namespace", V1Namespace::validateJsonElement,
-            "v1/ConfigMap", V1ConfigMap::validateJsonElement,
-            "v1/Secret", V1Secret::validateJsonElement,
-            "v1/Service", V1Service::validateJsonElement,
-            "v1/ServiceAccount", V1ServiceAccount::validateJsonElement,
-            "v1/PersistentVolumeClaim", V1PersistentVolumeClaim::validateJsonElement,
-            "apps/v1/Deployment", V1Deployment::validateJsonElement,
-            "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler::validateJsonElement,
-            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement);
+    private static final Map<String, Class<?>> BUILT_IN = Map.of(
+            "v1/Namespace", V1Namespace.class,
+            "v1/ConfigMap", V1ConfigMap.class,
+            "v1/Secret", V1Secret.class,
+            "v1/Service", V1Service.class,
+            "v1/ServiceAccount", V1ServiceAccount.class,
+            "v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class,
+            "apps/v1/Deployment", V1Deployment.class,
+            "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class,
+            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,10 +91,10 @@ final class ManifestValidator {
         String type = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
         String id = Kustomize.id(object);
         List<String> problems = new ArrayList<>();
-        BuiltIn builtIn = BUILT_IN.get(type);
+        Class<?> builtIn = BUILT_IN.get(type);
         JsonSchema schema = customKinds.get(type);
         if (builtIn != null) {
-            check(id, () -> builtIn.validate(gson(object)), problems);
+            check(id, () -> validateBuiltIn(builtIn, gson(object)), problems);
         } else if (schema != null) {
             for (ValidationMessage message : schema.validate(object)) {
                 problems.add(id + ": " + message.getMessage());
@@ -132,6 +128,32 @@ final class ManifestValidator {
             String message = e.getMessage();
             int json = message.indexOf(" JSON: ");
             problems.add(id + ": " + (json > 0 ? message.substring(0, json) : message));
+        }
+    }
+
+    /**
+     * The model's generated validator (fields and shapes), then reading it into the model, which checks
+     * what the validator leaves out: numbers, booleans, quantities ("512Mi"), int-or-string.
+     */
+    private static void validateBuiltIn(Class<?> model, JsonElement json) throws IOException {
+        try {
+            model.getMethod("validateJsonElement", JsonElement.class).invoke(null, json);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e.getCause();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            io.kubernetes.client.openapi.JSON.deserialize(json.toString(), model);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException("does not read as " + model.getSimpleName() + ": " + cause.getMessage(), e);
         }
     }
 
