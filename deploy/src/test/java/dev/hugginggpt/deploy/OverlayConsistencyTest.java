@@ -165,7 +165,7 @@ class OverlayConsistencyTest {
         assertFalse(secret.has("data"), "no encoded values");
         secret.path("stringData").fields().forEachRemaining(field ->
                 assertEquals("", field.getValue().asText(), field.getKey() + " is a placeholder, never a key"));
-        for (String key : List.of("HG_LLM_API_KEY", "HG_HUGGINGFACE_TOKEN", "HG_OPENAI_API_KEY")) {
+        for (String key : List.of("HG_LLM_API_KEY", "HG_HUGGINGFACE_TOKEN", "HG_OPENAI_API_KEY", "HG_API_KEYS")) {
             assertTrue(secret.path("stringData").has(key), key);
             assertFalse(r.only("ConfigMap").path("data").has(key), key + " belongs in the Secret");
         }
@@ -176,6 +176,8 @@ class OverlayConsistencyTest {
         var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(\\S+)$");
         Set<String> topics = new TreeSet<>();
         topic.matcher(serviceProperties()).results().forEach(m -> topics.add(m.group(1)));
+        Pattern.compile("(?m)^hg\\.selector\\.state-topic=(\\S+)$").matcher(serviceProperties()).results()
+                .forEach(m -> topics.add(m.group(1)));
         return topics;
     }
 
