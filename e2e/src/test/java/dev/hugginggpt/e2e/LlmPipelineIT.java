@@ -40,6 +40,9 @@ class LlmPipelineIT {
     private static final String REQUEST = "Read 'the quick brown fox jumps over the lazy dog' aloud, then transcribe the recording.";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DRAW = "Draw a shop sign that says OPEN TODAY, then read the text on the sign.";
+    private static final String HANG = "Paint a sign that says CLOSED.";
+    /** The model the stand-in LLM picked for the request that must meet a hanging model. */
+    private static volatile String hangingModel = "";
     private static OpenAiStandIn llm;
     private static HttpStandIn huggingFace;
     private static Stack stack;
@@ -62,6 +65,9 @@ class LlmPipelineIT {
     private static HttpStandIn.Reply playTheInferenceApi(HttpStandIn.Call call) {
         try {
             String prompt = Json.MAPPER.readTree(call.body()).path("inputs").asText();
+            if (prompt.contains("CLOSED") && call.path().endsWith("/" + hangingModel)) {
+                return HttpStandIn.Reply.json(200, "{}").after(Duration.ofSeconds(40));
+            }
             String words = prompt.replaceAll("[^A-Z ]", " ").replaceAll("\\b[A-Z]\\b", " ").replaceAll("\\s+", " ").strip();
             BufferedImage sign = new BufferedImage(900, 260, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = sign.createGraphics();
@@ -97,6 +103,15 @@ class LlmPipelineIT {
     private static Reply playTheLlm(ChatCall call) {
         String system = call.system();
         boolean drawing = call.messages().stream().anyMatch(m -> m.content().contains("shop sign"));
+        boolean hanging = call.messages().stream().anyMatch(m -> m.content().contains("says CLOSED"));
+        if (hanging && system.contains("#1 Task planning stage")) {
+            return Reply.content("[{\"task\": \"text-to-image\", \"id\": 0, \"dep\": [-1], \"args\": {\"text\": \"a sign that says CLOSED\"}}]");
+        }
+        if (hanging && system.contains("#2 Model selection stage")) {
+            Matcher first = Pattern.compile("Task 0: text-to-image.*?\\{\"id\": \"([^\"]+)\"", Pattern.DOTALL).matcher(call.lastUser());
+            hangingModel = first.find() ? first.group(1) : "none";
+            return Reply.content("[{\"task\": 0, \"id\": \"" + hangingModel + "\", \"reason\": \"the most used\"}]");
+        }
         if (drawing && system.contains("#1 Task planning stage")) {
             return Reply.content("""
                     [{"task": "text-to-image", "id": 0, "dep": [-1], "args": {"text": "a shop sign that says OPEN TODAY"}},
@@ -176,8 +191,27 @@ class LlmPipelineIT {
         assertEquals(3, view.get("llmUsage").get("calls").asInt());
     }
 
+    @Test
+    void aModelThatHangsIsCutAtTheDeadlineAndTheNextCandidateRuns() throws Exception {
+        JsonNode view = chat(HANG, Map.of("taskTimeoutSeconds", 5));
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode paint = view.get("tasks").get(0);
+        assertEquals("SUCCEEDED", paint.get("status").asText(), view.toPrettyString());
+        String fallback = paint.get("model").asText();
+        assertTrue(!fallback.equals(hangingModel) && !hangingModel.isEmpty(), fallback + " after " + hangingModel);
+        assertTrue(paint.get("reason").asText().contains("fallback after " + hangingModel + " failed"),
+                paint.get("reason").asText());
+        assertTrue(paint.get("reason").asText().contains("did not answer"), paint.get("reason").asText());
+        assertTrue(paint.get("output").get("resources").get(0).get("id").asText().endsWith(".png"));
+    }
+
     private static JsonNode chat(String text) throws Exception {
-        String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text))));
+        return chat(text, Map.of());
+    }
+
+    private static JsonNode chat(String text, Map<String, Object> options) throws Exception {
+        String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text)),
+                "options", options));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/chat")).header("Authorization", "Bearer " + Stack.API_KEY)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

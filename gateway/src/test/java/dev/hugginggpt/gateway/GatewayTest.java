@@ -119,6 +119,23 @@ class GatewayTest {
         assertTrue(StandInLlm.server.calls().isEmpty());
     }
 
+    @Test
+    void aRepeatedOutcomeIsAnsweredOnce() throws Exception {
+        StandInLlm.server.otherwise(call -> Reply.content("Answered."));
+        String id = given().header("X-API-Key", "key-a").contentType("application/json")
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
+                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
+        connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        awaitAnswer(id);
+        RequestEvent done = events.received().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
+        forward(done);
+        await(() -> "DONE".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
+        connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        Thread.sleep(500);
+        assertEquals(1, events.received().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
+        assertEquals(1, StandInLlm.server.calls().size(), "no second LLM call either");
+    }
+
     private void forward(RequestEvent event) {
         connector.source("events-in").send(event);
     }

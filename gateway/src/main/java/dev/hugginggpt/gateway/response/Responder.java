@@ -3,7 +3,9 @@ package dev.hugginggpt.gateway.response;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
+import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestStatus;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -38,10 +40,12 @@ public class Responder {
     private final int llmCallBudget;
     private final ChatModel chatModel;
     private final MutinyEmitter<RequestEvent> events;
+    private final RequestViews views;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
-            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events) {
+            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events, RequestViews views) {
+        this.views = views;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.llmCallBudget = llmCallBudget;
         this.chatModel = chatModel;
@@ -51,6 +55,11 @@ public class Responder {
     @Incoming("outcomes")
     @Blocking(ordered = false)
     public void onOutcome(Outcome outcome) {
+        if (views.find(outcome.requestId()).filter(v -> v.status() == RequestStatus.DONE).isPresent()) {
+            // a selector that crashed between publishing an outcome and storing its state publishes it again
+            LOG.infof("request %s is already answered; duplicate outcome ignored", outcome.requestId());
+            return;
+        }
         Answer answer;
         if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
             answer = template(outcome);
