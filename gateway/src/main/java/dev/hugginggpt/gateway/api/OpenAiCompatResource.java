@@ -1,0 +1,198 @@
+package dev.hugginggpt.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hugginggpt.gateway.access.Caller;
+import dev.hugginggpt.gateway.view.RequestView;
+import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.Json;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The OpenAI chat completions protocol in front of the pipeline, so existing chat clients work:
+ * model {@code hugginggpt}, the conversation in, the answer out, streamed or not. Errors use the
+ * OpenAI error shape. The full request view stays at {@code /v1/requests/{id}} (id in {@code hugginggpt.requestId}).
+ */
+@Path("/v1")
+@Tag(name = "openai", description = "OpenAI-compatible chat completions.")
+public class OpenAiCompatResource {
+    static final String MODEL = "hugginggpt";
+
+    private final RequestSubmitter submitter;
+    private final RequestViews views;
+    private final Caller caller;
+    private final Duration timeout;
+
+    public OpenAiCompatResource(RequestSubmitter submitter, RequestViews views, Caller caller,
+            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration timeout) {
+        this.submitter = submitter;
+        this.views = views;
+        this.caller = caller;
+        this.timeout = timeout;
+    }
+
+    @GET
+    @Path("/models")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List models (OpenAI protocol)", description = "The one model: hugginggpt.")
+    public JsonNode models() {
+        ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
+        list.putArray("data").addObject().put("id", MODEL).put("object", "model").put("created", 0).put("owned_by", "hugginggpt");
+        return list;
+    }
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Chat completion (OpenAI protocol)",
+            description = "Runs the request through planning, selection, execution and response; 'stream': true sends chunks as Server-Sent Events.")
+    public Uni<Response> complete(JsonNode body) {
+        SubmitRequest request;
+        boolean stream;
+        try {
+            request = new SubmitRequest(messages(body), List.of(), null);
+            stream = body.path("stream").asBoolean(false);
+        } catch (ProblemException e) {
+            return Uni.createFrom().item(error(e));
+        }
+        String tenant = caller.tenant();
+        String completionId = "chatcmpl-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        long created = System.currentTimeMillis() / 1000;
+        boolean streamed = stream;
+        return Uni.createFrom().deferred(() -> submitter.submit(request, tenant, false))
+                .chain(id -> Uni.createFrom().completionStage(() -> views.whenTerminal(id))
+                        .ifNoItem().after(timeout).recoverWithItem(() -> views.find(id).orElseThrow()))
+                .map(view -> streamed
+                        ? Response.ok(events(completionId, created, view)).type("text/event-stream").build()
+                        : Response.ok(completion(completionId, created, view)).type(MediaType.APPLICATION_JSON).build())
+                .onFailure(ProblemException.class).recoverWithItem(e -> error((ProblemException) e));
+    }
+
+    /**
+     * The streamed form: the role, the answer, the finish, then [DONE]. Sent when the answer is ready,
+     * as the pipeline's answer is written in one piece; follow /v1/requests/{id}/events for live stages.
+     */
+    private static String events(String completionId, long created, RequestView view) {
+        return sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode().put("role", "assistant"), null))
+                + sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode().put("content", answer(view)), null))
+                + sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode(), finishReason(view)))
+                + "data: [DONE]\n\n";
+    }
+
+    /** The conversation from OpenAI messages: content as a string or as text parts. */
+    private static List<ChatMessage> messages(JsonNode body) {
+        if (body == null || !body.path("messages").isArray()) {
+            throw ProblemException.badRequest("'messages' must be an array of {role, content}");
+        }
+        String model = body.path("model").asText(MODEL);
+        if (!MODEL.equals(model)) {
+            throw new ProblemException(404, "Not found", "the only model is '" + MODEL + "', not '" + model + "'");
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (JsonNode m : body.get("messages")) {
+            JsonNode content = m.path("content");
+            String text;
+            if (content.isTextual()) {
+                text = content.asText();
+            } else if (content.isArray()) {
+                StringBuilder parts = new StringBuilder();
+                for (JsonNode part : content) {
+                    if (!"text".equals(part.path("type").asText())) {
+                        throw ProblemException.badRequest("only text content parts are accepted here; upload files with"
+                                + " POST /v1/resources and use /v1/requests (URLs are not fetched)");
+                    }
+                    parts.append(part.path("text").asText());
+                }
+                text = parts.toString();
+            } else {
+                text = null;
+            }
+            String role = m.path("role").asText(null);
+            messages.add(new ChatMessage("developer".equals(role) ? "system" : role, text));
+        }
+        return messages;
+    }
+
+    private static String answer(RequestView view) {
+        if (view.answer() != null) {
+            return view.answer().text();
+        }
+        return view.error() != null ? "The request failed: " + view.error()
+                : "The request is still running; follow it at /v1/requests/" + view.id();
+    }
+
+    private static String finishReason(RequestView view) {
+        return view.answer() != null || view.error() != null ? "stop" : "length";
+    }
+
+    private static ObjectNode completion(String completionId, long created, RequestView view) {
+        ObjectNode root = Json.MAPPER.createObjectNode().put("id", completionId).put("object", "chat.completion")
+                .put("created", created).put("model", MODEL);
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", answer(view));
+        choice.put("finish_reason", finishReason(view));
+        long in = view.llmUsage() == null ? 0 : view.llmUsage().inputTokens();
+        long out = view.llmUsage() == null ? 0 : view.llmUsage().outputTokens();
+        root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
+        extension(root, view.id(), view);
+        return root;
+    }
+
+    private static ObjectNode chunk(String completionId, long created, String requestId, ObjectNode delta, String finish) {
+        ObjectNode root = Json.MAPPER.createObjectNode().put("id", completionId).put("object", "chat.completion.chunk")
+                .put("created", created).put("model", MODEL);
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        root.putObject("hugginggpt").put("requestId", requestId);
+        return root;
+    }
+
+    /** Where the workflow, the models and the files of the answer can be read. */
+    private static void extension(ObjectNode root, String requestId, RequestView view) {
+        ObjectNode ext = root.putObject("hugginggpt").put("requestId", requestId).put("status", view.status().name());
+        ArrayNode tasks = ext.putArray("tasks");
+        view.tasks().forEach(t -> tasks.addObject().put("id", t.id()).put("task", t.task()).put("model", t.model())
+                .put("status", t.status().name()));
+    }
+
+    private static String sse(ObjectNode chunk) {
+        try {
+            return "data: " + Json.MAPPER.writeValueAsString(chunk) + "\n\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** OpenAI's error shape, with the same status the native API would give. */
+    static Response error(ProblemException e) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        String type = e.status() == 401 ? "authentication_error" : e.status() == 429 ? "rate_limit_error"
+                : e.status() == 404 ? "not_found_error" : "invalid_request_error";
+        root.putObject("error").put("message", e.getMessage()).put("type", type).putNull("param").putNull("code");
+        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(root);
+        if (e.retryAfterSeconds() != null) {
+            r.header("Retry-After", e.retryAfterSeconds());
+        }
+        return r.build();
+    }
+}

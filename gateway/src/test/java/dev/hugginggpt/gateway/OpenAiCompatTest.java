@@ -1,0 +1,103 @@
+package dev.hugginggpt.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.UserRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAI chat completions facade: what a chat client sends and expects back. */
+@QuarkusTest
+class OpenAiCompatTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<UserRequest> requests;
+
+    @BeforeEach
+    void clear() {
+        requests = connector.sink("requests");
+        requests.clear();
+    }
+
+    /** Sends the call, plays the pipeline's answer when the request reaches hg.requests, returns the response. */
+    private Response complete(String body) throws Exception {
+        CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> given()
+                .header("Authorization", "Bearer key-a").contentType("application/json").body(body)
+                .when().post("/v1/chat/completions"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (requests.received().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String id = requests.received().get(0).getPayload().requestId();
+        connector.source("events-in").send(RequestEvent.done(id,
+                new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test"));
+        return call.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aChatCompletionRunsThePipelineAndReturnsItsAnswer() throws Exception {
+        Response r = complete("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"system\", \"content\": \"Be brief.\"},"
+                + " {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Read 'hello' aloud\"}]}]}");
+        r.then().statusCode(200).contentType(containsString("application/json"))
+                .body("object", equalTo("chat.completion"))
+                .body("model", equalTo("hugginggpt"))
+                .body("choices[0].message.role", equalTo("assistant"))
+                .body("choices[0].message.content", containsString("r-00000000000000000001.wav"))
+                .body("choices[0].finish_reason", equalTo("stop"))
+                .body("hugginggpt.requestId", equalTo(requests.received().get(0).getPayload().requestId()));
+        assertEquals("Read 'hello' aloud", requests.received().get(0).getPayload().lastUserMessage());
+    }
+
+    @Test
+    void aStreamedCompletionIsServerSentChunksEndingInDone() throws Exception {
+        Response r = complete("{\"model\": \"hugginggpt\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}");
+        r.then().statusCode(200).contentType(containsString("text/event-stream"));
+        String body = r.asString();
+        assertTrue(body.contains("\"object\":\"chat.completion.chunk\""), body);
+        assertTrue(body.contains("\"delta\":{\"role\":\"assistant\"}"), body);
+        assertTrue(body.contains("r-00000000000000000001.wav"), body);
+        assertTrue(body.strip().endsWith("data: [DONE]"), body);
+    }
+
+    @Test
+    void errorsComeInTheOpenAiShape() {
+        given().header("Authorization", "Bearer key-a").contentType("application/json")
+                .body("{\"model\": \"gpt-4\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(404).body("error.type", equalTo("not_found_error")).body("error.message", containsString("hugginggpt"));
+        given().header("Authorization", "Bearer key-a").contentType("application/json")
+                .body("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"user\", \"content\": \"  \"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                .body("error.message", containsString("non-empty user message"));
+        given().header("Authorization", "Bearer key-a").contentType("application/json")
+                .body("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\","
+                        + " \"image_url\": {\"url\": \"http://169.254.169.254/\"}}]}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400).body("error.message", containsString("URLs are not fetched"));
+        assertTrue(requests.received().isEmpty());
+    }
+
+    @Test
+    void theModelListNamesHugginggpt() {
+        given().header("Authorization", "Bearer key-a").when().get("/v1/models")
+                .then().statusCode(200).body("data[0].id", equalTo("hugginggpt"));
+    }
+}
