@@ -124,6 +124,44 @@ class PipelineIT {
         assertFalse(speechStart.isBefore(secondEnd), "the transcript was read aloud after it existed");
     }
 
+    @Test
+    void theCliShowsEachStageSavesTheFilesAndSignalsFailure() throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory(stack.data, "cli");
+        Cli spoken = cli("ask", "Read 'the command line works' aloud", "--out", out.toString());
+        assertEquals(0, spoken.exit(), spoken.output());
+        assertTrue(spoken.output().contains("planned by embedded"), spoken.output());
+        assertTrue(spoken.output().contains("text-to-speech): running on executor-"), spoken.output());
+        java.nio.file.Path wav;
+        try (var files = java.nio.file.Files.list(out)) {
+            wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow(() -> new AssertionError(spoken.output()));
+        }
+        assertEquals("RIFF", new String(java.nio.file.Files.readAllBytes(wav), 0, 4));
+
+        Cli heard = cli("ask", "Transcribe this recording", "--file", wav.toString(), "--out", out.toString());
+        assertEquals(0, heard.exit(), heard.output());
+        assertTrue(heard.output().contains("uploaded " + wav), heard.output());
+        assertTrue(heard.output().contains("automatic-speech-recognition): succeeded"), heard.output());
+
+        Cli drawn = cli("ask", "Draw a picture of a red fox", "--out", out.toString());
+        assertEquals(2, drawn.exit(), "a task that cannot run makes the exit code non-zero: " + drawn.output());
+        assertTrue(drawn.output().contains("needs") || drawn.output().contains("remote backend"), drawn.output());
+    }
+
+    record Cli(int exit, String output) {
+    }
+
+    private static Cli cli(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("node", stack.root.resolve("cli/hg.mjs").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HG_URL", stack.gateway());
+        builder.environment().put("HG_API_KEY", Stack.API_KEY);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES));
+        return new Cli(process.exitValue(), output);
+    }
+
     private static byte[] download(String id) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources/" + id)).header("Authorization", "Bearer " + Stack.API_KEY).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// hg: the HuggingGPT command line. Asks the gateway, shows each stage and task as it happens,
+// saves the files the tasks produce, and exits non-zero when the request or a task fails.
+//
+//   hg ask "Describe cat.jpg and read the description aloud" --file cat.jpg [--out DIR] [--planner embedded]
+//
+// Environment: HG_URL (default http://localhost:8080), HG_API_KEY (when the gateway requires keys).
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+const EXIT = { ok: 0, usage: 64, failed: 1, taskFailed: 2, unreachable: 69 };
+const base = (process.env.HG_URL || 'http://localhost:8080').replace(/\/$/, '');
+const headers = process.env.HG_API_KEY ? { Authorization: `Bearer ${process.env.HG_API_KEY}` } : {};
+
+function usage(message) {
+  if (message) console.error(`hg: ${message}`);
+  console.error('usage: hg ask "REQUEST" [--file PATH]... [--out DIR] [--planner auto|llm|embedded] [--timeout SECONDS]');
+  process.exit(EXIT.usage);
+}
+
+function parse(argv) {
+  if (argv[0] !== 'ask' || !argv[1] || argv[1].startsWith('--')) usage(argv.length ? `unknown command '${argv[0]}'` : '');
+  const options = { text: argv[1], files: [], out: '.', planner: undefined, timeout: 300 };
+  for (let i = 2; i < argv.length; i++) {
+    const value = argv[i + 1];
+    switch (argv[i]) {
+      case '--file': if (!value) usage('--file needs a path'); options.files.push(value); i++; break;
+      case '--out': if (!value) usage('--out needs a directory'); options.out = value; i++; break;
+      case '--planner': if (!value) usage('--planner needs a name'); options.planner = value; i++; break;
+      case '--timeout': if (!value) usage('--timeout needs seconds'); options.timeout = Number(value); i++; break;
+      default: usage(`unknown option '${argv[i]}'`);
+    }
+  }
+  return options;
+}
+
+async function call(path, init = {}) {
+  let response;
+  try {
+    response = await fetch(base + path, { ...init, headers: { ...headers, ...(init.headers || {}) } });
+  } catch (e) {
+    console.error(`hg: cannot reach the gateway at ${base}: ${e.cause?.message || e.message}`);
+    process.exit(EXIT.unreachable);
+  }
+  if (!response.ok) {
+    let detail = await response.text();
+    try { detail = JSON.parse(detail).detail || detail; } catch { /* not JSON */ }
+    console.error(`hg: ${init.method || 'GET'} ${path} answered ${response.status}: ${detail}`);
+    process.exit(EXIT.failed);
+  }
+  return response;
+}
+
+async function upload(path) {
+  const form = new FormData();
+  form.append('file', new Blob([await readFile(path)]), basename(path));
+  const ref = await (await call('/v1/resources', { method: 'POST', body: form })).json();
+  console.log(`uploaded ${path} as ${ref.id}`);
+  return ref.id;
+}
+
+function describe(event, tasks) {
+  const task = event.taskId != null ? tasks.get(event.taskId) : undefined;
+  const name = task ? `task ${event.taskId} (${task.task})` : `task ${event.taskId}`;
+  switch (event.type) {
+    case 'ACCEPTED': return 'accepted';
+    case 'PLANNED':
+      event.plan.tasks.forEach(t => tasks.set(t.id, t));
+      return `planned by ${event.plan.planner} in ${event.plan.planningMillis} ms: `
+        + event.plan.tasks.map(t => `${t.id} ${t.task}${t.dep.some(d => d >= 0) ? ` (after ${t.dep.filter(d => d >= 0)})` : ''}`).join(', ');
+    case 'PLANNING_FAILED': return `planning failed: ${event.message}`;
+    case 'MODELS_CHOSEN': return `models chosen: ${event.message}`;
+    case 'TASK_SELECTED': return `${name}: model ${event.choice.modelId} (${event.choice.reason})`;
+    case 'TASK_STARTED': return `${name}: running on ${event.message}`;
+    case 'TASK_FINISHED': {
+      const r = event.result;
+      const seconds = r.startedAt && r.finishedAt ? ` in ${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : '';
+      return `${name}: ${r.status.toLowerCase()}${seconds}${r.error ? `: ${r.error}` : ''}`;
+    }
+    case 'RESPONDING': return 'writing the answer';
+    case 'DONE': return 'done';
+    case 'FAILED': return `failed: ${event.message}`;
+    default: return event.type.toLowerCase();
+  }
+}
+
+async function follow(id, timeoutSeconds) {
+  const response = await call(`/v1/requests/${id}/events`, { headers: { Accept: 'text/event-stream' },
+    signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+  const tasks = new Map();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const bytes of response.body) {
+      buffer += decoder.decode(bytes, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
+        if (data) console.log(`[${new Date().toISOString().slice(11, 23)}] ${describe(JSON.parse(data), tasks)}`);
+      }
+    }
+  } catch (e) {
+    if (e.name !== 'TimeoutError') throw e;
+    console.error(`hg: no answer within ${timeoutSeconds} s; the request goes on: ${base}/v1/requests/${id}`);
+  }
+}
+
+async function main() {
+  const options = parse(process.argv.slice(2));
+  const resources = [];
+  for (const file of options.files) resources.push(await upload(file));
+  const body = { messages: [{ role: 'user', content: options.text }], resources };
+  if (options.planner) body.options = { planner: options.planner };
+  const accepted = await (await call('/v1/requests', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body) })).json();
+  console.log(`request ${accepted.id}`);
+  await follow(accepted.id, options.timeout);
+  const view = await (await call(`/v1/requests/${accepted.id}`)).json();
+  if (view.answer) console.log(`\n${view.answer.text}\n`);
+  await mkdir(options.out, { recursive: true });
+  for (const task of view.tasks || []) {
+    for (const file of task.output?.resources || []) {
+      const target = join(options.out, file.id);
+      await writeFile(target, Buffer.from(await (await call(`/v1/resources/${file.id}`)).arrayBuffer()));
+      console.log(`saved ${target} (${file.contentType}, from task ${task.id} ${task.task})`);
+    }
+  }
+  if (view.status === 'FAILED') { console.error(`hg: the request failed: ${view.error}`); process.exit(EXIT.failed); }
+  if (view.status !== 'DONE') { process.exit(EXIT.failed); }
+  const failed = (view.tasks || []).filter(t => t.status !== 'SUCCEEDED');
+  if (failed.length) {
+    console.error(`hg: ${failed.length} task(s) did not succeed: ${failed.map(t => `${t.id} ${t.task} ${t.status.toLowerCase()}`).join(', ')}`);
+    process.exit(EXIT.taskFailed);
+  }
+}
+
+main().catch(e => { console.error(`hg: ${e.message}`); process.exit(EXIT.failed); });
