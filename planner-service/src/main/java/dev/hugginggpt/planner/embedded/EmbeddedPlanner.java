@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The offline planner. The request is cut into clauses; each clause that asks for something is
@@ -43,9 +42,12 @@ public class EmbeddedPlanner implements TaskPlanner {
         this.classifier = classifier;
     }
 
-    /** Loads the embedding model in the background at startup, so the first request does not wait for it. */
+    /**
+     * Loads the embedding model during start-up, so the first request does not wait for it. Not in the
+     * background: a JVM that exits while ONNX Runtime is still creating its session crashes.
+     */
     void warmUp(@Observes StartupEvent event) {
-        CompletableFuture.runAsync(TaskEmbeddings.shared()::warmUp);
+        TaskEmbeddings.shared().warmUp();
     }
 
     /** The planner without the embedding fallback: phrase rules only. */
