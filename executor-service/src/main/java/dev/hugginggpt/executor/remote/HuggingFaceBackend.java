@@ -75,7 +75,13 @@ public final class HuggingFaceBackend implements ModelBackend {
     }
 
     public static boolean serves(String task) {
-        return RAW_IMAGE.contains(task) || RAW_AUDIO.contains(task) || TEXT_INPUTS.contains(task) || STRUCTURED.contains(task);
+        return RAW_IMAGE.contains(task) || RAW_AUDIO.contains(task) || TEXT_INPUTS.contains(task) || STRUCTURED.contains(task)
+                || imageWithPrompt(task) || task.endsWith("-control");
+    }
+
+    /** Image-to-image, image editing and the ControlNet text-to-image family take an image and a prompt. */
+    private static boolean imageWithPrompt(String task) {
+        return task.equals("image-to-image") || task.equals("image-editing") || task.endsWith("-text-to-image");
     }
 
     @Override
@@ -123,7 +129,7 @@ public final class HuggingFaceBackend implements ModelBackend {
     private Body body(TaskDispatch task) throws ModelException {
         Map<String, String> args = task.args();
         String t = task.task();
-        if (RAW_IMAGE.contains(t)) {
+        if (RAW_IMAGE.contains(t) || t.endsWith("-control")) {
             return files.raw(args, "image");
         }
         if (RAW_AUDIO.contains(t)) {
@@ -152,14 +158,27 @@ public final class HuggingFaceBackend implements ModelBackend {
                 inputs.put("source_sentence", text);
                 inputs.putArray("sentences").add(RemoteFiles.required(args, "sentence-similarity needs a second text", "text2"));
             }
+            case "image-to-image", "image-editing" -> imageAndPrompt(root, args, text);
             case "visual-question-answering", "document-question-answering" -> {
                 ObjectNode inputs = root.putObject("inputs");
                 inputs.put("image", files.base64(args, "image"));
                 inputs.put("question", text);
             }
-            default -> root.put("inputs", text);
+            default -> {
+                if (imageWithPrompt(t)) {
+                    imageAndPrompt(root, args, text);
+                } else {
+                    root.put("inputs", text);
+                }
+            }
         }
         return new Body(RemoteFiles.json(root), "application/json");
+    }
+
+    /** {@code {"inputs": BASE64_IMAGE, "parameters": {"prompt": TEXT}}}, as the Inference API takes image-to-image. */
+    private void imageAndPrompt(ObjectNode root, Map<String, String> args, String prompt) throws ModelException {
+        root.put("inputs", files.base64(args, "image"));
+        root.putObject("parameters").put("prompt", prompt);
     }
 
     private static String encodePath(String modelId) {

@@ -187,4 +187,23 @@ class HuggingFaceBackendTest {
         assertTrue(e.getMessage().contains("not a resource of this system"));
         assertTrue(server.calls().isEmpty());
     }
+
+    @Test
+    void imageToImageAndControlNetSendTheImageWithThePrompt() throws Exception {
+        ResourceRef image = store.save(new ByteArrayInputStream(PNG), "room.png", "image/png");
+        server.enqueue(Reply.bytes("image/png", PNG), Reply.bytes("image/png", PNG), Reply.bytes("image/png", PNG));
+        for (String task : List.of("image-to-image", "canny-text-to-image")) {
+            TaskOutput out = backend.run(task(task, "lllyasviel/sd-controlnet-canny",
+                    Map.of("image", image.id(), "text", "a cozy room at night")), Duration.ofSeconds(10));
+            assertEquals("image/png", out.resources().get(0).contentType());
+        }
+        for (int i = 0; i < 2; i++) {
+            JsonNode body = Json.MAPPER.readTree(server.calls().get(i).body());
+            assertEquals(java.util.Base64.getEncoder().encodeToString(PNG), body.get("inputs").asText());
+            assertEquals("a cozy room at night", body.at("/parameters/prompt").asText());
+        }
+        TaskOutput edges = backend.run(task("canny-control", "lllyasviel/Annotators", Map.of("image", image.id())), Duration.ofSeconds(10));
+        assertArrayEquals(PNG, server.calls().get(2).body(), "a control map is computed from the raw image");
+        assertEquals("image/png", edges.resources().get(0).contentType());
+    }
 }
