@@ -59,7 +59,10 @@ PROPS
     echo "Kafka already running (pid $(cat "$data/kafka.pid")) on 127.0.0.1:$port"
     return
   fi
-  kafka_java kafka.Kafka "$data/server.properties" > "$data/logs/server.out" 2>&1 &
+  # java itself in the background (not the shell function), so that $! is the broker's pid and stop kills it
+  "$java_bin" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$here/kafka-log4j2.properties" -Dkafka.logs.dir="$data/logs" \
+    -cp "$libs/*" kafka.Kafka "$data/server.properties" > "$data/logs/server.out" 2>&1 &
   echo $! > "$data/kafka.pid"
   for _ in $(seq 1 120); do
     if ready; then break; fi
