@@ -20,6 +20,7 @@ import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
 import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.testkit.StandInLlm;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

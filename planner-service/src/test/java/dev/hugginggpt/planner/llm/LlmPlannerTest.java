@@ -10,6 +10,7 @@ import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.testkit.StandInLlm;
 import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
 import io.quarkus.test.common.WithTestResource;

@@ -1,18 +1,22 @@
-package dev.hugginggpt.selector.messaging;
+package dev.hugginggpt.testkit;
 
-import dev.hugginggpt.testkit.OpenAiStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** Starts a local OpenAI-protocol server and points the selector's LLM at it. */
+/**
+ * A Quarkus test resource: starts an {@link OpenAiStandIn} and points the service's LLM at it (the
+ * langchain4j client and the planner's, selector's and gateway's "LLM configured" switch).
+ */
 public class StandInLlm implements QuarkusTestResourceLifecycleManager {
-    static OpenAiStandIn server;
+    public static OpenAiStandIn server;
 
     @Override
     public Map<String, String> start() {
         server = OpenAiStandIn.start();
         return Map.of("quarkus.langchain4j.openai.base-url", server.baseUrl(),
+                "hg.planner.llm-base-url", server.baseUrl(),
                 "hg.selector.llm-base-url", server.baseUrl(),
+                "hg.gateway.llm-base-url", server.baseUrl(),
                 "quarkus.langchain4j.openai.timeout", "2s",
                 "quarkus.langchain4j.openai.max-retries", "1");
     }
