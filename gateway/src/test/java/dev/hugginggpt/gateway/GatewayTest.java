@@ -81,6 +81,26 @@ class GatewayTest {
     }
 
     @Test
+    void theWebUiIsServedWithoutAKeyAndItsApiCallsStillNeedOne() {
+        given().when().get("/").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("<script type=\"module\" src=\"/app.js\">"));
+        given().when().get("/app.js").then().statusCode(200).body(containsString("/v1/requests"));
+        given().when().get("/app.css").then().statusCode(200);
+        given().when().get("/v1/models").then().statusCode(401);
+    }
+
+    @Test
+    void theOpenApiDocumentNamesEveryOperationAndTheKeyScheme() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("paths.'/v1/requests'.post.operationId", equalTo("submitRequest"))
+                .body("paths.'/v1/requests/{id}'.get.operationId", equalTo("getRequest"))
+                .body("paths.'/v1/resources'.post.operationId", equalTo("uploadResource"))
+                .body("paths.'/v1/resources/{id}'.get.responses.'200'.content.'*/*'.schema.format", equalTo("binary"))
+                .body("paths.'/v1/chat/completions'.post.operationId", equalTo("createChatCompletion"));
+    }
+
+    @Test
     void badInputGetsAProblemJsonAndNothingIsSent() {
         given().header("X-API-Key", "key-a").contentType("application/json").body("{\"messages\": [").when().post("/v1/requests")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));

@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,7 +54,9 @@ public class OpenAiCompatResource {
     @GET
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List models (OpenAI protocol)", description = "The one model: hugginggpt.")
+    @Operation(operationId = "listModels", summary = "List models (OpenAI protocol)", description = "The one model: hugginggpt.")
+    @APIResponse(responseCode = "200", description = "The model list.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI model list.")))
     public JsonNode models() {
         ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
         list.putArray("data").addObject().put("id", MODEL).put("object", "model").put("created", 0).put("owned_by", "hugginggpt");
@@ -59,9 +66,13 @@ public class OpenAiCompatResource {
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Chat completion (OpenAI protocol)",
+    @Operation(operationId = "createChatCompletion", summary = "Chat completion (OpenAI protocol)",
             description = "Runs the request through planning, selection, execution and response; 'stream': true sends chunks as Server-Sent Events.")
-    public Uni<Response> complete(JsonNode body) {
+    @APIResponse(responseCode = "200", description = "The completion, or its chunks as Server-Sent Events.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion.")),
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)) })
+    public Uni<Response> complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion request: model, messages, stream."))) JsonNode body) {
         SubmitRequest request;
         boolean stream;
         try {

@@ -44,7 +44,7 @@ public class RequestsResource {
     @POST
     @Path("/requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a request", description = "Accepts the request and returns at once; follow it with GET or the event stream.")
+    @Operation(operationId = "submitRequest", summary = "Submit a request", description = "Accepts the request and returns at once; follow it with GET or the event stream.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the request.",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -55,7 +55,7 @@ public class RequestsResource {
 
     @GET
     @Path("/requests/{id}")
-    @Operation(summary = "Get a request", description = "Stage, plan, per-task status, model and output, and the answer.")
+    @Operation(operationId = "getRequest", summary = "Get a request", description = "Stage, plan, per-task status, model and output, and the answer.")
     @APIResponse(responseCode = "200", description = "The request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public RequestView get(@PathParam("id") String id) {
@@ -66,7 +66,7 @@ public class RequestsResource {
     @Path("/requests/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first; ends after DONE or FAILED.")
+    @Operation(operationId = "streamRequestEvents", summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first; ends after DONE or FAILED.")
     public Multi<RequestEvent> events(@PathParam("id") String id) {
         if (views.find(id, caller.tenant()).isEmpty()) {
             throw ProblemException.notFound("no request " + id);
@@ -77,7 +77,7 @@ public class RequestsResource {
     @POST
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
+    @Operation(operationId = "chat", summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
     @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
     public Uni<Response> chat(SubmitRequest body) {
@@ -87,7 +87,7 @@ public class RequestsResource {
     @POST
     @Path("/plan")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
+    @Operation(operationId = "plan", summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
     @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> plan(SubmitRequest body) {
         return submitter.submit(body, caller.tenant(), true).chain(id -> waitFor(id));

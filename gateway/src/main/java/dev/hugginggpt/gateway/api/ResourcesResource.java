@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,7 +48,7 @@ public class ResourcesResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "Upload a file", description = "Multipart form with a 'file' part; images, audio and video are accepted.")
+    @Operation(operationId = "uploadResource", summary = "Upload a file", description = "Multipart form with a 'file' part; images, audio and video are accepted.")
     @APIResponse(responseCode = "201", description = "Stored.", content = @Content(schema = @Schema(implementation = ResourceRef.class)))
     @APIResponse(responseCode = "400", description = "No file, or a type that no task takes.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response upload(@RestForm("file") FileUpload file) throws IOException {
@@ -73,9 +74,10 @@ public class ResourcesResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a file", description = "The bytes, with their content type.")
-    @APIResponse(responseCode = "200", description = "The file.")
-    @APIResponse(responseCode = "404", description = "No such resource.")
+    @Operation(operationId = "downloadResource", summary = "Download a file", description = "The bytes, with their content type.")
+    @APIResponse(responseCode = "200", description = "The file.",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such resource.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("id") String id) {
         if (!owners.mayRead(id, caller.tenant())) {
             throw ProblemException.notFound("no resource " + id);

@@ -77,7 +77,7 @@ public class ModelSelector {
         for (ScoredCard s : scored) {
             String reason = s.overlap() > 0
                     ? "ranked " + (s.rank() + 1) + " of " + ranked.size() + " by availability and downloads; its description"
-                            + " shares " + s.overlap() + " words with the task"
+                            + " shares " + s.overlap() + (s.overlap() == 1 ? " word" : " words") + " with the task"
                     : "ranked " + (s.rank() + 1) + " of " + ranked.size() + " by availability and downloads";
             choices.add(new ModelChoice(s.card().id(), s.card().backend(), reason));
         }

@@ -1,0 +1,126 @@
+// The web UI end to end in headless Chromium, against a running gateway and the whole pipeline behind it.
+// A picture of a sign is drawn in the page, dropped onto it, and the request "read the text aloud" is sent;
+// the plan's DAG must light up from the event stream (every node seen RUNNING, then SUCCEEDED), the OCR text
+// and a playable audio element must appear, and a follow-up turn must carry the conversation.
+//   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... SCREENSHOT=target/ui.png node ui.test.mjs
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:8080';
+const apiKey = process.env.API_KEY || '';
+const screenshot = process.env.SCREENSHOT || 'ui.png';
+const timeout = Number(process.env.TIMEOUT_MS || 180_000);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+});
+const step = (text) => console.log(`ui: ${text}`);
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(gateway, { waitUntil: 'networkidle' });
+
+  if (apiKey) {
+    await page.fill('#api-key', apiKey);
+    await page.press('#api-key', 'Tab');
+  }
+  await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'connected', null, { timeout: 10_000 });
+  step('connected');
+  // from here on (the key is set) the page must log no error at all
+  const pageErrors = [];
+  page.on('pageerror', e => pageErrors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') pageErrors.push(m.text()); });
+
+  // Record every status each DAG node takes, to prove the graph is driven live by the stream.
+  await page.evaluate(() => {
+    window.seenStatuses = {};
+    const note = (node) => (window.seenStatuses[node.dataset.task] ||= []).push(node.dataset.status);
+    new MutationObserver(records => {
+      for (const record of records) {
+        if (record.type === 'attributes' && record.target.matches?.('g.node')) note(record.target);
+        for (const added of record.addedNodes || []) if (added.matches?.('g.node')) note(added);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+  });
+
+  // Draw the sign in a canvas and drop it onto the page as a PNG file.
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 720;
+    canvas.height = 200;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.fillStyle = '#000';
+    g.font = 'bold 72px sans-serif';
+    g.fillText('OPEN TODAY', 40, 130);
+    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], 'sign.png', { type: 'image/png' }));
+    document.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+  });
+  await page.waitForSelector('#attachments .chip:has-text("sign.png")');
+  assert.equal(await page.isHidden('#drop-hint'), true, 'the drop hint goes away after the drop');
+  step('sign.png attached by drag and drop');
+
+  await page.fill('#prompt', 'Read the text in sign.png aloud');
+  await page.press('#prompt', 'Enter');
+  const turn = page.locator('article.turn').first();
+  await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.querySelector('article.turn')?.dataset.stage),
+    null, { timeout });
+  const stage = await turn.getAttribute('data-stage');
+  assert.equal(stage, 'DONE', `the request failed: ${await turn.locator('.assistant > .error').textContent()}`);
+  step('request DONE');
+
+  const nodes = await turn.locator('svg.dag g.node').evaluateAll(all => all.map(n => ({ task: n.dataset.task, status: n.dataset.status })));
+  assert.ok(nodes.length >= 2, `a plan of OCR then speech, got ${JSON.stringify(nodes)}`);
+  assert.ok(nodes.every(n => n.status === 'SUCCEEDED'), JSON.stringify(nodes));
+  const edges = await turn.locator('svg.dag path.edge').count();
+  assert.ok(edges >= 1, 'the speech task depends on the OCR task: an edge is drawn');
+  const seen = await page.evaluate(() => window.seenStatuses);
+  for (const node of nodes) {
+    assert.ok(seen[node.task]?.includes('RUNNING') && seen[node.task].at(-1) === 'SUCCEEDED',
+      `node ${node.task} lit up live: ${JSON.stringify(seen[node.task])}`);
+  }
+  step(`DAG of ${nodes.length} nodes, ${edges} edge(s), statuses seen ${JSON.stringify(seen)}`);
+
+  const ocr = await turn.locator('.task:has-text("image-to-text") .output-text').textContent();
+  assert.match(ocr, /OPEN\s+TODAY/i, 'OCR read the sign');
+  await turn.locator('.task:has-text("text-to-speech") .model-line').filter({ hasText: 'local/' }).waitFor();
+
+  const audio = turn.locator('.task:has-text("text-to-speech") audio');
+  await audio.waitFor();
+  const duration = await audio.evaluate(element => new Promise((resolve, reject) => {
+    if (element.readyState >= 1) return resolve(element.duration);
+    element.addEventListener('loadedmetadata', () => resolve(element.duration), { once: true });
+    element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code}`)), { once: true });
+  }));
+  assert.ok(duration > 0.3, `the audio element plays speech, duration ${duration}`);
+  step(`audio element loaded, ${duration.toFixed(2)} s of speech`);
+
+  const answer = await turn.locator('.answer').textContent();
+  assert.match(answer, /OPEN TODAY|text-to-speech/i, answer);
+
+  // A follow-up turn carries the conversation so far.
+  await page.fill('#prompt', "Translate 'good night' into Spanish");
+  await page.press('#prompt', 'Enter');
+  await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[1]?.dataset.stage),
+    null, { timeout });
+  const second = page.locator('article.turn').nth(1);
+  assert.equal(await second.getAttribute('data-stage'), 'DONE');
+  const requestId = await second.getAttribute('data-request');
+  const view = await (await fetch(`${gateway}/v1/requests/${requestId}`, { headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {} })).json();
+  assert.deepEqual(view.messages.map(m => m.role), ['user', 'assistant', 'user'], 'the history went with the request');
+  assert.match(await second.locator('.output-text').first().textContent(), /noche/i);
+  step('follow-up turn DONE with the conversation history');
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshot });
+  step(`screenshot ${screenshot}`);
+  assert.deepEqual(pageErrors, [], 'no errors in the page');
+  step('PASS');
+} finally {
+  await browser.close();
+}

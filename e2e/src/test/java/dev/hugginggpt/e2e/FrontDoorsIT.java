@@ -1,0 +1,157 @@
+package dev.hugginggpt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.client.ApiClient;
+import dev.hugginggpt.client.ApiException;
+import dev.hugginggpt.client.api.RequestsApi;
+import dev.hugginggpt.client.api.ResourcesApi;
+import dev.hugginggpt.client.model.ChatMessage;
+import dev.hugginggpt.client.model.RequestStatus;
+import dev.hugginggpt.client.model.RequestView;
+import dev.hugginggpt.client.model.ResourceRef;
+import dev.hugginggpt.client.model.SubmitRequest;
+import dev.hugginggpt.client.model.TaskStatus;
+import dev.hugginggpt.client.model.TaskView;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The front doors against the real stack: a Java client generated from the gateway's own OpenAPI document,
+ * the official openai npm client on the OpenAI-compatible facade, and the web UI in headless Chromium.
+ */
+class FrontDoorsIT {
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new Stack(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void generatedJavaClientUploadsAsksReadsAndDownloads() throws Exception {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(stack.gateway());
+        client.setReadTimeout(Duration.ofMinutes(3));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + Stack.API_KEY));
+        RequestsApi requests = new RequestsApi(client);
+        ResourcesApi resources = new ResourcesApi(client);
+
+        File sign = stack.data.resolve("sign.png").toFile();
+        ImageIO.write(sign("CLIENT WORKS"), "png", sign);
+        ResourceRef uploaded = resources.uploadResource(sign);
+        assertEquals("image/png", uploaded.getContentType());
+        File back = resources.downloadResource(uploaded.getId());
+        assertArrayEquals(Files.readAllBytes(sign.toPath()), Files.readAllBytes(back.toPath()), "the bytes come back unchanged");
+
+        RequestView planned = requests.plan(ask("Read the text in sign.png", uploaded.getId()));
+        assertEquals("image-to-text", planned.getTasks().get(0).getTask());
+
+        RequestView view = requests.chat(ask("Read the text in sign.png", uploaded.getId()));
+        assertEquals(RequestStatus.DONE, view.getStatus(), String.valueOf(view));
+        TaskView ocr = view.getTasks().get(0);
+        assertEquals(TaskStatus.SUCCEEDED, ocr.getStatus());
+        assertTrue(ocr.getOutput().getText().contains("CLIENT WORKS"), ocr.getOutput().getText());
+        assertTrue(view.getAnswer().getText().contains("CLIENT WORKS"), view.getAnswer().getText());
+        assertEquals(view.getId(), requests.getRequest(view.getId()).getId());
+        assertEquals(view.getTasks().size(), requests.getRequest(view.getId()).getTasks().size());
+
+        ApiException empty = assertThrows(ApiException.class, () -> requests.submitRequest(new SubmitRequest().messages(List.of())));
+        assertEquals(400, empty.getCode());
+        assertTrue(empty.getResponseBody().contains("\"status\":400"), empty.getResponseBody());
+
+        ApiClient stranger = new ApiClient();
+        stranger.updateBaseUri(stack.gateway());
+        stranger.setRequestInterceptor(request -> request.header("Authorization", "Bearer not-a-key"));
+        assertEquals(401, assertThrows(ApiException.class, () -> new RequestsApi(stranger).getRequest(view.getId())).getCode());
+    }
+
+    @Test
+    void officialOpenAiNodeClientTalksToTheFacade() throws Exception {
+        Node result = node("openai.test.mjs", Map.of());
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("openai: PASS"), result.output());
+    }
+
+    @Test
+    void webUiRunsARequestWithAnUploadInHeadlessChromium() throws Exception {
+        Path screenshot = stack.root.resolve("e2e/target/ui.png");
+        Node result = node("ui.test.mjs", Map.of("SCREENSHOT", screenshot.toString()));
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("ui: PASS"), result.output());
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page");
+    }
+
+    private static SubmitRequest ask(String text, String resource) {
+        return new SubmitRequest().messages(List.of(new ChatMessage().role("user").content(text))).resources(List.of(resource));
+    }
+
+    private static BufferedImage sign(String text) {
+        BufferedImage image = new BufferedImage(900, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 72));
+        g.drawString(text, 40, 130);
+        g.dispose();
+        return image;
+    }
+
+    private record Node(int exit, String output) {
+    }
+
+    /** Runs one of e2e/node's test scripts against the stack; installs its locked packages on first use. */
+    private static Node node(String script, Map<String, String> env) throws Exception {
+        Path dir = stack.root.resolve("e2e/node");
+        if (!Files.isDirectory(dir.resolve("node_modules/openai")) || !Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
+            Node install = run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), Duration.ofMinutes(5));
+            assertEquals(0, install.exit(), "npm ci in e2e/node failed:\n" + install.output());
+        }
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("GATEWAY_URL", stack.gateway());
+        all.put("API_KEY", Stack.API_KEY);
+        return run(dir, List.of("node", script), all, Duration.ofMinutes(6));
+    }
+
+    private static Node run(Path dir, List<String> command, Map<String, String> env, Duration limit) throws Exception {
+        Path log = Files.createTempFile(stack.data, "node", ".log");
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return new Node(-1, "timed out after " + limit + ":\n" + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        return new Node(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,482 @@
+// The web front door: a chat whose every turn shows the plan as a DAG that lights up from the request's
+// event stream, each task's model and output, and the answer. Plain modules, no build step.
+
+const STAGES = ['PLANNING', 'SELECTING', 'RUNNING', 'RESPONDING', 'DONE'];
+const NODE = { width: 168, height: 50, gapX: 56, gapY: 18, pad: 12 };
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const $ = (selector, root = document) => root.querySelector(selector);
+
+const session = {
+  key: localStorage.getItem('hg.api-key') || '',
+  history: [],       // ChatMessage[] of finished turns, sent with every new request
+  resources: [],     // ids of every file uploaded in this conversation
+  attached: [],      // File[] waiting for the next message
+  busy: false,
+};
+
+// ---------------------------------------------------------------- HTTP
+
+class ApiError extends Error {
+  constructor(status, detail) {
+    super(status ? `${status}: ${detail}` : detail);
+    this.status = status;
+  }
+}
+
+async function api(path, init = {}) {
+  const headers = new Headers(init.headers || {});
+  if (session.key) headers.set('Authorization', `Bearer ${session.key}`);
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch (e) {
+    throw new ApiError(0, `the gateway cannot be reached (${e.message})`);
+  }
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || problem.error?.message || detail;
+    } catch { /* not JSON */ }
+    throw new ApiError(response.status, detail);
+  }
+  return response;
+}
+
+async function upload(file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await api('/v1/resources', { method: 'POST', body: form });
+  return response.json();
+}
+
+async function submit(messages, resources) {
+  const response = await api('/v1/requests', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ messages, resources }),
+  });
+  return response.json();
+}
+
+/** Reads the request's Server-Sent Events, calling onEvent with each parsed event until the stream ends. */
+async function follow(requestId, onEvent) {
+  const response = await api(`/v1/requests/${encodeURIComponent(requestId)}/events`,
+    { headers: { Accept: 'text/event-stream' } });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block.split('\n').filter(line => line.startsWith('data:'))
+        .map(line => line.slice(5).replace(/^ /, '')).join('\n');
+      if (data) onEvent(JSON.parse(data));
+    }
+  }
+}
+
+/** A produced or uploaded file as an object URL (media elements cannot send the API key themselves). */
+async function objectUrl(resourceId) {
+  const response = await api(`/v1/resources/${encodeURIComponent(resourceId)}`);
+  return URL.createObjectURL(await response.blob());
+}
+
+// ---------------------------------------------------------------- one turn of the conversation
+
+class Turn {
+  constructor(text, files) {
+    this.tasks = new Map();
+    this.element = document.createElement('article');
+    this.element.className = 'turn';
+    this.element.innerHTML = `
+      <div class="user bubble"><p class="text"></p><ul class="files"></ul></div>
+      <div class="assistant">
+        <ol class="stages"></ol>
+        <p class="planner"></p>
+        <div class="dag-wrap" hidden><svg class="dag" role="img" aria-label="Task plan"></svg></div>
+        <div class="tasks"></div>
+        <div class="answer" hidden></div>
+        <p class="error" role="alert" hidden></p>
+      </div>`;
+    $('.user .text', this.element).textContent = text;
+    for (const file of files) {
+      const item = document.createElement('li');
+      item.textContent = `${file.name} (${humanSize(file.size)})`;
+      $('.files', this.element).append(item);
+    }
+    for (const stage of STAGES) {
+      const item = document.createElement('li');
+      item.dataset.stage = stage;
+      item.textContent = stage.toLowerCase();
+      $('.stages', this.element).append(item);
+    }
+    this.stage('PLANNING');
+  }
+
+  stage(name) {
+    this.element.dataset.stage = name;
+    const reached = STAGES.indexOf(name);
+    for (const item of this.element.querySelectorAll('.stages li')) {
+      const index = STAGES.indexOf(item.dataset.stage);
+      item.className = name === 'FAILED' ? (index <= reached ? 'failed' : '')
+        : index < reached || name === 'DONE' ? 'passed' : index === reached ? 'current' : '';
+    }
+  }
+
+  apply(event) {
+    switch (event.type) {
+      case 'PLANNED':
+        this.plan(event.plan);
+        this.stage('SELECTING');
+        break;
+      case 'PLANNING_FAILED':
+        this.fail(event.message);
+        break;
+      case 'MODELS_CHOSEN':
+        break;
+      case 'TASK_SELECTED':
+        this.update(event.taskId, { status: 'SELECTED', model: event.choice.modelId, backend: event.choice.backend,
+          reason: event.choice.reason });
+        break;
+      case 'TASK_STARTED':
+        this.stage('RUNNING');
+        this.update(event.taskId, { status: 'RUNNING', executor: event.message });
+        break;
+      case 'TASK_FINISHED': {
+        const result = event.result;
+        this.update(event.taskId, { status: result.status, output: result.output, error: result.error,
+          model: result.model?.modelId, backend: result.model?.backend,
+          millis: result.startedAt && result.finishedAt ? Date.parse(result.finishedAt) - Date.parse(result.startedAt) : null });
+        break;
+      }
+      case 'RESPONDING':
+        this.stage('RESPONDING');
+        break;
+      case 'DONE':
+        this.answer(event.answer);
+        this.stage('DONE');
+        break;
+      case 'FAILED':
+        this.fail(event.message);
+        break;
+    }
+  }
+
+  plan(plan) {
+    $('.planner', this.element).textContent = `${plan.tasks.length} task${plan.tasks.length === 1 ? '' : 's'} planned by the ${plan.planner} planner`
+      + (plan.planningMillis != null ? ` in ${plan.planningMillis} ms` : '');
+    for (const task of plan.tasks) {
+      this.tasks.set(task.id, { ...task, status: 'PENDING' });
+    }
+    this.drawDag();
+    for (const task of this.tasks.values()) this.renderTask(task);
+  }
+
+  update(taskId, change) {
+    const task = this.tasks.get(taskId);
+    if (!task) return;
+    for (const [key, value] of Object.entries(change)) {
+      if (value !== undefined && value !== null) task[key] = value;
+    }
+    const node = this.element.querySelector(`.dag g.node[data-task="${taskId}"]`);
+    if (node) {
+      node.dataset.status = task.status;
+      $('.model', node).textContent = shorten(task.model || 'choosing a model…', 26);
+      $('title', node).textContent = `#${task.id} ${task.task}\n${task.status.toLowerCase()}${task.model ? ' on ' + task.model : ''}`;
+    }
+    this.renderTask(task);
+  }
+
+  drawDag() {
+    const svg = $('.dag', this.element);
+    const depth = new Map();
+    const depthOf = (task, seen = new Set()) => {
+      if (depth.has(task.id)) return depth.get(task.id);
+      seen.add(task.id);
+      const parents = (task.dep || []).filter(d => d >= 0 && this.tasks.has(d) && !seen.has(d));
+      const d = parents.length ? 1 + Math.max(...parents.map(p => depthOf(this.tasks.get(p), seen))) : 0;
+      depth.set(task.id, d);
+      return d;
+    };
+    const columns = [];
+    for (const task of this.tasks.values()) (columns[depthOf(task)] ||= []).push(task);
+    const position = new Map();
+    columns.forEach((column, x) => column.forEach((task, y) => position.set(task.id, {
+      x: NODE.pad + x * (NODE.width + NODE.gapX), y: NODE.pad + y * (NODE.height + NODE.gapY),
+    })));
+    const rows = Math.max(1, ...columns.map(c => c.length));
+    svg.setAttribute('width', NODE.pad * 2 + columns.length * NODE.width + (columns.length - 1) * NODE.gapX);
+    svg.setAttribute('height', NODE.pad * 2 + rows * NODE.height + (rows - 1) * NODE.gapY);
+    svg.replaceChildren();
+    const defs = svgElement('defs');
+    const marker = svgElement('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
+    marker.append(svgElement('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }));
+    defs.append(marker);
+    svg.append(defs);
+    for (const task of this.tasks.values()) {
+      for (const dep of task.dep || []) {
+        if (!position.has(dep)) continue;
+        const from = position.get(dep), to = position.get(task.id);
+        const x1 = from.x + NODE.width, y1 = from.y + NODE.height / 2, x2 = to.x, y2 = to.y + NODE.height / 2;
+        const bend = (x2 - x1) / 2;
+        svg.append(svgElement('path', { class: 'edge', 'marker-end': 'url(#arrow)',
+          d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, 'data-from': dep, 'data-to': task.id }));
+      }
+    }
+    for (const task of this.tasks.values()) {
+      const { x, y } = position.get(task.id);
+      const node = svgElement('g', { class: 'node', transform: `translate(${x},${y})`, 'data-task': task.id, 'data-status': task.status });
+      node.append(svgElement('title'));
+      node.append(svgElement('rect', { width: NODE.width, height: NODE.height, rx: 9 }));
+      const label = svgElement('text', { x: 10, y: 20, class: 'label' });
+      label.textContent = `#${task.id} ${shorten(task.task, 20)}`;
+      const model = svgElement('text', { x: 10, y: 38, class: 'model' });
+      model.textContent = 'waiting for selection';
+      node.append(label, model);
+      svg.append(node);
+    }
+    $('.dag-wrap', this.element).hidden = false;
+  }
+
+  renderTask(task) {
+    let card = this.element.querySelector(`.task[data-task="${task.id}"]`);
+    if (!card) {
+      card = document.createElement('section');
+      card.className = 'task';
+      card.dataset.task = task.id;
+      card.innerHTML = `<header><span class="title"></span><span class="status"></span></header>
+        <p class="args"></p><p class="model-line"></p><div class="output"></div><p class="task-error" hidden></p>`;
+      $('.tasks', this.element).append(card);
+    }
+    card.dataset.status = task.status;
+    $('.title', card).textContent = `#${task.id} ${task.task}`;
+    $('.status', card).textContent = task.status.toLowerCase() + (task.millis != null ? ` · ${task.millis} ms` : '');
+    $('.args', card).textContent = Object.entries(task.args || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
+    $('.model-line', card).textContent = task.model
+      ? `${task.model} (${task.backend})${task.executor ? ' on ' + task.executor : ''}${task.reason ? ' — ' + task.reason : ''}` : '';
+    if (task.error) {
+      const error = $('.task-error', card);
+      error.textContent = task.error;
+      error.hidden = false;
+    }
+    if (task.output && !card.dataset.rendered) {
+      card.dataset.rendered = 'true';
+      renderOutput($('.output', card), task.output);
+    }
+  }
+
+  answer(answer) {
+    const box = $('.answer', this.element);
+    box.replaceChildren();
+    for (const paragraph of (answer?.text || '').split(/\n{2,}/)) {
+      const p = document.createElement('p');
+      p.textContent = paragraph;
+      box.append(p);
+    }
+    const by = document.createElement('p');
+    by.className = 'generator';
+    by.textContent = `answer written by ${answer?.generator === 'llm' ? 'the LLM' : 'the offline template'}`;
+    box.append(by);
+    box.hidden = false;
+  }
+
+  fail(message) {
+    this.stage('FAILED');
+    this.element.dataset.stage = 'FAILED';
+    const error = $('.assistant > .error', this.element);
+    error.textContent = message || 'the request failed';
+    error.hidden = false;
+  }
+}
+
+function renderOutput(box, output) {
+  if (output.text) {
+    const text = document.createElement('pre');
+    text.className = 'output-text';
+    text.textContent = output.text;
+    box.append(text);
+  }
+  for (const resource of output.resources || []) {
+    const figure = document.createElement('figure');
+    const kind = (resource.contentType || '').split('/')[0];
+    const media = kind === 'image' ? document.createElement('img')
+      : kind === 'audio' ? document.createElement('audio')
+        : kind === 'video' ? document.createElement('video') : document.createElement('a');
+    if (kind === 'audio' || kind === 'video') media.controls = true;
+    if (kind === 'image') media.alt = resource.name || resource.id;
+    media.dataset.resource = resource.id;
+    const caption = document.createElement('figcaption');
+    const link = document.createElement('a');
+    link.textContent = `${resource.name || resource.id} · ${resource.contentType} · ${humanSize(resource.size)}`;
+    link.download = resource.name || resource.id;
+    caption.append(link);
+    figure.append(media, caption);
+    box.append(figure);
+    objectUrl(resource.id).then(url => {
+      if (media.tagName === 'A') {
+        media.textContent = 'open';
+        media.href = url;
+      } else {
+        media.src = url;
+      }
+      link.href = url;
+    }, e => { caption.textContent = `${resource.id}: ${e.message}`; });
+  }
+  const data = Object.entries(output.data || {});
+  if (data.length) {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'data';
+    const pre = document.createElement('pre');
+    pre.textContent = JSON.stringify(output.data, null, 2);
+    details.append(summary, pre);
+    box.append(details);
+  }
+}
+
+// ---------------------------------------------------------------- the page
+
+async function send(text) {
+  if (session.busy || (!text.trim() && !session.attached.length)) return;
+  session.busy = true;
+  showComposerError('');
+  $('#send').disabled = true;
+  $('#intro')?.remove();
+  const files = session.attached.splice(0);
+  renderAttachments();
+  const turn = new Turn(text, files);
+  $('#log').append(turn.element);
+  turn.element.scrollIntoView({ block: 'end' });
+  try {
+    for (const file of files) {
+      session.resources.push((await upload(file)).id);
+    }
+    const messages = [...session.history, { role: 'user', content: text }];
+    const view = await submit(messages, session.resources);
+    turn.element.dataset.request = view.id;
+    let last;
+    await follow(view.id, event => {
+      last = event;
+      turn.apply(event);
+      turn.element.scrollIntoView({ block: 'end' });
+    });
+    if (last?.type === 'DONE') {
+      session.history.push({ role: 'user', content: text }, { role: 'assistant', content: last.answer?.text || '' });
+    } else if (last?.type !== 'FAILED' && last?.type !== 'PLANNING_FAILED') {
+      turn.fail('the event stream ended before the request finished');
+    }
+  } catch (e) {
+    turn.fail(e.message);
+    if (e.status === 401) showComposerError('The gateway wants an API key: enter it at the top.');
+  } finally {
+    session.busy = false;
+    $('#send').disabled = false;
+  }
+}
+
+function attach(files) {
+  for (const file of files) session.attached.push(file);
+  renderAttachments();
+}
+
+function renderAttachments() {
+  const list = $('#attachments');
+  list.replaceChildren();
+  session.attached.forEach((file, index) => {
+    const chip = document.createElement('span');
+    chip.className = 'chip';
+    chip.textContent = `${file.name} · ${humanSize(file.size)}`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = '×';
+    remove.title = `Remove ${file.name}`;
+    remove.addEventListener('click', () => { session.attached.splice(index, 1); renderAttachments(); });
+    chip.append(remove);
+    list.append(chip);
+  });
+}
+
+function showComposerError(message) {
+  const error = $('#composer-error');
+  error.textContent = message;
+  error.hidden = !message;
+}
+
+async function checkConnection() {
+  const status = $('#connection');
+  try {
+    await api('/v1/models');
+    status.textContent = 'connected';
+    status.className = 'connection ok';
+  } catch (e) {
+    status.textContent = e.status === 401 ? 'key needed' : 'offline';
+    status.className = 'connection bad';
+  }
+}
+
+function humanSize(bytes) {
+  if (bytes == null) return '';
+  return bytes < 1024 ? `${bytes} B` : bytes < 1 << 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+}
+
+function shorten(text, max) {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+function svgElement(name, attributes = {}) {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  return element;
+}
+
+function start() {
+  const prompt = $('#prompt');
+  const keyInput = $('#api-key');
+  keyInput.value = session.key;
+  keyInput.addEventListener('change', () => {
+    session.key = keyInput.value.trim();
+    localStorage.setItem('hg.api-key', session.key);
+    checkConnection();
+  });
+  $('#key-form').addEventListener('submit', e => e.preventDefault());
+  $('#composer').addEventListener('submit', e => {
+    e.preventDefault();
+    const text = prompt.value;
+    prompt.value = '';
+    send(text);
+  });
+  prompt.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      $('#composer').requestSubmit();
+    }
+  });
+  $('#file-input').addEventListener('change', e => { attach(e.target.files); e.target.value = ''; });
+  for (const example of document.querySelectorAll('.example')) {
+    example.addEventListener('click', () => { prompt.value = example.textContent; prompt.focus(); });
+  }
+  $('#new-chat').addEventListener('click', () => {
+    session.history = [];
+    session.resources = [];
+    $('#log').replaceChildren();
+  });
+  let dragDepth = 0;
+  document.addEventListener('dragenter', e => { e.preventDefault(); dragDepth++; $('#drop-hint').hidden = false; });
+  document.addEventListener('dragleave', () => { if (--dragDepth <= 0) { dragDepth = 0; $('#drop-hint').hidden = true; } });
+  document.addEventListener('dragover', e => e.preventDefault());
+  document.addEventListener('drop', e => {
+    e.preventDefault();
+    dragDepth = 0;
+    $('#drop-hint').hidden = true;
+    if (e.dataTransfer?.files?.length) attach(e.dataTransfer.files);
+  });
+  checkConnection();
+}
+
+start();
