@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.testkit.OtlpStandIn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +25,13 @@ import org.junit.jupiter.api.Test;
 /** The whole pipeline: real KRaft broker, planner, selector, two executors and the gateway as separate processes. */
 class PipelineIT {
     private static Stack stack;
+    private static OtlpStandIn collector;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new Stack(2);
+        collector = OtlpStandIn.start();
+        stack = new Stack(2, collector.serviceEnvironment());
         // the first requests warm models and worker pools on both executors and let their consumer group settle
         chat("Tell me what language this is: 'Guten Morgen, wie geht es dir?'");
         chat("Translate 'good morning' into Spanish, read 'good night' aloud, and transcribe the recording.");
@@ -36,6 +41,9 @@ class PipelineIT {
     static void stop() throws Exception {
         if (stack != null) {
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -51,6 +59,74 @@ class PipelineIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void oneTraceFollowsARequestThroughAllFourServicesAcrossTheKafkaHops() throws Exception {
+        JsonNode view = chat("Read 'tracing works' aloud and tell me what language 'Guten Tag' is");
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        String id = view.get("id").asText();
+        List<OtlpStandIn.Span> found = List.of();
+        for (int i = 0; i < 100; i++) {
+            found = collector.spans().stream().filter(s -> id.equals(s.attributes().get("hg.request.id"))).toList();
+            if (found.stream().map(OtlpStandIn.Span::service).distinct().count() == 4
+                    && found.stream().filter(s -> s.service().equals("executor-service")).count() >= 2) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        List<OtlpStandIn.Span> spans = found;
+        Set<String> traces = spans.stream().map(OtlpStandIn.Span::traceId).collect(Collectors.toSet());
+        assertEquals(Set.of("gateway", "planner-service", "selector-service", "executor-service"),
+                spans.stream().map(OtlpStandIn.Span::service).collect(Collectors.toSet()), () -> spans + "\nall spans:\n"
+                        + collector.spans().stream().map(s -> s.service() + " " + s.traceId() + " " + s.parentSpanId() + " "
+                                + s.kind() + " " + s.name() + " " + s.attributes().get("hg.request.id")).collect(Collectors.joining("\n")));
+        assertEquals(1, traces.size(), "one trace from the HTTP call to the answer: " + spans);
+        String trace = traces.iterator().next();
+        List<OtlpStandIn.Span> all = collector.spans().stream().filter(s -> s.traceId().equals(trace)).toList();
+        OtlpStandIn.Span root = all.stream().filter(s -> s.parentSpanId().isEmpty()).findFirst().orElseThrow();
+        assertEquals("gateway", root.service());
+        assertEquals("SPAN_KIND_SERVER", root.kind(), root.toString());
+        Set<String> spanIds = all.stream().map(OtlpStandIn.Span::spanId).collect(Collectors.toSet());
+        assertTrue(all.stream().allMatch(s -> s.parentSpanId().isEmpty() || spanIds.contains(s.parentSpanId())),
+                "every span's parent is in the trace: " + all);
+        for (String topic : List.of("hg.requests", "hg.plans", "hg.tasks", "hg.task-results", "hg.outcomes")) {
+            assertTrue(all.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_CONSUMER") && s.name().startsWith(topic)),
+                    "a consumer span for " + topic + " in the trace: " + all.stream().map(s -> s.service() + " " + s.kind() + " " + s.name()).toList());
+        }
+        System.out.printf("trace %s: %d spans over %s%n", trace, all.size(),
+                all.stream().map(s -> s.service() + ":" + s.name()).toList());
+    }
+
+    @Test
+    void everyServiceExposesItsStageMetricsAndKafkaConsumerLag() throws Exception {
+        chat("Translate 'good evening' into Spanish");
+        String planner = metrics("planner");
+        assertTrue(planner.contains("hg_planning_seconds_count{outcome=\"planned\",planner=\"embedded\"}"), planner);
+        assertTrue(planner.contains("hg_llm_calls_total{stage=\"planning\"}"), planner);
+        assertTrue(planner.contains("hg_plan_tasks_count"), planner);
+        String selector = metrics("selector");
+        assertTrue(selector.contains("hg_tasks_dispatched_total{task=\"translation\"}"), selector);
+        assertTrue(selector.contains("hg_task_results_total{status=\"SUCCEEDED\",task=\"translation\"}"), selector);
+        assertTrue(selector.contains("hg_requests_finished_total{status=\"all_succeeded\"}"), selector);
+        assertTrue(selector.contains("hg_selection_seconds_count{mode=\"ranking\"}"), selector);
+        assertTrue(selector.contains("hg_requests_active"), selector);
+        assertTrue(selector.contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+        String executors = metrics("executor-1") + metrics("executor-2");
+        assertTrue(executors.contains("hg_task_run_seconds_count{backend=\"local\",model=\"local/apertium\",status=\"SUCCEEDED\",task=\"translation\"}"), executors);
+        assertTrue(executors.contains("hg_tasks_running"), executors);
+        assertTrue(executors.contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+        String gateway = metrics("gateway");
+        assertTrue(gateway.contains("hg_request_seconds_count{status=\"DONE\"}"), gateway);
+        assertTrue(gateway.contains("hg_requests_accepted_total"), gateway);
+        assertTrue(gateway.contains("hg_response_seconds_count{generator=\"template\"}"), gateway);
+        assertTrue(gateway.contains("hg_llm_calls_total{stage=\"response\"} 0.0"), "offline: no LLM call: " + gateway);
+        assertTrue(gateway.contains("http_server_requests_seconds_count"), gateway);
+    }
+
+    private static String metrics(String service) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports.get(service) + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.hugginggpt.executor.messaging;
 
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.metrics.ExecutorMetrics;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -31,24 +34,30 @@ public class TaskWorker {
     private final ExecutorIdentity identity;
     private final MutinyEmitter<TaskResult> results;
     private final MutinyEmitter<RequestEvent> events;
+    private final ExecutorMetrics metrics;
 
-    public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity,
+    public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
             @Channel("task-results") MutinyEmitter<TaskResult> results, @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
+        this.metrics = metrics;
         this.results = results;
         this.events = events;
     }
 
     @Incoming("tasks")
+    @WithSpan("run task")
     @Blocking(value = "inference", ordered = false)
     public void onTask(TaskDispatch task) {
+        Span.current().setAttribute("hg.request.id", task.requestId()).setAttribute("hg.task", task.task())
+                .setAttribute("hg.model", task.model().modelId());
         Instant started = Instant.now();
         events.sendMessageAndAwait(KafkaRecord.of(task.requestId(),
                 RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started)));
         TaskStatus status = TaskStatus.SUCCEEDED;
         TaskOutput output = null;
         String error = null;
+        metrics.started();
         try {
             output = run(task, started);
         } catch (ModelException e) {
@@ -60,6 +69,7 @@ public class TaskWorker {
             error = "the model crashed: " + e;
         }
         Instant finished = Instant.now();
+        metrics.finished(task, status, Duration.between(started, finished));
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
         results.sendMessageAndAwait(KafkaRecord.of(task.requestId(), new TaskResult(task.requestId(), task.taskId(),

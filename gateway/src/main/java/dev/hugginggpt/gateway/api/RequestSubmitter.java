@@ -2,6 +2,7 @@ package dev.hugginggpt.gateway.api;
 
 import dev.hugginggpt.gateway.access.ResourceOwners;
 import dev.hugginggpt.gateway.access.TenantLimits;
+import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -9,9 +10,10 @@ import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.hugginggpt.protocol.resources.ResourceStore;
+import io.opentelemetry.api.trace.Span;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +36,15 @@ public class RequestSubmitter {
     private final ResourceOwners owners;
     private final MutinyEmitter<UserRequest> requests;
     private final MutinyEmitter<RequestEvent> events;
+    private final GatewayMetrics metrics;
 
     public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
-            @Channel("requests") MutinyEmitter<UserRequest> requests, @Channel("events") MutinyEmitter<RequestEvent> events) {
+            GatewayMetrics metrics, @Channel("requests") MutinyEmitter<UserRequest> requests, @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.store = store;
         this.views = views;
         this.limits = limits;
         this.owners = owners;
+        this.metrics = metrics;
         this.requests = requests;
         this.events = events;
     }
@@ -56,8 +60,11 @@ public class RequestSubmitter {
             throw ProblemException.tooManyRequests("tenant " + tenant + " may send " + limits.perMinute()
                     + " requests a minute", Math.max(1, (wait.toMillis() + 999) / 1000));
         }
+        Span.current().setAttribute("hg.request.id", request.requestId());
         RequestEvent accepted = RequestEvent.accepted(request, SOURCE);
         views.apply(accepted);
+        metrics.accepted();
+        views.whenTerminal(request.requestId()).thenAccept(metrics::finished);
         return events.sendMessage(KafkaRecord.of(request.requestId(), accepted))
                 .chain(() -> requests.sendMessage(KafkaRecord.of(request.requestId(), request)))
                 .replaceWith(request.requestId());

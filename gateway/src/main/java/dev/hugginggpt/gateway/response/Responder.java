@@ -1,9 +1,10 @@
 package dev.hugginggpt.gateway.response;
 
+import dev.hugginggpt.gateway.metrics.GatewayMetrics;
+import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
-import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestStatus;
 import dev.langchain4j.data.message.SystemMessage;
@@ -11,10 +12,13 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -41,11 +45,14 @@ public class Responder {
     private final ChatModel chatModel;
     private final MutinyEmitter<RequestEvent> events;
     private final RequestViews views;
+    private final GatewayMetrics metrics;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
-            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events, RequestViews views) {
+            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events, RequestViews views,
+            GatewayMetrics metrics) {
         this.views = views;
+        this.metrics = metrics;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.llmCallBudget = llmCallBudget;
         this.chatModel = chatModel;
@@ -53,6 +60,7 @@ public class Responder {
     }
 
     @Incoming("outcomes")
+    @WithSpan("write answer")
     @Blocking(ordered = false)
     public void onOutcome(Outcome outcome) {
         if (views.find(outcome.requestId()).filter(v -> v.status() == RequestStatus.DONE).isPresent()) {
@@ -60,6 +68,8 @@ public class Responder {
             LOG.infof("request %s is already answered; duplicate outcome ignored", outcome.requestId());
             return;
         }
+        Span.current().setAttribute("hg.request.id", outcome.requestId());
+        long started = System.nanoTime();
         Answer answer;
         if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
             answer = template(outcome);
@@ -69,6 +79,7 @@ public class Responder {
         } else {
             answer = withLlm(outcome);
         }
+        metrics.answered(answer, Duration.ofNanos(System.nanoTime() - started));
         events.sendMessageAndAwait(KafkaRecord.of(outcome.requestId(), RequestEvent.done(outcome.requestId(), answer, SOURCE)));
     }
 

@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.messaging;
 
+import dev.hugginggpt.planner.metrics.PlannerMetrics;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -7,10 +8,13 @@ import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,23 +27,29 @@ public class RequestConsumer {
     private static final String SOURCE = "planner-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final PlanningService planning;
+    private final PlannerMetrics metrics;
     private final MutinyEmitter<Plan> plans;
     private final MutinyEmitter<RequestEvent> events;
 
-    public RequestConsumer(PlanningService planning, @Channel("plans") MutinyEmitter<Plan> plans,
+    public RequestConsumer(PlanningService planning, PlannerMetrics metrics, @Channel("plans") MutinyEmitter<Plan> plans,
             @Channel("events") MutinyEmitter<RequestEvent> events) {
         this.planning = planning;
+        this.metrics = metrics;
         this.plans = plans;
         this.events = events;
     }
 
     @Incoming("requests")
+    @WithSpan("plan request")
     @Blocking(ordered = false)
     public void onRequest(UserRequest request) {
         long started = System.nanoTime();
-        PlanningResult result = planning.plan(request);
-        long millis = (System.nanoTime() - started) / 1_000_000;
         String key = request.requestId();
+        Span.current().setAttribute("hg.request.id", key);
+        PlanningResult result = planning.plan(request);
+        long nanos = System.nanoTime() - started;
+        long millis = nanos / 1_000_000;
+        metrics.planned(result, Duration.ofNanos(nanos));
         if (!result.ok()) {
             LOG.infof("request %s: planning failed after %d ms: %s", key, millis, result.failure());
             send(events, key, RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE));

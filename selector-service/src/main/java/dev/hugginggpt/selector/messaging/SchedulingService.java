@@ -9,16 +9,19 @@ import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.config.SelectorConfig;
+import dev.hugginggpt.selector.metrics.SelectorMetrics;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
 import dev.hugginggpt.selector.scheduling.DagSnapshot;
-import dev.hugginggpt.selector.state.DagStateStore;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
 import dev.hugginggpt.selector.selection.Candidates;
 import dev.hugginggpt.selector.selection.InContextChoice;
 import dev.hugginggpt.selector.selection.InContextChooser;
-import dev.hugginggpt.selector.selection.TaskCandidates;
 import dev.hugginggpt.selector.selection.ModelSelector;
+import dev.hugginggpt.selector.selection.TaskCandidates;
+import dev.hugginggpt.selector.state.DagStateStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -30,8 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -50,6 +53,7 @@ public class SchedulingService {
     private final ExecutorRegistry executors;
     private final MutinyEmitter<TaskDispatch> tasks;
     private final MutinyEmitter<RequestEvent> events;
+    private final SelectorMetrics metrics;
     private final MutinyEmitter<Outcome> outcomes;
     private final int taskPartitions;
     private final AtomicInteger nextPartition = new AtomicInteger();
@@ -61,7 +65,7 @@ public class SchedulingService {
     private final DagStateStore state;
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
-            DagStateStore state, ExecutorRegistry executors,
+            DagStateStore state, ExecutorRegistry executors, SelectorMetrics metrics,
             @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
             @Channel("outcomes") MutinyEmitter<Outcome> outcomes) {
         this.config = config;
@@ -69,6 +73,7 @@ public class SchedulingService {
         this.inContext = inContext;
         this.llmConfigured = config.llmBaseUrl().filter(u -> !u.isBlank()).isPresent();
         this.executors = executors;
+        this.metrics = metrics;
         this.tasks = tasks;
         this.events = events;
         this.outcomes = outcomes;
@@ -86,14 +91,21 @@ public class SchedulingService {
         List<DagSnapshot> unfinished = state.load();
         scheduler.restore(unfinished);
         LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size());
+        metrics.activeRequests(scheduler::activeRequests);
     }
 
     /** Unordered: a plan's in-context choice (an LLM call) does not hold up the plans behind it. */
     @Incoming("plans")
+    @WithSpan("select models and dispatch")
     @Blocking(ordered = false)
     public void onPlan(Plan plan) {
         LOG.debugf("request %s: plan with %d tasks", plan.requestId(), plan.tasks().size());
-        emit(scheduler.onPlan(plan, chooseInContext(plan)));
+        Span.current().setAttribute("hg.request.id", plan.requestId());
+        long started = System.nanoTime();
+        InContextChoice choice = chooseInContext(plan);
+        List<SchedulerAction> actions = scheduler.onPlan(plan, choice);
+        metrics.chose(choice.usage().calls() > 0, Duration.ofNanos(System.nanoTime() - started), choice.usage());
+        emit(actions);
     }
 
     private InContextChoice chooseInContext(Plan plan) {
@@ -112,8 +124,10 @@ public class SchedulingService {
     }
 
     @Incoming("task-results")
+    @WithSpan("schedule after task result")
     @Blocking
     public void onResult(TaskResult result) {
+        Span.current().setAttribute("hg.request.id", result.requestId());
         emit(scheduler.onResult(result));
     }
 
@@ -136,6 +150,7 @@ public class SchedulingService {
      * the tasks that became ready together leave together.
      */
     private void emit(List<SchedulerAction> actions) {
+        metrics.emitted(actions);
         List<Uni<Void>> sends = new ArrayList<>();
         for (SchedulerAction action : actions) {
             if (action instanceof SchedulerAction.Dispatch d) {
