@@ -82,7 +82,7 @@ class ModelSelectorTest {
         assertEquals("local/a", candidates.ranked().get(0).id());
         List<ModelChoice> chosen = selector.choose(candidates, "Read this French poem aloud", Map.of("text", "Bonjour"));
         assertEquals(List.of("local/b", "local/a"), chosen.stream().map(ModelChoice::modelId).toList());
-        assertTrue(chosen.get(0).reason().contains("shares 1 words"), chosen.get(0).reason());
+        assertTrue(chosen.get(0).reason().contains("shares 1 word with"), chosen.get(0).reason());
         List<ModelChoice> neutral = selector.choose(candidates, "Say hi", Map.of("text", "hi"));
         assertEquals("local/a", neutral.get(0).modelId());
     }
