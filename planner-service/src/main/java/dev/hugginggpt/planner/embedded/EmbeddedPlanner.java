@@ -82,8 +82,11 @@ public class EmbeddedPlanner implements TaskPlanner {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            // a clause whose first reading restates a planned task asks for the next thing it names
+            // a clause whose first reading restates a planned task asks for the next thing it names outright
             for (TaskType type : fed.subList(0, Math.min(2, fed.size()))) {
+                if (type != fed.get(0) && !TaskRules.namesOutright(type.name(), clause.text())) {
+                    break;
+                }
                 TaskType task = builder.specialise(type, clause);
                 if (builder.addUnlessDuplicate(task, clause)) {
                     for (TaskType form : outputForms(task, clause)) {

@@ -42,6 +42,21 @@ final class RequestText {
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
 
+    /** "I have a photo named cat.jpg", "I've recorded a meeting": what the user has, not what they ask for. */
+    private static final Pattern POSSESSION = Pattern.compile(
+            "^(?:(?:hi|hey|so|well|now),?\\s+)?(?:i|we)(?:'ve|'d| have| had)?\\s+(?:just\\s+|recently\\s+|also\\s+)?"
+                    + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
+                    + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
+                    + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
+    private static final java.util.Set<String> FILLER = java.util.Set.of("can", "could", "would", "will", "you", "we", "i", "me",
+            "us", "please", "help", "helping", "assist", "do", "doing", "this", "that", "it", "these", "with", "how", "the", "task",
+            "tasks", "for", "out", "accomplish", "accomplishing", "achieve", "be", "able", "to", "mind", "in", "so", "is", "possible",
+            "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
+            "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     private static final Pattern DONE_ALREADY = Pattern.compile(
             "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)", Pattern.CASE_INSENSITIVE);
@@ -74,10 +89,23 @@ final class RequestText {
             boolean request = REQUEST.matcher(sentence.strip()).find();
             for (String clause : CONNECTIVE.split(sentence)) {
                 if (!clause.isBlank()) {
-                    clauses.add(new Clause(clause.strip(), request && !DONE_ALREADY.matcher(clause.strip()).find()));
+                    String words = clause.strip();
+                    boolean asks = request && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
+                    clauses.add(new Clause(words, asks));
                 }
             }
         }
+    }
+
+    /** The clause asks for help with what the rest of the request says and names nothing itself. */
+    static boolean namesNothing(String clause) {
+        Matcher m = WORD.matcher(clause.toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            if (!FILLER.contains(m.group())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFileName(String text) {

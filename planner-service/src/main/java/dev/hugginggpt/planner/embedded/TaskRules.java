@@ -37,14 +37,17 @@ final class TaskRules {
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
-                    "aloud|out loud|speak|spoken|auditory|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
-                            + "|\\blisten to|verbal|vocal"
+                    "aloud|out loud|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:form|format|version|audio)|auditory"
+                            + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|verbal|vocal(?!s)"
                             + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
-                            + "|(?:into|as|to|in) (?:an? )?(?:\\w+ ){0,3}(?:speech|audio|voice|sound)\\b"
-                            + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
+                            + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
+                            + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
+                            + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
+                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music)"
+                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
@@ -172,6 +175,11 @@ final class TaskRules {
             }
         }
         return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
+    }
+
+    /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
+    static boolean namesOutright(String task, String clause) {
+        return RULES.stream().anyMatch(rule -> !rule.weak() && rule.task().equals(task) && rule.matches(clause));
     }
 
     private static List<String> ranked(String clause) {
