@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which task types a clause may ask for, best first. The phrase rules decide; sentence embeddings
- * break the tie between the two best rule matches (the runner-up wins when the clause is clearly
- * nearer its exemplars) and name the task when no rule matches and one task is near enough.
+ * break the tie between the two best rule matches of the same strength (the runner-up wins when the
+ * clause is clearly nearer its exemplars) and name the task when no rule matches and one task is near enough.
  */
 final class ClauseClassifier {
     /** How much nearer the runner-up's exemplars must be for it to win over the rules' first choice. */
@@ -36,7 +36,9 @@ final class ClauseClassifier {
         if (ruled.isEmpty()) {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        if (ruled.size() >= 2) {
+        boolean sameStrength = ruled.size() >= 2
+                && TaskRules.namesOutright(ruled.get(0), clause.text()) == TaskRules.namesOutright(ruled.get(1), clause.text());
+        if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));
             if (similarity.getOrDefault(ruled.get(1), 0.0) > similarity.getOrDefault(ruled.get(0), 0.0) + TIE_BREAK_MARGIN) {
                 List<String> reordered = new ArrayList<>(ruled);

@@ -40,6 +40,15 @@ final class PlanBuilder {
             "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart)\\b|사진|이미지|그림|문서",
             Pattern.CASE_INSENSITIVE);
 
+    /** What an earlier text result is called: "these objects", "the labels", "the findings". */
+    private static final Pattern EARLIER_TEXT = Pattern.compile(
+            "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|text|names"
+                    + "|categories|class(?:es)?|classification|these|those|them)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A description asked to be short is a summary. */
+    private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
     private static final Pattern QUOTED_SOURCE = Pattern.compile(
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
@@ -68,6 +77,9 @@ final class PlanBuilder {
      * a table is tabular classification, a question on a picture of a document is document QA.
      */
     TaskType specialise(TaskType type, Clause clause) {
+        if (type.name().equals("image-to-text") && describesEarlierText(clause.text())) {
+            return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
+        }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
             return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")
                     .orElseThrow();
@@ -87,6 +99,17 @@ final class PlanBuilder {
             return TaskVocabulary.find("document-question-answering").orElseThrow();
         }
         return type;
+    }
+
+    /**
+     * "Describe these objects", "a caption for the results": what the clause describes is the text an
+     * earlier task made (detected objects, labels), not a picture, so the description is written from that text.
+     */
+    private boolean describesEarlierText(String clause) {
+        return latest(MediaKind.TEXT) > latest(MediaKind.IMAGE)
+                && !MEDIA_IMAGE.matcher(clause).find()
+                && resources.namedIn(clause, MediaKind.IMAGE).isEmpty()
+                && EARLIER_TEXT.matcher(clause).find();
     }
 
     /** A question with no text to answer it from, on a picture the clause is about. */

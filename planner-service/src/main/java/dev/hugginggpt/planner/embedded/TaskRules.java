@@ -119,6 +119,10 @@ final class TaskRules {
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
                             + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
+            TaskRule.of("text-generation",
+                    "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)"
+                            + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
+                            + "|(?:write|compose|craft|pen)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
                     "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
