@@ -63,7 +63,8 @@ final class TaskRules {
                             + "|어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정"),
             TaskRule.of("token-classification",
                     "named[- ]entit|entities|\\bner\\b|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
-                            + "|(?:classify|categori[sz]e|label|tag|analy[sz]e) (?:the |these |each |all )?(?:key )?(?:words|terms|tokens)"
+                            + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
+                            + "|\\btokens?\\b"
                             + "|(?:dates|names|people|persons|places|locations|organi[sz]ations)(?:,| and| or) (?:and )?(?:dates|names|people|persons|places|locations|organi[sz]ations)"
                             + "|key terms|개체명|품사"),
             TaskRule.of("summarization",
@@ -78,7 +79,7 @@ final class TaskRules {
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|outline|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
@@ -135,6 +136,17 @@ final class TaskRules {
 
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
 
+    private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my)\\s+)";
+    /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */
+    private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
+            + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
+            + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
+            + "|spoken|synthesi[sz]ed|recogni[sz]ed|answered|paraphrased|rephrased)\\b\\s*", Pattern.CASE_INSENSITIVE);
+    /** "the summary", "this transcription": an earlier result named by what it is. */
+    private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
+            + "(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** "convert the classification results into an audible format": the target names the task. */
     private static final Pattern CONVERSION = Pattern.compile(
             "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
@@ -146,7 +158,8 @@ final class TaskRules {
      * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
      * matches nearest the verb (earliest in English, latest in Korean), then rule order.
      */
-    static List<String> tasksFor(String clause) {
+    static List<String> tasksFor(String words) {
+        String clause = withoutEarlierResults(words);
         Matcher conversion = CONVERSION.matcher(clause);
         if (!conversion.find()) {
             return ranked(clause);
@@ -161,7 +174,8 @@ final class TaskRules {
      * into a video"): strong rules whose matches do not overlap, in the order they appear. A rule
      * matching inside another's match is the same request read another way and is left out.
      */
-    static List<String> inSequence(String clause) {
+    static List<String> inSequence(String words) {
+        String clause = withoutEarlierResults(words);
         if (HANGUL.matcher(clause).find()) {
             return List.of();
         }
@@ -182,8 +196,18 @@ final class TaskRules {
     }
 
     /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
-    static boolean namesOutright(String task, String clause) {
+    static boolean namesOutright(String task, String words) {
+        String clause = withoutEarlierResults(words);
         return RULES.stream().anyMatch(rule -> !rule.weak() && rule.task().equals(task) && rule.matches(clause));
+    }
+
+    /**
+     * The clause with the names of earlier results made neutral: "chat using the translated terms" asks for
+     * a chat, not a translation; "read the summary aloud" asks for speech, not a summary.
+     */
+    static String withoutEarlierResults(String clause) {
+        String plain = MADE_EARLIER.matcher(clause).replaceAll("$1");
+        return RESULT_NOUN.matcher(plain).replaceAll("$1 result");
     }
 
     private static List<String> ranked(String clause) {
