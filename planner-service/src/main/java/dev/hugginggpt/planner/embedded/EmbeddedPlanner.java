@@ -77,7 +77,8 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (candidates.isEmpty()) {
                 continue;
             }
-            List<TaskType> fed = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList();
+            List<TaskType> fed = textTaskBeforeItsForm(
+                    candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList(), clause);
             if (fed.isEmpty()) {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
@@ -89,7 +90,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                 }
                 TaskType task = builder.specialise(type, clause);
                 if (builder.addUnlessDuplicate(task, clause)) {
-                    for (TaskType form : outputForms(task, clause)) {
+                    for (TaskType form : outputForms(type, clause)) {
                         builder.addUnlessDuplicate(form, clause);
                     }
                     break;
@@ -106,6 +107,29 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "embedded planner made an invalid plan: " + errors);
         }
         return PlanningResult.planned(plan, name(), LlmUsage.NONE);
+    }
+
+    /**
+     * "Describe them in Spanish": when the first reading is the form of a text result and the clause names
+     * the task that makes that text first, that task comes first (its form follows, see {@link #outputForms}).
+     */
+    private static List<TaskType> textTaskBeforeItsForm(List<TaskType> fed, Clause clause) {
+        if (fed.size() < 2 || !OUTPUT_FORMS.contains(fed.get(0).name())) {
+            return fed;
+        }
+        List<String> sequence = TaskRules.inSequence(clause.text());
+        int form = sequence.indexOf(fed.get(0).name());
+        for (String earlier : sequence.subList(0, Math.max(form, 0))) {
+            for (TaskType type : fed) {
+                if (type.name().equals(earlier) && type.output() == MediaKind.TEXT && !OUTPUT_FORMS.contains(earlier)) {
+                    List<TaskType> reordered = new java.util.ArrayList<>(fed);
+                    reordered.remove(type);
+                    reordered.add(0, type);
+                    return reordered;
+                }
+            }
+        }
+        return fed;
     }
 
     /**

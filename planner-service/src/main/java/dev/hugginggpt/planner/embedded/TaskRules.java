@@ -79,7 +79,7 @@ final class TaskRules {
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
@@ -121,7 +121,7 @@ final class TaskRules {
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
                             + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
             TaskRule.of("text-generation",
-                    "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)"
+                    "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                             + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
                             + "|(?:write|compose|craft|pen)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
@@ -141,7 +141,7 @@ final class TaskRules {
     private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
             + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
             + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
-            + "|spoken|synthesi[sz]ed|recogni[sz]ed|answered|paraphrased|rephrased)\\b\\s*", Pattern.CASE_INSENSITIVE);
+            + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer)\\b\\s*", Pattern.CASE_INSENSITIVE);
     /** "the summary", "this transcription": an earlier result named by what it is. */
     private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
             + "(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
