@@ -25,7 +25,7 @@ final class RequestText {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid)\\w*";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|confirm|spark|evaluat|gauge|point)\\w*";
     private static final Pattern CONNECTIVE = Pattern.compile(
             "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
@@ -38,7 +38,11 @@ final class RequestText {
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
                     + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
-                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$|^(?:now,?\\s+|then,?\\s+|also,?\\s+|and\\s+)?" + TASK_VERB + "\\b"
+                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
+                    + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
+                    + "|^(?:such as|for example|for instance|including|namely)\\b"
+                    + "|^(?:(?:now|then|also|and|next|finally|lastly|afterwards?|after that|subsequently|additionally|furthermore|moreover"
+                    + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s+)*" + TASK_VERB + "\\b"
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
 
