@@ -49,6 +49,10 @@ final class PlanBuilder {
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Words that compare two results with each other. */
+    private static final Pattern BOTH_RESULTS = Pattern.compile(
+            "\\b(their|they|both|them|the two|each other|original|initial|earlier|previous|first)\\b", Pattern.CASE_INSENSITIVE);
+
     /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
     private static final Pattern QUOTED_SOURCE = Pattern.compile(
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
@@ -219,9 +223,13 @@ final class PlanBuilder {
         List<String> own = takeQuotes(clause.text());
         if (type.name().equals("sentence-similarity")) {
             List<String> texts = new ArrayList<>(own);
-            int producer = latest(MediaKind.TEXT);
+            int producer = producer(MediaKind.TEXT, clause.text());
             if (texts.size() < 2 && producer >= 0) {
                 texts.add(0, GeneratedRefs.of(producer));
+            }
+            int other = otherResult(producer, clause.text());
+            if (texts.size() < 2 && other >= 0) {
+                texts.add(0, GeneratedRefs.of(other));
             }
             while (texts.size() < 2) {
                 texts.add(texts.isEmpty() ? textArgument(clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
@@ -265,7 +273,7 @@ final class PlanBuilder {
 
     /** Earlier text output, an unused quote, a text file, a converted file, or the clause's own words. */
     private String contextText(Clause clause) {
-        int producer = latest(MediaKind.TEXT);
+        int producer = producer(MediaKind.TEXT, clause.text());
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -292,6 +300,10 @@ final class PlanBuilder {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
+        }
+        int named = namedProducer(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
         }
         int producer = latest(MediaKind.TEXT);
         if (producer >= 0 && BUILDS_ON.matcher(clause.text()).find()) {
@@ -336,7 +348,7 @@ final class PlanBuilder {
         if (named.isPresent()) {
             return named.get();
         }
-        int producer = latest(kind);
+        int producer = producer(kind, clause);
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -360,6 +372,44 @@ final class PlanBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** The task whose output of this kind the clause uses: the one it names by its result, else the latest. */
+    private int producer(MediaKind kind, String clause) {
+        int named = namedProducer(kind, clause);
+        return named >= 0 ? named : latest(kind);
+    }
+
+    /** The latest task of a type whose result the clause names ("the transcription", "the edited image"), or -1. */
+    private int namedProducer(MediaKind kind, String clause) {
+        for (Set<String> types : ResultNames.namedIn(clause)) {
+            for (int i = tasks.size() - 1; i >= 0; i--) {
+                if (outputs.get(i) == kind && types.contains(tasks.get(i).task())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** "How similar are they", "compare it with the original": the text result compared with the one in use. */
+    private int otherResult(int inUse, String clause) {
+        if (inUse < 0 || !BOTH_RESULTS.matcher(clause).find()) {
+            return -1;
+        }
+        for (Set<String> types : ResultNames.namedIn(clause)) {
+            for (int i = tasks.size() - 1; i >= 0; i--) {
+                if (i != inUse && outputs.get(i) == MediaKind.TEXT && types.contains(tasks.get(i).task())) {
+                    return i;
+                }
+            }
+        }
+        for (int i = inUse - 1; i >= 0; i--) {
+            if (outputs.get(i) == MediaKind.TEXT) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int latest(MediaKind kind) {
