@@ -46,8 +46,9 @@ final class TaskRules {
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
-                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music)"
-                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
+                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
+                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
+                            + "|\\bcommands?\\b.*\\b" + AUDIO + "|" + AUDIO + "\\b.*\\bcommands?\\b"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
@@ -92,9 +93,10 @@ final class TaskRules {
                             + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion).*"
                             + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서.*(?:\\?|무엇|알려|찾아)"),
             TaskRule.of("visual-question-answering",
-                    "colou?r (?:of|is)|what colou?r|dominant colou?r|how many|count (?:the|how)"
-                            + "|(?:what|who|how many|which|is there|are there|where)\\b.*" + IMAGE
-                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere\\b)"
+                    "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
+                            + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:the|how)"
+                            + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b.*" + IMAGE
+                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
@@ -136,7 +138,7 @@ final class TaskRules {
 
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
 
-    private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my)\\s+)";
+    private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my|based on|according to|using|from)\\s+)";
     /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */
     private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
             + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
@@ -144,7 +146,7 @@ final class TaskRules {
             + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer)\\b\\s*", Pattern.CASE_INSENSITIVE);
     /** "the summary", "this transcription": an earlier result named by what it is. */
     private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
-            + "(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
+            + "(?:(?:audio|image|text) )?(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "convert the classification results into an audible format": the target names the task. */
