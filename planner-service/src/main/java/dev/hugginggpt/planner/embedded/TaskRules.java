@@ -114,7 +114,7 @@ final class TaskRules {
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
                     "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
-                            + "|objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
+                            + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
