@@ -39,7 +39,7 @@ final class TaskRules {
             TaskRule.of("text-to-speech",
                     "aloud|out loud|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:form|format|version|audio)|auditory"
                             + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|verbal|vocal(?!s)"
-                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
+                            + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                             + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                             + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
                             + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
@@ -121,7 +121,7 @@ final class TaskRules {
             TaskRule.of("image-classification",
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
-                            + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
+                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:이미지|사진).*분류|분류"),
             TaskRule.of("text-generation",
                     "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                             + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
