@@ -25,14 +25,14 @@ final class RequestText {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|confirm|spark|evaluat|gauge|point)\\w*";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|confirm|spark|evaluat|gauge|point|suggest|recommend|advis|respond|repl)\\w*";
     private static final Pattern CONNECTIVE = Pattern.compile(
             "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
                     + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
                     + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
-                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:finally\\s+)?" + TASK_VERB + "\\b)",
+                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(

@@ -24,7 +24,8 @@ final class TaskRules {
             TaskRule.of("image-to-text",
                     "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
                             + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
-                            + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                            + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
+                            + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
                     "transcri|speech[- ]to[- ]text|speech recognition|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
@@ -100,7 +101,7 @@ final class TaskRules {
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
-                    "\\bdraw|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
                             + "|(?:generat|creat|make|produc|render|design)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
@@ -109,7 +110,7 @@ final class TaskRules {
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
                             + "|remov\\w* (?:the )?|replac|highlight|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
-                    "styl|vintage|cartoon|anime|van gogh|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
+                    "styl|vintage|cartoon|anime|van gogh|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                             + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
