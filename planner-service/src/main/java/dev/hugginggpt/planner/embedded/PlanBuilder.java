@@ -116,11 +116,13 @@ final class PlanBuilder {
                 && EARLIER_TEXT.matcher(clause).find();
     }
 
-    /** A question with no text to answer it from, on a picture the clause is about. */
+    /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
     private boolean asksAboutAPicture(Clause clause) {
         boolean textSource = latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
                 || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
-        return !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
+        boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
+                || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
+        return namesAPicture || !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
     }
 
     /** The first input kind this task could get from nowhere, if any. */
