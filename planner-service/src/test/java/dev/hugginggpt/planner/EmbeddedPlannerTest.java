@@ -295,6 +295,72 @@ class EmbeddedPlannerTest {
         assertEquals("meet me at noon", tasks.get(1).args().get("text2"));
     }
 
+    // reading the request: which clauses ask, and for what
+
+    @Test
+    void possessionAndHelpOnlySentencesAskForNothing() {
+        List<PlannedTask> tasks = plan("I have a photo named garden.jpg. Can you help me with this? Please segment garden.jpg into regions.").tasks();
+        assertEquals(List.of("image-segmentation"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aQuestionRestatingTheComparisonAddsNoQuestionAnswering() {
+        List<PlannedTask> tasks = plan("Compare 'the cat sleeps' and 'a cat is sleeping'. Could you tell me how similar they are?").tasks();
+        assertEquals(List.of("sentence-similarity"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aSentenceGoingOnWithSuchAsStillAsks() {
+        List<PlannedTask> tasks = plan("Could you help me with a few things? Such as transcribing memo.wav and translating the transcript into Spanish.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void describingDetectedObjectsIsWritingFromTheDetections() {
+        List<PlannedTask> tasks = plan("Detect the objects in street.jpg, then describe these objects to me in German.").tasks();
+        assertEquals(List.of("object-detection", "text-generation", "translation"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("German", tasks.get(2).args().get("target_language"));
+    }
+
+    @Test
+    void aResultNamedByItsTaskIsNotAskedForAgain() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav and chat with me using the transcribed text.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "conversational"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void anInputNamedByItsResultComesFromThatTask() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav, summarize the transcription, translate the summary into French,"
+                + " and generate an image from the transcription.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "summarization", "translation", "text-to-image"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(3).args().get("text"));
+    }
+
+    @Test
+    void comparingTwoResultsTakesBoth() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav, summarize it, and tell me how similar the two texts are.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "summarization", "sentence-similarity"), names(tasks), tasks.toString());
+        assertEquals(java.util.Set.of("<GENERATED>-0", "<GENERATED>-1"),
+                java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")));
+    }
+
+    @Test
+    void aQuestionOnANamedPictureIsVisualQuestionAnswering() {
+        List<PlannedTask> tasks = plan("Transcribe question.wav and answer that question using photo.jpg.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "visual-question-answering"), names(tasks), tasks.toString());
+        assertEquals("photo.jpg", tasks.get(1).args().get("image"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void theEmotionOfASpeakerIsAudioClassification() {
+        List<PlannedTask> tasks = plan("What emotion does the speaker express in call.wav?").tasks();
+        assertEquals(List.of("audio-classification"), names(tasks), tasks.toString());
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }
