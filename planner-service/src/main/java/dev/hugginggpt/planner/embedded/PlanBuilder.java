@@ -58,6 +58,9 @@ final class PlanBuilder {
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
             Pattern.CASE_INSENSITIVE);
 
+    /** "Enhance it": which of the two depends on what "it" is. */
+    private static final Set<String> ENHANCEMENTS = Set.of("audio-to-audio", "image-to-image");
+
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
 
@@ -83,6 +86,12 @@ final class PlanBuilder {
     TaskType specialise(TaskType type, Clause clause) {
         if (type.name().equals("image-to-text") && describesEarlierText(clause.text())) {
             return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
+        }
+        if (ENHANCEMENTS.contains(type.name()) && !MEDIA_AUDIO.matcher(clause.text()).find() && !MEDIA_IMAGE.matcher(clause.text()).find()) {
+            MediaKind kind = sourceKind(clause.text());
+            if (kind != null) {
+                return TaskVocabulary.find(kind == MediaKind.AUDIO ? "audio-to-audio" : "image-to-image").orElseThrow();
+            }
         }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
             return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")

@@ -34,6 +34,8 @@ final class RequestText {
                     + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
                     + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDS_IN_VERB = Pattern.compile(
+            "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:to|you|me|us|please|and)\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
@@ -91,7 +93,7 @@ final class RequestText {
         this.masked = masked.toString();
         for (String sentence : SENTENCE_END.split(masked)) {
             boolean request = REQUEST.matcher(sentence.strip()).find();
-            for (String clause : CONNECTIVE.split(sentence)) {
+            for (String clause : joinBareVerbs(CONNECTIVE.split(sentence))) {
                 if (!clause.isBlank()) {
                     String words = clause.strip();
                     boolean asks = request && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
@@ -99,6 +101,25 @@ final class RequestText {
                 }
             }
         }
+    }
+
+    /** "Could you help me identify | and label the objects": a verb cut from its object goes with the next clause. */
+    private static List<String> joinBareVerbs(String[] parts) {
+        List<String> joined = new ArrayList<>();
+        String pending = "";
+        for (String part : parts) {
+            String clause = pending.isEmpty() ? part.strip() : pending + " and " + part.strip();
+            if (ENDS_IN_VERB.matcher(clause).find()) {
+                pending = clause;
+            } else {
+                joined.add(clause);
+                pending = "";
+            }
+        }
+        if (!pending.isEmpty()) {
+            joined.add(pending);
+        }
+        return joined;
     }
 
     /** The clause asks for help with what the rest of the request says and names nothing itself. */

@@ -16,6 +16,9 @@ final class TaskRules {
             + "|visual|illustration|artwork|graphic|jpe?g|png|사진|이미지|그림)";
     private static final String AUDIO = "(?:audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac"
             + "|오디오|음성|녹음|소리)";
+    /** "Enhance it", "boost its quality": improving whichever medium the clause is about (see PlanBuilder#specialise). */
+    private static final String ENHANCE_IT = "(?:(?:enhanc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
+            + "|bring\\w* out (?:its|the) (?:\\w+ )?details)";
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin)";
 
@@ -35,6 +38,7 @@ final class TaskRules {
             TaskRule.of("audio-to-audio",
                     "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                             + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
+                            + "|" + ENHANCE_IT
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
@@ -96,28 +100,30 @@ final class TaskRules {
             TaskRule.of("visual-question-answering",
                     "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
                             + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:the|how)"
+                            + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
                             + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b.*" + IMAGE
                             + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
                     "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
-                            + "|(?:generat|creat|make|produc|render|design)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
+                            + "|(?:generat|creat|make|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
             TaskRule.of("image-editing",
                     "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
-                            + "|remov\\w* (?:the )?|replac|highlight|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
+                            + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?(?:accordingly|a bit|slightly)|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
                     "styl|vintage|cartoon|anime|van gogh|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
-                            + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
+                            + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
                     "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
                             + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
+                            + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
             TaskRule.of("image-classification",
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
@@ -129,10 +135,11 @@ final class TaskRules {
                             + "|(?:write|compose|craft|pen)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
+                    "answer|question|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
-                            + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
+                            + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|key aspects|aspects of|the process of"
+                            + "|steps (?:to|for)|walk me through|대화|추천|조언"),
             TaskRule.weak("text-generation",
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
