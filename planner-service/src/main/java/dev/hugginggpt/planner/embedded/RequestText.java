@@ -36,6 +36,9 @@ final class RequestText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(
             "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:to|you|me|us|please|and)\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
+    /** What to do after a condition on earlier work: "After classifying it, convert the result into audio". */
+    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:and|then|also|please|now|finally|next)\\b,?\\s+)*" + TASK_VERB + "\\b",
+            Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
@@ -96,7 +99,9 @@ final class RequestText {
             for (String clause : joinBareVerbs(CONNECTIVE.split(sentence))) {
                 if (!clause.isBlank()) {
                     String words = clause.strip();
-                    boolean asks = request && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
+                    boolean thenDo = DONE_ALREADY.matcher(sentence.strip()).find() && IMPERATIVE.matcher(words).find();
+                    boolean asks = (request || thenDo)
+                            && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
                     clauses.add(new Clause(words, asks));
                 }
             }
