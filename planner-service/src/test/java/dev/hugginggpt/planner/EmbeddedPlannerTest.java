@@ -361,6 +361,28 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("audio-classification"), names(tasks), tasks.toString());
     }
 
+    @Test
+    void wordsAskedSpokenInAnotherLanguageAreTranslatedBeforeTheyAreSpoken() {
+        List<PlannedTask> tasks = plan("Read 'good night' aloud in Spanish.").tasks();
+        assertEquals(List.of("translation", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("good night", tasks.get(0).args().get("text"));
+        assertEquals("Spanish", tasks.get(0).args().get("target_language"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void afterAConditionOnEarlierWorkTheImperativeAsks() {
+        List<PlannedTask> tasks = plan("Please classify bird.jpg. After classifying it, turn the label into speech.").tasks();
+        assertEquals(List.of("image-classification", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void aVerbCutFromItsObjectReadsWithTheNextClause() {
+        List<PlannedTask> tasks = plan("Could you help me identify and label the objects in street.jpg?").tasks();
+        assertEquals(List.of("object-detection"), names(tasks), tasks.toString());
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

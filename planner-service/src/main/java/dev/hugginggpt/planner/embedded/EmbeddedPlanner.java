@@ -29,6 +29,8 @@ public class EmbeddedPlanner implements TaskPlanner {
     /** Tasks a clause can ask for as the form of another task's text result. */
     private static final java.util.Set<String> OUTPUT_FORMS = java.util.Set.of("text-to-speech", "text-to-video", "translation");
 
+    private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
+
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
 
@@ -89,9 +91,14 @@ public class EmbeddedPlanner implements TaskPlanner {
                     break;
                 }
                 TaskType task = builder.specialise(type, clause);
-                if (builder.addUnlessDuplicate(task, clause)) {
+                boolean translatedFirst = type.output() != MediaKind.TEXT && TaskRules.inSequence(clause.text()).contains(TRANSLATION.name());
+                if (translatedFirst) {
+                    // "a spoken summary in French": the words are translated before they are spoken
+                    builder.addUnlessDuplicate(TRANSLATION, clause);
+                }
+                if (builder.addUnlessDuplicate(task, translatedFirst ? clause.onEarlierResult() : clause)) {
                     for (TaskType form : outputForms(type, clause)) {
-                        builder.addUnlessDuplicate(form, clause);
+                        builder.addUnlessDuplicate(form, clause.onEarlierResult());
                     }
                     break;
                 }
@@ -147,6 +154,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         }
         return sequence.subList(at + 1, sequence.size()).stream()
                 .filter(OUTPUT_FORMS::contains)
+                .sorted(java.util.Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
                 .map(name -> TaskVocabulary.find(name).orElseThrow())
                 .toList();
     }
