@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class RequestText {
     private static final Pattern QUOTE = Pattern.compile(
-            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'([^']{2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
+            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L})){2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d+)»");
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
     private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",

@@ -152,6 +152,9 @@ final class TaskRules {
             + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
             + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
             + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer)\\b\\s*", Pattern.CASE_INSENSITIVE);
+    /** "after its modification", "those changes": edits already asked for. */
+    private static final Pattern EDITS_MADE = Pattern.compile("(\\b(?:its|those|these|after the)\\s+)(?:modifications?|changes|edits|alterations)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** "the summary", "this transcription": an earlier result named by what it is. */
     private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
             + "(?:(?:audio|image|text) )?(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
@@ -217,7 +220,7 @@ final class TaskRules {
      */
     static String withoutEarlierResults(String clause) {
         String plain = MADE_EARLIER.matcher(clause).replaceAll("$1");
-        return RESULT_NOUN.matcher(plain).replaceAll("$1 result");
+        return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
     }
 
     private static List<String> ranked(String clause) {
