@@ -403,9 +403,9 @@ final class PlanBuilder {
         return -1;
     }
 
-    /** "How similar are they", "compare it with the original": the text result compared with the one in use. */
+    /** "How similar are they", "compare it with the summary": the text result compared with the one in use. */
     private int otherResult(int inUse, String clause) {
-        if (inUse < 0 || !BOTH_RESULTS.matcher(clause).find()) {
+        if (inUse < 0) {
             return -1;
         }
         for (Set<String> types : ResultNames.namedIn(clause)) {
@@ -414,6 +414,9 @@ final class PlanBuilder {
                     return i;
                 }
             }
+        }
+        if (!BOTH_RESULTS.matcher(clause).find()) {
+            return -1;
         }
         for (int i = inUse - 1; i >= 0; i--) {
             if (outputs.get(i) == MediaKind.TEXT) {

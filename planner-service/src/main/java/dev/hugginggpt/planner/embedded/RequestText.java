@@ -27,7 +27,7 @@ final class RequestText {
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|confirm|spark|evaluat|gauge|point|suggest|recommend|advis|respond|repl)\\w*";
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
+            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,\\s*after which\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
                     + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"

@@ -24,7 +24,7 @@ final class ResultNames {
             name("captions?|descriptions?|descriptive text", "image-to-text"),
             name("answers?", "question-answering", "visual-question-answering", "document-question-answering"),
             name("detected|objects? (?:found|identified|detected)", "object-detection"),
-            name("classifications?|categor(?:y|ies)|class(?:es)?\\b|classified", "image-classification", "audio-classification",
+            name("classifications?|categor(?:y|ies)|class(?:es)?\\b|classified|identified (?:table|category|class|label|type)", "image-classification", "audio-classification",
                     "tabular-classification", "text-classification", "zero-shot-classification"),
             name("entities|tokens|tagged", "token-classification"),
             name("(?:generated|created|drawn) (?:image|picture|visual)", "text-to-image"),
