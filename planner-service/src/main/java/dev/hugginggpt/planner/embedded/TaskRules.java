@@ -31,7 +31,7 @@ final class TaskRules {
                             + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
+                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
@@ -43,7 +43,7 @@ final class TaskRules {
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
                     "aloud|out loud|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
-                            + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|verbal|vocal(?!s)"
+                            + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
                             + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                             + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                             + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -53,6 +53,8 @@ final class TaskRules {
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                             + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
                             + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
+                            + "|(?:identify|recogni[sz]e|detect|determine)\\w* (?:the |what )?(?:\\w+ )?(?:sounds?|noises?|instruments?|sound events?)\\b"
+                            + "|what (?:is )?mak(?:es|ing) (?:the|that|this) (?:sound|noise)"
                             + "|\\bcommands?\\b.*\\b" + AUDIO + "|" + AUDIO + "\\b.*\\bcommands?\\b"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
@@ -68,16 +70,16 @@ final class TaskRules {
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
                             + "|어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정"),
             TaskRule.of("token-classification",
-                    "named[- ]entit|entities|\\bner\\b|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
+                    "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
                             + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
                             + "|\\btokens?\\b"
                             + "|(?:dates|names|people|persons|places|locations|organi[sz]ations)(?:,| and| or) (?:and )?(?:dates|names|people|persons|places|locations|organi[sz]ations)"
                             + "|key terms|개체명|품사"),
             TaskRule.of("summarization",
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
-                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|요약"),
+                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|abstract of|highlights of|요약"),
             TaskRule.of("sentence-similarity",
-                    "similar|resembl|resonat|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+                    "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
             TaskRule.of("tabular-classification",
@@ -85,7 +87,7 @@ final class TaskRules {
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* out|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
@@ -115,7 +117,7 @@ final class TaskRules {
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
                             + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?(?:accordingly|a bit|slightly)|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
-                    "styl|vintage|cartoon|anime|van gogh|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
+                    "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                             + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
@@ -132,7 +134,8 @@ final class TaskRules {
             TaskRule.of("text-generation",
                     "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                             + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
-                            + "|(?:write|compose|craft|pen)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece)"),
+                            + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline)"
+                            + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
                     "answer|question|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
