@@ -20,10 +20,11 @@ final class TaskRules {
     private static final String ENHANCE_IT = "(?:(?:enhanc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
             + "|bring\\w* out (?:its|the) (?:\\w+ )?details)";
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
-            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin)";
+            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
+            + "|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian)";
 
     static final List<TaskRule> RULES = List.of(
-            TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|동영상|비디오|영상"),
+            TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b|동영상|비디오|영상"),
             TaskRule.of("image-to-text",
                     "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
                             + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
@@ -31,7 +32,7 @@ final class TaskRules {
                             + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
+                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
@@ -77,7 +78,7 @@ final class TaskRules {
                             + "|key terms|개체명|품사"),
             TaskRule.of("summarization",
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
-                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|abstract of|highlights of|요약"),
+                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
             TaskRule.of("sentence-similarity",
                     "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
@@ -108,20 +109,21 @@ final class TaskRules {
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
-                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
                             + "|(?:generat|creat|make|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
             TaskRule.of("image-editing",
                     "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
+                            + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
                             + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?(?:accordingly|a bit|slightly)|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
                     "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                             + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
-                    "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
+                    "detect|object detection|bounding|box(?:es)? around|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
                             + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
@@ -130,7 +132,7 @@ final class TaskRules {
             TaskRule.of("image-classification",
                     "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
-                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:이미지|사진).*분류|분류"),
+                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)|(?:이미지|사진).*분류|분류"),
             TaskRule.of("text-generation",
                     "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                             + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
@@ -138,11 +140,11 @@ final class TaskRules {
                             + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
+                    "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
                             + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|key aspects|aspects of|the process of"
-                            + "|steps (?:to|for)|walk me through|대화|추천|조언"),
+                            + "|steps (?:to|for)|walk me through|what do you think|your (?:opinion|thoughts)|대화|추천|조언"),
             TaskRule.weak("text-generation",
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
