@@ -42,7 +42,7 @@ final class PlanBuilder {
 
     /** What an earlier text result is called: "these objects", "the labels", "the findings". */
     private static final Pattern EARLIER_TEXT = Pattern.compile(
-            "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|text|names"
+            "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|(?:the|this|that) text|names"
                     + "|categories|class(?:es)?|classification|these|those|them)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A description asked to be short is a summary. */
