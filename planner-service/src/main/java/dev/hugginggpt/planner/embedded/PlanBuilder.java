@@ -37,7 +37,7 @@ final class PlanBuilder {
             "\\b(audio|recording|recorded|speech|voice|podcast|voicemail|sound|spoken|said|lecture|meeting|interview)\\b|오디오|음성|녹음",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MEDIA_IMAGE = Pattern.compile(
-            "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart)\\b|사진|이미지|그림|문서",
+            "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart|scene|inscription|visual)\\b|사진|이미지|그림|문서",
             Pattern.CASE_INSENSITIVE);
 
     /** What an earlier text result is called: "these objects", "the labels", "the findings". */

@@ -95,6 +95,7 @@ final class TaskRules {
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
                     "which (?:class|category)|what (?:class|category|kind of (?:object|thing|item)|object) (?:it|this|that)"
+                            + "|(?:class|category|type) of (?:the |this |that |my )?(?:\\w+ )?" + IMAGE
                             + "|what (?:it|the \\w+) (?:is|depicts|represents?|shows)\\b(?! (?:in|on) )"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my|it) " + IMAGE + "?"),
             TaskRule.of("document-question-answering",
