@@ -58,8 +58,10 @@ final class PlanBuilder {
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
             Pattern.CASE_INSENSITIVE);
 
-    /** "Enhance it": which of the two depends on what "it" is. */
-    private static final Set<String> ENHANCEMENTS = Set.of("audio-to-audio", "image-to-image");
+    /** The same task on a picture or on a recording: "enhance it", "classify the content" mean the one "it" is. */
+    private static final Map<String, String> MEDIA_TWINS = Map.of(
+            "audio-to-audio", "image-to-image", "image-to-image", "audio-to-audio",
+            "audio-classification", "image-classification", "image-classification", "audio-classification");
 
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
@@ -87,10 +89,12 @@ final class PlanBuilder {
         if (type.name().equals("image-to-text") && describesEarlierText(clause.text())) {
             return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
         }
-        if (ENHANCEMENTS.contains(type.name()) && !MEDIA_AUDIO.matcher(clause.text()).find() && !MEDIA_IMAGE.matcher(clause.text()).find()) {
+        String twin = MEDIA_TWINS.get(type.name());
+        if (twin != null && !MEDIA_AUDIO.matcher(clause.text()).find() && !MEDIA_IMAGE.matcher(clause.text()).find()) {
             MediaKind kind = sourceKind(clause.text());
-            if (kind != null) {
-                return TaskVocabulary.find(kind == MediaKind.AUDIO ? "audio-to-audio" : "image-to-image").orElseThrow();
+            MediaKind own = type.inputs().get(0);
+            if (kind != null && kind != own) {
+                return TaskVocabulary.find(twin).orElseThrow();
             }
         }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
