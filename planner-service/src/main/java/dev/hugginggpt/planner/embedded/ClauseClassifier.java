@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which task types a clause may ask for, best first. The phrase rules decide; sentence embeddings
- * break the tie between the two best rule matches of the same strength (the runner-up wins when the
+ * break the tie between the two best rule matches of the same strength, unless the clause names what to
+ * convert into (the runner-up wins when the
  * clause is clearly nearer its exemplars) and name the task when no rule matches and one task is near enough.
  */
 final class ClauseClassifier {
@@ -36,7 +37,7 @@ final class ClauseClassifier {
         if (ruled.isEmpty()) {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        boolean sameStrength = ruled.size() >= 2
+        boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text())
                 && TaskRules.namesOutright(ruled.get(0), clause.text()) == TaskRules.namesOutright(ruled.get(1), clause.text());
         if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));

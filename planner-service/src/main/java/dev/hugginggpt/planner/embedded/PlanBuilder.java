@@ -25,7 +25,8 @@ final class PlanBuilder {
     private static final Pattern BACK_REFERENCE = Pattern.compile(
             "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
                     + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"
-                    + "|content|generated|resulting|edited|modified|identified|detected|classified|answer|findings|information)\\b"
+                    + "|content|generated|resulting|edited|modified|identified|detected|classified|answer|findings|information"
+                    + "|the (?:quote|message|writing|inscription|sign|note|label))\\b"
                     + "|그\\s|그것|이것|결과|위의|해당",
             Pattern.CASE_INSENSITIVE);
     /** An instruction that builds on an earlier result ("based on the classification"). */

@@ -217,6 +217,11 @@ final class TaskRules {
         return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
     }
 
+    /** "Convert the results into an audible format": the clause names what to make, and that decides. */
+    static boolean isConversion(String clause) {
+        return CONVERSION.matcher(clause).find();
+    }
+
     /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
     static boolean namesOutright(String task, String words) {
         String clause = withoutEarlierResults(words);
