@@ -137,7 +137,7 @@ class EmbeddedPlannerTest {
 
     @Test
     void aClauseNoRuleKnowsIsPlacedByItsNearestExemplar() {
-        List<PlannedTask> tasks = plan("Could you cut out every object from street.jpg?").tasks();
+        List<PlannedTask> tasks = plan("Could you split street.jpg into its regions?").tasks();
         assertEquals(List.of("image-segmentation"), names(tasks), tasks.toString());
         assertEquals("street.jpg", tasks.get(0).args().get("image"));
     }
@@ -146,7 +146,7 @@ class EmbeddedPlannerTest {
     void withoutEmbeddingsTheSameClauseIsNotPlanned() {
         EmbeddedPlanner rulesOnly = EmbeddedPlanner.rulesOnly(CONFIG);
         PlanningResult result = rulesOnly.plan(new UserRequest("r", "t",
-                List.of(ChatMessage.user("Could you cut out every object from street.jpg?")), List.of(),
+                List.of(ChatMessage.user("Could you split street.jpg into its regions?")), List.of(),
                 RequestOptions.defaults(), Instant.now()));
         assertEquals(List.of(), result.tasks());
     }
