@@ -383,6 +383,21 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("object-detection"), names(tasks), tasks.toString());
     }
 
+    @Test
+    void anEditThatSpellsNothingOutFollowsTheTextJustMade() {
+        List<PlannedTask> tasks = plan("Transcribe notes.wav, then modify photo.jpg the way it says.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "image-editing"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("photo.jpg", tasks.get(1).args().get("image"));
+    }
+
+    @Test
+    void enhancingItMeansTheMediumItIs() {
+        List<PlannedTask> tasks = plan("Read 'welcome aboard' aloud and then enhance it.").tasks();
+        assertEquals(List.of("text-to-speech", "audio-to-audio"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("audio"));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

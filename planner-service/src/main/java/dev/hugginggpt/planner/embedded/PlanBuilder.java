@@ -50,6 +50,12 @@ final class PlanBuilder {
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** An edit the clause spells out itself: a colour, a thing to add, remove or replace. */
+    private static final Pattern CONCRETE_EDIT = Pattern.compile(
+            "\\b(red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden|add|insert|remove|erase|replace|background"
+                    + "|sky|brighter|darker|text|caption|watermark)\\b|색|배경",
+            Pattern.CASE_INSENSITIVE);
+
     /** Words that compare two results with each other. */
     private static final Pattern BOTH_RESULTS = Pattern.compile(
             "\\b(their|they|both|them|the two|each other|original|initial|earlier|previous|first)\\b", Pattern.CASE_INSENSITIVE);
@@ -214,7 +220,7 @@ final class PlanBuilder {
             addTextPair(type, clause, args);
         } else if (textInputs == 1) {
             boolean instruction = type.inputs().size() > 1;
-            args.put("text", instruction ? instructionText(clause) : textArgument(clause));
+            args.put("text", instruction ? instructionText(type, clause) : textArgument(clause));
         }
         addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
@@ -311,8 +317,11 @@ final class PlanBuilder {
         return text.restore(afterColon.isEmpty() ? text.original : afterColon);
     }
 
-    /** The instruction or question of an image-and-text task: its quote, an earlier result it builds on, or its words. */
-    private String instructionText(Clause clause) {
+    /**
+     * The instruction or question of an image-and-text task: its quote, the text just made when an edit says no
+     * more than "accordingly", an earlier result it names or builds on, or its words.
+     */
+    private String instructionText(TaskType type, Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
@@ -320,6 +329,12 @@ final class PlanBuilder {
         int named = namedProducer(MediaKind.TEXT, clause.text());
         if (named >= 0) {
             return GeneratedRefs.of(named);
+        }
+        int previous = tasks.size() - 1;
+        boolean vagueEdit = type.name().equals("image-editing") && !CONCRETE_EDIT.matcher(clause.text()).find();
+        if (vagueEdit && previous >= 0 && outputs.get(previous) == MediaKind.TEXT) {
+            // "then adjust the image accordingly": the text just made says how
+            return GeneratedRefs.of(previous);
         }
         int producer = latest(MediaKind.TEXT);
         if (producer >= 0 && BUILDS_ON.matcher(clause.text()).find()) {
