@@ -76,11 +76,11 @@ final class TaskRules {
                     "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
                             + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
                             + "|\\btokens?\\b"
-                            + "|(?:dates|names|people|persons|places|locations|organi[sz]ations)(?:,| and| or) (?:and )?(?:dates|names|people|persons|places|locations|organi[sz]ations)"
+                            + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
                             + "|key terms|개체명|품사"),
             TaskRule.of("summarization",
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
-                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
+                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
             TaskRule.of("sentence-similarity",
                     "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
@@ -134,7 +134,7 @@ final class TaskRules {
                             + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
             TaskRule.of("image-classification",
-                    "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
+                    "(?:classif|categori[sz])(?!\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens|sentences?)\\b)|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
                             + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)|(?:이미지|사진).*분류|분류"),
             TaskRule.of("text-generation",
