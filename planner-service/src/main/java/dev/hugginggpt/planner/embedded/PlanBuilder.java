@@ -65,10 +65,11 @@ final class PlanBuilder {
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
             Pattern.CASE_INSENSITIVE);
 
-    /** The same task on a picture or on a recording: "enhance it", "classify the content" mean the one "it" is. */
+    /** The same task on a picture or on a recording: "enhance it", "classify the content", "turn it into text" mean the one meant. */
     private static final Map<String, String> MEDIA_TWINS = Map.of(
             "audio-to-audio", "image-to-image", "image-to-image", "audio-to-audio",
-            "audio-classification", "image-classification", "image-classification", "audio-classification");
+            "audio-classification", "image-classification", "image-classification", "audio-classification",
+            "automatic-speech-recognition", "image-to-text", "image-to-text", "automatic-speech-recognition");
 
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
@@ -97,10 +98,9 @@ final class PlanBuilder {
             return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
         }
         String twin = MEDIA_TWINS.get(type.name());
-        if (twin != null && !MEDIA_AUDIO.matcher(clause.text()).find() && !MEDIA_IMAGE.matcher(clause.text()).find()) {
-            MediaKind kind = sourceKind(clause.text());
-            MediaKind own = type.inputs().get(0);
-            if (kind != null && kind != own) {
+        if (twin != null) {
+            MediaKind kind = mediumMeant(clause.text());
+            if (kind != null && kind != type.inputs().get(0) && resourceArgument(kind, clause.text()) != null) {
                 return TaskVocabulary.find(twin).orElseThrow();
             }
         }
@@ -134,6 +134,16 @@ final class PlanBuilder {
                 && !MEDIA_IMAGE.matcher(clause).find()
                 && resources.namedIn(clause, MediaKind.IMAGE).isEmpty()
                 && EARLIER_TEXT.matcher(clause).find();
+    }
+
+    /** The medium a clause is about: the one it names, else the one "it" most likely is. */
+    private MediaKind mediumMeant(String clause) {
+        boolean audio = MEDIA_AUDIO.matcher(clause).find() || resources.namedIn(clause, MediaKind.AUDIO).isPresent();
+        boolean image = MEDIA_IMAGE.matcher(clause).find() || resources.namedIn(clause, MediaKind.IMAGE).isPresent();
+        if (audio != image) {
+            return audio ? MediaKind.AUDIO : MediaKind.IMAGE;
+        }
+        return sourceKind(clause);
     }
 
     /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
