@@ -62,7 +62,7 @@ final class TaskRules {
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
-                    "translat|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
+                    "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
@@ -121,7 +121,7 @@ final class TaskRules {
                     "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
                             + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
-                            + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?(?:accordingly|a bit|slightly)|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
+                            + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
                     "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                             + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
