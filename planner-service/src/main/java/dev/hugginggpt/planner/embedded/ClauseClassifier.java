@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class ClauseClassifier {
     /** How much nearer the runner-up's exemplars must be for it to win over the rules' first choice. */
-    static final double TIE_BREAK_MARGIN = 0.05;
+    static final double TIE_BREAK_MARGIN = 0.10;
 
     /** all-MiniLM-L6-v2 was trained on English: its vectors for Korean clauses carry no task meaning. */
     private static final Pattern NOT_ENGLISH = Pattern.compile("[가-힣]");
