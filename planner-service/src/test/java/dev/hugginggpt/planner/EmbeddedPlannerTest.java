@@ -398,6 +398,14 @@ class EmbeddedPlannerTest {
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("audio"));
     }
 
+    @Test
+    void turningARecordingIntoTextInAnotherLanguageTranscribesThenTranslates() {
+        List<PlannedTask> tasks = plan("Could you turn talk.wav into text in French?").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks), tasks.toString());
+        assertEquals("talk.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

@@ -97,7 +97,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                     builder.addUnlessDuplicate(TRANSLATION, clause);
                 }
                 if (builder.addUnlessDuplicate(task, translatedFirst ? clause.onEarlierResult() : clause)) {
-                    for (TaskType form : outputForms(type, clause)) {
+                    for (TaskType form : outputForms(type, task, clause)) {
                         builder.addUnlessDuplicate(form, clause.onEarlierResult());
                     }
                     break;
@@ -142,13 +142,14 @@ public class EmbeddedPlanner implements TaskPlanner {
     /**
      * The form a clause asks a text result in, after the task that makes it: "describe the objects
      * audibly" (speech), "summarize it in a short video" (video), "explain it in Spanish" (translation).
+     * {@code read} is the clause's reading, {@code task} what it became for the plan's inputs.
      */
-    private static List<TaskType> outputForms(TaskType task, Clause clause) {
+    private static List<TaskType> outputForms(TaskType read, TaskType task, Clause clause) {
         if (task.output() != MediaKind.TEXT) {
             return List.of();
         }
         List<String> sequence = TaskRules.inSequence(clause.text());
-        int at = sequence.indexOf(task.name());
+        int at = Math.max(sequence.indexOf(read.name()), sequence.indexOf(task.name()));
         if (at < 0) {
             return List.of();
         }
