@@ -14,8 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The offline planner. The request is cut into clauses; each clause that asks for something is
@@ -27,7 +30,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class EmbeddedPlanner implements TaskPlanner {
     /** Tasks a clause can ask for as the form of another task's text result. */
-    private static final java.util.Set<String> OUTPUT_FORMS = java.util.Set.of("text-to-speech", "text-to-video", "translation");
+    private static final Set<String> OUTPUT_FORMS = Set.of("text-to-speech", "text-to-video", "translation");
 
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
 
@@ -90,16 +93,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                 if (type != fed.get(0) && !TaskRules.namesOutright(type.name(), clause.text())) {
                     break;
                 }
-                TaskType task = builder.specialise(type, clause);
-                boolean translatedFirst = type.output() != MediaKind.TEXT && TaskRules.inSequence(clause.text()).contains(TRANSLATION.name());
-                if (translatedFirst) {
-                    // "a spoken summary in French": the words are translated before they are spoken
-                    builder.addUnlessDuplicate(TRANSLATION, clause);
-                }
-                if (builder.addUnlessDuplicate(task, translatedFirst ? clause.onEarlierResult() : clause)) {
-                    for (TaskType form : outputForms(type, task, clause)) {
-                        builder.addUnlessDuplicate(form, clause.onEarlierResult());
-                    }
+                if (addReading(builder, type, clause)) {
                     break;
                 }
             }
@@ -117,6 +111,26 @@ public class EmbeddedPlanner implements TaskPlanner {
     }
 
     /**
+     * Plans one reading of a clause: its task, made specific to the inputs, with the forms the clause asks
+     * its result in. Returns false when the task restates one already planned.
+     */
+    private static boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
+        TaskType task = builder.specialise(type, clause);
+        boolean translatedFirst = type.output() != MediaKind.TEXT && TaskRules.inSequence(clause.text()).contains(TRANSLATION.name());
+        if (translatedFirst) {
+            // "a spoken summary in French": the words are translated before they are spoken
+            builder.addUnlessDuplicate(TRANSLATION, clause);
+        }
+        if (!builder.addUnlessDuplicate(task, translatedFirst ? clause.onEarlierResult() : clause)) {
+            return false;
+        }
+        for (TaskType form : outputForms(type, task, clause)) {
+            builder.addUnlessDuplicate(form, clause.onEarlierResult());
+        }
+        return true;
+    }
+
+    /**
      * "Describe them in Spanish": when the first reading is the form of a text result and the clause names
      * the task that makes that text first, that task comes first (its form follows, see {@link #outputForms}).
      */
@@ -129,7 +143,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         for (String earlier : sequence.subList(0, Math.max(form, 0))) {
             for (TaskType type : fed) {
                 if (type.name().equals(earlier) && type.output() == MediaKind.TEXT && !OUTPUT_FORMS.contains(earlier)) {
-                    List<TaskType> reordered = new java.util.ArrayList<>(fed);
+                    List<TaskType> reordered = new ArrayList<>(fed);
                     reordered.remove(type);
                     reordered.add(0, type);
                     return reordered;
@@ -155,7 +169,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         }
         return sequence.subList(at + 1, sequence.size()).stream()
                 .filter(OUTPUT_FORMS::contains)
-                .sorted(java.util.Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
+                .sorted(Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
                 .map(name -> TaskVocabulary.find(name).orElseThrow())
                 .toList();
     }

@@ -56,10 +56,6 @@ final class PlanBuilder {
                     + "|sky|brighter|darker|text|caption|watermark)\\b|색|배경",
             Pattern.CASE_INSENSITIVE);
 
-    /** Words that compare two results with each other. */
-    private static final Pattern BOTH_RESULTS = Pattern.compile(
-            "\\b(their|they|both|them|the two|each other|original|initial|earlier|previous|first)\\b", Pattern.CASE_INSENSITIVE);
-
     /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
     private static final Pattern QUOTED_SOURCE = Pattern.compile(
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
@@ -79,6 +75,7 @@ final class PlanBuilder {
     private final List<PlannedTask> tasks = new ArrayList<>();
     private final List<MediaKind> outputs = new ArrayList<>();
     private final Set<Integer> usedQuotes = new HashSet<>();
+    private final EarlierResults results = new EarlierResults(tasks, outputs);
 
     PlanBuilder(RequestText text, Resources resources) {
         this.text = text;
@@ -118,7 +115,7 @@ final class PlanBuilder {
             return TaskVocabulary.find("tabular-classification").orElseThrow();
         }
         boolean question = name.equals("visual-question-answering")
-                || name.equals("question-answering") && latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
+                || name.equals("question-answering") && results.latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
         if (question && resources.imageIsDocument()) {
             return TaskVocabulary.find("document-question-answering").orElseThrow();
         }
@@ -130,7 +127,7 @@ final class PlanBuilder {
      * earlier task made (detected objects, labels), not a picture, so the description is written from that text.
      */
     private boolean describesEarlierText(String clause) {
-        return latest(MediaKind.TEXT) > latest(MediaKind.IMAGE)
+        return results.latest(MediaKind.TEXT) > results.latest(MediaKind.IMAGE)
                 && !MEDIA_IMAGE.matcher(clause).find()
                 && resources.namedIn(clause, MediaKind.IMAGE).isEmpty()
                 && EARLIER_TEXT.matcher(clause).find();
@@ -148,7 +145,7 @@ final class PlanBuilder {
 
     /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
     private boolean asksAboutAPicture(Clause clause) {
-        boolean textSource = latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
+        boolean textSource = results.latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
                 || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
         boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
                 || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
@@ -255,11 +252,11 @@ final class PlanBuilder {
         List<String> own = takeQuotes(clause.text());
         if (type.name().equals("sentence-similarity")) {
             List<String> texts = new ArrayList<>(own);
-            int producer = producer(MediaKind.TEXT, clause.text());
+            int producer = results.meant(MediaKind.TEXT, clause.text());
             if (texts.size() < 2 && producer >= 0) {
                 texts.add(0, GeneratedRefs.of(producer));
             }
-            int other = otherResult(producer, clause.text());
+            int other = results.other(producer, clause.text());
             if (texts.size() < 2 && other >= 0) {
                 texts.add(0, GeneratedRefs.of(other));
             }
@@ -305,7 +302,7 @@ final class PlanBuilder {
 
     /** Earlier text output, an unused quote, a text file, a converted file, or the clause's own words. */
     private String contextText(Clause clause) {
-        int producer = producer(MediaKind.TEXT, clause.text());
+        int producer = results.meant(MediaKind.TEXT, clause.text());
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -336,7 +333,7 @@ final class PlanBuilder {
         if (!own.isEmpty()) {
             return own.get(0);
         }
-        int named = namedProducer(MediaKind.TEXT, clause.text());
+        int named = results.named(MediaKind.TEXT, clause.text());
         if (named >= 0) {
             return GeneratedRefs.of(named);
         }
@@ -346,7 +343,7 @@ final class PlanBuilder {
             // "then adjust the image accordingly": the text just made says how
             return GeneratedRefs.of(previous);
         }
-        int producer = latest(MediaKind.TEXT);
+        int producer = results.latest(MediaKind.TEXT);
         if (producer >= 0 && BUILDS_ON.matcher(clause.text()).find()) {
             return GeneratedRefs.of(producer);
         }
@@ -379,7 +376,7 @@ final class PlanBuilder {
             if (MEDIA_IMAGE.matcher(words).find() || resources.namedIn(words, MediaKind.IMAGE).isPresent()) {
                 return MediaKind.IMAGE;
             }
-            return latest(MediaKind.AUDIO) > latest(MediaKind.IMAGE) ? MediaKind.AUDIO : MediaKind.IMAGE;
+            return results.latest(MediaKind.AUDIO) > results.latest(MediaKind.IMAGE) ? MediaKind.AUDIO : MediaKind.IMAGE;
         }
         return audio ? MediaKind.AUDIO : image ? MediaKind.IMAGE : null;
     }
@@ -389,7 +386,7 @@ final class PlanBuilder {
         if (named.isPresent()) {
             return named.get();
         }
-        int producer = producer(kind, clause);
+        int producer = results.meant(kind, clause);
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -415,53 +412,7 @@ final class PlanBuilder {
         return Optional.empty();
     }
 
-    /** The task whose output of this kind the clause uses: the one it names by its result, else the latest. */
-    private int producer(MediaKind kind, String clause) {
-        int named = namedProducer(kind, clause);
-        return named >= 0 ? named : latest(kind);
-    }
 
-    /** The latest task of a type whose result the clause names ("the transcription", "the edited image"), or -1. */
-    private int namedProducer(MediaKind kind, String clause) {
-        for (Set<String> types : ResultNames.namedIn(clause)) {
-            for (int i = tasks.size() - 1; i >= 0; i--) {
-                if (outputs.get(i) == kind && types.contains(tasks.get(i).task())) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
 
-    /** "How similar are they", "compare it with the summary": the text result compared with the one in use. */
-    private int otherResult(int inUse, String clause) {
-        if (inUse < 0) {
-            return -1;
-        }
-        for (Set<String> types : ResultNames.namedIn(clause)) {
-            for (int i = tasks.size() - 1; i >= 0; i--) {
-                if (i != inUse && outputs.get(i) == MediaKind.TEXT && types.contains(tasks.get(i).task())) {
-                    return i;
-                }
-            }
-        }
-        if (!BOTH_RESULTS.matcher(clause).find()) {
-            return -1;
-        }
-        for (int i = inUse - 1; i >= 0; i--) {
-            if (outputs.get(i) == MediaKind.TEXT) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
-    private int latest(MediaKind kind) {
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (outputs.get(i) == kind) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

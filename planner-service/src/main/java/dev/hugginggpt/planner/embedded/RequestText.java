@@ -3,6 +3,8 @@ package dev.hugginggpt.planner.embedded;
 import dev.hugginggpt.protocol.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,7 @@ final class RequestText {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|confirm|spark|evaluat|gauge|point|suggest|recommend|advis|respond|repl)\\w*";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl)\\w*";
     private static final Pattern CONNECTIVE = Pattern.compile(
             "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,\\s*after which\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
@@ -59,7 +61,7 @@ final class RequestText {
                     + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
-    private static final java.util.Set<String> FILLER = java.util.Set.of("can", "could", "would", "will", "you", "we", "i", "me",
+    private static final Set<String> FILLER = Set.of("can", "could", "would", "will", "you", "we", "i", "me",
             "us", "please", "help", "helping", "assist", "do", "doing", "this", "that", "it", "these", "with", "how", "the", "task",
             "tasks", "for", "out", "accomplish", "accomplishing", "achieve", "be", "able", "to", "mind", "in", "so", "is", "possible",
             "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
@@ -129,7 +131,7 @@ final class RequestText {
 
     /** The clause asks for help with what the rest of the request says and names nothing itself. */
     static boolean namesNothing(String clause) {
-        Matcher m = WORD.matcher(clause.toLowerCase(java.util.Locale.ROOT));
+        Matcher m = WORD.matcher(clause.toLowerCase(Locale.ROOT));
         while (m.find()) {
             if (!FILLER.contains(m.group())) {
                 return false;
