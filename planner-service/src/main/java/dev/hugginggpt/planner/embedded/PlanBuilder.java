@@ -411,8 +411,4 @@ final class PlanBuilder {
         }
         return Optional.empty();
     }
-
-
-
-
 }
