@@ -137,7 +137,7 @@ class EmbeddedPlannerTest {
 
     @Test
     void aClauseNoRuleKnowsIsPlacedByItsNearestExemplar() {
-        List<PlannedTask> tasks = plan("Could you cut out every object from street.jpg?").tasks();
+        List<PlannedTask> tasks = plan("Could you split street.jpg into its regions?").tasks();
         assertEquals(List.of("image-segmentation"), names(tasks), tasks.toString());
         assertEquals("street.jpg", tasks.get(0).args().get("image"));
     }
@@ -146,7 +146,7 @@ class EmbeddedPlannerTest {
     void withoutEmbeddingsTheSameClauseIsNotPlanned() {
         EmbeddedPlanner rulesOnly = EmbeddedPlanner.rulesOnly(CONFIG);
         PlanningResult result = rulesOnly.plan(new UserRequest("r", "t",
-                List.of(ChatMessage.user("Could you cut out every object from street.jpg?")), List.of(),
+                List.of(ChatMessage.user("Could you split street.jpg into its regions?")), List.of(),
                 RequestOptions.defaults(), Instant.now()));
         assertEquals(List.of(), result.tasks());
     }
@@ -293,6 +293,117 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("automatic-speech-recognition", "sentence-similarity"), names(tasks), tasks.toString());
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
         assertEquals("meet me at noon", tasks.get(1).args().get("text2"));
+    }
+
+    // reading the request: which clauses ask, and for what
+
+    @Test
+    void possessionAndHelpOnlySentencesAskForNothing() {
+        List<PlannedTask> tasks = plan("I have a photo named garden.jpg. Can you help me with this? Please segment garden.jpg into regions.").tasks();
+        assertEquals(List.of("image-segmentation"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aQuestionRestatingTheComparisonAddsNoQuestionAnswering() {
+        List<PlannedTask> tasks = plan("Compare 'the cat sleeps' and 'a cat is sleeping'. Could you tell me how similar they are?").tasks();
+        assertEquals(List.of("sentence-similarity"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void aSentenceGoingOnWithSuchAsStillAsks() {
+        List<PlannedTask> tasks = plan("Could you help me with a few things? Such as transcribing memo.wav and translating the transcript into Spanish.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void describingDetectedObjectsIsWritingFromTheDetections() {
+        List<PlannedTask> tasks = plan("Detect the objects in street.jpg, then describe these objects to me in German.").tasks();
+        assertEquals(List.of("object-detection", "text-generation", "translation"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("German", tasks.get(2).args().get("target_language"));
+    }
+
+    @Test
+    void aResultNamedByItsTaskIsNotAskedForAgain() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav and chat with me using the transcribed text.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "conversational"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void anInputNamedByItsResultComesFromThatTask() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav, summarize the transcription, translate the summary into French,"
+                + " and generate an image from the transcription.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "summarization", "translation", "text-to-image"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(3).args().get("text"));
+    }
+
+    @Test
+    void comparingTwoResultsTakesBoth() {
+        List<PlannedTask> tasks = plan("Transcribe memo.wav, summarize it, and tell me how similar the two texts are.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "summarization", "sentence-similarity"), names(tasks), tasks.toString());
+        assertEquals(java.util.Set.of("<GENERATED>-0", "<GENERATED>-1"),
+                java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")));
+    }
+
+    @Test
+    void aQuestionOnANamedPictureIsVisualQuestionAnswering() {
+        List<PlannedTask> tasks = plan("Transcribe question.wav and answer that question using photo.jpg.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "visual-question-answering"), names(tasks), tasks.toString());
+        assertEquals("photo.jpg", tasks.get(1).args().get("image"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void theEmotionOfASpeakerIsAudioClassification() {
+        List<PlannedTask> tasks = plan("What emotion does the speaker express in call.wav?").tasks();
+        assertEquals(List.of("audio-classification"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void wordsAskedSpokenInAnotherLanguageAreTranslatedBeforeTheyAreSpoken() {
+        List<PlannedTask> tasks = plan("Read 'good night' aloud in Spanish.").tasks();
+        assertEquals(List.of("translation", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("good night", tasks.get(0).args().get("text"));
+        assertEquals("Spanish", tasks.get(0).args().get("target_language"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void afterAConditionOnEarlierWorkTheImperativeAsks() {
+        List<PlannedTask> tasks = plan("Please classify bird.jpg. After classifying it, turn the label into speech.").tasks();
+        assertEquals(List.of("image-classification", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void aVerbCutFromItsObjectReadsWithTheNextClause() {
+        List<PlannedTask> tasks = plan("Could you help me identify and label the objects in street.jpg?").tasks();
+        assertEquals(List.of("object-detection"), names(tasks), tasks.toString());
+    }
+
+    @Test
+    void anEditThatSpellsNothingOutFollowsTheTextJustMade() {
+        List<PlannedTask> tasks = plan("Transcribe notes.wav, then modify photo.jpg the way it says.").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "image-editing"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("photo.jpg", tasks.get(1).args().get("image"));
+    }
+
+    @Test
+    void enhancingItMeansTheMediumItIs() {
+        List<PlannedTask> tasks = plan("Read 'welcome aboard' aloud and then enhance it.").tasks();
+        assertEquals(List.of("text-to-speech", "audio-to-audio"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("audio"));
+    }
+
+    @Test
+    void turningARecordingIntoTextInAnotherLanguageTranscribesThenTranslates() {
+        List<PlannedTask> tasks = plan("Could you turn talk.wav into text in French?").tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks), tasks.toString());
+        assertEquals("talk.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
     }
 
     private static List<String> names(List<PlannedTask> tasks) {

@@ -6,4 +6,8 @@ package dev.hugginggpt.planner.embedded;
  * setting the scene ("I have a photo named cat.jpg").
  */
 record Clause(String text, boolean request) {
+    /** The clause as read by a task that works on what an earlier task of the clause made of its quotes. */
+    Clause onEarlierResult() {
+        return new Clause(text.replaceAll("«Q\\d+»", "it"), request);
+    }
 }

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * Which task types a clause may ask for, best first. The phrase rules decide; sentence embeddings
- * break the tie between the two best rule matches (the runner-up wins when the clause is clearly
- * nearer its exemplars) and name the task when no rule matches and one task is near enough.
+ * break the tie between the two best rule matches of the same strength, unless the clause names what to
+ * convert into (the runner-up wins when the
+ * clause is clearly nearer its exemplars) and name the task when no rule matches and one task is near enough.
  */
 final class ClauseClassifier {
     /** How much nearer the runner-up's exemplars must be for it to win over the rules' first choice. */
-    static final double TIE_BREAK_MARGIN = 0.05;
+    static final double TIE_BREAK_MARGIN = 0.10;
 
     /** all-MiniLM-L6-v2 was trained on English: its vectors for Korean clauses carry no task meaning. */
     private static final Pattern NOT_ENGLISH = Pattern.compile("[가-힣]");
@@ -36,7 +37,9 @@ final class ClauseClassifier {
         if (ruled.isEmpty()) {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        if (ruled.size() >= 2) {
+        boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text())
+                && TaskRules.namesOutright(ruled.get(0), clause.text()) == TaskRules.namesOutright(ruled.get(1), clause.text());
+        if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));
             if (similarity.getOrDefault(ruled.get(1), 0.0) > similarity.getOrDefault(ruled.get(0), 0.0) + TIE_BREAK_MARGIN) {
                 List<String> reordered = new ArrayList<>(ruled);

@@ -14,8 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The offline planner. The request is cut into clauses; each clause that asks for something is
@@ -27,7 +30,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class EmbeddedPlanner implements TaskPlanner {
     /** Tasks a clause can ask for as the form of another task's text result. */
-    private static final java.util.Set<String> OUTPUT_FORMS = java.util.Set.of("text-to-speech", "text-to-video", "translation");
+    private static final Set<String> OUTPUT_FORMS = Set.of("text-to-speech", "text-to-video", "translation");
+
+    private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
 
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
@@ -77,18 +82,18 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (candidates.isEmpty()) {
                 continue;
             }
-            List<TaskType> fed = candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList();
+            List<TaskType> fed = textTaskBeforeItsForm(
+                    candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList(), clause);
             if (fed.isEmpty()) {
                 unfed = unfed.or(() -> Optional.of(noInput(candidates.get(0), clause, builder, text)));
                 continue;
             }
-            // a clause whose first reading restates a planned task asks for the next thing it names
+            // a clause whose first reading restates a planned task asks for the next thing it names outright
             for (TaskType type : fed.subList(0, Math.min(2, fed.size()))) {
-                TaskType task = builder.specialise(type, clause);
-                if (builder.addUnlessDuplicate(task, clause)) {
-                    for (TaskType form : outputForms(task, clause)) {
-                        builder.addUnlessDuplicate(form, clause);
-                    }
+                if (type != fed.get(0) && !TaskRules.namesOutright(type.name(), clause.text())) {
+                    break;
+                }
+                if (addReading(builder, type, clause)) {
                     break;
                 }
             }
@@ -106,20 +111,65 @@ public class EmbeddedPlanner implements TaskPlanner {
     }
 
     /**
+     * Plans one reading of a clause: its task, made specific to the inputs, with the forms the clause asks
+     * its result in. Returns false when the task restates one already planned.
+     */
+    private static boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
+        TaskType task = builder.specialise(type, clause);
+        boolean translatedFirst = type.output() != MediaKind.TEXT && TaskRules.inSequence(clause.text()).contains(TRANSLATION.name());
+        if (translatedFirst) {
+            // "a spoken summary in French": the words are translated before they are spoken
+            builder.addUnlessDuplicate(TRANSLATION, clause);
+        }
+        if (!builder.addUnlessDuplicate(task, translatedFirst ? clause.onEarlierResult() : clause)) {
+            return false;
+        }
+        for (TaskType form : outputForms(type, task, clause)) {
+            builder.addUnlessDuplicate(form, clause.onEarlierResult());
+        }
+        return true;
+    }
+
+    /**
+     * "Describe them in Spanish": when the first reading is the form of a text result and the clause names
+     * the task that makes that text first, that task comes first (its form follows, see {@link #outputForms}).
+     */
+    private static List<TaskType> textTaskBeforeItsForm(List<TaskType> fed, Clause clause) {
+        if (fed.size() < 2 || !OUTPUT_FORMS.contains(fed.get(0).name())) {
+            return fed;
+        }
+        List<String> sequence = TaskRules.inSequence(clause.text());
+        int form = sequence.indexOf(fed.get(0).name());
+        for (String earlier : sequence.subList(0, Math.max(form, 0))) {
+            for (TaskType type : fed) {
+                if (type.name().equals(earlier) && type.output() == MediaKind.TEXT && !OUTPUT_FORMS.contains(earlier)) {
+                    List<TaskType> reordered = new ArrayList<>(fed);
+                    reordered.remove(type);
+                    reordered.add(0, type);
+                    return reordered;
+                }
+            }
+        }
+        return fed;
+    }
+
+    /**
      * The form a clause asks a text result in, after the task that makes it: "describe the objects
      * audibly" (speech), "summarize it in a short video" (video), "explain it in Spanish" (translation).
+     * {@code read} is the clause's reading, {@code task} what it became for the plan's inputs.
      */
-    private static List<TaskType> outputForms(TaskType task, Clause clause) {
+    private static List<TaskType> outputForms(TaskType read, TaskType task, Clause clause) {
         if (task.output() != MediaKind.TEXT) {
             return List.of();
         }
         List<String> sequence = TaskRules.inSequence(clause.text());
-        int at = sequence.indexOf(task.name());
+        int at = Math.max(sequence.indexOf(read.name()), sequence.indexOf(task.name()));
         if (at < 0) {
             return List.of();
         }
         return sequence.subList(at + 1, sequence.size()).stream()
                 .filter(OUTPUT_FORMS::contains)
+                .sorted(Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
                 .map(name -> TaskVocabulary.find(name).orElseThrow())
                 .toList();
     }

@@ -25,7 +25,8 @@ final class PlanBuilder {
     private static final Pattern BACK_REFERENCE = Pattern.compile(
             "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
                     + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"
-                    + "|content|generated|resulting|edited|modified|identified|detected|classified|answer|findings|information)\\b"
+                    + "|content|generated|resulting|edited|modified|identified|detected|classified|answer|findings|information"
+                    + "|the (?:quote|message|writing|inscription|sign|note|label))\\b"
                     + "|그\\s|그것|이것|결과|위의|해당",
             Pattern.CASE_INSENSITIVE);
     /** An instruction that builds on an earlier result ("based on the classification"). */
@@ -37,13 +38,34 @@ final class PlanBuilder {
             "\\b(audio|recording|recorded|speech|voice|podcast|voicemail|sound|spoken|said|lecture|meeting|interview)\\b|오디오|음성|녹음",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MEDIA_IMAGE = Pattern.compile(
-            "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart)\\b|사진|이미지|그림|문서",
+            "\\b(image|picture|photo|photograph|snapshot|scan|document|table|chart|scene|inscription|visual)\\b|사진|이미지|그림|문서",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What an earlier text result is called: "these objects", "the labels", "the findings". */
+    private static final Pattern EARLIER_TEXT = Pattern.compile(
+            "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|(?:the|this|that) text|names"
+                    + "|categories|class(?:es)?|classification|these|those|them)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A description asked to be short is a summary. */
+    private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** An edit the clause spells out itself: a colour, a thing to add, remove or replace. */
+    private static final Pattern CONCRETE_EDIT = Pattern.compile(
+            "\\b(red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden|add|insert|remove|erase|replace|background"
+                    + "|sky|brighter|darker|text|caption|watermark)\\b|색|배경",
             Pattern.CASE_INSENSITIVE);
 
     /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
     private static final Pattern QUOTED_SOURCE = Pattern.compile(
             "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
             Pattern.CASE_INSENSITIVE);
+
+    /** The same task on a picture or on a recording: "enhance it", "classify the content", "turn it into text" mean the one meant. */
+    private static final Map<String, String> MEDIA_TWINS = Map.of(
+            "audio-to-audio", "image-to-image", "image-to-image", "audio-to-audio",
+            "audio-classification", "image-classification", "image-classification", "audio-classification",
+            "automatic-speech-recognition", "image-to-text", "image-to-text", "automatic-speech-recognition");
 
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
@@ -53,6 +75,7 @@ final class PlanBuilder {
     private final List<PlannedTask> tasks = new ArrayList<>();
     private final List<MediaKind> outputs = new ArrayList<>();
     private final Set<Integer> usedQuotes = new HashSet<>();
+    private final EarlierResults results = new EarlierResults(tasks, outputs);
 
     PlanBuilder(RequestText text, Resources resources) {
         this.text = text;
@@ -68,6 +91,16 @@ final class PlanBuilder {
      * a table is tabular classification, a question on a picture of a document is document QA.
      */
     TaskType specialise(TaskType type, Clause clause) {
+        if (type.name().equals("image-to-text") && describesEarlierText(clause.text())) {
+            return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
+        }
+        String twin = MEDIA_TWINS.get(type.name());
+        if (twin != null) {
+            MediaKind kind = mediumMeant(clause.text());
+            if (kind != null && kind != type.inputs().get(0) && resourceArgument(kind, clause.text()) != null) {
+                return TaskVocabulary.find(twin).orElseThrow();
+            }
+        }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
             return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")
                     .orElseThrow();
@@ -82,18 +115,41 @@ final class PlanBuilder {
             return TaskVocabulary.find("tabular-classification").orElseThrow();
         }
         boolean question = name.equals("visual-question-answering")
-                || name.equals("question-answering") && latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
+                || name.equals("question-answering") && results.latest(MediaKind.TEXT) < 0 && resources.textFile(clause.text()).isEmpty();
         if (question && resources.imageIsDocument()) {
             return TaskVocabulary.find("document-question-answering").orElseThrow();
         }
         return type;
     }
 
-    /** A question with no text to answer it from, on a picture the clause is about. */
+    /**
+     * "Describe these objects", "a caption for the results": what the clause describes is the text an
+     * earlier task made (detected objects, labels), not a picture, so the description is written from that text.
+     */
+    private boolean describesEarlierText(String clause) {
+        return results.latest(MediaKind.TEXT) > results.latest(MediaKind.IMAGE)
+                && !MEDIA_IMAGE.matcher(clause).find()
+                && resources.namedIn(clause, MediaKind.IMAGE).isEmpty()
+                && EARLIER_TEXT.matcher(clause).find();
+    }
+
+    /** The medium a clause is about: the one it names, else the one "it" most likely is. */
+    private MediaKind mediumMeant(String clause) {
+        boolean audio = MEDIA_AUDIO.matcher(clause).find() || resources.namedIn(clause, MediaKind.AUDIO).isPresent();
+        boolean image = MEDIA_IMAGE.matcher(clause).find() || resources.namedIn(clause, MediaKind.IMAGE).isPresent();
+        if (audio != image) {
+            return audio ? MediaKind.AUDIO : MediaKind.IMAGE;
+        }
+        return sourceKind(clause);
+    }
+
+    /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
     private boolean asksAboutAPicture(Clause clause) {
-        boolean textSource = latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
+        boolean textSource = results.latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
                 || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
-        return !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
+        boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
+                || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
+        return namesAPicture || !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
     }
 
     /** The first input kind this task could get from nowhere, if any. */
@@ -171,7 +227,7 @@ final class PlanBuilder {
             addTextPair(type, clause, args);
         } else if (textInputs == 1) {
             boolean instruction = type.inputs().size() > 1;
-            args.put("text", instruction ? instructionText(clause) : textArgument(clause));
+            args.put("text", instruction ? instructionText(type, clause) : textArgument(clause));
         }
         addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
@@ -196,9 +252,13 @@ final class PlanBuilder {
         List<String> own = takeQuotes(clause.text());
         if (type.name().equals("sentence-similarity")) {
             List<String> texts = new ArrayList<>(own);
-            int producer = latest(MediaKind.TEXT);
+            int producer = results.meant(MediaKind.TEXT, clause.text());
             if (texts.size() < 2 && producer >= 0) {
                 texts.add(0, GeneratedRefs.of(producer));
+            }
+            int other = results.other(producer, clause.text());
+            if (texts.size() < 2 && other >= 0) {
+                texts.add(0, GeneratedRefs.of(other));
             }
             while (texts.size() < 2) {
                 texts.add(texts.isEmpty() ? textArgument(clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
@@ -242,7 +302,7 @@ final class PlanBuilder {
 
     /** Earlier text output, an unused quote, a text file, a converted file, or the clause's own words. */
     private String contextText(Clause clause) {
-        int producer = latest(MediaKind.TEXT);
+        int producer = results.meant(MediaKind.TEXT, clause.text());
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -264,13 +324,26 @@ final class PlanBuilder {
         return text.restore(afterColon.isEmpty() ? text.original : afterColon);
     }
 
-    /** The instruction or question of an image-and-text task: its quote, an earlier result it builds on, or its words. */
-    private String instructionText(Clause clause) {
+    /**
+     * The instruction or question of an image-and-text task: its quote, the text just made when an edit says no
+     * more than "accordingly", an earlier result it names or builds on, or its words.
+     */
+    private String instructionText(TaskType type, Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
         }
-        int producer = latest(MediaKind.TEXT);
+        int named = results.named(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
+        }
+        int previous = tasks.size() - 1;
+        boolean vagueEdit = type.name().equals("image-editing") && !CONCRETE_EDIT.matcher(clause.text()).find();
+        if (vagueEdit && previous >= 0 && outputs.get(previous) == MediaKind.TEXT) {
+            // "then adjust the image accordingly": the text just made says how
+            return GeneratedRefs.of(previous);
+        }
+        int producer = results.latest(MediaKind.TEXT);
         if (producer >= 0 && BUILDS_ON.matcher(clause.text()).find()) {
             return GeneratedRefs.of(producer);
         }
@@ -303,7 +376,7 @@ final class PlanBuilder {
             if (MEDIA_IMAGE.matcher(words).find() || resources.namedIn(words, MediaKind.IMAGE).isPresent()) {
                 return MediaKind.IMAGE;
             }
-            return latest(MediaKind.AUDIO) > latest(MediaKind.IMAGE) ? MediaKind.AUDIO : MediaKind.IMAGE;
+            return results.latest(MediaKind.AUDIO) > results.latest(MediaKind.IMAGE) ? MediaKind.AUDIO : MediaKind.IMAGE;
         }
         return audio ? MediaKind.AUDIO : image ? MediaKind.IMAGE : null;
     }
@@ -313,7 +386,7 @@ final class PlanBuilder {
         if (named.isPresent()) {
             return named.get();
         }
-        int producer = latest(kind);
+        int producer = results.meant(kind, clause);
         if (producer >= 0) {
             return GeneratedRefs.of(producer);
         }
@@ -337,14 +410,5 @@ final class PlanBuilder {
             }
         }
         return Optional.empty();
-    }
-
-    private int latest(MediaKind kind) {
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (outputs.get(i) == kind) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -3,6 +3,8 @@ package dev.hugginggpt.planner.embedded;
 import dev.hugginggpt.protocol.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RequestText {
     private static final Pattern QUOTE = Pattern.compile(
-            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'([^']{2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
+            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L})){2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d+)»");
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
     private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
@@ -25,22 +27,46 @@ final class RequestText {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then)\\w*";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl)\\w*";
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
+            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,\\s*after which\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
                     + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
                     + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
                     + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
-                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:finally\\s+)?" + TASK_VERB + "\\b)",
+                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDS_IN_VERB = Pattern.compile(
+            "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:to|you|me|us|please|and)\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
+    /** What to do after a condition on earlier work: "After classifying it, convert the result into audio". */
+    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:and|then|also|please|now|finally|next)\\b,?\\s+)*" + TASK_VERB + "\\b",
             Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
                     + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
-                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$|^(?:now,?\\s+|then,?\\s+|also,?\\s+|and\\s+)?" + TASK_VERB + "\\b"
+                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
+                    + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
+                    + "|^(?:such as|for example|for instance|including|namely)\\b"
+                    + "|^(?:(?:now|then|also|and|next|finally|lastly|afterwards?|after that|subsequently|additionally|furthermore|moreover"
+                    + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s+)*" + TASK_VERB + "\\b"
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
+
+    /** "I have a photo named cat.jpg", "I've recorded a meeting": what the user has, not what they ask for. */
+    private static final Pattern POSSESSION = Pattern.compile(
+            "^(?:(?:hi|hey|so|well|now),?\\s+)?(?:i|we)(?:'ve|'d| have| had)?\\s+(?:just\\s+|recently\\s+|also\\s+)?"
+                    + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
+                    + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
+                    + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
+    private static final Set<String> FILLER = Set.of("can", "could", "would", "will", "you", "we", "i", "me",
+            "us", "please", "help", "helping", "assist", "do", "doing", "this", "that", "it", "these", "with", "how", "the", "task",
+            "tasks", "for", "out", "accomplish", "accomplishing", "achieve", "be", "able", "to", "mind", "in", "so", "is", "possible",
+            "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
+            "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     private static final Pattern DONE_ALREADY = Pattern.compile(
@@ -72,12 +98,46 @@ final class RequestText {
         this.masked = masked.toString();
         for (String sentence : SENTENCE_END.split(masked)) {
             boolean request = REQUEST.matcher(sentence.strip()).find();
-            for (String clause : CONNECTIVE.split(sentence)) {
+            for (String clause : joinBareVerbs(CONNECTIVE.split(sentence))) {
                 if (!clause.isBlank()) {
-                    clauses.add(new Clause(clause.strip(), request && !DONE_ALREADY.matcher(clause.strip()).find()));
+                    String words = clause.strip();
+                    boolean thenDo = DONE_ALREADY.matcher(sentence.strip()).find() && IMPERATIVE.matcher(words).find();
+                    boolean asks = (request || thenDo)
+                            && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
+                    clauses.add(new Clause(words, asks));
                 }
             }
         }
+    }
+
+    /** "Could you help me identify | and label the objects": a verb cut from its object goes with the next clause. */
+    private static List<String> joinBareVerbs(String[] parts) {
+        List<String> joined = new ArrayList<>();
+        String pending = "";
+        for (String part : parts) {
+            String clause = pending.isEmpty() ? part.strip() : pending + " and " + part.strip();
+            if (ENDS_IN_VERB.matcher(clause).find()) {
+                pending = clause;
+            } else {
+                joined.add(clause);
+                pending = "";
+            }
+        }
+        if (!pending.isEmpty()) {
+            joined.add(pending);
+        }
+        return joined;
+    }
+
+    /** The clause asks for help with what the rest of the request says and names nothing itself. */
+    static boolean namesNothing(String clause) {
+        Matcher m = WORD.matcher(clause.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (!FILLER.contains(m.group())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFileName(String text) {

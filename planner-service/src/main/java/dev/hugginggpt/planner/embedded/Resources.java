@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class Resources {
     private static final Pattern TABLE = Pattern.compile("\\b(tables?|tabular|spreadsheet|chart)\\b|표", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCUMENT = Pattern.compile(
-            "\\b(document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page)\\b|문서|영수증", Pattern.CASE_INSENSITIVE);
+            "\\b(document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article)\\b|문서|영수증", Pattern.CASE_INSENSITIVE);
 
     private final List<ResourceRef> uploads;
     private final List<String> mentioned;

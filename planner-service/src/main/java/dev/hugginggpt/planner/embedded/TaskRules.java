@@ -16,39 +16,53 @@ final class TaskRules {
             + "|visual|illustration|artwork|graphic|jpe?g|png|사진|이미지|그림)";
     private static final String AUDIO = "(?:audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac"
             + "|오디오|음성|녹음|소리)";
+    /** "Enhance it", "boost its quality": improving whichever medium the clause is about (see PlanBuilder#specialise). */
+    private static final String ENHANCE_IT = "(?:(?:enhanc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
+            + "|bring\\w* out (?:its|the) (?:\\w+ )?details)";
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
-            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin)";
+            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
+            + "|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian)";
 
     static final List<TaskRule> RULES = List.of(
-            TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|동영상|비디오|영상"),
+            TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b|동영상|비디오|영상"),
             TaskRule.of("image-to-text",
                     "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
                             + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
-                            + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                            + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
+                            + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                            + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
             TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|what(?: is|'s| was| has been) (?:being )?said|write down what|into (?:written |readable )?(?:text|words)\\b"
-                            + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?:\\w+ )?(?:text|words|writing|transcript)"
+                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
+                            + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
             TaskRule.of("audio-to-audio",
                     "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                             + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
+                            + "|" + ENHANCE_IT
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
-                    "aloud|out loud|speak|spoken|auditory|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit"
-                            + "|\\blisten to|verbal|vocal"
-                            + "|audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
-                            + "|(?:into|as|to|in) (?:an? )?(?:\\w+ ){0,3}(?:speech|audio|voice|sound)\\b"
-                            + "|read (?:it|this|that|them|the \\w+)(?: back| out)?(?: to me)?\\b|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
+                    "aloud|out loud|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
+                            + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
+                            + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
+                            + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
+                            + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
+                            + "|(?:creat|make|generat|produc|record)\\w* (?:an? )?audio\\b"
+                            + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
+                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
+                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
+                            + "|(?:identify|recogni[sz]e|detect|determine)\\w* (?:the |what )?(?:\\w+ )?(?:sounds?|noises?|instruments?|sound events?)\\b"
+                            + "|what (?:is )?mak(?:es|ing) (?:the|that|this) (?:sound|noise)"
+                            + "|\\bcommands?\\b.*\\b" + AUDIO + "|" + AUDIO + "\\b.*\\bcommands?\\b"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
                             + "|(?:오디오|소리|음성).*(?:분류|종류)"),
             TaskRule.of("translation",
-                    "translat|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
+                    "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
@@ -59,15 +73,16 @@ final class TaskRules {
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
                             + "|어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정"),
             TaskRule.of("token-classification",
-                    "named[- ]entit|entities|\\bner\\b|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
-                            + "|(?:classify|categori[sz]e|label|tag|analy[sz]e) (?:the |these |each |all )?(?:key )?(?:words|terms|tokens)"
-                            + "|(?:dates|names|people|persons|places|locations|organi[sz]ations)(?:,| and| or) (?:and )?(?:dates|names|people|persons|places|locations|organi[sz]ations)"
+                    "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
+                            + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
+                            + "|\\btokens?\\b"
+                            + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
                             + "|key terms|개체명|품사"),
             TaskRule.of("summarization",
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
-                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|요약"),
+                            + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
             TaskRule.of("sentence-similarity",
-                    "similar|resembl|resonat|how close|how alike|mirror each other|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+                    "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                             + "|(?:match|matches) (?:the |with )|유사"),
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
             TaskRule.of("tabular-classification",
@@ -75,11 +90,12 @@ final class TaskRules {
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "(?<!audio )segment|\\bmasks?\\b|partition|isolat|outline|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* out|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
                     "which (?:class|category)|what (?:class|category|kind of (?:object|thing|item)|object) (?:it|this|that)"
+                            + "|(?:class|category|type) of (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|what(?:'s| is) in it\\b|what it contains"
                             + "|what (?:it|the \\w+) (?:is|depicts|represents?|shows)\\b(?! (?:in|on) )"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my|it) " + IMAGE + "?"),
             TaskRule.of("document-question-answering",
@@ -88,45 +104,70 @@ final class TaskRules {
                             + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion).*"
                             + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서.*(?:\\?|무엇|알려|찾아)"),
             TaskRule.of("visual-question-answering",
-                    "colou?r (?:of|is)|what colou?r|dominant colou?r|how many|count (?:the|how)"
-                            + "|(?:what|who|how many|which|is there|are there|where)\\b.*" + IMAGE
-                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere\\b)"
+                    "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
+                            + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:the|how)"
+                            + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
+                            + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b.*" + IMAGE
+                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
-                    "\\bdraw|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
-                            + "|(?:generat|creat|make|produc|render|design)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
+                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                            + "|(?:generat|creat|make|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
+                            + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
             TaskRule.of("image-editing",
                     "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
-                            + "|remov\\w* (?:the )?|replac|highlight|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
+                            + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
+                            + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:\\w+ ){0,2}(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|바꿔"),
             TaskRule.of("image-to-image",
-                    "styl|vintage|cartoon|anime|van gogh|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
-                            + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
+                    "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
+                            + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                             + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE + "|변환|스타일"),
             TaskRule.of("object-detection",
-                    "detect|object detection|bounding|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
-                            + "|objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
+                    "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
+                            + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
+                            + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
             TaskRule.of("image-classification",
-                    "classif|categori[sz]|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
+                    "(?:classif|categori[sz])(?!\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens|sentences?)\\b)|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
-                            + "|identif\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|recogni[sz]|(?:이미지|사진).*분류|분류"),
+                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)|(?:이미지|사진).*분류|분류"),
+            TaskRule.of("text-generation",
+                    "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
+                            + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
+                            + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline)"
+                            + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|find out|figure out|figuring out|determin|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
+                    "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
-                            + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|대화|추천|조언"),
+                            + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|key aspects|aspects of|the process of"
+                            + "|steps (?:to|for)|walk me through|what do you think|your (?:opinion|thoughts)|대화|추천|조언"),
             TaskRule.weak("text-generation",
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
 
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+
+    private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my|based on|according to|using|from)\\s+)";
+    /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */
+    private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
+            + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
+            + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
+            + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer)\\b\\s*", Pattern.CASE_INSENSITIVE);
+    /** "after its modification", "those changes": edits already asked for. */
+    private static final Pattern EDITS_MADE = Pattern.compile("(\\b(?:its|those|these|after the)\\s+)(?:modifications?|changes|edits|alterations)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "the summary", "this transcription": an earlier result named by what it is. */
+    private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
+            + "(?:(?:audio|image|text) )?(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** "convert the classification results into an audible format": the target names the task. */
     private static final Pattern CONVERSION = Pattern.compile(
@@ -139,7 +180,8 @@ final class TaskRules {
      * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
      * matches nearest the verb (earliest in English, latest in Korean), then rule order.
      */
-    static List<String> tasksFor(String clause) {
+    static List<String> tasksFor(String words) {
+        String clause = withoutEarlierResults(words);
         Matcher conversion = CONVERSION.matcher(clause);
         if (!conversion.find()) {
             return ranked(clause);
@@ -154,7 +196,8 @@ final class TaskRules {
      * into a video"): strong rules whose matches do not overlap, in the order they appear. A rule
      * matching inside another's match is the same request read another way and is left out.
      */
-    static List<String> inSequence(String clause) {
+    static List<String> inSequence(String words) {
+        String clause = withoutEarlierResults(words);
         if (HANGUL.matcher(clause).find()) {
             return List.of();
         }
@@ -172,6 +215,26 @@ final class TaskRules {
             }
         }
         return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
+    }
+
+    /** "Convert the results into an audible format": the clause names what to make, and that decides. */
+    static boolean isConversion(String clause) {
+        return CONVERSION.matcher(clause).find();
+    }
+
+    /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
+    static boolean namesOutright(String task, String words) {
+        String clause = withoutEarlierResults(words);
+        return RULES.stream().anyMatch(rule -> !rule.weak() && rule.task().equals(task) && rule.matches(clause));
+    }
+
+    /**
+     * The clause with the names of earlier results made neutral: "chat using the translated terms" asks for
+     * a chat, not a translation; "read the summary aloud" asks for speech, not a summary.
+     */
+    static String withoutEarlierResults(String clause) {
+        String plain = MADE_EARLIER.matcher(clause).replaceAll("$1");
+        return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
     }
 
     private static List<String> ranked(String clause) {
