@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The executor's base image installs the programs CI installs for the local models, and Jib builds on it. */
 class ExecutorBaseImageTest {
-    /** What .ci/run installs only for the benchmark and the local launcher, not for the models. */
-    static final Set<String> TOOLS_ONLY = Set.of("time", "bc");
+    /** What .ci/run installs only for the benchmarks, the local launcher and the web UI test, not for the models. */
+    static final Set<String> TOOLS_ONLY = Set.of("time", "bc", "chromium");
 
     @Test
     void baseImageHasEveryPackageTheLocalModelsNeed() throws IOException {
