@@ -1,12 +1,12 @@
 package dev.hugginggpt.planner.llm;
 
+import dev.hugginggpt.planner.catalog.ServedTaskTypes;
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.PlanValidator;
 import dev.hugginggpt.protocol.PlannedTask;
-import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +30,11 @@ public class LlmPlanner implements TaskPlanner {
     private final ChatModel chatModel;
     private final PlannerConfig config;
     private final PlanValidator validator;
+    private final ServedTaskTypes served;
 
-    public LlmPlanner(ChatModel chatModel, PlannerConfig config) {
+    public LlmPlanner(ChatModel chatModel, PlannerConfig config, ServedTaskTypes served) {
         this.chatModel = chatModel;
+        this.served = served;
         this.config = config;
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
     }
@@ -43,7 +46,7 @@ public class LlmPlanner implements TaskPlanner {
 
     @Override
     public PlanningResult plan(UserRequest request) {
-        List<ChatMessage> messages = new ArrayList<>(PlanningPrompt.build(TaskVocabulary.all(), request.history(),
+        List<ChatMessage> messages = new ArrayList<>(PlanningPrompt.build(served.types(Instant.now()), request.history(),
                 request.lastUserMessage(), request.resources(), config.llmContextTokens()));
         LlmUsage usage = LlmUsage.NONE;
         List<String> problems = List.of();

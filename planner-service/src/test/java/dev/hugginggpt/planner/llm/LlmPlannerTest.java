@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.planner.catalog.ServedTaskTypes;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.UserRequest;
-import dev.hugginggpt.testkit.StandInLlm;
 import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import dev.hugginggpt.testkit.StandInLlm;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,6 +45,9 @@ class LlmPlannerTest {
 
     @Inject
     PlanningService planning;
+
+    @Inject
+    ServedTaskTypes served;
 
     @BeforeEach
     void reset() {
@@ -184,6 +191,31 @@ class LlmPlannerTest {
         assertTrue(call.messages().size() >= 6, "system, two demonstrations and the request");
         assertTrue(call.lastUser().contains("cat.jpg"), "the chat log names the earlier resource");
         assertTrue(call.lastUser().contains("Read the description of that picture aloud."));
+    }
+
+    @Test
+    void thePromptListsOnlyTheTaskTypesTheLiveExecutorsServe() {
+        Instant now = Instant.now();
+        served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(
+                new ModelCard("local/espeak-ng", "text-to-speech", "local", 0, 0, "speech", "GPL-3.0"),
+                new ModelCard("local/tesseract-ocr-eng", "image-to-text", "local", 0, 0, "OCR", "Apache-2.0")),
+                List.of(), now, false));
+        try {
+            StandInLlm.server.reply(GOOD);
+            assertTrue(planning.plan(new UserRequest("r-served", "default", List.of(new ChatMessage("user", "Read cat.jpg aloud")),
+                    List.of(), new RequestOptions("llm", null, null, null), now)).ok());
+            String system = StandInLlm.server.calls().get(0).system();
+            assertTrue(system.contains("MUST be one of: image-to-text, text-to-speech.") || system.contains("MUST be one of: text-to-speech, image-to-text."), system);
+            assertFalse(system.contains("text-to-video"), system);
+
+            served.onHeartbeat(new ExecutorHeartbeat("executor-b", List.of(), List.of("huggingface"), now, false));
+            assertEquals(TaskVocabulary.all(), served.types(now), "the Hugging Face backend serves every type");
+            served.onHeartbeat(new ExecutorHeartbeat("executor-b", List.of(), List.of("huggingface"), now, true));
+            assertEquals(2, served.types(now).size(), "a stopping executor no longer counts");
+            assertEquals(TaskVocabulary.all(), served.types(now.plusSeconds(60)), "no live executor: every type");
+        } finally {
+            served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(), List.of(), now, true));
+        }
     }
 
     @Test
