@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * The {@code bench} backend: stand-ins for models, for measuring the pipeline itself (planner, selector, Kafka,
  * executors, gateway) without model time. Off unless {@code HG_BENCH_MODELS=true}; when on, the executor offers
  * only these (see {@code LocalBackend#enabled}). Each stand-in waits the configured delay ({@code HG_BENCH_DELAY_MS},
- * default 0) and returns a fixed placeholder of the task's output kind. They are never real models, and say so in
+ * default 0; {@code HG_BENCH_TASKS} limits the task types, {@code HG_BENCH_VARIANTS} offers several per type) and returns a fixed placeholder of the task's output kind. They are never real models, and say so in
  * their ids ({@code bench/zero-latency-<task>}, {@code bench/delay-200ms-<task>}), descriptions and outputs.
  */
 @ApplicationScoped
@@ -41,9 +41,13 @@ public class BenchBackend implements ModelBackend {
     @Inject
     public BenchBackend(@ConfigProperty(name = "hg.bench.models", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "hg.bench.delay-ms", defaultValue = "0") long delayMs,
-            @ConfigProperty(name = "hg.bench.tasks") Optional<List<String>> tasks, ResourceStore store) {
+            @ConfigProperty(name = "hg.bench.tasks") Optional<List<String>> tasks,
+            @ConfigProperty(name = "hg.bench.variants", defaultValue = "1") int variants, ResourceStore store) {
         if (delayMs < 0) {
             throw new IllegalArgumentException("hg.bench.delay-ms must be 0 or more, not " + delayMs);
+        }
+        if (variants < 1) {
+            throw new IllegalArgumentException("hg.bench.variants must be 1 or more, not " + variants);
         }
         this.enabled = enabled;
         this.delay = Duration.ofMillis(delayMs);
@@ -53,17 +57,21 @@ public class BenchBackend implements ModelBackend {
                         .orElseThrow(() -> new IllegalArgumentException("hg.bench.tasks: unknown task type " + n))).toList())
                 .orElse(TaskVocabulary.all());
         for (TaskType type : types) {
-            ModelCard card = card(type.name(), delayMs);
-            models.put(card.id(), card);
+            for (int variant = 1; variant <= variants; variant++) {
+                ModelCard card = card(type.name(), delayMs, variant);
+                models.put(card.id(), card);
+            }
         }
         if (enabled) {
-            LOG.warnf("HG_BENCH_MODELS=true: this executor offers only benchmark stand-ins (%d task types, %d ms each),"
-                    + " no real model", models.size(), delayMs);
+            LOG.warnf("HG_BENCH_MODELS=true: this executor offers only benchmark stand-ins (%d, %d ms each), no real model",
+                    models.size(), delayMs);
         }
     }
 
-    static ModelCard card(String task, long delayMs) {
-        String id = NAME + "/" + (delayMs == 0 ? "zero-latency" : "delay-" + delayMs + "ms") + "-" + task;
+    /** Variants past the first ({@code hg.bench.variants}) give a task several candidates, as a catalog does. */
+    static ModelCard card(String task, long delayMs, int variant) {
+        String id = NAME + "/" + (delayMs == 0 ? "zero-latency" : "delay-" + delayMs + "ms") + "-" + task
+                + (variant == 1 ? "" : "-v" + variant);
         return new ModelCard(id, task, NAME, 0, 0, "Benchmark stand-in, not a model: after " + delayMs
                 + " ms it returns a fixed placeholder " + TaskVocabulary.find(task).map(t -> t.output().argKey()).orElse("text")
                 + " for " + task + ", whatever the input. Offered only when HG_BENCH_MODELS=true.", "none (benchmark stand-in)");

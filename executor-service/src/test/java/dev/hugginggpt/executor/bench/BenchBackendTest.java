@@ -28,7 +28,7 @@ class BenchBackendTest {
     Path dir;
 
     private BenchBackend backend(boolean enabled, long delayMs, List<String> tasks) {
-        return new BenchBackend(enabled, delayMs, Optional.ofNullable(tasks), new ResourceStore(dir));
+        return new BenchBackend(enabled, delayMs, Optional.ofNullable(tasks), 1, new ResourceStore(dir));
     }
 
     private static TaskDispatch task(String type, String modelId) {
@@ -96,8 +96,21 @@ class BenchBackendTest {
     }
 
     @Test
+    void variantsGiveEachTaskSeveralCandidates() throws Exception {
+        BenchBackend two = new BenchBackend(true, 0, Optional.of(List.of("summarization")), 2, new ResourceStore(dir));
+
+        assertEquals(List.of("bench/zero-latency-summarization", "bench/zero-latency-summarization-v2"),
+                two.localModels().stream().map(ModelCard::id).toList());
+        assertTrue(two.canRun("bench/zero-latency-summarization-v2"));
+        assertEquals("[benchmark stand-in output for summarization]",
+                two.run(task("summarization", "bench/zero-latency-summarization-v2"), Duration.ofSeconds(5)).text());
+    }
+
+    @Test
     void anUnknownTaskTypeInTheConfigurationIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> backend(true, 0, List.of("juggling")));
         assertThrows(IllegalArgumentException.class, () -> backend(true, -1, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BenchBackend(true, 0, Optional.empty(), 0, new ResourceStore(dir)));
     }
 }
