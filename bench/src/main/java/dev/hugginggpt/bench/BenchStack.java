@@ -191,6 +191,43 @@ public final class BenchStack implements AutoCloseable {
         return memory;
     }
 
+    /** CPU time (user + system, ms) each process of the stack has used so far, and this process's own as "load generator". */
+    public Map<String, Double> cpuMillis() throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        Path kafkaPid = data.resolve("kafka/kafka.pid");
+        if (Files.exists(kafkaPid)) {
+            cpu.put("kafka broker", cpuOf(Long.parseLong(Files.readString(kafkaPid).strip())));
+        }
+        for (Map.Entry<String, Process> p : processes.entrySet()) {
+            cpu.put(p.getKey(), cpuOf(p.getValue().pid()));
+        }
+        cpu.put("load generator", cpuOf(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    static double cpuOf(long pid) throws IOException {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        return Files.exists(stat) ? parseStatCpuMillis(Files.readString(stat), CLOCK_TICKS) : Double.NaN;
+    }
+
+    /** utime + stime (fields 14 and 15 of /proc/PID/stat, counted after the parenthesized command name), in ms. */
+    static double parseStatCpuMillis(String stat, int ticksPerSecond) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000.0 / ticksPerSecond;
+    }
+
+    private static final int CLOCK_TICKS = clockTicks();
+
+    private static int clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Integer.parseInt(new String(p.getInputStream().readAllBytes()).strip());
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        }
+    }
+
     static Memory memoryOf(String name, long pid) throws IOException {
         Path status = Path.of("/proc", String.valueOf(pid), "status");
         if (!Files.exists(status)) {

@@ -145,13 +145,20 @@ public final class Measurements {
     }
 
     /** Rising open-loop rates until one is not sustained; returns the knee (the highest sustained rate), 0 if none. */
-    public double throughput(Workload w, List<Double> rates, Duration step, double maxP99) throws InterruptedException {
+    public double throughput(BenchStack stack, Workload w, List<Double> rates, Duration step, double maxP99) throws Exception {
         Table table = new Table("offered req/s", "sent", "done", "lost", "answered req/s", "p50 ms", "p95 ms", "p99 ms",
                 "max ms", "sustained", "problems");
         double knee = 0;
+        Map<String, Map<String, Double>> cpuPerRequest = new LinkedHashMap<>();
         for (double rate : rates) {
             Report.progress("throughput step: " + rate + " requests/s for " + step.toSeconds() + " s");
+            Map<String, Double> cpuBefore = stack.cpuMillis();
             OpenLoop.Step s = OpenLoop.run(client, w.text, rate, step, deadline);
+            Map<String, Double> cpuAfter = stack.cpuMillis();
+            Map<String, Double> perRequest = new LinkedHashMap<>();
+            cpuAfter.forEach((name, ms) -> perRequest.put(name, (ms - cpuBefore.getOrDefault(name, Double.NaN)) / s.sent()));
+            perRequest.put("all", perRequest.values().stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sum());
+            cpuPerRequest.put(Table.format(rate) + " req/s", perRequest);
             boolean sustained = s.sustained(maxP99);
             table.row(rate, s.sent(), s.done(), s.lost(), s.achievedRate(), s.latency().p50(), s.latency().p95(),
                     s.latency().p99(), s.latency().max(), sustained ? "yes" : "**no**", s.problems().isEmpty() ? "" : s.problems());
@@ -162,6 +169,20 @@ public final class Measurements {
             Thread.sleep(3000);
         }
         report.table(table);
+        report.line("");
+        List<String> header = new ArrayList<>(List.of("CPU ms per request (user + system)"));
+        header.addAll(cpuPerRequest.keySet());
+        Table cpu = new Table(header.toArray(String[]::new));
+        List<String> names = cpuPerRequest.values().iterator().next().keySet().stream().toList();
+        for (String name : names) {
+            List<Object> row = new ArrayList<>(List.of(name));
+            cpuPerRequest.values().forEach(perStep -> row.add(perStep.get(name)));
+            cpu.row(row.toArray());
+        }
+        report.table(cpu);
+        report.line("");
+        report.line("At " + Runtime.getRuntime().availableProcessors() + " cores, " + Table.format(1000.0 * Runtime.getRuntime().availableProcessors()
+                + 0.0) + " CPU ms are available per second: the 'all' row bounds the rate this machine can sustain.");
         return knee;
     }
 }

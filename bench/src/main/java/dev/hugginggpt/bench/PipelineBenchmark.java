@@ -97,7 +97,7 @@ public final class PipelineBenchmark {
             if (options.scenarios().contains("throughput")) {
                 report.section("Throughput, 1-task requests, stand-in models (" + options.executors() + " executors, open loop, "
                         + options.stepDuration().toSeconds() + " s per rate)");
-                double knee = m.throughput(Workload.ONE_TASK, options.rates(), options.stepDuration(), options.maxP99Millis());
+                double knee = m.throughput(stack, Workload.ONE_TASK, options.rates(), options.stepDuration(), options.maxP99Millis());
                 report.line("");
                 report.line("Knee: **" + Table.format(knee) + " requests/s** (the highest rate with nothing lost, answers"
                         + " keeping up within 5 % and p99 ≤ " + Table.format(options.maxP99Millis()) + " ms).");

@@ -72,6 +72,12 @@ class ParsingTest {
     }
 
     @Test
+    void cpuTimeFromProcStatEvenWithSpacesInTheCommandName() {
+        String stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 9000 0 0 0 250 50 0 0 20 0 40 0 100 0 0";
+        assertEquals(3000.0, BenchStack.parseStatCpuMillis(stat, 100), 1e-9);
+    }
+
+    @Test
     void theCommandLine() {
         Options o = Options.parse(new String[] {"--executors", "4", "--scenario", "overhead,makespan", "--rates", "10, 20",
                 "--jvm", "-Xmx256m -XX:+UseSerialGC"});
