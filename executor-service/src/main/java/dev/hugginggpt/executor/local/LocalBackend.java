@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The {@code local} backend: the models whose program or weights are installed on this machine. */
@@ -18,6 +19,9 @@ import org.jboss.logging.Logger;
 public class LocalBackend implements ModelBackend {
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
     private final Map<String, LocalModel> models = new LinkedHashMap<>();
+    /** While the executor offers the benchmark stand-ins (HG_BENCH_MODELS=true), no task may reach a real model. */
+    @ConfigProperty(name = "hg.bench.models", defaultValue = "false")
+    boolean benchStandIns;
 
     public LocalBackend(ResourceStore store) {
         for (LocalModel model : all(store)) {
@@ -47,6 +51,11 @@ public class LocalBackend implements ModelBackend {
     @Override
     public String name() {
         return "local";
+    }
+
+    @Override
+    public boolean enabled() {
+        return !benchStandIns;
     }
 
     @Override

@@ -34,6 +34,8 @@ final class RequestRecord {
     private boolean planOnly;
     private String tenant;
     final java.util.Set<String> producedResources = new java.util.LinkedHashSet<>();
+    /** Whether {@link RequestViews} counts this request among its tenant's unfinished ones. */
+    boolean countedActive;
 
     RequestRecord(String id) {
         this.id = id;

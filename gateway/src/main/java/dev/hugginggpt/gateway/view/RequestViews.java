@@ -22,12 +22,18 @@ public class RequestViews {
     private final Map<String, RequestRecord> records;
     private final Map<String, List<MultiEmitter<? super RequestEvent>>> subscribers = new LinkedHashMap<>();
     private final Map<String, List<CompletableFuture<RequestView>>> waiters = new LinkedHashMap<>();
+    /** Unfinished requests per tenant, kept as records change: the admission check must not scan every record. */
+    private final Map<String, Integer> active = new java.util.HashMap<>();
 
     public RequestViews(@ConfigProperty(name = "hg.gateway.max-requests-in-memory", defaultValue = "100000") int limit) {
         this.records = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, RequestRecord> eldest) {
-                return size() > limit;
+                if (size() > limit) {
+                    uncount(eldest.getValue());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -42,6 +48,7 @@ public class RequestViews {
                 return;
             }
             record.apply(event);
+            recount(record);
             listeners = List.copyOf(subscribers.getOrDefault(event.requestId(), List.of()));
             if (record.isTerminal()) {
                 view = record.view();
@@ -78,7 +85,25 @@ public class RequestViews {
 
     /** Requests of the tenant not yet DONE or FAILED. */
     public synchronized long activeRequests(String tenant) {
-        return records.values().stream().filter(r -> tenant.equals(r.tenant()) && !r.isTerminal()).count();
+        return active.getOrDefault(tenant, 0);
+    }
+
+    /** Counts the record as active while it has a tenant and is not finished. Called under the lock. */
+    private void recount(RequestRecord record) {
+        boolean isActive = record.tenant() != null && !record.isTerminal();
+        if (isActive && !record.countedActive) {
+            active.merge(record.tenant(), 1, Integer::sum);
+            record.countedActive = true;
+        } else if (!isActive) {
+            uncount(record);
+        }
+    }
+
+    private void uncount(RequestRecord record) {
+        if (record.countedActive) {
+            active.computeIfPresent(record.tenant(), (t, n) -> n > 1 ? n - 1 : null);
+            record.countedActive = false;
+        }
     }
 
     /** Whether one of the tenant's requests produced this resource. */
