@@ -8,12 +8,9 @@ import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
-<<<<<<< HEAD
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-=======
 import io.smallrye.mutiny.Uni;
->>>>>>> perf-bench
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
