@@ -3,6 +3,9 @@ package dev.hugginggpt.executor.local;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +35,26 @@ final class OtsSummarization implements LocalModel {
         if (ratio < 1 || ratio > 100) {
             throw new ModelException("'ratio' is a percentage of sentences to keep, from 1 to 100");
         }
-        String summary = Programs.run(List.of("ots", "--ratio=" + ratio), text, timeLeft).replaceAll("\\s+", " ").strip();
+        String summary = summarize(text, ratio, timeLeft).replaceAll("\\s+", " ").strip();
         if (summary.isEmpty()) {
             throw new ModelException("ots found no sentence to keep in this text");
         }
         return TaskOutput.text(summary, Map.of("ratio", ratio, "characters", text.length(), "summaryCharacters", summary.length()));
+    }
+
+    /** ots 0.5.0 often dies of a segmentation fault when it reads the text from its standard input, never from a file. */
+    private static String summarize(String text, int ratio, Duration timeLeft) throws ModelException {
+        Path input = null;
+        try {
+            input = Files.createTempFile("hg-ots", ".txt");
+            Files.writeString(input, text);
+            return Programs.run(List.of("ots", "--ratio=" + ratio, input.toString()), null, timeLeft);
+        } catch (IOException e) {
+            throw new ModelException("could not write the text for ots: " + e.getMessage(), e);
+        } finally {
+            if (input != null) {
+                input.toFile().delete();
+            }
+        }
     }
 }

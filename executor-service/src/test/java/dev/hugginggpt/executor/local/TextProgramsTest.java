@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.TaskOutput;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The packaged text programs: Apertium translation and ots summarization. */
@@ -70,6 +72,18 @@ class TextProgramsTest {
             assertTrue(text.contains(sentence.strip()), "not a source sentence: " + sentence);
         }
         assertTrue(summary.contains("bridge"), summary);
+    }
+
+    @Test
+    void summarizesTheSameTextTenTimesInARow() throws ModelException {
+        assumeTrue(Programs.installed("ots"));
+        String text = "The city council met on Monday to discuss the new bridge. The bridge will connect the old town"
+                + " with the harbour district. Construction of the bridge is expected to take three years.";
+        Set<String> summaries = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            summaries.add(new OtsSummarization().run(Map.of("text", text), TIME).text());
+        }
+        assertEquals(1, summaries.size(), summaries.toString());
     }
 
     private static ApertiumTranslation apertium() {
