@@ -22,7 +22,8 @@ if $present; then
 fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "ERROR: npm is not installed, and the build needs it to fetch the MediaPipe models of executor-service" >&2
-  echo "       (npm pack of @mediapipe/pose and @mediapipe/selfie_segmentation). Install it: apt-get install npm" >&2
+  echo "       (npm pack of @mediapipe/pose and @mediapipe/selfie_segmentation). Install Node.js with npm" >&2
+  echo "       (Debian: apt-get install nodejs npm), then build again." >&2
   exit 1
 fi
 
