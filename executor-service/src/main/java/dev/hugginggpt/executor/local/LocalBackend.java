@@ -45,7 +45,8 @@ public class LocalBackend implements ModelBackend {
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
-                new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store));
+                new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
+                new MediaPipePoseControl(store, new BlazePose()), new MediaPipeSelfieSegmentation(store));
     }
 
     @Override

@@ -116,6 +116,11 @@ public final class LocalModelBenchmark {
                 inputs.add(Map.of("image", Fixtures.rectangleImage(store)));
                 inputs.add(Map.of("image", Fixtures.textImage(store, SENTENCES.get(0).substring(0, 30))));
             }
+            case "openpose-control", "image-segmentation" -> {
+                for (String photo : List.of("astronaut.png", "camera.png", "coffee.png")) {
+                    inputs.add(Map.of("image", TestPhotos.save(store, photo)));
+                }
+            }
             case "sentence-similarity" -> {
                 for (int i = 0; i < SENTENCES.size(); i++) {
                     inputs.add(Map.of("text", SENTENCES.get(i), "text2", SENTENCES.get((i + 1) % SENTENCES.size())));
