@@ -51,7 +51,7 @@ class LocalBackendTest {
         Map<String, String> descriptions = LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card)
                 .collect(Collectors.toMap(ModelCard::id, ModelCard::description));
 
-        assertEquals(LocalModelCards.NER_DESCRIPTION, descriptions.get(LocalModelCards.NER_ID));
-        assertEquals(LocalModelCards.POS_DESCRIPTION, descriptions.get(LocalModelCards.POS_ID));
+        assertEquals(LocalModelCards.NER.description(), descriptions.get(LocalModelCards.NER.id()));
+        assertEquals(LocalModelCards.POS.description(), descriptions.get(LocalModelCards.POS.id()));
     }
 }

@@ -90,8 +90,8 @@ class ModelSelectorTest {
 
     @Test
     void offlineChoiceTakesTheEntityRecognizerForEntitiesAndTheTaggerForPartsOfSpeech() {
-        ModelCard ner = local(LocalModelCards.NER_ID, "token-classification", 0, LocalModelCards.NER_DESCRIPTION);
-        ModelCard pos = local(LocalModelCards.POS_ID, "token-classification", 0, LocalModelCards.POS_DESCRIPTION);
+        ModelCard ner = local(LocalModelCards.NER.id(), "token-classification", 0, LocalModelCards.NER.description());
+        ModelCard pos = local(LocalModelCards.POS.id(), "token-classification", 0, LocalModelCards.POS.description());
         // both orders of announcement, so that the descriptions decide and not the ranking's tie-break
         for (List<ModelCard> announced : List.of(List.of(ner, pos), List.of(pos, ner))) {
             heartbeat("e1", announced, List.of(), Instant.now());
