@@ -43,7 +43,8 @@ public class LocalBackend implements ModelBackend {
                 new PocketsphinxSpeechRecognition(store), new TesseractOcr(store), languages,
                 new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
-                new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
+                new MiniLmExtractiveQuestionAnswering(encoder, english), new StanfordNamedEntityRecognizer(),
+                new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
                 new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
                 new MediaPipePoseControl(store, new BlazePose()), new MediaPipeSelfieSegmentation(store));

@@ -22,8 +22,9 @@ final class OpenNlpPartOfSpeechTagger implements LocalModel {
     @Override
     public ModelCard card() {
         return new ModelCard("local/opennlp-en-ud-pos", "token-classification", "local", 0, 0,
-                "Apache OpenNLP English part-of-speech tagger: labels each word with its Universal Dependencies part"
-                        + " of speech (NOUN, VERB, ADJ, PROPN, ...) and its lemma; it does not recognise named entities",
+                "Apache OpenNLP English part-of-speech tagger: tags the parts of speech of each word with Universal"
+                        + " Dependencies tags (NOUN, VERB, ADJ, PROPN, ...) and gives its lemma; grammar only: a proper"
+                        + " noun is PROPN whatever it refers to",
                 "Apache-2.0 (models trained on UD English EWT, CC BY-SA 4.0)");
     }
 

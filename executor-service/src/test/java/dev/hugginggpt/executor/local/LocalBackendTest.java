@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.resources.ResourceStore;
+import dev.hugginggpt.testkit.LocalModelCards;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +41,18 @@ class LocalBackendTest {
         LocalBackend backend = new LocalBackend(new ResourceStore(dir));
 
         for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
-                "local/opencv-haar-frontalface", "local/opencv-canny", "local/opencv-lsd-lines",
+                "local/stanford-ner-english", "local/opencv-haar-frontalface", "local/opencv-canny", "local/opencv-lsd-lines",
                 "local/mediapipe-blazepose", "local/mediapipe-selfie-segmentation")) {
             assertTrue(backend.canRun(id), id);
         }
+    }
+
+    @Test
+    void theTokenClassificationCardsSayWhatTheSelectorsTestsChooseBetween() {
+        Map<String, String> descriptions = LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card)
+                .collect(Collectors.toMap(ModelCard::id, ModelCard::description));
+
+        assertEquals(LocalModelCards.NER.description(), descriptions.get(LocalModelCards.NER.id()));
+        assertEquals(LocalModelCards.POS.description(), descriptions.get(LocalModelCards.POS.id()));
     }
 }

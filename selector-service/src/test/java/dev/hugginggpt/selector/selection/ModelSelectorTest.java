@@ -10,6 +10,7 @@ import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.catalog.ModelCatalog;
 import dev.hugginggpt.selector.config.InferenceMode;
 import dev.hugginggpt.selector.config.SelectorConfig;
+import dev.hugginggpt.testkit.LocalModelCards;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +86,32 @@ class ModelSelectorTest {
         assertTrue(chosen.get(0).reason().contains("shares 1 word with"), chosen.get(0).reason());
         List<ModelChoice> neutral = selector.choose(candidates, "Say hi", Map.of("text", "hi"));
         assertEquals("local/a", neutral.get(0).modelId());
+    }
+
+    @Test
+    void offlineChoiceTakesTheEntityRecognizerForEntitiesAndTheTaggerForPartsOfSpeech() {
+        ModelCard ner = local(LocalModelCards.NER.id(), "token-classification", 0, LocalModelCards.NER.description());
+        ModelCard pos = local(LocalModelCards.POS.id(), "token-classification", 0, LocalModelCards.POS.description());
+        // both orders of announcement, so that the descriptions decide and not the ranking's tie-break
+        for (List<ModelCard> announced : List.of(List.of(ner, pos), List.of(pos, ner))) {
+            heartbeat("e1", announced, List.of(), Instant.now());
+            Candidates candidates = selector.candidates("token-classification", 5);
+
+            assertEquals(ner.id(), chosen(candidates, "Find the named entities in this sentence",
+                    "Find the named entities in: Barack Obama was born in Honolulu, Hawaii."));
+            assertEquals(ner.id(), chosen(candidates, "Which people and places does this text mention?",
+                    "Angela Merkel met Emmanuel Macron in Paris."));
+            assertEquals(ner.id(), chosen(candidates, "Could you help me identify the named entities such as dates,"
+                    + " people, and locations?", "John Doe's trip to the Eiffel Tower in Paris, France in 2022."));
+            assertEquals(pos.id(), chosen(candidates, "Tag the parts of speech in this sentence",
+                    "The quick brown fox jumps over the lazy dog."));
+            assertEquals(pos.id(), chosen(candidates, "What part of speech is each word here?",
+                    "Barack Obama was born in Honolulu, Hawaii."));
+        }
+    }
+
+    private String chosen(Candidates candidates, String userMessage, String text) {
+        return selector.choose(candidates, userMessage, Map.of("text", text)).get(0).modelId();
     }
 
     @Test
