@@ -45,7 +45,7 @@ public class LocalBackend implements ModelBackend {
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
-                new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store));
+                new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store));
     }
 
     @Override
