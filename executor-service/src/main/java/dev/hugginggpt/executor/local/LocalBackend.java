@@ -45,7 +45,8 @@ public class LocalBackend implements ModelBackend {
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
-                new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store));
+                new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
+                new OpenCvImageOps(store));
     }
 
     @Override

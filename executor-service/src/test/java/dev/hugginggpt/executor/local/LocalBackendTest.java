@@ -53,7 +53,8 @@ class LocalBackendTest {
         LocalBackend backend = new LocalBackend(new ResourceStore(dir));
 
         for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
-                "local/opencv-haar-frontalface", "local/opencv-hog-people", "local/opencv-canny", "local/opencv-lsd-lines")) {
+                "local/opencv-haar-frontalface", "local/opencv-hog-people", "local/opencv-canny", "local/opencv-lsd-lines",
+                "local/opencv-image-ops")) {
             assertTrue(backend.canRun(id), id);
         }
     }
