@@ -46,7 +46,7 @@ public class LocalBackend implements ModelBackend {
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
                 new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
-                new OpenCvImageOps(store));
+                new OpenCvImageOps(store), new SoxNoiseReduction(store));
     }
 
     @Override
