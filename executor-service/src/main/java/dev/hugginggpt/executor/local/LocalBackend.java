@@ -46,7 +46,8 @@ public class LocalBackend implements ModelBackend {
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new StanfordNamedEntityRecognizer(),
                 new OpenNlpPartOfSpeechTagger(english),
                 new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
-                new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
+                new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
+                new OpenCvImageOps(store), new SoxNoiseReduction(store),
                 new MediaPipePoseControl(store, new BlazePose()), new MediaPipeSelfieSegmentation(store));
     }
 

@@ -37,11 +37,27 @@ class LocalBackendTest {
     }
 
     @Test
+    void theFaceAndThePeopleDetectorsSayWhatEachFinds() {
+        // the selector picks among object-detection models by words shared by the task and the description
+        String faces = card("local/opencv-haar-frontalface").description();
+        String people = card("local/opencv-hog-people").description();
+
+        assertTrue(faces.contains("faces") && !faces.contains("people") && !faces.contains("person"), faces);
+        assertTrue(people.contains("people") && people.contains("persons") && !people.contains("face"), people);
+    }
+
+    private ModelCard card(String id) {
+        return LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card).filter(c -> c.id().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void offersTheInProcessModelsOnAnyMachine() {
         LocalBackend backend = new LocalBackend(new ResourceStore(dir));
 
         for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
-                "local/stanford-ner-english", "local/opencv-haar-frontalface", "local/opencv-canny", "local/opencv-lsd-lines",
+                "local/stanford-ner-english", "local/opencv-haar-frontalface", "local/opencv-hog-people",
+                "local/opencv-canny", "local/opencv-lsd-lines", "local/opencv-image-ops",
                 "local/mediapipe-blazepose", "local/mediapipe-selfie-segmentation")) {
             assertTrue(backend.canRun(id), id);
         }

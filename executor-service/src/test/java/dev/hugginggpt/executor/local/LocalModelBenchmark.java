@@ -111,7 +111,43 @@ public final class LocalModelBenchmark {
                     inputs.add(Map.of("image", Fixtures.textImage(store, sentence.substring(0, 30), sentence.substring(30))));
                 }
             }
-            case "object-detection", "canny-control", "mlsd-control" -> {
+            case "object-detection" -> {
+                if (modelId.equals("local/opencv-hog-people")) {
+                    // real photographs (testkit/test-photos.sh): a standing man, a cup, a bending cameraman
+                    for (String photo : List.of("basketball1.png", "coffee.png", "camera.png")) {
+                        inputs.add(Map.of("image", TestPhotos.save(store, photo)));
+                    }
+                } else {
+                    inputs.add(Map.of("image", Fixtures.faceImage(store)));
+                    inputs.add(Map.of("image", Fixtures.rectangleImage(store)));
+                    inputs.add(Map.of("image", Fixtures.textImage(store, SENTENCES.get(0).substring(0, 30))));
+                }
+            }
+            case "image-to-image" -> {
+                String photo = TestPhotos.save(store, "coffee.png");
+                for (String instruction : List.of("make it black and white", "rotate it left, then mirror it", "sharpen it",
+                        "cartoon", "remove the noise")) {
+                    inputs.add(Map.of("image", photo, "text", instruction));
+                }
+            }
+            case "audio-to-audio" -> {
+                // spoken sentences with half a second of silence around them, white noise mixed in
+                for (String sentence : SENTENCES.subList(0, 3)) {
+                    Path speech = Files.createTempFile("hg-bench", ".wav");
+                    Path padded = Files.createTempFile("hg-bench", ".wav");
+                    Path noise = Files.createTempFile("hg-bench", ".wav");
+                    Path noisy = Files.createTempFile("hg-bench", ".wav");
+                    Programs.run(List.of("flite", "-voice", "slt", "-t", sentence, "-o", speech.toString()), null, TIME);
+                    Programs.run(List.of("sox", speech.toString(), padded.toString(), "pad", "0.5", "0.5"), null, TIME);
+                    String seconds = Programs.run(List.of("soxi", "-D", padded.toString()), null, TIME).strip();
+                    Programs.run(List.of("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", noise.toString(), "synth", seconds,
+                            "whitenoise", "vol", "0.05"), null, TIME);
+                    Programs.run(List.of("sox", "-m", "-v", "1", padded.toString(), "-v", "1", noise.toString(),
+                            noisy.toString()), null, TIME);
+                    inputs.add(Map.of("audio", store.save(noisy, "noisy.wav", "audio/wav").id()));
+                }
+            }
+            case "canny-control", "mlsd-control" -> {
                 inputs.add(Map.of("image", Fixtures.faceImage(store)));
                 inputs.add(Map.of("image", Fixtures.rectangleImage(store)));
                 inputs.add(Map.of("image", Fixtures.textImage(store, SENTENCES.get(0).substring(0, 30))));

@@ -1,37 +1,70 @@
 package dev.hugginggpt.executor.local;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.hugginggpt.protocol.resources.ResourceStore;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /**
- * Real photographs from scikit-image's sample data, which testkit/test-photos.sh puts in HG_TEST_PHOTOS (default
- * ~/.cache/hugginggpt/test-photos): astronaut.png (a woman, head and upper body), camera.png (a man bent at a tripod,
- * grayscale), coffee.png (a cup, no person), chelsea.png (a cat).
+ * Real photographs for the image model tests, in the folder HG_TEST_PHOTOS (default ~/.cache/hugginggpt/test-photos)
+ * that testkit/test-photos.sh fills from Debian packages. A missing photo fails the test: it is not skipped.
  */
 final class TestPhotos {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private TestPhotos() {
     }
 
+    static Path dir() {
+        String env = System.getenv("HG_TEST_PHOTOS");
+        return env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "hugginggpt", "test-photos")
+                : Path.of(env);
+    }
+
     static Path path(String name) {
-        String configured = System.getenv("HG_TEST_PHOTOS");
-        Path dir = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache", "hugginggpt", "test-photos") : Path.of(configured);
-        Path photo = dir.resolve(name);
+        Path photo = dir().resolve(name);
         if (!Files.isRegularFile(photo)) {
-            fail("test photo " + photo + " is missing: run testkit/test-photos.sh (it fills " + dir + ")");
+            throw new IllegalStateException("test photo " + photo + " is missing: run testkit/test-photos.sh, which"
+                    + " extracts the test photographs from Debian packages into " + dir() + " (or HG_TEST_PHOTOS)");
         }
         return photo;
     }
 
-    /** The photo saved in {@code store}; answers its resource id. */
+    static BufferedImage read(String name) {
+        try {
+            BufferedImage image = ImageIO.read(path(name).toFile());
+            if (image == null) {
+                throw new IllegalStateException("test photo " + path(name) + " could not be decoded");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores the photo as it is and answers its resource id. */
     static String save(ResourceStore store, String name) {
         try {
-            return store.save(path(name), name, "image/png").id();
+            String type = name.endsWith(".png") ? "image/png" : "image/jpeg";
+            return store.save(path(name), name, type).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores an image made from photos (scaled, side by side) as a PNG and answers its resource id. */
+    static String save(ResourceStore store, BufferedImage image, String name) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return store.save(new ByteArrayInputStream(out.toByteArray()), name, "image/png").id();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,6 +88,36 @@ class ModelSelectorTest {
         assertEquals("local/a", neutral.get(0).modelId());
     }
 
+    /** The descriptions of the two offline detectors' cards, as executor-service's LocalBackend announces them. */
+    private static final String HAAR_FACES = "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces"
+            + " in an image and draws their boxes; it detects faces only, no other objects";
+    private static final String HOG_PEOPLE = "OpenCV HOG people detector (Dalal-Triggs histograms of oriented gradients"
+            + " with a linear SVM, trained on pedestrians): finds persons standing or walking upright with the whole body"
+            + " in view, at least about 100 pixels tall, and draws a box around each; misses seated, bending or partly"
+            + " hidden people and detects nothing else; 'threshold' is the minimum SVM score, default 1.0";
+
+    @Test
+    void offlineChoiceTellsTheFaceDetectorFromThePeopleDetectorByTheTaskWords() {
+        Map<String, String> image = Map.of("image", "r-0123456789abcdef0123.png");
+        for (boolean facesFirst : List.of(true, false)) {
+            ModelCard faces = local("local/opencv-haar-frontalface", "object-detection", 0, HAAR_FACES);
+            ModelCard people = local("local/opencv-hog-people", "object-detection", 0, HOG_PEOPLE);
+            heartbeat("e1", facesFirst ? List.of(faces, people) : List.of(people, faces), List.of(), Instant.now());
+            Candidates candidates = selector.candidates("object-detection", 5);
+            String order = "announced " + candidates.ranked().stream().map(ModelCard::id).toList();
+
+            for (String request : List.of("Detect the people in this photo", "How many persons are walking in the street?",
+                    "Draw boxes around the pedestrians in the picture")) {
+                assertEquals("local/opencv-hog-people", selector.choose(candidates, request, image).get(0).modelId(),
+                        request + ", " + order);
+            }
+            for (String request : List.of("Find the faces in the picture", "Detect every face in this group photo")) {
+                assertEquals("local/opencv-haar-frontalface", selector.choose(candidates, request, image).get(0).modelId(),
+                        request + ", " + order);
+            }
+        }
+    }
+
     @Test
     void offlineChoiceTakesTheEntityRecognizerForEntitiesAndTheTaggerForPartsOfSpeech() {
         ModelCard ner = local(LocalModelCards.NER.id(), "token-classification", 0, LocalModelCards.NER.description());
