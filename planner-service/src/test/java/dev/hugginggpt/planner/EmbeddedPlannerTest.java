@@ -67,6 +67,19 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void anImageTransformationCarriesItsInstructionInEnglishAndKorean() {
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "photo.png", "image/png", 10);
+        List<PlannedTask> english = plan("Make photo.png black and white and rotate it to the left", photo).tasks();
+        assertEquals("image-to-image", english.get(0).task(), english.toString());
+        assertEquals(photo.id(), english.get(0).args().get("image"));
+        assertTrue(english.get(0).args().get("text").contains("black and white"), english.toString());
+
+        List<PlannedTask> korean = plan("photo.png 사진을 흑백으로 바꿔줘", photo).tasks();
+        assertEquals("image-to-image", korean.get(0).task(), korean.toString());
+        assertTrue(korean.get(0).args().get("text").contains("흑백"), korean.toString());
+    }
+
+    @Test
     void audioFlowsFromSpeechToTranscription() {
         List<PlannedTask> tasks = plan("Read 'good morning' aloud, then transcribe the recording").tasks();
         assertEquals("automatic-speech-recognition", tasks.get(1).task());

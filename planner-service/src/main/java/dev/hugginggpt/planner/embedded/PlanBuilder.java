@@ -234,7 +234,7 @@ final class PlanBuilder {
         outputs.add(type.output());
     }
 
-    /** The target language of a translation, the candidate labels of a zero-shot classification. */
+    /** The target language of a translation, the candidate labels of a zero-shot classification, an image transformation. */
     private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args) {
         switch (type.name()) {
             case "translation" -> ArgumentPhrases.targetLanguage(clause.text())
@@ -242,6 +242,8 @@ final class PlanBuilder {
                     .ifPresent(language -> args.put("target_language", language));
             case "zero-shot-classification" -> ArgumentPhrases.labels(clause.text())
                     .ifPresent(labels -> args.put("labels", labels));
+            // what to do to the picture: the clause's own words (never an earlier result, so no edge is added)
+            case "image-to-image" -> args.put("text", text.restore(clause.text()));
             default -> {
             }
         }
