@@ -80,6 +80,19 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aPoseMapIsNotThePictureOfTheWomanThatLaterClausesMean() {
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "astronaut.png", "image/png", 10);
+        List<PlannedTask> tasks = plan("Show the pose of the woman in astronaut.png, cut her out of the background, and find the"
+                + " names of people and places in 'Barack Obama visited Paris with Angela Merkel in 2015.'", photo).tasks();
+        assertEquals(List.of("openpose-control", "image-segmentation", "token-classification"),
+                tasks.stream().map(PlannedTask::task).toList(), tasks.toString());
+        assertEquals(photo.id(), tasks.get(0).args().get("image"));
+        assertEquals(photo.id(), tasks.get(1).args().get("image"), "'her' is the woman in the photo, not her skeleton");
+        assertEquals(List.of(-1), tasks.get(1).dep());
+        assertEquals("Barack Obama visited Paris with Angela Merkel in 2015.", tasks.get(2).args().get("text"));
+    }
+
+    @Test
     void audioFlowsFromSpeechToTranscription() {
         List<PlannedTask> tasks = plan("Read 'good morning' aloud, then transcribe the recording").tasks();
         assertEquals("automatic-speech-recognition", tasks.get(1).task());

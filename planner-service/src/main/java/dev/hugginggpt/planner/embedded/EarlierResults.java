@@ -23,9 +23,13 @@ final class EarlierResults {
         this.outputs = outputs;
     }
 
+    /**
+     * The latest output of this kind. A control map (pose skeleton, edges, lines) is what a ControlNet draws from,
+     * not a picture of anything: "cut her out", "the picture" still mean the photo, unless the clause names the map.
+     */
     int latest(MediaKind kind) {
         for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (outputs.get(i) == kind) {
+            if (outputs.get(i) == kind && !tasks.get(i).task().endsWith("-control")) {
                 return i;
             }
         }

@@ -90,7 +90,7 @@ final class TaskRules {
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
             TaskRule.of("image-segmentation",
-                    "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* out|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
+                    "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ )?out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|배경(?:을|를)? ?(?:제거|지워|없애)|누끼|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                             + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)|분할"),
             TaskRule.of("image-classification",
