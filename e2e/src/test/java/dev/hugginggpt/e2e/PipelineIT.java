@@ -1,17 +1,22 @@
 package dev.hugginggpt.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.testkit.OtlpStandIn;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -202,16 +207,16 @@ class PipelineIT {
 
     @Test
     void theCliShowsEachStageSavesTheFilesAndSignalsFailure() throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createTempDirectory(stack.data, "cli");
+        Path out = Files.createTempDirectory(stack.data, "cli");
         Cli spoken = cli("ask", "Read 'the command line works' aloud", "--out", out.toString());
         assertEquals(0, spoken.exit(), spoken.output());
         assertTrue(spoken.output().contains("planned by embedded"), spoken.output());
         assertTrue(spoken.output().contains("text-to-speech): running on executor-"), spoken.output());
-        java.nio.file.Path wav;
-        try (var files = java.nio.file.Files.list(out)) {
+        Path wav;
+        try (var files = Files.list(out)) {
             wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow(() -> new AssertionError(spoken.output()));
         }
-        assertEquals("RIFF", new String(java.nio.file.Files.readAllBytes(wav), 0, 4));
+        assertEquals("RIFF", new String(Files.readAllBytes(wav), 0, 4));
 
         Cli heard = cli("ask", "Transcribe this recording", "--file", wav.toString(), "--out", out.toString());
         assertEquals(0, heard.exit(), heard.output());
@@ -243,6 +248,60 @@ class PipelineIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
+    }
+
+    @Test
+    void anUploadedPhotoGetsItsPoseAndCutOutWhileNamedEntitiesAreFoundOnTheOtherExecutor() throws Exception {
+        String photo = upload(photo("astronaut.png"), "astronaut.png", "image/png");
+        JsonNode view = chat("Show the pose of the woman in astronaut.png, cut her out of the background, and find the names of"
+                + " people and places in 'Barack Obama visited Paris with Angela Merkel in 2015.'", List.of(photo));
+
+        assertEquals("DONE", view.get("status").asText(), view.toPrettyString());
+        JsonNode tasks = view.get("tasks");
+        assertEquals(3, tasks.size(), view.toPrettyString());
+        JsonNode pose = tasks.get(0);
+        assertEquals("local/mediapipe-blazepose", pose.get("model").asText(), pose.toPrettyString());
+        assertEquals("SUCCEEDED", pose.get("status").asText(), pose.toPrettyString());
+        assertTrue(pose.get("output").get("text").asText().startsWith("1 person"), pose.toPrettyString());
+        byte[] map = download(pose.get("output").get("resources").get(0).get("id").asText());
+        assertEquals("PNG", new String(map, 1, 3), "the pose map is a PNG");
+
+        JsonNode cutOut = tasks.get(1);
+        assertEquals("local/mediapipe-selfie-segmentation", cutOut.get("model").asText(), cutOut.toPrettyString());
+        assertEquals("SUCCEEDED", cutOut.get("status").asText(), cutOut.toPrettyString());
+        assertEquals(photo, cutOut.get("args").get("image").asText(), "'her' is the woman in the photo");
+
+        JsonNode entities = tasks.get(2);
+        assertEquals("local/stanford-ner-english", entities.get("model").asText(), entities.toPrettyString());
+        String found = entities.get("output").get("text").asText();
+        for (String entity : List.of("Barack Obama (PERSON)", "Paris (LOCATION)", "Angela Merkel (PERSON)")) {
+            assertTrue(found.contains(entity), found);
+        }
+        String answer = view.get("answer").get("text").asText();
+        assertTrue(answer.contains("local/mediapipe-blazepose") && answer.contains("Barack Obama"), answer);
+    }
+
+    private static byte[] photo(String name) throws Exception {
+        String dir = System.getenv("HG_TEST_PHOTOS");
+        Path folder = dir == null || dir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache", "hugginggpt", "test-photos") : Path.of(dir);
+        Path file = folder.resolve(name);
+        assertTrue(Files.isRegularFile(file), file + " is missing: run testkit/test-photos.sh");
+        return Files.readAllBytes(file);
+    }
+
+    private static String upload(byte[] content, String name, String type) throws Exception {
+        String boundary = "hg-e2e-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources"))
+                .header("Authorization", "Bearer " + Stack.API_KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body()).get("id").asText();
     }
 
     @Test
