@@ -35,7 +35,7 @@ done
 
 pids=()
 stop_all() {
-  trap - EXIT INT TERM
+  trap - EXIT
   local pid child
   # each pid is an unshare whose one child is the service's java, PID 1 of its namespace: when it
   # exits, the kernel ends the rest of the namespace and its mounts go with it
@@ -48,9 +48,14 @@ stop_all() {
     wait "$pid" 2>/dev/null || true
   done
   "$root/deploy/local/kafka.sh" stop "$work/kafka"
-  if grep -q " $work/" /proc/mounts; then echo "mounts left under $work:" >&2; grep " $work/" /proc/mounts >&2; fi
+  if grep -q " $work/" /proc/mounts; then
+    echo "mounts left under $work:" >&2; grep " $work/" /proc/mounts >&2; exit 1
+  fi
+  rm -rf --one-file-system "$work"/*/rootfs   # 2 GB; the logs and the answer stay
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 rm -rf --one-file-system "$work"
 mkdir -p "$work/logs" "$work/resources"
