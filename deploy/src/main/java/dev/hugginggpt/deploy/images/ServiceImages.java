@@ -177,7 +177,8 @@ public final class ServiceImages {
             JibContainer image = container(service, root.resolve(service.name()).resolve("target/quarkus-app"),
                     bases.resolve(service.base() + ".tar"), version, revision)
                     .containerize(target(imageName, tar, registry)
-                            .setBaseImageLayersCache(out.resolve("jib-cache"))
+                            .setBaseImageLayersCache(out.resolve("jib-cache/base"))
+                            .setApplicationLayersCache(out.resolve("jib-cache/application"))
                             .setToolName("hugginggpt-service-images")
                             .setToolVersion(version)
                             .addEventHandler(LogEvent.class, ServiceImages::log));
