@@ -2,6 +2,7 @@ package dev.hugginggpt.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hugginggpt.deploy.images.ServiceImages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OverlayConsistencyTest {
     static final Path ROOT = Kustomize.K8S.toAbsolutePath().getParent().getParent();
-    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "planner-service", 8081,
-            "selector-service", 8082, "executor-service", 8083);
+    /** The services of the images deploy/images/build.sh builds, and the ports their images expose. */
+    static final Map<String, Integer> PORTS = ServiceImages.SERVICES.stream()
+            .collect(Collectors.toMap(ServiceImages.Service::name, ServiceImages.Service::port));
     static final Set<String> WITH_STORE = Set.of("gateway", "executor-service");
 
     @ParameterizedTest
@@ -44,7 +46,8 @@ class OverlayConsistencyTest {
             JsonNode pod = r.get("Deployment", name).at("/spec/template");
             JsonNode container = pod.at("/spec/containers/0");
             assertEquals(1, pod.at("/spec/containers").size(), name);
-            assertEquals("hugginggpt/" + name + ":" + version, container.path("image").asText(), name);
+            String image = ServiceImages.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().image(version);
+            assertEquals(image, container.path("image").asText(), name + " runs the image build.sh makes");
             assertEquals(entry.getValue(), port(container, "http"), name + " listens where Quarkus does");
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), name);
@@ -158,7 +161,6 @@ class OverlayConsistencyTest {
         r.only("ConfigMap").path("data").fieldNames().forEachRemaining(keys::add);
         JsonNode secret = r.only("Secret");
         secret.path("stringData").fieldNames().forEachRemaining(keys::add);
-        keys.remove("JAVA_TOOL_OPTIONS");
         for (String key : keys) {
             assertTrue(properties.contains("${" + key + ":"), key + " is read by no service");
         }
