@@ -12,7 +12,7 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /** canny-control: the Canny edge map ControlNet's canny model is conditioned on (white edges on black), with OpenCV. */
-final class OpenCvCannyControl implements LocalModel {
+final class OpenCvCannyControl implements OpenCvModel {
     private final ResourceStore store;
 
     OpenCvCannyControl(ResourceStore store) {
@@ -25,16 +25,6 @@ final class OpenCvCannyControl implements LocalModel {
                 "OpenCV Canny edge detector: turns an image into its canny edge map (white edges on black), the control"
                         + " image for canny-text-to-image; thresholds 'low_threshold' and 'high_threshold', default 100 and 200",
                 "Apache-2.0");
-    }
-
-    @Override
-    public boolean available() {
-        return OpenCv.available();
-    }
-
-    @Override
-    public void load() {
-        OpenCv.load();
     }
 
     @Override

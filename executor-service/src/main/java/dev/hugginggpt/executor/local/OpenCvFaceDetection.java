@@ -24,7 +24,7 @@ import org.opencv.objdetect.CascadeClassifier;
  * object-detection of faces only: OpenCV's Viola-Jones Haar cascade for frontal faces. Answers the boxes and a copy
  * of the image with the boxes drawn. The score is the cascade's last-stage weight, a confidence but not a probability.
  */
-final class OpenCvFaceDetection implements LocalModel {
+final class OpenCvFaceDetection implements OpenCvModel {
     private static final String CASCADE = "haarcascades/haarcascade_frontalface_default.xml";
     private final ResourceStore store;
     private final ThreadLocal<CascadeClassifier> cascade = new ThreadLocal<>();
@@ -38,11 +38,6 @@ final class OpenCvFaceDetection implements LocalModel {
         return new ModelCard("local/opencv-haar-frontalface", "object-detection", "local", 0, 0,
                 "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces in an image and draws"
                         + " their boxes; it detects faces only, no other objects", "Apache-2.0 (OpenCV), cascade: Intel licence (BSD-like)");
-    }
-
-    @Override
-    public boolean available() {
-        return OpenCv.available();
     }
 
     @Override

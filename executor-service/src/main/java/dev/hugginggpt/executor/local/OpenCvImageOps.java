@@ -29,7 +29,7 @@ import org.opencv.photo.Photo;
  * filter or geometric transform; nothing is generated, so it cannot add, remove or change objects. An instruction
  * that names no operation it knows fails with the list of those it knows, never answering the image unchanged.
  */
-final class OpenCvImageOps implements LocalModel {
+final class OpenCvImageOps implements OpenCvModel {
     static final String KNOWN = "grayscale (black and white), sepia, invert (negative), blur, sharpen, brighten, darken,"
             + " more or less contrast, denoise, upscale or downscale (2x, half size, 50%), rotate (90, 180, 270, left,"
             + " right), flip (horizontal, vertical, mirror), cartoon, painting-like stylization, edge-preserving smoothing,"
@@ -116,16 +116,6 @@ final class OpenCvImageOps implements LocalModel {
                         + " white), sepia, invert, blur, sharpen, brighten, darken, contrast, denoise, upscale or downscale"
                         + " (interpolation, adds no detail), rotate, flip or mirror, cartoon, painting-like stylization,"
                         + " pixelate; no generative model: it cannot add, remove or change objects", "Apache-2.0 (OpenCV)");
-    }
-
-    @Override
-    public boolean available() {
-        return OpenCv.available();
-    }
-
-    @Override
-    public void load() {
-        OpenCv.load();
     }
 
     @Override

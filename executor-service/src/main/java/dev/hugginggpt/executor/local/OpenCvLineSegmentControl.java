@@ -18,7 +18,7 @@ import org.opencv.imgproc.Imgproc;
  * lines of an image white on black, the kind of map ControlNet's mlsd model is conditioned on. It is not the M-LSD
  * network, so it also keeps short segments of texture that M-LSD would drop; 'min_length' (pixels) filters them.
  */
-final class OpenCvLineSegmentControl implements LocalModel {
+final class OpenCvLineSegmentControl implements OpenCvModel {
     private final ResourceStore store;
 
     OpenCvLineSegmentControl(ResourceStore store) {
@@ -31,16 +31,6 @@ final class OpenCvLineSegmentControl implements LocalModel {
                 "OpenCV line segment detector (LSD, classical, not the M-LSD network): draws the straight lines of an"
                         + " image white on black, a control image for mlsd-text-to-image; 'min_length' drops short segments",
                 "Apache-2.0");
-    }
-
-    @Override
-    public boolean available() {
-        return OpenCv.available();
-    }
-
-    @Override
-    public void load() {
-        OpenCv.load();
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.opencv.objdetect.HOGDescriptor;
  * margin, a confidence but not a probability. A box is the detector window, so it includes a margin around the body.
  * People shorter than about 100 pixels, seated, bending or cut off by the frame are mostly missed.
  */
-final class OpenCvPeopleDetection implements LocalModel {
+final class OpenCvPeopleDetection implements OpenCvModel {
     static final double DEFAULT_THRESHOLD = 1.0;
     /** Larger images are scaled down to this longest side first: HOG's cost grows with the pixel count. */
     private static final int MAX_SIDE = 1280;
@@ -48,11 +48,6 @@ final class OpenCvPeopleDetection implements LocalModel {
                         + " least about 100 pixels tall, and draws a box around each; misses seated, bending or partly"
                         + " hidden people and detects nothing else; 'threshold' is the minimum SVM score, default 1.0",
                 "Apache-2.0 (OpenCV)");
-    }
-
-    @Override
-    public boolean available() {
-        return OpenCv.available();
     }
 
     @Override
