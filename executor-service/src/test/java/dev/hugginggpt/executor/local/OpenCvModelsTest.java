@@ -48,6 +48,27 @@ class OpenCvModelsTest {
     }
 
     @Test
+    void findsTheOneFaceInARealPortrait() throws ModelException {
+        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", TestPhotos.save(store, "astronaut.png")), TIME);
+
+        List<?> detections = (List<?>) out.data().get("detections");
+        assertEquals(1, detections.size(), out.toString());
+        Map<?, ?> box = (Map<?, ?>) ((Map<?, ?>) detections.get(0)).get("box");
+        // Eileen Collins' face spans about x 178..272, y 65..185 of the 512x512 portrait; its centre is inside the box
+        int centreX = ((Integer) box.get("xmin") + (Integer) box.get("xmax")) / 2;
+        int centreY = ((Integer) box.get("ymin") + (Integer) box.get("ymax")) / 2;
+        assertTrue(centreX > 178 && centreX < 272 && centreY > 65 && centreY < 185, box.toString());
+        assertEquals("1 face found", out.text());
+    }
+
+    @Test
+    void findsNoFaceInAPhotoOfACup() throws ModelException {
+        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", TestPhotos.save(store, "coffee.png")), TIME);
+
+        assertEquals(List.of(), out.data().get("detections"), out.toString());
+    }
+
+    @Test
     void findsNoFaceInARectangle() throws ModelException {
         TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
 
