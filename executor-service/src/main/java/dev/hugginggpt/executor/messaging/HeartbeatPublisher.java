@@ -14,19 +14,28 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** Announces on hg.executors what this instance can run, at start, every 10 s, and when it stops. */
+/**
+ * Announces on hg.executors what this instance can run, which hg.tasks partitions it consumes and how many tasks it
+ * runs at once: at start, every 10 s, whenever its partitions change, and when it stops.
+ */
 @ApplicationScoped
 public class HeartbeatPublisher {
     private final List<ModelBackend> backends;
     private final ExecutorIdentity identity;
     private final MutinyEmitter<ExecutorHeartbeat> heartbeats;
+    private final TaskPartitions partitions;
+    private final int slots;
 
-    public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
+    public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity, TaskPartitions partitions,
+            @ConfigProperty(name = "smallrye.messaging.worker.inference.max-concurrency") int slots,
             @Channel("executors") MutinyEmitter<ExecutorHeartbeat> heartbeats) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
+        this.partitions = partitions;
+        this.slots = slots;
         this.heartbeats = heartbeats;
     }
 
@@ -38,6 +47,10 @@ public class HeartbeatPublisher {
         send(true).await().atMost(Duration.ofSeconds(3));
     }
 
+    void onPartitionsChanged(@Observes TaskPartitions.Changed change) {
+        beat();
+    }
+
     @Scheduled(every = "10s", delayed = "10s")
     void beat() {
         send(false).subscribe().with(ok -> { }, failure -> { });
@@ -47,6 +60,6 @@ public class HeartbeatPublisher {
         List<ModelCard> local = backends.stream().flatMap(b -> b.localModels().stream()).toList();
         List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
         return heartbeats.sendMessage(KafkaRecord.of(identity.id(),
-                new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping)));
+                new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping, partitions.owned(), slots)));
     }
 }

@@ -54,4 +54,9 @@ public class ExecutorRegistry {
     public int liveExecutors() {
         return fresh().size();
     }
+
+    /** The latest heartbeat of every live executor. */
+    public List<ExecutorHeartbeat> live() {
+        return List.copyOf(fresh());
+    }
 }

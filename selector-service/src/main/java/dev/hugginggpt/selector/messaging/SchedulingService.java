@@ -14,6 +14,7 @@ import dev.hugginggpt.selector.scheduling.DagScheduler;
 import dev.hugginggpt.selector.scheduling.DagSnapshot;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
+import dev.hugginggpt.selector.scheduling.TaskRouter;
 import dev.hugginggpt.selector.selection.Candidates;
 import dev.hugginggpt.selector.selection.InContextChoice;
 import dev.hugginggpt.selector.selection.InContextChooser;
@@ -36,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -55,8 +55,7 @@ public class SchedulingService {
     private final MutinyEmitter<RequestEvent> events;
     private final SelectorMetrics metrics;
     private final MutinyEmitter<Outcome> outcomes;
-    private final int taskPartitions;
-    private final AtomicInteger nextPartition = new AtomicInteger();
+    private final TaskRouter router;
     private final SelectorConfig config;
     private final ModelSelector selector;
     private final InContextChooser inContext;
@@ -77,7 +76,7 @@ public class SchedulingService {
         this.tasks = tasks;
         this.events = events;
         this.outcomes = outcomes;
-        this.taskPartitions = config.taskPartitions();
+        this.router = new TaskRouter(config.taskPartitions(), config.taskTimeout().plus(DEADLINE_GRACE), executors::live);
         ModelChooser chooser = (plan, task, args) -> {
             Candidates candidates = selector.candidates(task, topK(plan));
             if (candidates.isEmpty()) {
@@ -128,6 +127,7 @@ public class SchedulingService {
     @Blocking
     public void onResult(TaskResult result) {
         Span.current().setAttribute("hg.request.id", result.requestId());
+        router.finished(result.requestId() + "/" + result.taskId());
         emit(scheduler.onResult(result));
     }
 
@@ -181,9 +181,9 @@ public class SchedulingService {
         return ((SchedulerAction.Finish) action).outcome().requestId();
     }
 
-    /** Consecutive dispatches go to consecutive partitions; with the executors' round-robin assignor, to different executors. */
+    /** To a partition of the executor with the most free slots (see {@link TaskRouter}). */
     private Message<TaskDispatch> dispatchRecord(TaskDispatch task) {
-        int partition = Math.floorMod(nextPartition.getAndIncrement(), taskPartitions);
+        int partition = router.route(task.key(), Instant.now());
         return Message.of(task).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(task.key()).withPartition(partition).build());
     }
