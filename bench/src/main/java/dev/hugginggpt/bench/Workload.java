@@ -9,7 +9,7 @@ import java.util.List;
 public enum Workload {
     ONE_TASK("1-task", "What language is this: 'Bonjour tout le monde'?", "1 task, 1 level, width 1"),
     DAG_6("6-task DAG", "Draw a picture of a red cat, then describe it, detect the objects in it, classify it and tell me"
-            + " what color the cat is in it, and read that answer aloud.", "6 tasks, 3 levels, width 4"),
+            + " what color the cat is, and read the answer aloud.", "6 tasks, 3 levels, width 4"),
     CHAIN_6("6-task chain", "Read 'the quick brown fox jumps over the lazy dog' aloud, then transcribe the recording,"
             + " translate the transcript into Spanish, summarize it, tag its parts of speech and tell me what language it is.",
             "6 tasks, 6 levels, width 1");
