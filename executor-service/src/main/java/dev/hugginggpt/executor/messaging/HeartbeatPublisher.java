@@ -6,6 +6,7 @@ import dev.hugginggpt.protocol.ModelCard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ public class HeartbeatPublisher {
     private final TaskPartitions partitions;
     private final int slots;
 
-    public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity, TaskPartitions partitions,
+    public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
+            @Identifier("task-partitions") TaskPartitions partitions,
             @ConfigProperty(name = "smallrye.messaging.worker.inference.max-concurrency") int slots,
             @Channel("executors") MutinyEmitter<ExecutorHeartbeat> heartbeats) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();

@@ -146,12 +146,15 @@ public class SchedulingService {
     }
 
     /**
-     * Hands every message to its producer in order, then waits for all acknowledgements together, so
-     * the tasks that became ready together leave together.
+     * Hands every dispatch and event to its producer in order and waits for all acknowledgements together, so the
+     * tasks that became ready together leave together; then the outcomes. An outcome goes out only once the events
+     * before it are stored: a selector killed in between leaves a request whose view shows every task's result, and
+     * the selector that takes over sends the outcome again.
      */
     private void emit(List<SchedulerAction> actions) {
         metrics.emitted(actions);
         List<Uni<Void>> sends = new ArrayList<>();
+        List<Outcome> finished = new ArrayList<>();
         for (SchedulerAction action : actions) {
             if (action instanceof SchedulerAction.Dispatch d) {
                 sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
@@ -160,16 +163,21 @@ public class SchedulingService {
             } else if (action instanceof SchedulerAction.Finish f) {
                 sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
                         RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
-                sends.add(outcomes.sendMessage(KafkaRecord.of(f.outcome().requestId(), f.outcome())).memoize().indefinitely());
+                finished.add(f.outcome());
             }
         }
+        awaitAll(sends);
+        awaitAll(finished.stream().map(o -> outcomes.sendMessage(KafkaRecord.of(o.requestId(), o)).memoize().indefinitely()).toList());
+        Set<String> changed = new LinkedHashSet<>();
+        actions.forEach(action -> changed.add(requestOf(action)));
+        state.save(changed, scheduler::snapshot);
+    }
+
+    private static void awaitAll(List<Uni<Void>> sends) {
         sends.forEach(send -> send.subscribe().with(ok -> { }, failure -> { }));
         if (!sends.isEmpty()) {
             Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofSeconds(60));
         }
-        Set<String> changed = new LinkedHashSet<>();
-        actions.forEach(action -> changed.add(requestOf(action)));
-        state.save(changed, scheduler::snapshot);
     }
 
     private static String requestOf(SchedulerAction action) {
