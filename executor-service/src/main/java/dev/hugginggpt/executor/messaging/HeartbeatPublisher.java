@@ -29,6 +29,7 @@ public class HeartbeatPublisher {
     private final MutinyEmitter<ExecutorHeartbeat> heartbeats;
     private final TaskPartitions partitions;
     private final int slots;
+    private volatile boolean stopping;
 
     public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
             @Identifier("task-partitions") TaskPartitions partitions,
@@ -46,6 +47,7 @@ public class HeartbeatPublisher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         send(true).await().atMost(Duration.ofSeconds(3));
     }
 
@@ -53,9 +55,12 @@ public class HeartbeatPublisher {
         beat();
     }
 
+    /** Not once stopping: a beat after the last one would bring the stopped executor back to life for the selector. */
     @Scheduled(every = "10s", delayed = "10s")
     void beat() {
-        send(false).subscribe().with(ok -> { }, failure -> { });
+        if (!stopping) {
+            send(false).subscribe().with(ok -> { }, failure -> { });
+        }
     }
 
     private io.smallrye.mutiny.Uni<Void> send(boolean stopping) {
