@@ -52,7 +52,10 @@ auto.create.topics.enable=true
 log.retention.hours=168
 PROPS
   if [ ! -f "$data/log/meta.properties" ]; then
-    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+    # a cluster id is 16 random bytes in unpadded URL-safe base64 (what StorageTool random-uuid prints, without a JVM)
+    local cluster_id
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c 1-22)"
+    kafka_java kafka.tools.StorageTool format -t "$cluster_id" \
       -c "$data/server.properties" > "$data/logs/format.log" 2>&1
   fi
   if [ -f "$data/kafka.pid" ] && kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
@@ -74,17 +77,8 @@ PROPS
     sleep 0.5
   done
   ready || { echo "Kafka did not open port $port in 60 s" >&2; exit 1; }
-  local spec creators=()
-  for spec in "${topics[@]}"; do
-    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" --create --if-not-exists \
-      --topic "${spec%%:*}" --partitions "${spec##*:}" --replication-factor 1 >> "$data/logs/topics.log" 2>&1 &
-    creators+=($!)
-  done
-  wait "${creators[@]}"
-  kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" --list > "$data/logs/topic-list.txt" 2>&1
-  for spec in "${topics[@]}"; do
-    grep -qx "${spec%%:*}" "$data/logs/topic-list.txt" || { echo "topic ${spec%%:*} missing; see $data/logs/topics.log" >&2; exit 1; }
-  done
+  kafka_java "$here/CreateTopics.java" "127.0.0.1:$port" "${topics[@]}" >> "$data/logs/topics.log" 2>&1 \
+    || { echo "creating the topics failed; see $data/logs/topics.log" >&2; tail -5 "$data/logs/topics.log" >&2; exit 1; }
   echo "Kafka ready on 127.0.0.1:$port (pid $(cat "$data/kafka.pid"), data $data)"
 }
 

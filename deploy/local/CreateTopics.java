@@ -1,0 +1,44 @@
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * kafka.sh's topic creation in one JVM (one TopicCommand per topic cost a JVM start each):
+ * java -cp 'kafka-libs/*' CreateTopics.java BOOTSTRAP NAME:PARTITIONS ... Existing topics are left as they are.
+ */
+public class CreateTopics {
+    public static void main(String[] args) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", args[0]);
+        List<NewTopic> wanted = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] spec = args[i].split(":");
+            wanted.add(new NewTopic(spec[0], Integer.parseInt(spec[1]), (short) 1));
+        }
+        try (Admin admin = Admin.create(config)) {
+            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> created : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    created.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            Set<String> names = admin.listTopics().names().get();
+            for (NewTopic topic : wanted) {
+                if (!names.contains(topic.name())) {
+                    System.err.println("topic " + topic.name() + " missing after creation");
+                    System.exit(1);
+                }
+            }
+            System.out.println("topics: " + wanted.stream().map(NewTopic::name).toList());
+        }
+    }
+}
