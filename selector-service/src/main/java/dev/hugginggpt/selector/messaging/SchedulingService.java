@@ -22,6 +22,8 @@ import dev.hugginggpt.selector.selection.ModelSelector;
 import dev.hugginggpt.selector.selection.TaskCandidates;
 import dev.hugginggpt.selector.state.DagStateStore;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -62,6 +64,11 @@ public class SchedulingService {
     private final boolean llmConfigured;
 
     private final DagStateStore state;
+    private final GroupCommit<Caused<TaskResult>> results = new GroupCommit<>(this::schedule);
+
+    /** A value and the trace context it arrived in. */
+    private record Caused<T>(Context context, T value) {
+    }
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
             DagStateStore state, ExecutorRegistry executors, SelectorMetrics metrics,
@@ -104,7 +111,7 @@ public class SchedulingService {
         InContextChoice choice = chooseInContext(plan);
         List<SchedulerAction> actions = scheduler.onPlan(plan, choice);
         metrics.chose(choice.usage().calls() > 0, Duration.ofNanos(System.nanoTime() - started), choice.usage());
-        emit(actions);
+        emit(List.of(new Caused<>(Context.current(), actions)));
     }
 
     private InContextChoice chooseInContext(Plan plan) {
@@ -122,13 +129,26 @@ public class SchedulingService {
         return plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
     }
 
+    /**
+     * Unordered, and stored in groups: the results that arrive while the results before them are being written (the
+     * tasks of a DAG level finish together) are scheduled together and cost one round of awaited writes.
+     */
     @Incoming("task-results")
     @WithSpan("schedule after task result")
-    @Blocking
+    @Blocking(ordered = false)
     public void onResult(TaskResult result) {
         Span.current().setAttribute("hg.request.id", result.requestId());
-        router.finished(result.requestId() + "/" + result.taskId());
-        emit(scheduler.onResult(result));
+        results.submit(new Caused<>(Context.current(), result));
+    }
+
+    private void schedule(List<Caused<TaskResult>> batch) {
+        List<Caused<List<SchedulerAction>>> actions = new ArrayList<>();
+        LOG.debugf("scheduling after %d results", batch.size());
+        for (Caused<TaskResult> result : batch) {
+            router.finished(result.value().requestId() + "/" + result.value().taskId());
+            actions.add(new Caused<>(result.context(), scheduler.onResult(result.value())));
+        }
+        emit(actions);
     }
 
     @Incoming("executors")
@@ -138,7 +158,7 @@ public class SchedulingService {
 
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDeadlines() {
-        emit(scheduler.onTick(Instant.now(), DEADLINE_GRACE));
+        emit(List.of(new Caused<>(Context.current(), scheduler.onTick(Instant.now(), DEADLINE_GRACE))));
     }
 
     public int activeRequests() {
@@ -147,29 +167,41 @@ public class SchedulingService {
 
     /**
      * Hands every dispatch and event to its producer in order and waits for all acknowledgements together, so the
-     * tasks that became ready together leave together; then the outcomes. An outcome goes out only once the events
-     * before it are stored: a selector killed in between leaves a request whose view shows every task's result, and
-     * the selector that takes over sends the outcome again.
+     * tasks that became ready together leave together; then the outcomes; then the DAG state. An outcome goes out only
+     * once the events before it are stored: a selector killed in between leaves a request whose view shows every
+     * task's result, and the selector that takes over sends the outcome again. Each record is sent in the trace of
+     * what caused it.
      */
-    private void emit(List<SchedulerAction> actions) {
-        metrics.emitted(actions);
+    private void emit(List<Caused<List<SchedulerAction>>> caused) {
         List<Uni<Void>> sends = new ArrayList<>();
-        List<Outcome> finished = new ArrayList<>();
-        for (SchedulerAction action : actions) {
-            if (action instanceof SchedulerAction.Dispatch d) {
-                sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
-            } else if (action instanceof SchedulerAction.Event e) {
-                sends.add(events.sendMessage(KafkaRecord.of(e.event().requestId(), e.event())).memoize().indefinitely());
-            } else if (action instanceof SchedulerAction.Finish f) {
-                sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
-                        RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
-                finished.add(f.outcome());
+        List<Caused<Outcome>> finished = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (Caused<List<SchedulerAction>> actions : caused) {
+            metrics.emitted(actions.value());
+            try (Scope scope = actions.context().makeCurrent()) {
+                for (SchedulerAction action : actions.value()) {
+                    changed.add(requestOf(action));
+                    if (action instanceof SchedulerAction.Dispatch d) {
+                        sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
+                    } else if (action instanceof SchedulerAction.Event e) {
+                        sends.add(events.sendMessage(KafkaRecord.of(e.event().requestId(), e.event())).memoize().indefinitely());
+                    } else if (action instanceof SchedulerAction.Finish f) {
+                        sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
+                                RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
+                        finished.add(new Caused<>(actions.context(), f.outcome()));
+                    }
+                }
             }
         }
         awaitAll(sends);
-        awaitAll(finished.stream().map(o -> outcomes.sendMessage(KafkaRecord.of(o.requestId(), o)).memoize().indefinitely()).toList());
-        Set<String> changed = new LinkedHashSet<>();
-        actions.forEach(action -> changed.add(requestOf(action)));
+        List<Uni<Void>> outcomeSends = new ArrayList<>();
+        for (Caused<Outcome> outcome : finished) {
+            try (Scope scope = outcome.context().makeCurrent()) {
+                outcomeSends.add(outcomes.sendMessage(KafkaRecord.of(outcome.value().requestId(), outcome.value()))
+                        .memoize().indefinitely());
+            }
+        }
+        awaitAll(outcomeSends);
         state.save(changed, scheduler::snapshot);
     }
 

@@ -1,0 +1,88 @@
+package dev.hugginggpt.selector.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    @Test
+    void anItemAloneIsFlushedAloneBeforeSubmitReturns() {
+        List<List<String>> flushes = new ArrayList<>();
+        GroupCommit<String> commit = new GroupCommit<>(flushes::add);
+        commit.submit("a");
+        assertEquals(List.of(List.of("a")), flushes);
+        commit.submit("b");
+        assertEquals(List.of(List.of("a"), List.of("b")), flushes);
+    }
+
+    @Test
+    void itemsArrivingDuringAFlushGoTogetherInTheNextOne() throws Exception {
+        List<List<Integer>> flushes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstFlushRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstFlush = new CountDownLatch(1);
+        GroupCommit<Integer> commit = new GroupCommit<>(batch -> {
+            if (batch.contains(0)) {
+                firstFlushRunning.countDown();
+                await(releaseFirstFlush);
+            }
+            flushes.add(batch);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            Future<?> first = threads.submit(() -> commit.submit(0));
+            assertTrue(firstFlushRunning.await(10, TimeUnit.SECONDS));
+            List<Future<?>> rest = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                int item = i;
+                rest.add(threads.submit(() -> commit.submit(item)));
+            }
+            Thread.sleep(200);
+            assertTrue(rest.stream().noneMatch(Future::isDone), "no submit returns before its item is flushed");
+            releaseFirstFlush.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (Future<?> f : rest) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(List.of(0), flushes.get(0));
+        assertEquals(2, flushes.size(), "the five waiting items make one flush: " + flushes);
+        assertEquals(List.of(1, 2, 3, 4, 5), flushes.get(1).stream().sorted().toList());
+    }
+
+    @Test
+    void aFailedFlushFailsEveryItemInItAndTheNextFlushRuns() {
+        List<List<String>> flushes = new ArrayList<>();
+        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+            if (batch.contains("bad")) {
+                throw new IllegalStateException("cannot store the DAG state");
+            }
+            flushes.add(batch);
+        });
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> commit.submit("bad"));
+        assertEquals("cannot store the DAG state", failure.getMessage());
+        commit.submit("good");
+        assertEquals(List.of(List.of("good")), flushes);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
