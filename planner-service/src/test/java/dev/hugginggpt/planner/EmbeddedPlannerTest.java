@@ -132,6 +132,18 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void readingAnEarlierAnswerAloudSpeaksItAsItIs() {
+        List<PlannedTask> tasks = plan("Tell me what is in photo.jpg and read that answer aloud.").tasks();
+        assertEquals(List.of("visual-question-answering", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        List<PlannedTask> dag = plan("Draw a picture of a red cat, then describe it, detect the objects in it, classify it"
+                + " and tell me what color the cat is in it, and read that answer aloud.").tasks();
+        assertEquals(List.of("text-to-image", "image-to-text", "object-detection", "image-classification",
+                "visual-question-answering", "text-to-speech"), names(dag), dag.toString());
+        assertEquals(List.of(4), dag.get(5).dep());
+    }
+
+    @Test
     void aTextTaskOnARecordingGetsATranscriptionFirst() {
         List<PlannedTask> tasks = plan("I recorded our team meeting as standup.wav. Could you summarize it for me?").tasks();
         assertEquals(List.of("automatic-speech-recognition", "summarization"), names(tasks), tasks.toString());

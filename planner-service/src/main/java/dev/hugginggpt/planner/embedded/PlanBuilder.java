@@ -46,6 +46,8 @@ final class PlanBuilder {
             "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|(?:the|this|that) text|names"
                     + "|categories|class(?:es)?|classification|these|those|them)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "Read that answer aloud": an earlier text to be spoken as it is, not described. */
+    private static final Pattern READ_ALOUD = Pattern.compile("\\bread\\b.*\\b(aloud|out loud|out)\\b", Pattern.CASE_INSENSITIVE);
     /** A description asked to be short is a summary. */
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -92,6 +94,9 @@ final class PlanBuilder {
      */
     TaskType specialise(TaskType type, Clause clause) {
         if (type.name().equals("image-to-text") && describesEarlierText(clause.text())) {
+            if (READ_ALOUD.matcher(clause.text()).find()) {
+                return TaskVocabulary.find("text-to-speech").orElseThrow();
+            }
             return TaskVocabulary.find(BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
         }
         String twin = MEDIA_TWINS.get(type.name());
