@@ -79,16 +79,16 @@ public final class PipelineBenchmark {
                 GatewayClient client = new GatewayClient(stack.gatewayUrl(), BenchStack.API_KEY)) {
             Measurements m = new Measurements(client, report, options.deadline());
             report.section("Plans (the real embedded planner)");
-            m.checkPlans(List.of(Workload.values()));
+            m.checkPlans(Workload.standIns());
             Report.progress("warming up");
-            m.warmUp(List.of(Workload.values()), 30);
+            m.warmUp(Workload.standIns(), 30);
             OpenLoop.run(client, Workload.ONE_TASK.text, 50, java.time.Duration.ofSeconds(5), options.deadline());
             memory.put("stand-ins, idle after warm-up", stack.memory());
             if (options.scenarios().contains("overhead")) {
                 report.section("Orchestration overhead, zero-latency stand-in models (" + options.executors()
                         + " executors, one request at a time)");
                 List<Measurements.Overhead> results = new ArrayList<>();
-                for (Workload w : Workload.values()) {
+                for (Workload w : Workload.standIns()) {
                     Report.progress("overhead: " + w.label);
                     results.add(m.overhead(w, "stand-ins", w == Workload.ONE_TASK ? options.samples() : options.samples() / 2));
                 }
@@ -141,6 +141,8 @@ public final class PipelineBenchmark {
         try (BenchStack stack = start("real models", options.executors(), Map.of(), Map.of());
                 GatewayClient client = new GatewayClient(stack.gatewayUrl(), BenchStack.API_KEY)) {
             Measurements m = new Measurements(client, report, options.deadline());
+            report.section("Plans for the real models (the real embedded planner)");
+            m.checkPlans(Workload.realModels());
             Report.progress("warming up the real models (loading them on first use)");
             m.warmUp(Workload.realModels(), 6);
             report.section("Orchestration overhead, real local models (" + options.executors() + " executors, one request at a time)");
@@ -166,11 +168,11 @@ public final class PipelineBenchmark {
                 Measurements m = new Measurements(client, report, options.deadline());
                 report.section("LLM calls and tokens per request (stand-in LLM; two stand-in models per task type, so every task has"
                         + " candidates to choose from)");
-                for (Map.Entry<Workload, JsonNode> plan : m.checkPlans(List.of(Workload.values())).entrySet()) {
+                for (Map.Entry<Workload, JsonNode> plan : m.checkPlans(Workload.standIns()).entrySet()) {
                     player.planFor(plan.getKey().text, plan.getValue());
                 }
                 report.line("");
-                LlmCalls.measure(client, report, List.of(Workload.values()), LlmCalls.catalog(root), 5, options.deadline());
+                LlmCalls.measure(client, report, Workload.standIns(), LlmCalls.catalog(root), 5, options.deadline());
                 report.line("");
                 report.line("The LLM answers planning with the embedded planner's plan above, so both pipelines count calls for the"
                         + " same plan. Tokens: prompt characters / 4, as the stand-in LLM reports them; the original's are an estimate"
