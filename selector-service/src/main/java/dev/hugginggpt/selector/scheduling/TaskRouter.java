@@ -51,23 +51,25 @@ public final class TaskRouter {
     private int choose() {
         int[] load = new int[partitions];
         inFlight.values().forEach(f -> load[f.partition()]++);
-        List<ExecutorHeartbeat> owners = executors.get().stream()
-                .filter(e -> !e.stopping() && !ownPartitions(e).isEmpty())
+        List<Owner> owners = executors.get().stream()
+                .filter(e -> !e.stopping())
                 .sorted(Comparator.comparing(ExecutorHeartbeat::instanceId))
+                .map(e -> Owner.of(e, partitions, load))
+                .filter(o -> !o.partitions().isEmpty())
                 .toList();
         int start = turn++;
         if (owners.isEmpty()) {
             return Math.floorMod(start, partitions);
         }
         // the most free slots, then the fewest tasks; equals take turns
-        ExecutorHeartbeat freest = null;
-        for (int i = 0; i < owners.size(); i++) {
-            ExecutorHeartbeat e = owners.get(Math.floorMod(start + i, owners.size()));
-            if (freest == null || BY_LOAD.compare(Load.of(e, tasksOn(e, load)), Load.of(freest, tasksOn(freest, load))) < 0) {
-                freest = e;
+        Owner freest = owners.get(Math.floorMod(start, owners.size()));
+        for (int i = 1; i < owners.size(); i++) {
+            Owner candidate = owners.get(Math.floorMod(start + i, owners.size()));
+            if (BY_LOAD.compare(candidate, freest) < 0) {
+                freest = candidate;
             }
         }
-        List<Integer> own = ownPartitions(freest);
+        List<Integer> own = freest.partitions();
         int best = own.get(Math.floorMod(start, own.size()));
         for (int i = 0; i < own.size(); i++) {
             int candidate = own.get(Math.floorMod(start + i, own.size()));
@@ -78,21 +80,16 @@ public final class TaskRouter {
         return best;
     }
 
-    private record Load(int free, int busy) {
-        static Load of(ExecutorHeartbeat executor, int busy) {
-            return new Load(Math.max(executor.slots(), 1) - busy, busy);
+    /** A live executor's partitions (those that exist), its free slots and its tasks in flight. */
+    private record Owner(List<Integer> partitions, int free, int busy) {
+        static Owner of(ExecutorHeartbeat executor, int partitionCount, int[] load) {
+            List<Integer> own = executor.taskPartitions().stream().filter(p -> p >= 0 && p < partitionCount).toList();
+            int busy = own.stream().mapToInt(p -> load[p]).sum();
+            return new Owner(own, Math.max(executor.slots(), 1) - busy, busy);
         }
     }
 
-    private static final Comparator<Load> BY_LOAD = Comparator.comparingInt((Load l) -> -l.free()).thenComparingInt(Load::busy);
-
-    private List<Integer> ownPartitions(ExecutorHeartbeat executor) {
-        return executor.taskPartitions().stream().filter(p -> p >= 0 && p < partitions).toList();
-    }
-
-    private static int tasksOn(ExecutorHeartbeat executor, int[] load) {
-        return executor.taskPartitions().stream().filter(p -> p >= 0 && p < load.length).mapToInt(p -> load[p]).sum();
-    }
+    private static final Comparator<Owner> BY_LOAD = Comparator.comparingInt((Owner o) -> -o.free()).thenComparingInt(Owner::busy);
 
     private void forgetStale(Instant now) {
         Instant cutoff = now.minus(forgetAfter);

@@ -33,6 +33,15 @@ class TaskRouterTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Routes tasks r/0 .. r/(count-1) and returns the executor each went to. */
+    private List<String> routeTasks(TaskRouter router, int count) {
+        List<String> chosen = new ArrayList<>();
+        for (int task = 0; task < count; task++) {
+            chosen.add(owners().get(router.route("r/" + task, NOW)));
+        }
+        return chosen;
+    }
+
     @Test
     void tasksThatBecomeReadyTogetherGoToDifferentExecutorsEvenWhenTheirPartitionsAreNotInterleaved() {
         // a range-like assignment: consecutive partitions belong to the same executor
@@ -42,10 +51,7 @@ class TaskRouterTest {
         executor("executor-d", 1, 6, 7);
         TaskRouter router = router(8);
 
-        Set<String> used = new HashSet<>();
-        for (int task = 0; task < 4; task++) {
-            used.add(owners().get(router.route("r/" + task, NOW)));
-        }
+        Set<String> used = new HashSet<>(routeTasks(router, 4));
 
         assertEquals(4, used.size(), "one task per executor: " + used);
     }
@@ -70,10 +76,7 @@ class TaskRouterTest {
         executor("executor-small", 1, 1, 3);
         TaskRouter router = router(4);
 
-        List<String> chosen = new ArrayList<>();
-        for (int task = 0; task < 4; task++) {
-            chosen.add(owners().get(router.route("r/" + task, NOW)));
-        }
+        List<String> chosen = routeTasks(router, 4);
 
         assertEquals(3, chosen.stream().filter("executor-big"::equals).count(), chosen.toString());
         assertEquals(1, chosen.stream().filter("executor-small"::equals).count(), chosen.toString());
