@@ -144,10 +144,13 @@ class Turn {
         this.update(event.taskId, { status: 'SELECTED', model: event.choice.modelId, backend: event.choice.backend,
           reason: event.choice.reason });
         break;
-      case 'TASK_STARTED':
+      case 'TASK_STARTED': {
+        // an executor does not hold a fast task's result back for this event, so it can come after TASK_FINISHED
+        const finished = ['SUCCEEDED', 'FAILED', 'SKIPPED'].includes(this.tasks.get(event.taskId)?.status);
         this.stage('RUNNING');
-        this.update(event.taskId, { status: 'RUNNING', executor: event.message });
+        this.update(event.taskId, finished ? { executor: event.message } : { status: 'RUNNING', executor: event.message });
         break;
+      }
       case 'TASK_FINISHED': {
         const result = event.result;
         this.update(event.taskId, { status: result.status, output: result.output, error: result.error,

@@ -10,7 +10,6 @@ import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -53,11 +52,11 @@ public class TaskWorker {
         Span.current().setAttribute("hg.request.id", task.requestId()).setAttribute("hg.task", task.task())
                 .setAttribute("hg.model", task.model().modelId());
         Instant started = Instant.now();
-        // The model does not wait for this event's acknowledgement; the result waits for it, so TASK_STARTED still
-        // reaches hg.events before the selector can report the task finished.
-        Uni<Void> startedSent = events.sendMessage(KafkaRecord.of(task.requestId(),
-                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).memoize().indefinitely();
-        startedSent.subscribe().with(ok -> { }, failure -> { });
+        // Neither the model nor the result waits for this event: a result carries its own start and executor, and the
+        // views never move a finished task back to running when the event lands after TASK_FINISHED.
+        events.sendMessage(KafkaRecord.of(task.requestId(),
+                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).subscribe().with(
+                        ok -> { }, failure -> LOG.warnf("task %s: the started event was not sent: %s", task.key(), failure.getMessage()));
         TaskStatus status = TaskStatus.SUCCEEDED;
         TaskOutput output = null;
         String error = null;
@@ -76,11 +75,6 @@ public class TaskWorker {
         metrics.finished(task, status, Duration.between(started, finished));
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
-        try {
-            startedSent.await().atMost(Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            LOG.warnf("task %s: the started event was not sent: %s", task.key(), e.getMessage());
-        }
         results.sendMessageAndAwait(KafkaRecord.of(task.requestId(), new TaskResult(task.requestId(), task.taskId(),
                 task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished)));
     }

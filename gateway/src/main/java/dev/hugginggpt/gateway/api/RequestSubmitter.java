@@ -65,8 +65,9 @@ public class RequestSubmitter {
         views.apply(accepted);
         metrics.accepted();
         views.whenTerminal(request.requestId()).thenAccept(metrics::finished);
-        return events.sendMessage(KafkaRecord.of(request.requestId(), accepted))
-                .chain(() -> requests.sendMessage(KafkaRecord.of(request.requestId(), request)))
+        // Together: this gateway's view already holds ACCEPTED, and the views of the others take it after PLANNED too.
+        return Uni.combine().all().unis(events.sendMessage(KafkaRecord.of(request.requestId(), accepted)),
+                requests.sendMessage(KafkaRecord.of(request.requestId(), request))).discardItems()
                 .replaceWith(request.requestId());
     }
 

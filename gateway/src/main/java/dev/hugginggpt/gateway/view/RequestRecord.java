@@ -20,6 +20,8 @@ import java.util.Map;
 final class RequestRecord {
     final String id;
     final List<RequestEvent> events = new ArrayList<>();
+    private final List<RequestEvent> beforePlan = new ArrayList<>();
+    private boolean planned;
     private RequestStatus status = RequestStatus.PLANNING;
     private List<ChatMessage> messages = List.of();
     private String planner;
@@ -51,6 +53,19 @@ final class RequestRecord {
         if (createdAt == null) {
             createdAt = e.at();
         }
+        if (e.type() == EventType.TASK_FINISHED && e.result() != null && e.result().output() != null
+                && e.result().output().resources() != null) {
+            e.result().output().resources().forEach(r -> producedResources.add(r.id()));
+        }
+        fold(e);
+    }
+
+    private void fold(RequestEvent e) {
+        if (e.taskId() != null && !planned) {
+            // The planner sends its plan and PLANNED together, so the selector's task events can land first.
+            beforePlan.add(e);
+            return;
+        }
         switch (e.type()) {
             case ACCEPTED -> {
                 messages = e.request().messages();
@@ -67,6 +82,9 @@ final class RequestRecord {
                             null, null, null, null, null, null, null, null));
                 }
                 advance(planOnly ? RequestStatus.DONE : RequestStatus.SELECTING);
+                planned = true;
+                beforePlan.forEach(this::fold);
+                beforePlan.clear();
             }
             case PLANNING_FAILED, FAILED -> {
                 error = e.message();
@@ -83,12 +101,7 @@ final class RequestRecord {
             case TASK_STARTED -> updateTask(e.taskId(), t -> t.status().isTerminal() ? t
                     : new TaskView(t.id(), t.task(), t.dep(), t.args(), TaskStatus.RUNNING, t.model(), t.backend(),
                             t.reason(), e.message(), null, null, e.at(), null));
-            case TASK_FINISHED -> {
-                updateTask(e.taskId(), t -> finished(t, e.result()));
-                if (e.result() != null && e.result().output() != null && e.result().output().resources() != null) {
-                    e.result().output().resources().forEach(r -> producedResources.add(r.id()));
-                }
-            }
+            case TASK_FINISHED -> updateTask(e.taskId(), t -> finished(t, e.result()));
             case RESPONDING -> advance(RequestStatus.RESPONDING);
             case DONE -> {
                 answer = e.answer();

@@ -1,18 +1,31 @@
 package dev.hugginggpt.gateway.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.Plan;
+import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.RequestStatus;
+import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
 import dev.hugginggpt.protocol.UserRequest;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The admission check's count of unfinished requests per tenant, kept without scanning the records. */
+/**
+ * The admission check's count of unfinished requests per tenant, kept without scanning the records; and the views
+ * folding events that Kafka may deliver out of stage order (they travel from different services, sent without waiting
+ * for each other).
+ */
 class RequestViewsTest {
     private static RequestEvent accepted(String id, String tenant) {
         return RequestEvent.accepted(new UserRequest(id, tenant, List.of(new ChatMessage("user", "hi")), List.of(),
@@ -67,5 +80,71 @@ class RequestViewsTest {
         views.apply(done("r2"));
         views.apply(done("r3"));
         assertEquals(0, views.activeRequests("a"));
+    }
+
+    private static final ModelChoice VOICE = new ModelChoice("local/voice", "local", "ranked 1 of 1");
+
+    private static RequestEvent planned(String id) {
+        return RequestEvent.planned(new Plan(id, "a", "read it aloud", List.of(new PlannedTask(0, "text-to-speech",
+                List.of(-1), java.util.Map.of("text", "hello"))), "embedded", LlmUsage.NONE, List.of(),
+                RequestOptions.defaults(), 3), "planner-test");
+    }
+
+    private static RequestEvent finished(String id) {
+        Instant started = Instant.parse("2026-11-30T04:00:00Z");
+        return RequestEvent.taskFinished(new TaskResult(id, 0, "text-to-speech", VOICE, TaskStatus.SUCCEEDED,
+                new TaskOutput("spoken", List.of(), null), null, "executor-1", 1, started, started.plusMillis(40)),
+                "selector-test");
+    }
+
+    @Test
+    void taskEventsThatLandBeforeThePlanAreFoldedInWhenItComes() {
+        RequestViews views = new RequestViews(100);
+        views.apply(accepted("r1", "a"));
+        views.apply(RequestEvent.taskSelected("r1", 0, VOICE, "selector-test"));
+        views.apply(RequestEvent.taskStarted("r1", 0, "executor-1", Instant.now()));
+        views.apply(finished("r1"));
+        assertEquals(List.of(), views.find("r1").orElseThrow().tasks(), "no task before the plan says what it is");
+
+        views.apply(planned("r1"));
+
+        RequestView view = views.find("r1").orElseThrow();
+        assertEquals(RequestStatus.RUNNING, view.status());
+        assertEquals(1, view.tasks().size());
+        assertEquals(TaskStatus.SUCCEEDED, view.tasks().get(0).status());
+        assertEquals("local/voice", view.tasks().get(0).model());
+        assertEquals("executor-1", view.tasks().get(0).executor());
+        assertEquals("spoken", view.tasks().get(0).output().text());
+        List<RequestEvent> history = views.stream("r1").select().first(5).collect().asList().await()
+                .atMost(java.time.Duration.ofSeconds(5));
+        assertEquals(List.of(EventType.ACCEPTED, EventType.TASK_SELECTED, EventType.TASK_STARTED, EventType.TASK_FINISHED,
+                EventType.PLANNED), history.stream().map(RequestEvent::type).toList(), "every event is kept, in arrival order");
+    }
+
+    @Test
+    void aStartedEventLandingAfterTheResultLeavesTheTaskFinished() {
+        RequestViews views = new RequestViews(100);
+        views.apply(accepted("r1", "a"));
+        views.apply(planned("r1"));
+        views.apply(RequestEvent.taskSelected("r1", 0, VOICE, "selector-test"));
+        views.apply(finished("r1"));
+        views.apply(RequestEvent.taskStarted("r1", 0, "executor-1", Instant.now()));
+
+        var task = views.find("r1").orElseThrow().tasks().get(0);
+        assertEquals(TaskStatus.SUCCEEDED, task.status());
+        assertNotNull(task.finishedAt());
+        assertEquals("spoken", task.output().text());
+    }
+
+    @Test
+    void aLateAcceptedDoesNotMoveTheRequestBackToPlanning() {
+        RequestViews views = new RequestViews(100);
+        views.apply(planned("r1"));
+        views.apply(accepted("r1", "a"));
+
+        RequestView view = views.find("r1").orElseThrow();
+        assertEquals(RequestStatus.SELECTING, view.status());
+        assertEquals("hi", view.messages().get(0).content());
+        assertEquals(1, views.activeRequests("a"));
     }
 }

@@ -10,6 +10,7 @@ import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -59,9 +60,13 @@ public class RequestConsumer {
         Plan plan = new Plan(key, request.tenant(), request.lastUserMessage(), result.tasks(), result.planner(),
                 result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
         LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
-        send(events, key, RequestEvent.planned(plan, SOURCE));
-        if (!options.isPlanOnly()) {
-            send(plans, key, plan);
+        // Together, one round of writes: the gateways' views take the selector's task events before PLANNED too.
+        Uni<Void> planned = events.sendMessage(KafkaRecord.of(key, RequestEvent.planned(plan, SOURCE)));
+        if (options.isPlanOnly()) {
+            planned.await().indefinitely();
+        } else {
+            Uni.combine().all().unis(planned, plans.sendMessage(KafkaRecord.of(key, plan))).discardItems()
+                    .await().indefinitely();
         }
     }
 
