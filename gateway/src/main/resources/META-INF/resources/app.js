@@ -120,6 +120,10 @@ class Turn {
   }
 
   stage(name) {
+    // stages only move forward: events from different services can arrive out of stage order
+    const current = this.element.dataset.stage;
+    if (current === 'DONE' || current === 'FAILED'
+      || (name !== 'FAILED' && STAGES.indexOf(name) < STAGES.indexOf(current))) return;
     this.element.dataset.stage = name;
     const reached = STAGES.indexOf(name);
     for (const item of this.element.querySelectorAll('.stages li')) {
@@ -130,10 +134,17 @@ class Turn {
   }
 
   apply(event) {
+    if (event.taskId != null && !this.planned) {
+      // the planner sends its plan and PLANNED together, so a task's events can arrive before PLANNED
+      (this.beforePlan ??= []).push(event);
+      return;
+    }
     switch (event.type) {
       case 'PLANNED':
         this.plan(event.plan);
+        this.planned = true;
         this.stage('SELECTING');
+        (this.beforePlan ?? []).splice(0).forEach(early => this.apply(early));
         break;
       case 'PLANNING_FAILED':
         this.fail(event.message);
