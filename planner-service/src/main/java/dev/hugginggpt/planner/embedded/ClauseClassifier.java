@@ -30,7 +30,7 @@ final class ClauseClassifier {
     }
 
     List<String> candidates(Clause clause) {
-        List<String> ruled = TaskRules.tasksFor(clause.text());
+        List<String> ruled = clause.rules().tasks();
         if (embeddings == null || NOT_ENGLISH.matcher(clause.text()).find()) {
             return ruled;
         }
@@ -38,7 +38,7 @@ final class ClauseClassifier {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
         boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text())
-                && TaskRules.namesOutright(ruled.get(0), clause.text()) == TaskRules.namesOutright(ruled.get(1), clause.text());
+                && clause.rules().namesOutright(ruled.get(0)) == clause.rules().namesOutright(ruled.get(1));
         if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));
             if (similarity.getOrDefault(ruled.get(1), 0.0) > similarity.getOrDefault(ruled.get(0), 0.0) + TIE_BREAK_MARGIN) {

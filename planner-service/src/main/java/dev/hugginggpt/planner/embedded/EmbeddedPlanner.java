@@ -90,7 +90,7 @@ public class EmbeddedPlanner implements TaskPlanner {
             }
             // a clause whose first reading restates a planned task asks for the next thing it names outright
             for (TaskType type : fed.subList(0, Math.min(2, fed.size()))) {
-                if (type != fed.get(0) && !TaskRules.namesOutright(type.name(), clause.text())) {
+                if (type != fed.get(0) && !clause.rules().namesOutright(type.name())) {
                     break;
                 }
                 if (addReading(builder, type, clause)) {
@@ -116,7 +116,7 @@ public class EmbeddedPlanner implements TaskPlanner {
      */
     private static boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
         TaskType task = builder.specialise(type, clause);
-        boolean translatedFirst = type.output() != MediaKind.TEXT && TaskRules.inSequence(clause.text()).contains(TRANSLATION.name());
+        boolean translatedFirst = type.output() != MediaKind.TEXT && clause.rules().inSequence().contains(TRANSLATION.name());
         if (translatedFirst) {
             // "a spoken summary in French": the words are translated before they are spoken
             builder.addUnlessDuplicate(TRANSLATION, clause);
@@ -138,7 +138,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         if (fed.size() < 2 || !OUTPUT_FORMS.contains(fed.get(0).name())) {
             return fed;
         }
-        List<String> sequence = TaskRules.inSequence(clause.text());
+        List<String> sequence = clause.rules().inSequence();
         int form = sequence.indexOf(fed.get(0).name());
         for (String earlier : sequence.subList(0, Math.max(form, 0))) {
             for (TaskType type : fed) {
@@ -162,7 +162,7 @@ public class EmbeddedPlanner implements TaskPlanner {
         if (task.output() != MediaKind.TEXT) {
             return List.of();
         }
-        List<String> sequence = TaskRules.inSequence(clause.text());
+        List<String> sequence = clause.rules().inSequence();
         int at = Math.max(sequence.indexOf(read.name()), sequence.indexOf(task.name()));
         if (at < 0) {
             return List.of();

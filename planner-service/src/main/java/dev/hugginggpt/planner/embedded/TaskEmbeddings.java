@@ -2,7 +2,6 @@ package dev.hugginggpt.planner.embedded;
 
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +84,7 @@ final class TaskEmbeddings {
         record Exemplar(String task, float[] vector) {
         }
 
-        private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        private final EmbeddingModel model = new OneThreadMiniLm();
         private final List<Exemplar> exemplars = new ArrayList<>();
 
         private Index() {

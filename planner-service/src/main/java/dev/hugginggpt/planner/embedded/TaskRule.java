@@ -10,26 +10,16 @@ import java.util.regex.Pattern;
 record TaskRule(String task, Pattern pattern, boolean weak) {
 
     static TaskRule of(String task, String regex) {
-        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), false);
+        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), false);
     }
 
     static TaskRule weak(String task, String regex) {
-        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), true);
-    }
-
-    /** Where in the clause the rule first matches, or -1. */
-    int position(String clause) {
-        Matcher m = pattern.matcher(clause);
-        return m.find() ? m.start() : -1;
+        return new TaskRule(task, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), true);
     }
 
     /** Where the rule first matches, as [start, end), or null. */
     int[] span(String clause) {
         Matcher m = pattern.matcher(clause);
         return m.find() ? new int[] {m.start(), m.end()} : null;
-    }
-
-    boolean matches(String clause) {
-        return position(clause) >= 0;
     }
 }

@@ -1,9 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -155,8 +152,6 @@ final class TaskRules {
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                             + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
 
-    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
-
     private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my|based on|according to|using|from)\\s+)";
     /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */
     private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
@@ -172,62 +167,15 @@ final class TaskRules {
             Pattern.CASE_INSENSITIVE);
 
     /** "convert the classification results into an audible format": the target names the task. */
-    private static final Pattern CONVERSION = Pattern.compile(
+    static final Pattern CONVERSION = Pattern.compile(
             "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
     private TaskRules() {
     }
 
-    /**
-     * The tasks a clause asks for, best first: strong rules before weak ones, then the rule that
-     * matches nearest the verb (earliest in English, latest in Korean), then rule order.
-     */
-    static List<String> tasksFor(String words) {
-        String clause = withoutEarlierResults(words);
-        Matcher conversion = CONVERSION.matcher(clause);
-        if (!conversion.find()) {
-            return ranked(clause);
-        }
-        List<String> tasks = new ArrayList<>(ranked(conversion.group(1) + " " + conversion.group(2)));
-        ranked(clause).stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
-        return tasks;
-    }
-
-    /**
-     * Several tasks one English clause asks for in a row ("describe the objects audibly", "condense it
-     * into a video"): strong rules whose matches do not overlap, in the order they appear. A rule
-     * matching inside another's match is the same request read another way and is left out.
-     */
-    static List<String> inSequence(String words) {
-        String clause = withoutEarlierResults(words);
-        if (HANGUL.matcher(clause).find()) {
-            return List.of();
-        }
-        record Match(String task, int start, int end) {
-        }
-        List<Match> matches = new ArrayList<>();
-        for (TaskRule rule : RULES) {
-            int[] span = rule.weak() ? null : rule.span(clause);
-            if (span == null || matches.stream().anyMatch(m -> m.task().equals(rule.task()))) {
-                continue;
-            }
-            boolean overlaps = matches.stream().anyMatch(m -> span[0] < m.end() && m.start() < span[1]);
-            if (!overlaps) {
-                matches.add(new Match(rule.task(), span[0], span[1]));
-            }
-        }
-        return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
-    }
-
     /** "Convert the results into an audible format": the clause names what to make, and that decides. */
     static boolean isConversion(String clause) {
         return CONVERSION.matcher(clause).find();
-    }
-
-    /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
-    static boolean namesOutright(String task, String words) {
-        String clause = withoutEarlierResults(words);
-        return RULES.stream().anyMatch(rule -> !rule.weak() && rule.task().equals(task) && rule.matches(clause));
     }
 
     /**
@@ -237,25 +185,5 @@ final class TaskRules {
     static String withoutEarlierResults(String clause) {
         String plain = MADE_EARLIER.matcher(clause).replaceAll("$1");
         return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
-    }
-
-    private static List<String> ranked(String clause) {
-        record Hit(String task, boolean weak, int position, int order) {
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (int i = 0; i < RULES.size(); i++) {
-            TaskRule rule = RULES.get(i);
-            int position = rule.position(clause);
-            if (position >= 0) {
-                hits.add(new Hit(rule.task(), rule.weak(), position, i));
-            }
-        }
-        // English puts the verb before its object, Korean after it: "그 설명을 음성으로 읽어줘"
-        Comparator<Hit> byPosition = Comparator.comparingInt(Hit::position);
-        if (HANGUL.matcher(clause).find()) {
-            byPosition = byPosition.reversed();
-        }
-        hits.sort(Comparator.comparing(Hit::weak).thenComparing(byPosition).thenComparingInt(Hit::order));
-        return hits.stream().map(Hit::task).distinct().toList();
     }
 }

@@ -1,0 +1,131 @@
+package dev.hugginggpt.planner.embedded;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where each of {@link TaskRules#RULES} first matches one clause (its earlier results made neutral), found on
+ * first use and then read by every question the planner asks of that clause: which tasks it asks for, in which
+ * order, which it names outright. Planning a clause asks several of them, and the rules' regular expressions
+ * are most of the planner's time. Used by one planning thread at a time.
+ */
+final class RuleMatches {
+    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+
+    private final String words;
+    private String clause;
+    private int[][] spans;
+    private List<String> tasks;
+    private List<String> inSequence;
+
+    RuleMatches(String words) {
+        this.words = words;
+    }
+
+    /**
+     * The tasks the clause asks for, best first: strong rules before weak ones, then the rule that matches
+     * nearest the verb (earliest in English, latest in Korean), then rule order. When the clause converts
+     * something into a form ("convert the results into an audible format"), the target decides first.
+     */
+    List<String> tasks() {
+        if (tasks == null) {
+            Matcher conversion = TaskRules.CONVERSION.matcher(clause());
+            if (!conversion.find()) {
+                tasks = ranked(clause(), spans());
+            } else {
+                String target = conversion.group(1) + " " + conversion.group(2);
+                List<String> ranked = new ArrayList<>(ranked(target, spansIn(target)));
+                ranked(clause(), spans()).stream().filter(t -> !ranked.contains(t)).forEach(ranked::add);
+                tasks = List.copyOf(ranked);
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Several tasks one English clause asks for in a row ("describe the objects audibly"): strong rules whose
+     * matches do not overlap, in the order they appear; a rule matching inside another's match is the same
+     * request read another way and is left out. Empty for Korean.
+     */
+    List<String> inSequence() {
+        if (inSequence == null) {
+            inSequence = HANGUL.matcher(clause()).find() ? List.of() : sequence();
+        }
+        return inSequence;
+    }
+
+    /** Whether a strong rule of this task matches the clause (a weak one only guesses). */
+    boolean namesOutright(String task) {
+        int[][] found = spans();
+        for (int i = 0; i < found.length; i++) {
+            TaskRule rule = TaskRules.RULES.get(i);
+            if (found[i] != null && !rule.weak() && rule.task().equals(task)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String clause() {
+        if (clause == null) {
+            clause = TaskRules.withoutEarlierResults(words);
+        }
+        return clause;
+    }
+
+    private int[][] spans() {
+        if (spans == null) {
+            spans = spansIn(clause());
+        }
+        return spans;
+    }
+
+    private static int[][] spansIn(String text) {
+        int[][] found = new int[TaskRules.RULES.size()][];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = TaskRules.RULES.get(i).span(text);
+        }
+        return found;
+    }
+
+    private static List<String> ranked(String text, int[][] found) {
+        record Hit(String task, boolean weak, int position, int order) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] != null) {
+                TaskRule rule = TaskRules.RULES.get(i);
+                hits.add(new Hit(rule.task(), rule.weak(), found[i][0], i));
+            }
+        }
+        // English puts the verb before its object, Korean after it: "그 설명을 음성으로 읽어줘"
+        Comparator<Hit> byPosition = Comparator.comparingInt(Hit::position);
+        if (HANGUL.matcher(text).find()) {
+            byPosition = byPosition.reversed();
+        }
+        hits.sort(Comparator.comparing(Hit::weak).thenComparing(byPosition).thenComparingInt(Hit::order));
+        return hits.stream().map(Hit::task).distinct().toList();
+    }
+
+    private List<String> sequence() {
+        record Match(String task, int start, int end) {
+        }
+        int[][] found = spans();
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            TaskRule rule = TaskRules.RULES.get(i);
+            int[] span = rule.weak() ? null : found[i];
+            if (span == null || matches.stream().anyMatch(m -> m.task().equals(rule.task()))) {
+                continue;
+            }
+            boolean overlaps = matches.stream().anyMatch(m -> span[0] < m.end() && m.start() < span[1]);
+            if (!overlaps) {
+                matches.add(new Match(rule.task(), span[0], span[1]));
+            }
+        }
+        return matches.stream().sorted(Comparator.comparingInt(Match::start)).map(Match::task).toList();
+    }
+}
