@@ -2,7 +2,8 @@
 # Runs the whole system on this machine: a KRaft Kafka broker and the four services as separate
 # processes (two executors). Builds what is missing. Ctrl-C stops everything.
 #   deploy/local/up.sh            gateway on http://localhost:8080
-# Environment: GATEWAY_PORT, KAFKA_PORT, EXECUTORS (default 2), HG_LLM_BASE_URL / HG_LLM_API_KEY / HG_LLM_MODEL.
+# Environment: GATEWAY_PORT, KAFKA_PORT, EXECUTORS (default 2), HG_LLM_BASE_URL / HG_LLM_API_KEY / HG_LLM_MODEL,
+# HG_JVM_OPTS (the services' JVM options).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -38,7 +39,7 @@ deploy/local/kafka.sh start "$data/kafka" "$kafka_port"
 
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port"
 export HG_RESOURCES_DIR="${HG_RESOURCES_DIR:-$data/resources}"
-java_opts=(-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+read -r -a java_opts <<< "${HG_JVM_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 
 start_service() { # name port jar [env...]
   local name=$1 port=$2 module=$3; shift 3

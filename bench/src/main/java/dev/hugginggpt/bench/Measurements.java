@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The measurements, each against a running stack; the tables they give go to the report. */
 public final class Measurements {
@@ -38,6 +41,27 @@ public final class Measurements {
         }
         report.table(table);
         return plans;
+    }
+
+    /**
+     * Open-loop load at these rates for a while, unmeasured, every workload at once: the services' JIT compiles
+     * their hot paths with C2 only after thousands of requests, which takes minutes on two cores.
+     */
+    public void warmUpSteadily(Map<Workload, Double> rates, Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        Report.progress("warming up for " + duration.toSeconds() + " s at " + rates.values() + " requests/s");
+        ExecutorService loops = Executors.newFixedThreadPool(rates.size());
+        List<CompletableFuture<OpenLoop.Step>> steps = rates.entrySet().stream()
+                .map(e -> CompletableFuture.supplyAsync(
+                        () -> OpenLoop.run(client, e.getKey().text, e.getValue(), duration, deadline), loops))
+                .toList();
+        int lost = steps.stream().map(CompletableFuture::join).mapToInt(OpenLoop.Step::lost).sum();
+        loops.shutdown();
+        if (lost > 0) {
+            Report.progress("warm-up: " + lost + " requests not answered in time");
+        }
     }
 
     /** Sequential requests, unmeasured: JIT, consumer fetch sessions on every partition, lazily loaded models. */

@@ -8,10 +8,10 @@ import java.util.Set;
 
 /** The command line of bench/pipeline.sh. */
 public record Options(int executors, Set<String> scenarios, int samples, List<Double> rates, Duration stepDuration,
-        Duration deadline, double maxP99Millis, List<String> jvmOptions, String report) {
+        Duration deadline, double maxP99Millis, List<String> jvmOptions, Duration warmUp, String report) {
 
     public static final List<String> ALL = List.of("overhead", "throughput", "makespan", "real", "llm");
-    static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
 
     public static final String USAGE = """
             usage: bench/pipeline.sh [options]
@@ -28,6 +28,8 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
               --deadline-seconds S a request not DONE by then is lost (default 30)
               --max-p99-ms MS      a step whose p99 is above this is past the knee (default 1000)
               --jvm "OPTS"         the services' JVM options (default: deploy/local/up.sh's, %s)
+              --warmup-seconds S   steady load on each stack before it is measured, so that the JIT has compiled
+                                   the hot paths (default 120; C2 takes minutes on two cores)
               --report FILE        also write the tables to FILE (default bench/target/pipeline-report.md)
             """.formatted(String.join(" ", DEFAULT_JVM));
 
@@ -40,6 +42,7 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
         Duration deadline = Duration.ofSeconds(30);
         double maxP99 = 1000;
         List<String> jvm = DEFAULT_JVM;
+        Duration warmUp = Duration.ofSeconds(120);
         String report = "bench/target/pipeline-report.md";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,11 +79,12 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
                 case "--deadline-seconds" -> deadline = Duration.ofSeconds(positive(arg, value));
                 case "--max-p99-ms" -> maxP99 = positive(arg, value);
                 case "--jvm" -> jvm = List.of(value.strip().split("\\s+"));
+                case "--warmup-seconds" -> warmUp = Duration.ofSeconds(positive(arg, value));
                 case "--report" -> report = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(executors, scenarios, samples, rates, step, deadline, maxP99, jvm, report);
+        return new Options(executors, scenarios, samples, rates, step, deadline, maxP99, jvm, warmUp, report);
     }
 
     private static int positive(String option, String value) {

@@ -82,6 +82,7 @@ public final class PipelineBenchmark {
             m.checkPlans(Workload.standIns());
             Report.progress("warming up");
             m.warmUp(Workload.standIns(), 30);
+            m.warmUpSteadily(Map.of(Workload.ONE_TASK, 15.0, Workload.DAG_6, 2.0, Workload.CHAIN_6, 2.0), options.warmUp());
             OpenLoop.run(client, Workload.ONE_TASK.text, 50, java.time.Duration.ofSeconds(5), options.deadline());
             memory.put("stand-ins, idle after warm-up", stack.memory());
             if (options.scenarios().contains("overhead")) {
@@ -116,6 +117,7 @@ public final class PipelineBenchmark {
         try (BenchStack stack = start("makespan", 4, Map.of(), env);
                 GatewayClient client = new GatewayClient(stack.gatewayUrl(), BenchStack.API_KEY)) {
             Measurements m = new Measurements(client, report, options.deadline());
+            m.warmUpSteadily(Map.of(Workload.ONE_TASK, 8.0, Workload.DAG_6, 1.0), options.warmUp());
             for (int executors : new int[] {4, 2, 1}) {
                 if (stack.executors() != executors) {
                     Report.progress("replacing the executors: " + executors);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +81,14 @@ class ParsingTest {
     @Test
     void theCommandLine() {
         Options o = Options.parse(new String[] {"--executors", "4", "--scenario", "overhead,makespan", "--rates", "10, 20",
-                "--jvm", "-Xmx256m -XX:+UseSerialGC"});
+                "--jvm", "-Xmx256m -XX:+UseSerialGC", "--warmup-seconds", "30"});
 
         assertEquals(4, o.executors());
         assertEquals(List.of("overhead", "makespan"), List.copyOf(o.scenarios()));
         assertEquals(List.of(10.0, 20.0), o.rates());
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), o.jvmOptions());
+        assertEquals(Duration.ofSeconds(30), o.warmUp());
+        assertEquals(Duration.ofSeconds(120), Options.parse(new String[0]).warmUp());
         assertEquals(List.copyOf(Options.ALL), List.copyOf(Options.parse(new String[0]).scenarios()));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scenario", "speed"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--executors", "0"}));
