@@ -4,22 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
- * Group commit: one flush at a time, and the items that arrive while a flush runs go together in the next one, so a
- * burst of items costs one flush (one round of awaited Kafka writes) instead of one each. {@link #submit} returns once
- * a flush that carried its item has returned, and throws what that flush threw.
+ * Group commit in two phases: one batch at a time begins (phase one, under a lock: decide, hand records to the
+ * producers in order), and the items that arrive meanwhile go together in the next batch; each batch then finishes
+ * (phase two: await the writes) outside the lock, so the next batch begins while the one before waits for Kafka.
+ * {@link #submit} returns once the batch that carried its item has finished, and throws what either phase threw.
  */
 final class GroupCommit<T> {
-    private final Consumer<List<T>> flush;
-    private final Object flushing = new Object();
+    /** Phase one of a batch, run under the lock; returns its phase two, run outside it. */
+    interface Flush<T> {
+        Runnable begin(List<T> batch);
+    }
+
+    private final Flush<T> flush;
+    private final Object beginning = new Object();
     private List<Waiting<T>> waiting = new ArrayList<>();
 
     private record Waiting<T>(T item, CompletableFuture<Void> flushed) {
     }
 
-    GroupCommit(Consumer<List<T>> flush) {
+    GroupCommit(Flush<T> flush) {
         this.flush = flush;
     }
 
@@ -28,15 +33,24 @@ final class GroupCommit<T> {
         synchronized (this) {
             waiting.add(mine);
         }
-        synchronized (flushing) {
-            if (!mine.flushed().isDone()) {
-                List<Waiting<T>> batch = takeWaiting();
+        List<Waiting<T>> batch;
+        Runnable finish = null;
+        synchronized (beginning) {
+            batch = takeWaitingWith(mine);
+            if (batch != null) {
                 try {
-                    flush.accept(batch.stream().map(Waiting::item).toList());
-                    batch.forEach(w -> w.flushed().complete(null));
+                    finish = flush.begin(batch.stream().map(Waiting::item).toList());
                 } catch (RuntimeException | Error e) {
                     batch.forEach(w -> w.flushed().completeExceptionally(e));
                 }
+            }
+        }
+        if (finish != null) {
+            try {
+                finish.run();
+                batch.forEach(w -> w.flushed().complete(null));
+            } catch (RuntimeException | Error e) {
+                batch.forEach(w -> w.flushed().completeExceptionally(e));
             }
         }
         try {
@@ -49,7 +63,11 @@ final class GroupCommit<T> {
         }
     }
 
-    private synchronized List<Waiting<T>> takeWaiting() {
+    /** Everything waiting, if it still holds this item (else another thread's batch took it: null). */
+    private synchronized List<Waiting<T>> takeWaitingWith(Waiting<T> item) {
+        if (!waiting.contains(item)) {
+            return null;
+        }
         List<Waiting<T>> batch = waiting;
         waiting = new ArrayList<>();
         return batch;

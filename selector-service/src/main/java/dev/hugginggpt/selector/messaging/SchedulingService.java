@@ -37,8 +37,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -64,10 +67,16 @@ public class SchedulingService {
     private final boolean llmConfigured;
 
     private final DagStateStore state;
-    private final GroupCommit<Caused<TaskResult>> results = new GroupCommit<>(this::schedule);
+    private final GroupCommit<Step> steps = new GroupCommit<>(this::begin);
+    /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
+    private CompletableFuture<Void> stateHandedOver = CompletableFuture.completedFuture(null);
 
     /** A value and the trace context it arrived in. */
     private record Caused<T>(Context context, T value) {
+    }
+
+    /** One change to the scheduler (a plan, a result, a clock tick), in the trace context of what caused it. */
+    private record Step(Context context, Supplier<List<SchedulerAction>> change) {
     }
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
@@ -109,9 +118,8 @@ public class SchedulingService {
         Span.current().setAttribute("hg.request.id", plan.requestId());
         long started = System.nanoTime();
         InContextChoice choice = chooseInContext(plan);
-        List<SchedulerAction> actions = scheduler.onPlan(plan, choice);
         metrics.chose(choice.usage().calls() > 0, Duration.ofNanos(System.nanoTime() - started), choice.usage());
-        emit(List.of(new Caused<>(Context.current(), actions)));
+        steps.submit(new Step(Context.current(), () -> scheduler.onPlan(plan, choice)));
     }
 
     private InContextChoice chooseInContext(Plan plan) {
@@ -129,26 +137,16 @@ public class SchedulingService {
         return plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
     }
 
-    /**
-     * Unordered, and stored in groups: the results that arrive while the results before them are being written (the
-     * tasks of a DAG level finish together) are scheduled together and cost one round of awaited writes.
-     */
+    /** Unordered: the results of a DAG level's tasks, which finish together, are scheduled in one batch. */
     @Incoming("task-results")
     @WithSpan("schedule after task result")
     @Blocking(ordered = false)
     public void onResult(TaskResult result) {
         Span.current().setAttribute("hg.request.id", result.requestId());
-        results.submit(new Caused<>(Context.current(), result));
-    }
-
-    private void schedule(List<Caused<TaskResult>> batch) {
-        List<Caused<List<SchedulerAction>>> actions = new ArrayList<>();
-        LOG.debugf("scheduling after %d results", batch.size());
-        for (Caused<TaskResult> result : batch) {
-            router.finished(result.value().requestId() + "/" + result.value().taskId());
-            actions.add(new Caused<>(result.context(), scheduler.onResult(result.value())));
-        }
-        emit(actions);
+        steps.submit(new Step(Context.current(), () -> {
+            router.finished(result.requestId() + "/" + result.taskId());
+            return scheduler.onResult(result);
+        }));
     }
 
     @Incoming("executors")
@@ -158,7 +156,7 @@ public class SchedulingService {
 
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDeadlines() {
-        emit(List.of(new Caused<>(Context.current(), scheduler.onTick(Instant.now(), DEADLINE_GRACE))));
+        steps.submit(new Step(Context.current(), () -> scheduler.onTick(Instant.now(), DEADLINE_GRACE)));
     }
 
     public int activeRequests() {
@@ -166,20 +164,23 @@ public class SchedulingService {
     }
 
     /**
-     * Hands every dispatch and event to its producer in order and waits for all acknowledgements together, so the
-     * tasks that became ready together leave together; then the outcomes; then the DAG state. An outcome goes out only
-     * once the events before it are stored: a selector killed in between leaves a request whose view shows every
-     * task's result, and the selector that takes over sends the outcome again. Each record is sent in the trace of
-     * what caused it.
+     * Phase one of a batch of steps (under the group commit's lock): applies them to the scheduler, hands every
+     * dispatch and event to its producer in order, and captures the changed requests' DAG state. Phase two (returned)
+     * waits for those writes, then sends the outcomes, then writes the DAG state once the batch before has handed over
+     * its own: a request's state is stored only after the dispatches it records, and its outcome only after its
+     * events (a selector killed in between leaves a request whose view shows every task's result, and the selector
+     * that takes over sends the outcome again). The next batch begins while this one waits. Each record is sent in
+     * the trace of what caused it.
      */
-    private void emit(List<Caused<List<SchedulerAction>>> caused) {
+    private Runnable begin(List<Step> batch) {
         List<Uni<Void>> sends = new ArrayList<>();
         List<Caused<Outcome>> finished = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
-        for (Caused<List<SchedulerAction>> actions : caused) {
-            metrics.emitted(actions.value());
-            try (Scope scope = actions.context().makeCurrent()) {
-                for (SchedulerAction action : actions.value()) {
+        for (Step step : batch) {
+            try (Scope scope = step.context().makeCurrent()) {
+                List<SchedulerAction> actions = step.change().get();
+                metrics.emitted(actions);
+                for (SchedulerAction action : actions) {
                     changed.add(requestOf(action));
                     if (action instanceof SchedulerAction.Dispatch d) {
                         sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
@@ -188,21 +189,35 @@ public class SchedulingService {
                     } else if (action instanceof SchedulerAction.Finish f) {
                         sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
                                 RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
-                        finished.add(new Caused<>(actions.context(), f.outcome()));
+                        finished.add(new Caused<>(step.context(), f.outcome()));
                     }
                 }
             }
         }
-        awaitAll(sends);
-        List<Uni<Void>> outcomeSends = new ArrayList<>();
-        for (Caused<Outcome> outcome : finished) {
-            try (Scope scope = outcome.context().makeCurrent()) {
-                outcomeSends.add(outcomes.sendMessage(KafkaRecord.of(outcome.value().requestId(), outcome.value()))
-                        .memoize().indefinitely());
+        sends.forEach(send -> send.subscribe().with(ok -> { }, failure -> { }));
+        Map<String, byte[]> snapshots = state.capture(changed, scheduler::snapshot);
+        CompletableFuture<Void> previous = stateHandedOver;
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        stateHandedOver = handedOver;
+        return () -> {
+            Runnable stateWritten;
+            try {
+                awaitAll(sends);
+                List<Uni<Void>> outcomeSends = new ArrayList<>();
+                for (Caused<Outcome> outcome : finished) {
+                    try (Scope scope = outcome.context().makeCurrent()) {
+                        outcomeSends.add(outcomes.sendMessage(KafkaRecord.of(outcome.value().requestId(), outcome.value()))
+                                .memoize().indefinitely());
+                    }
+                }
+                awaitAll(outcomeSends);
+                previous.join();
+                stateWritten = state.write(snapshots);
+            } finally {
+                handedOver.complete(null);
             }
-        }
-        awaitAll(outcomeSends);
-        state.save(changed, scheduler::snapshot);
+            stateWritten.run();
+        };
     }
 
     private static void awaitAll(List<Uni<Void>> sends) {

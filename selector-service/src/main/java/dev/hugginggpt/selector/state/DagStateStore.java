@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,31 +68,39 @@ public class DagStateStore {
     }
 
     /**
-     * Stores each request's current snapshot, or a tombstone when it has none, and waits until all are
-     * written. Snapshots are taken and handed to the producer under one lock, so the last record of a
-     * request is always its latest state.
+     * Each request's snapshot as it is now, or null for a request that has none left (written as a tombstone): taken
+     * when its dispatches are handed to the producers, written by {@link #write} once they are stored.
      */
-    public void save(java.util.Collection<String> requestIds, java.util.function.Function<String, Optional<DagSnapshot>> snapshots) {
-        if (producer == null || requestIds.isEmpty()) {
-            return;
+    public Map<String, byte[]> capture(Collection<String> requestIds, Function<String, Optional<DagSnapshot>> snapshots) {
+        Map<String, byte[]> captured = new LinkedHashMap<>();
+        if (producer != null) {
+            requestIds.forEach(id -> captured.put(id, snapshots.apply(id).map(DagStateStore::bytes).orElse(null)));
+        }
+        return captured;
+    }
+
+    /**
+     * Hands captured snapshots to the producer now (callers keep the order they were captured in, so the last record
+     * of a request is its latest state) and returns what waits until they are written.
+     */
+    public Runnable write(Map<String, byte[]> captured) {
+        if (producer == null || captured.isEmpty()) {
+            return () -> { };
         }
         List<Future<?>> writes = new ArrayList<>();
-        synchronized (this) {
-            for (String requestId : requestIds) {
-                byte[] value = snapshots.apply(requestId).map(DagStateStore::bytes).orElse(null);
-                writes.add(producer.send(new ProducerRecord<>(topic, requestId, value)));
+        captured.forEach((requestId, value) -> writes.add(producer.send(new ProducerRecord<>(topic, requestId, value))));
+        return () -> {
+            for (Future<?> write : writes) {
+                try {
+                    write.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while storing the DAG state", e);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("cannot store the DAG state in " + topic + ": " + e.getMessage(), e);
+                }
             }
-        }
-        for (Future<?> write : writes) {
-            try {
-                write.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while storing the DAG state", e);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("cannot store the DAG state in " + topic + ": " + e.getMessage(), e);
-            }
-        }
+        };
     }
 
     /** Every unfinished request in the topic, read to its end. Creates the topic (compacted) if missing. */

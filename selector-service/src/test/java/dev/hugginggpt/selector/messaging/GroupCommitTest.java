@@ -19,7 +19,10 @@ class GroupCommitTest {
     @Test
     void anItemAloneIsFlushedAloneBeforeSubmitReturns() {
         List<List<String>> flushes = new ArrayList<>();
-        GroupCommit<String> commit = new GroupCommit<>(flushes::add);
+        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+            flushes.add(batch);
+            return () -> { };
+        });
         commit.submit("a");
         assertEquals(List.of(List.of("a")), flushes);
         commit.submit("b");
@@ -27,7 +30,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void itemsArrivingDuringAFlushGoTogetherInTheNextOne() throws Exception {
+    void itemsArrivingWhileABatchBeginsGoTogetherInTheNextOne() throws Exception {
         List<List<Integer>> flushes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstFlushRunning = new CountDownLatch(1);
         CountDownLatch releaseFirstFlush = new CountDownLatch(1);
@@ -37,6 +40,7 @@ class GroupCommitTest {
                 await(releaseFirstFlush);
             }
             flushes.add(batch);
+            return () -> { };
         });
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
@@ -67,14 +71,54 @@ class GroupCommitTest {
         List<List<String>> flushes = new ArrayList<>();
         GroupCommit<String> commit = new GroupCommit<>(batch -> {
             if (batch.contains("bad")) {
-                throw new IllegalStateException("cannot store the DAG state");
+                throw new IllegalStateException("cannot hand the records over");
             }
-            flushes.add(batch);
+            return () -> {
+                if (batch.contains("unstored")) {
+                    throw new IllegalStateException("cannot store the DAG state");
+                }
+                flushes.add(batch);
+            };
         });
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> commit.submit("bad"));
-        assertEquals("cannot store the DAG state", failure.getMessage());
+        assertEquals("cannot hand the records over", assertThrows(IllegalStateException.class, () -> commit.submit("bad")).getMessage());
+        assertEquals("cannot store the DAG state", assertThrows(IllegalStateException.class, () -> commit.submit("unstored")).getMessage());
         commit.submit("good");
         assertEquals(List.of(List.of("good")), flushes);
+    }
+
+    @Test
+    void theNextBatchBeginsWhileTheOneBeforeFinishesButNoSubmitReturnsBeforeItsBatchHasFinished() throws Exception {
+        List<String> begun = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstFinishing = new CountDownLatch(1);
+        CountDownLatch releaseFirstFinish = new CountDownLatch(1);
+        CountDownLatch secondBegun = new CountDownLatch(1);
+        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+            begun.addAll(batch);
+            if (batch.contains("second")) {
+                secondBegun.countDown();
+            }
+            return () -> {
+                if (batch.contains("first")) {
+                    firstFinishing.countDown();
+                    await(releaseFirstFinish);
+                }
+            };
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> commit.submit("first"));
+            assertTrue(firstFinishing.await(10, TimeUnit.SECONDS));
+            Future<?> second = threads.submit(() -> commit.submit("second"));
+            assertTrue(secondBegun.await(10, TimeUnit.SECONDS), "the second batch begins while the first waits: " + begun);
+            second.get(10, TimeUnit.SECONDS);
+            Thread.sleep(100);
+            assertTrue(!first.isDone(), "the first submit waits for its own batch to finish");
+            releaseFirstFinish.countDown();
+            first.get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(List.of("first", "second"), begun);
     }
 
     private static void await(CountDownLatch latch) {
