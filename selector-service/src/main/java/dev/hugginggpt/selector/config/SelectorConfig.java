@@ -28,6 +28,13 @@ public interface SelectorConfig {
     int taskPartitions();
 
     /**
+     * How many batches of scheduling steps may wait for their Kafka writes at once while the next one begins (1: none
+     * begins before the one before has been written; 2 measured within the noise of 1 on two cores, see BENCHMARKS.md).
+     */
+    @WithDefault("1")
+    int batchesFinishing();
+
+    /**
      * LLM calls a request may spend in all (planning, model choice, answer). The model choice is
      * made only when the planning calls leave room for it and for the answer.
      */

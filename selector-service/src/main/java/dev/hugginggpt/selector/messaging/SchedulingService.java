@@ -67,7 +67,7 @@ public class SchedulingService {
     private final boolean llmConfigured;
 
     private final DagStateStore state;
-    private final GroupCommit<Step> steps = new GroupCommit<>(this::begin);
+    private final GroupCommit<Step> steps;
     /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
     private CompletableFuture<Void> stateHandedOver = CompletableFuture.completedFuture(null);
 
@@ -103,6 +103,7 @@ public class SchedulingService {
         };
         this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout());
         this.state = state;
+        this.steps = new GroupCommit<>(config.batchesFinishing(), this::begin);
         List<DagSnapshot> unfinished = state.load();
         scheduler.restore(unfinished);
         LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size());

@@ -19,7 +19,7 @@ class GroupCommitTest {
     @Test
     void anItemAloneIsFlushedAloneBeforeSubmitReturns() {
         List<List<String>> flushes = new ArrayList<>();
-        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+        GroupCommit<String> commit = new GroupCommit<>(2, batch -> {
             flushes.add(batch);
             return () -> { };
         });
@@ -34,7 +34,7 @@ class GroupCommitTest {
         List<List<Integer>> flushes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstFlushRunning = new CountDownLatch(1);
         CountDownLatch releaseFirstFlush = new CountDownLatch(1);
-        GroupCommit<Integer> commit = new GroupCommit<>(batch -> {
+        GroupCommit<Integer> commit = new GroupCommit<>(2, batch -> {
             if (batch.contains(0)) {
                 firstFlushRunning.countDown();
                 await(releaseFirstFlush);
@@ -69,7 +69,7 @@ class GroupCommitTest {
     @Test
     void aFailedFlushFailsEveryItemInItAndTheNextFlushRuns() {
         List<List<String>> flushes = new ArrayList<>();
-        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+        GroupCommit<String> commit = new GroupCommit<>(2, batch -> {
             if (batch.contains("bad")) {
                 throw new IllegalStateException("cannot hand the records over");
             }
@@ -92,7 +92,7 @@ class GroupCommitTest {
         CountDownLatch firstFinishing = new CountDownLatch(1);
         CountDownLatch releaseFirstFinish = new CountDownLatch(1);
         CountDownLatch secondBegun = new CountDownLatch(1);
-        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+        GroupCommit<String> commit = new GroupCommit<>(2, batch -> {
             begun.addAll(batch);
             if (batch.contains("second")) {
                 secondBegun.countDown();
@@ -119,6 +119,48 @@ class GroupCommitTest {
             threads.shutdownNow();
         }
         assertEquals(List.of("first", "second"), begun);
+    }
+
+    @Test
+    void withOneBatchFinishingTheNextWaitsToBeginAndTheItemsArrivingMeanwhileGoTogether() throws Exception {
+        List<List<Integer>> begun = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstFinishing = new CountDownLatch(1);
+        CountDownLatch releaseFirstFinish = new CountDownLatch(1);
+        GroupCommit<Integer> commit = new GroupCommit<>(1, batch -> {
+            begun.add(batch);
+            return () -> {
+                if (batch.contains(0)) {
+                    firstFinishing.countDown();
+                    await(releaseFirstFinish);
+                }
+            };
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> first = threads.submit(() -> commit.submit(0));
+            assertTrue(firstFinishing.await(10, TimeUnit.SECONDS));
+            List<Future<?>> rest = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int item = i;
+                rest.add(threads.submit(() -> commit.submit(item)));
+            }
+            Thread.sleep(200);
+            assertEquals(List.of(List.of(0)), begun, "nothing begins while the first batch finishes");
+            releaseFirstFinish.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (Future<?> f : rest) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(2, begun.size(), "the three items that waited make one batch: " + begun);
+        assertEquals(List.of(1, 2, 3), begun.get(1).stream().sorted().toList());
+    }
+
+    @Test
+    void finishingNeedsAtLeastOneBatch() {
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<String>(0, batch -> () -> { }));
     }
 
     private static void await(CountDownLatch latch) {

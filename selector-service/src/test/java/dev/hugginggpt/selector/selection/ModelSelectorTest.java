@@ -184,6 +184,10 @@ class ModelSelectorTest {
                 return 8;
             }
 
+            public int batchesFinishing() {
+                return 2;
+            }
+
             public int llmCallBudget() {
                 return 3;
             }
