@@ -147,6 +147,7 @@ public final class PipelineBenchmark {
             m.checkPlans(Workload.realModels());
             Report.progress("warming up the real models (loading them on first use)");
             m.warmUp(Workload.realModels(), 6);
+            m.warmUpSteadily(Map.of(Workload.ONE_TASK, 10.0), options.warmUp());
             report.section("Orchestration overhead, real local models (" + options.executors() + " executors, one request at a time)");
             List<Measurements.Overhead> results = new ArrayList<>();
             for (Workload w : Workload.realModels()) {
