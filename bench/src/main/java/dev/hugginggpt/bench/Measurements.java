@@ -48,9 +48,6 @@ public final class Measurements {
      * their hot paths with C2 only after thousands of requests, which takes minutes on two cores.
      */
     public void warmUpSteadily(Map<Workload, Double> rates, Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
         Report.progress("warming up for " + duration.toSeconds() + " s at " + rates.values() + " requests/s");
         ExecutorService loops = Executors.newFixedThreadPool(rates.size());
         List<CompletableFuture<OpenLoop.Step>> steps = rates.entrySet().stream()

@@ -195,7 +195,7 @@ public class SchedulingService {
                 }
             }
         }
-        sends.forEach(send -> send.subscribe().with(ok -> { }, failure -> { }));
+        handOver(sends);
         Map<String, byte[]> snapshots = state.capture(changed, scheduler::snapshot);
         CompletableFuture<Void> previous = stateHandedOver;
         CompletableFuture<Void> handedOver = new CompletableFuture<>();
@@ -211,6 +211,7 @@ public class SchedulingService {
                                 .memoize().indefinitely());
                     }
                 }
+                handOver(outcomeSends);
                 awaitAll(outcomeSends);
                 previous.join();
                 stateWritten = state.write(snapshots);
@@ -221,8 +222,12 @@ public class SchedulingService {
         };
     }
 
-    private static void awaitAll(List<Uni<Void>> sends) {
+    /** Starts the sends now, in list order (each is memoized, so awaiting it later does not send again). */
+    private static void handOver(List<Uni<Void>> sends) {
         sends.forEach(send -> send.subscribe().with(ok -> { }, failure -> { }));
+    }
+
+    private static void awaitAll(List<Uni<Void>> sends) {
         if (!sends.isEmpty()) {
             Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofSeconds(60));
         }
