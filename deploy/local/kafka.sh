@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A real single-node KRaft Kafka broker run from the Kafka jars on Maven Central (no Docker).
-#   kafka.sh start [DATA_DIR] [PORT]   format storage if new, start, wait until ready, create topics
+#   kafka.sh start [DATA_DIR] [PORT] [CONTROLLER_PORT]   format storage if new, start, wait until ready, create topics
 #   kafka.sh stop  [DATA_DIR]
+# CONTROLLER_PORT defaults to PORT + 1.
 # The jars come from `mvn -pl deploy package` (deploy/target/kafka-libs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,7 +11,7 @@ libs="${KAFKA_LIBS:-$root/deploy/target/kafka-libs}"
 cmd="${1:-start}"
 data="${2:-$root/.data/kafka}"
 port="${3:-9092}"
-controller_port=$((port + 1))
+controller_port="${4:-$((port + 1))}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 topics=("hg.requests:4" "hg.plans:4" "hg.tasks:8" "hg.task-results:4" "hg.events:4" "hg.outcomes:4" "hg.executors:1")
@@ -21,8 +22,12 @@ kafka_java() {
     -cp "$libs/*" "$@"
 }
 
+listening() { # port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 ready() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  listening "$port"
 }
 
 start() {
@@ -66,6 +71,14 @@ PROPS
     echo "Kafka already running (pid $(cat "$data/kafka.pid")) on 127.0.0.1:$port"
     return
   fi
+  # something else answering on our ports would pass for this broker (or make it exit): refuse to start
+  local taken
+  for taken in "$port" "$controller_port"; do
+    if listening "$taken"; then
+      echo "port $taken on 127.0.0.1 is already in use; choose other ports (kafka.sh start DATA_DIR PORT CONTROLLER_PORT)" >&2
+      exit 1
+    fi
+  done
   # java itself in the background (not the shell function), so that $! is the broker's pid and stop kills it
   "$java_bin" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/kafka-log4j2.properties" -Dkafka.logs.dir="$data/logs" \
@@ -99,5 +112,5 @@ stop() {
 case "$cmd" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: kafka.sh start|stop [DATA_DIR] [PORT]" >&2; exit 2 ;;
+  *) echo "usage: kafka.sh start|stop [DATA_DIR] [PORT] [CONTROLLER_PORT]" >&2; exit 2 ;;
 esac

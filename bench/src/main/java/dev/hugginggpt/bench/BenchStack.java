@@ -42,6 +42,7 @@ public final class BenchStack implements AutoCloseable {
     private final Path data;
     private final Config config;
     private final int kafkaPort;
+    private final int kafkaControllerPort;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,7 +53,10 @@ public final class BenchStack implements AutoCloseable {
         this.root = root;
         this.config = config;
         this.data = Files.createTempDirectory("hg-bench");
-        this.kafkaPort = freePort();
+        try (ServerSocket client = new ServerSocket(0); ServerSocket controller = new ServerSocket(0)) {
+            this.kafkaPort = client.getLocalPort();
+            this.kafkaControllerPort = controller.getLocalPort();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeQuietly, "stop-bench-stack"));
     }
 
@@ -76,7 +80,7 @@ public final class BenchStack implements AutoCloseable {
     public Startup start() throws Exception {
         try {
             long t0 = System.nanoTime();
-            kafka("start", String.valueOf(kafkaPort));
+            kafka("start", String.valueOf(kafkaPort), String.valueOf(kafkaControllerPort));
             long t1 = System.nanoTime();
             Map<String, Long> launched = new LinkedHashMap<>();
             launched.put("planner", launch("planner", "planner-service", Map.of()));

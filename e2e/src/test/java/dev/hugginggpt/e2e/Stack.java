@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Stack implements AutoCloseable {
     static final String API_KEY = "e2e-key";
     final Path root = Path.of(System.getProperty("hg.root", "..")).toAbsolutePath().normalize();
     final Path data;
-    final int kafkaPort;
+    private BrokerPorts broker;
     final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new LinkedHashMap<>();
@@ -38,11 +39,9 @@ final class Stack implements AutoCloseable {
     Stack(int executors, Map<String, String> commonEnv) throws Exception {
         this.commonEnv = commonEnv;
         data = Files.createTempDirectory("hg-e2e");
-        kafkaPort = freePort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeQuietly, "stop-e2e-stack"));
         try {
-            run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
-                    String.valueOf(kafkaPort)), Duration.ofMinutes(3));
+            startBroker();
             start("planner", "planner-service", Map.of());
             start("selector", "selector-service", Map.of());
             for (int i = 1; i <= executors; i++) {
@@ -55,6 +54,51 @@ final class Stack implements AutoCloseable {
         } catch (Exception | Error e) {
             closeQuietly();
             throw e;
+        }
+    }
+
+    /** Two ports this broker can listen on: the client one and the KRaft controller one. */
+    private record BrokerPorts(int client, int controller) {
+        static BrokerPorts free() throws IOException {
+            try (ServerSocket client = new ServerSocket(0); ServerSocket controller = new ServerSocket(0)) {
+                return new BrokerPorts(client.getLocalPort(), controller.getLocalPort());
+            }
+        }
+    }
+
+    /**
+     * A port found free can be taken by another process before the broker binds it (the kernel hands the same ephemeral
+     * range to outgoing connections): then the broker exits, and it is started again on new ports.
+     */
+    private void startBroker() throws Exception {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            broker = BrokerPorts.free();
+            try {
+                kafka("start", Duration.ofMinutes(3));
+                return;
+            } catch (IllegalStateException e) {
+                System.err.println("broker start " + attempt + " failed: " + e.getMessage());
+                kafka("stop", Duration.ofMinutes(1));
+                deleteTree(data.resolve("kafka"));
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private void kafka(String command, Duration limit) throws Exception {
+        List<String> line = new ArrayList<>(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), command,
+                data.resolve("kafka").toString()));
+        if (command.equals("start")) {
+            line.addAll(List.of(String.valueOf(broker.client()), String.valueOf(broker.controller())));
+        }
+        Path log = data.resolve("kafka.sh.log");
+        Process p = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("kafka.sh " + command + " failed:\n" + Files.readString(log));
         }
     }
 
@@ -72,11 +116,9 @@ final class Stack implements AutoCloseable {
 
     /** Stops the broker and starts it again on the same data and port (topics and offsets survive). */
     void restartKafka(Duration down) throws Exception {
-        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "stop", data.resolve("kafka").toString()),
-                Duration.ofMinutes(1));
+        kafka("stop", Duration.ofMinutes(1));
         Thread.sleep(down.toMillis());
-        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "start", data.resolve("kafka").toString(),
-                String.valueOf(kafkaPort)), Duration.ofMinutes(3));
+        kafka("start", Duration.ofMinutes(3));
     }
 
     /** kill -9: no shutdown hooks, no goodbye heartbeat, offsets not committed. */
@@ -125,7 +167,7 @@ final class Stack implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + broker.client());
         builder.environment().put("HG_RESOURCES_DIR", data.resolve("resources").toString());
         builder.environment().putAll(commonEnv);
         builder.environment().putAll(env);
@@ -157,11 +199,13 @@ final class Stack implements AutoCloseable {
         return Files.exists(file) ? Files.readString(file) : "(no log)";
     }
 
-    private static void run(List<String> command, Duration limit) throws Exception {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException(command + " failed");
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
@@ -185,7 +229,6 @@ final class Stack implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        run(List.of("bash", root.resolve("deploy/local/kafka.sh").toString(), "stop", data.resolve("kafka").toString()),
-                Duration.ofMinutes(1));
+        kafka("stop", Duration.ofMinutes(1));
     }
 }
