@@ -48,8 +48,8 @@ final class Stack implements AutoCloseable {
                 start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
             }
             start("gateway", "gateway", Map.of("HG_API_KEYS", API_KEY + "=e2e"));
-            for (Map.Entry<String, Integer> service : ports.entrySet()) {
-                awaitReady(service.getKey(), service.getValue(), Duration.ofMinutes(2));
+            for (String name : List.copyOf(ports.keySet())) {
+                awaitReadyOnAFreePort(name);
             }
         } catch (Exception | Error e) {
             closeQuietly();
@@ -131,11 +131,7 @@ final class Stack implements AutoCloseable {
     /** Starts a killed or stopped service again on its port, and waits until it is ready. */
     void restart(String name) throws Exception {
         String[] launch = launches.get(name);
-        Map<String, String> env = new LinkedHashMap<>();
-        for (int i = 2; i + 1 < launch.length; i += 2) {
-            env.put(launch[i], launch[i + 1]);
-        }
-        start(name, launch[1], env, ports.get(name));
+        start(name, launch[1], envOf(launch), ports.get(name));
         awaitReady(name, ports.get(name), Duration.ofMinutes(2));
     }
 
@@ -146,6 +142,14 @@ final class Stack implements AutoCloseable {
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
+    }
+
+    private static Map<String, String> envOf(String[] launch) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 2; i + 1 < launch.length; i += 2) {
+            env.put(launch[i], launch[i + 1]);
+        }
+        return env;
     }
 
     private void start(String name, String module, Map<String, String> env) throws IOException {
@@ -177,9 +181,29 @@ final class Stack implements AutoCloseable {
         ports.put(name, port);
     }
 
+    /** As with the broker, a port found free may be taken before the service binds it: then it starts on another. */
+    private void awaitReadyOnAFreePort(String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitReady(name, ports.get(name), Duration.ofMinutes(2));
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || byName.get(name).isAlive() || !log(name).contains("Address already in use")) {
+                    throw e;
+                }
+                System.err.println(name + " found port " + ports.get(name) + " taken; starting it on another");
+                String[] launch = launches.get(name);
+                start(name, launch[1], envOf(launch));
+            }
+        }
+    }
+
     private void awaitReady(String name, int port, Duration limit) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
+            if (!byName.get(name).isAlive()) {
+                throw new IllegalStateException(name + " exited with " + byName.get(name).exitValue() + "; log:\n" + log(name));
+            }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
