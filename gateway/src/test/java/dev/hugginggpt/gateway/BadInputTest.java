@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.protocol.Topics;
+import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +32,17 @@ class BadInputTest {
     @Any
     InMemoryConnector connector;
 
-    InMemorySink<UserRequest> requests;
+    TopicSink sent;
 
     @BeforeEach
     void clear() {
-        requests = connector.sink("requests");
-        requests.clear();
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
     }
 
     @AfterEach
     void nothingWasSentAndTheGatewayIsHealthy() {
-        assertTrue(requests.received().isEmpty(), "a rejected request must not reach the planner");
+        assertTrue(sent.received(Topics.REQUESTS).isEmpty(), "a rejected request must not reach the planner");
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -19,13 +19,14 @@ import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.hugginggpt.testkit.StandInLlm;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -45,15 +46,12 @@ class GatewayTest {
     @Any
     InMemoryConnector connector;
 
-    InMemorySink<UserRequest> requests;
-    InMemorySink<RequestEvent> events;
+    TopicSink sent;
 
     @BeforeEach
     void setUp() {
-        requests = connector.sink("requests");
-        events = connector.sink("events");
-        requests.clear();
-        events.clear();
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
         StandInLlm.server.reset();
     }
 
@@ -65,8 +63,8 @@ class GatewayTest {
                 .then().statusCode(202).header("Location", containsString("/v1/requests/"))
                 .body("status", equalTo("PLANNING"))
                 .extract().path("id");
-        await(() -> requests.received().size() == 1);
-        assertEquals(id, requests.received().get(0).getPayload().requestId());
+        await(() -> requests().size() == 1);
+        assertEquals(id, requests().get(0).getPayload().requestId());
 
         Plan plan = plan(id, new LlmUsage(1, 300, 40));
         forward(RequestEvent.planned(plan, "planner-test"));
@@ -109,7 +107,7 @@ class GatewayTest {
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
         given().header("X-API-Key", "key-a").when().get("/v1/requests/r-does-not-exist").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        assertTrue(requests.received().isEmpty());
+        assertTrue(requests().isEmpty());
     }
 
     @Test
@@ -148,12 +146,12 @@ class GatewayTest {
                 .when().post("/v1/requests").then().statusCode(202).extract().path("id");
         connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         awaitAnswer(id);
-        RequestEvent done = events.received().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
+        RequestEvent done = events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
         forward(done);
         await(() -> "DONE".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
         connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         Thread.sleep(500);
-        assertEquals(1, events.received().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
+        assertEquals(1, events().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
         assertEquals(1, StandInLlm.server.calls().size(), "no second LLM call either");
     }
 
@@ -162,8 +160,8 @@ class GatewayTest {
     }
 
     private Answer awaitAnswer(String id) {
-        await(() -> events.received().stream().anyMatch(e -> isDone(e, id)));
-        return events.received().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload().answer();
+        await(() -> events().stream().anyMatch(e -> isDone(e, id)));
+        return events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload().answer();
     }
 
     private static boolean isDone(Message<RequestEvent> e, String id) {
@@ -195,5 +193,13 @@ class GatewayTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private List<Message<UserRequest>> requests() {
+        return sent.received(Topics.REQUESTS);
+    }
+
+    private List<Message<RequestEvent>> events() {
+        return sent.received(Topics.EVENTS);
     }
 }

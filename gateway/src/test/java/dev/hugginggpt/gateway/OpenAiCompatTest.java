@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +31,12 @@ class OpenAiCompatTest {
     @Any
     InMemoryConnector connector;
 
-    InMemorySink<UserRequest> requests;
+    TopicSink sent;
 
     @BeforeEach
     void clear() {
-        requests = connector.sink("requests");
-        requests.clear();
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
     }
 
     /** Sends the call, plays the pipeline's answer when the request reaches hg.requests, returns the response. */
@@ -42,10 +45,10 @@ class OpenAiCompatTest {
                 .header("Authorization", "Bearer key-a").contentType("application/json").body(body)
                 .when().post("/v1/chat/completions"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (requests.received().isEmpty() && System.nanoTime() < deadline) {
+        while (requests().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        String id = requests.received().get(0).getPayload().requestId();
+        String id = requests().get(0).getPayload().requestId();
         connector.source("events-in").send(RequestEvent.done(id,
                 new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test"));
         return call.get(10, TimeUnit.SECONDS);
@@ -61,8 +64,8 @@ class OpenAiCompatTest {
                 .body("choices[0].message.role", equalTo("assistant"))
                 .body("choices[0].message.content", containsString("r-00000000000000000001.wav"))
                 .body("choices[0].finish_reason", equalTo("stop"))
-                .body("hugginggpt.requestId", equalTo(requests.received().get(0).getPayload().requestId()));
-        assertEquals("Read 'hello' aloud", requests.received().get(0).getPayload().lastUserMessage());
+                .body("hugginggpt.requestId", equalTo(requests().get(0).getPayload().requestId()));
+        assertEquals("Read 'hello' aloud", requests().get(0).getPayload().lastUserMessage());
     }
 
     @Test
@@ -92,12 +95,16 @@ class OpenAiCompatTest {
                         + " \"image_url\": {\"url\": \"http://169.254.169.254/\"}}]}]}")
                 .when().post("/v1/chat/completions")
                 .then().statusCode(400).body("error.message", containsString("URLs are not fetched"));
-        assertTrue(requests.received().isEmpty());
+        assertTrue(requests().isEmpty());
     }
 
     @Test
     void theModelListNamesHugginggpt() {
         given().header("Authorization", "Bearer key-a").when().get("/v1/models")
                 .then().statusCode(200).body("data[0].id", equalTo("hugginggpt"));
+    }
+
+    private List<Message<UserRequest>> requests() {
+        return sent.received(Topics.REQUESTS);
     }
 }

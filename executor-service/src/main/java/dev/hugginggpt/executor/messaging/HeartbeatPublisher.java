@@ -3,6 +3,7 @@ package dev.hugginggpt.executor.messaging;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class HeartbeatPublisher {
     private final List<ModelBackend> backends;
     private final ExecutorIdentity identity;
-    private final MutinyEmitter<ExecutorHeartbeat> heartbeats;
+    private final MutinyEmitter<Object> records;
     private final TaskPartitions partitions;
     private final int slots;
     private volatile boolean stopping;
@@ -34,12 +35,12 @@ public class HeartbeatPublisher {
     public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
             @Identifier("task-partitions") TaskPartitions partitions,
             @ConfigProperty(name = "smallrye.messaging.worker.inference.max-concurrency") int slots,
-            @Channel("executors") MutinyEmitter<ExecutorHeartbeat> heartbeats) {
+            @Channel("records") MutinyEmitter<Object> records) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.partitions = partitions;
         this.slots = slots;
-        this.heartbeats = heartbeats;
+        this.records = records;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -66,7 +67,7 @@ public class HeartbeatPublisher {
     private io.smallrye.mutiny.Uni<Void> send(boolean stopping) {
         List<ModelCard> local = backends.stream().flatMap(b -> b.localModels().stream()).toList();
         List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
-        return heartbeats.sendMessage(KafkaRecord.of(identity.id(),
+        return records.sendMessage(KafkaRecord.of(Topics.EXECUTORS, identity.id(),
                 new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping, partitions.owned(), slots)));
     }
 }

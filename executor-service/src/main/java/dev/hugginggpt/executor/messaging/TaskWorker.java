@@ -8,6 +8,7 @@ import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.protocol.Topics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -32,17 +33,16 @@ public class TaskWorker {
 
     private final List<ModelBackend> backends;
     private final ExecutorIdentity identity;
-    private final MutinyEmitter<TaskResult> results;
-    private final MutinyEmitter<RequestEvent> events;
+    /** Results and events (and heartbeats, see HeartbeatPublisher): one producer for the whole executor. */
+    private final MutinyEmitter<Object> records;
     private final ExecutorMetrics metrics;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
-            @Channel("task-results") MutinyEmitter<TaskResult> results, @Channel("events") MutinyEmitter<RequestEvent> events) {
+            @Channel("records") MutinyEmitter<Object> records) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.metrics = metrics;
-        this.results = results;
-        this.events = events;
+        this.records = records;
     }
 
     @Incoming("tasks")
@@ -54,7 +54,7 @@ public class TaskWorker {
         Instant started = Instant.now();
         // Neither the model nor the result waits for this event: a result carries its own start and executor, and the
         // views never move a finished task back to running when the event lands after TASK_FINISHED.
-        events.sendMessage(KafkaRecord.of(task.requestId(),
+        records.sendMessage(KafkaRecord.of(Topics.EVENTS, task.requestId(),
                 RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).subscribe().with(
                         ok -> { }, failure -> LOG.warnf("task %s: the started event was not sent: %s", task.key(), failure.getMessage()));
         TaskStatus status = TaskStatus.SUCCEEDED;
@@ -75,7 +75,7 @@ public class TaskWorker {
         metrics.finished(task, status, Duration.between(started, finished));
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
-        results.sendMessageAndAwait(KafkaRecord.of(task.requestId(), new TaskResult(task.requestId(), task.taskId(),
+        records.sendMessageAndAwait(KafkaRecord.of(Topics.TASK_RESULTS, task.requestId(), new TaskResult(task.requestId(), task.taskId(),
                 task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished)));
     }
 

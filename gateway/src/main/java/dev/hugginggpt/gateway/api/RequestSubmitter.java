@@ -8,6 +8,7 @@ import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import io.opentelemetry.api.trace.Span;
@@ -34,19 +35,18 @@ public class RequestSubmitter {
     private final RequestViews views;
     private final TenantLimits limits;
     private final ResourceOwners owners;
-    private final MutinyEmitter<UserRequest> requests;
-    private final MutinyEmitter<RequestEvent> events;
+    /** Requests and events (and DONE, see Responder): one producer for the gateway. */
+    private final MutinyEmitter<Object> records;
     private final GatewayMetrics metrics;
 
     public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
-            GatewayMetrics metrics, @Channel("requests") MutinyEmitter<UserRequest> requests, @Channel("events") MutinyEmitter<RequestEvent> events) {
+            GatewayMetrics metrics, @Channel("records") MutinyEmitter<Object> records) {
         this.store = store;
         this.views = views;
         this.limits = limits;
         this.owners = owners;
         this.metrics = metrics;
-        this.requests = requests;
-        this.events = events;
+        this.records = records;
     }
 
     public Uni<String> submit(SubmitRequest body, String tenant, boolean planOnly) {
@@ -66,8 +66,8 @@ public class RequestSubmitter {
         metrics.accepted();
         views.whenTerminal(request.requestId()).thenAccept(metrics::finished);
         // Together: this gateway's view already holds ACCEPTED, and the views of the others take it after PLANNED too.
-        return Uni.combine().all().unis(events.sendMessage(KafkaRecord.of(request.requestId(), accepted)),
-                requests.sendMessage(KafkaRecord.of(request.requestId(), request))).discardItems()
+        return Uni.combine().all().unis(records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), accepted)),
+                records.sendMessage(KafkaRecord.of(Topics.REQUESTS, request.requestId(), request))).discardItems()
                 .replaceWith(request.requestId());
     }
 

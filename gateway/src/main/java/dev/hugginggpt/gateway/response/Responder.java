@@ -7,6 +7,7 @@ import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestStatus;
+import dev.hugginggpt.protocol.Topics;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -43,20 +44,20 @@ public class Responder {
     private final boolean llmConfigured;
     private final int llmCallBudget;
     private final ChatModel chatModel;
-    private final MutinyEmitter<RequestEvent> events;
+    private final MutinyEmitter<Object> records;
     private final RequestViews views;
     private final GatewayMetrics metrics;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
-            ChatModel chatModel, @Channel("events") MutinyEmitter<RequestEvent> events, RequestViews views,
+            ChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
             GatewayMetrics metrics) {
         this.views = views;
         this.metrics = metrics;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.llmCallBudget = llmCallBudget;
         this.chatModel = chatModel;
-        this.events = events;
+        this.records = records;
     }
 
     @Incoming("outcomes")
@@ -80,7 +81,8 @@ public class Responder {
             answer = withLlm(outcome);
         }
         metrics.answered(answer, Duration.ofNanos(System.nanoTime() - started));
-        events.sendMessageAndAwait(KafkaRecord.of(outcome.requestId(), RequestEvent.done(outcome.requestId(), answer, SOURCE)));
+        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, outcome.requestId(),
+                RequestEvent.done(outcome.requestId(), answer, SOURCE)));
     }
 
     private static int callsSpent(Outcome outcome) {

@@ -7,6 +7,7 @@ import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -29,15 +30,13 @@ public class RequestConsumer {
 
     private final PlanningService planning;
     private final PlannerMetrics metrics;
-    private final MutinyEmitter<Plan> plans;
-    private final MutinyEmitter<RequestEvent> events;
+    /** Plans and events: one producer, so a plan and its PLANNED event share a produce request. */
+    private final MutinyEmitter<Object> records;
 
-    public RequestConsumer(PlanningService planning, PlannerMetrics metrics, @Channel("plans") MutinyEmitter<Plan> plans,
-            @Channel("events") MutinyEmitter<RequestEvent> events) {
+    public RequestConsumer(PlanningService planning, PlannerMetrics metrics, @Channel("records") MutinyEmitter<Object> records) {
         this.planning = planning;
         this.metrics = metrics;
-        this.plans = plans;
-        this.events = events;
+        this.records = records;
     }
 
     @Incoming("requests")
@@ -53,7 +52,8 @@ public class RequestConsumer {
         metrics.planned(result, Duration.ofNanos(nanos));
         if (!result.ok()) {
             LOG.infof("request %s: planning failed after %d ms: %s", key, millis, result.failure());
-            send(events, key, RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE));
+            records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, key,
+                    RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE)));
             return;
         }
         RequestOptions options = request.options() == null ? RequestOptions.defaults() : request.options();
@@ -61,16 +61,12 @@ public class RequestConsumer {
                 result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
         LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
         // Together, one round of writes: the gateways' views take the selector's task events before PLANNED too.
-        Uni<Void> planned = events.sendMessage(KafkaRecord.of(key, RequestEvent.planned(plan, SOURCE)));
+        Uni<Void> planned = records.sendMessage(KafkaRecord.of(Topics.EVENTS, key, RequestEvent.planned(plan, SOURCE)));
         if (options.isPlanOnly()) {
             planned.await().indefinitely();
         } else {
-            Uni.combine().all().unis(planned, plans.sendMessage(KafkaRecord.of(key, plan))).discardItems()
+            Uni.combine().all().unis(planned, records.sendMessage(KafkaRecord.of(Topics.PLANS, key, plan))).discardItems()
                     .await().indefinitely();
         }
-    }
-
-    private static <T> void send(MutinyEmitter<T> emitter, String key, T value) {
-        emitter.sendMessageAndAwait(KafkaRecord.of(key, value));
     }
 }

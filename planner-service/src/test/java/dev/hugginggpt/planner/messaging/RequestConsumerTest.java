@@ -9,10 +9,11 @@ import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
+import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,38 +31,35 @@ class RequestConsumerTest {
     @Any
     InMemoryConnector connector;
 
-    InMemorySink<Plan> plans;
-    InMemorySink<RequestEvent> events;
+    TopicSink sent;
 
     @BeforeEach
     void clear() {
-        plans = connector.sink("plans");
-        events = connector.sink("events");
-        plans.clear();
-        events.clear();
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
     }
 
     @Test
     void aRequestBecomesAPlanOnHgPlansAndAPlannedEventKeyedByRequest() {
         connector.source("requests").send(request("r-1", "cat.jpg 사진을 설명하고 그 설명을 음성으로 읽어줘", null));
-        await(() -> plans.received().size() == 1 && events.received().size() == 1);
-        Plan plan = plans.received().get(0).getPayload();
+        await(() -> plans().size() == 1 && events().size() == 1);
+        Plan plan = plans().get(0).getPayload();
         assertEquals("r-1", plan.requestId());
         assertEquals("embedded", plan.planner());
         assertEquals(List.of("image-to-text", "text-to-speech"), plan.tasks().stream().map(PlannedTask::task).toList());
         assertEquals("<GENERATED>-0", plan.tasks().get(1).args().get("text"));
-        RequestEvent planned = events.received().get(0).getPayload();
+        RequestEvent planned = events().get(0).getPayload();
         assertEquals(EventType.PLANNED, planned.type());
         assertEquals(plan.tasks(), planned.plan().tasks());
-        assertEquals("r-1", keyOf(plans.received().get(0)));
+        assertEquals("r-1", keyOf(plans().get(0)));
     }
 
     @Test
     void aPlanOnlyRequestIsReportedButNotScheduled() {
         connector.source("requests").send(request("r-2", "Read 'good morning' aloud.", true));
-        await(() -> events.received().size() == 1);
-        assertEquals(EventType.PLANNED, events.received().get(0).getPayload().type());
-        assertTrue(plans.received().isEmpty());
+        await(() -> events().size() == 1);
+        assertEquals(EventType.PLANNED, events().get(0).getPayload().type());
+        assertTrue(plans().isEmpty());
     }
 
     @Test
@@ -69,11 +67,11 @@ class RequestConsumerTest {
         UserRequest request = new UserRequest("r-3", "default", List.of(new ChatMessage("user", "Describe cat.jpg")),
                 List.of(), new RequestOptions("llm", null, null, null), Instant.now());
         connector.source("requests").send(request);
-        await(() -> events.received().size() == 1);
-        RequestEvent failed = events.received().get(0).getPayload();
+        await(() -> events().size() == 1);
+        RequestEvent failed = events().get(0).getPayload();
         assertEquals(EventType.PLANNING_FAILED, failed.type());
         assertTrue(failed.message().contains("HG_LLM_BASE_URL"), failed.message());
-        assertTrue(plans.received().isEmpty());
+        assertTrue(plans().isEmpty());
     }
 
     private static UserRequest request(String id, String text, Boolean planOnly) {
@@ -101,5 +99,13 @@ class RequestConsumerTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private List<Message<Plan>> plans() {
+        return sent.received(Topics.PLANS);
+    }
+
+    private List<Message<RequestEvent>> events() {
+        return sent.received(Topics.EVENTS);
     }
 }

@@ -7,6 +7,7 @@ import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.metrics.SelectorMetrics;
@@ -56,10 +57,9 @@ public class SchedulingService {
     private final String source = "selector-" + UUID.randomUUID().toString().substring(0, 8);
     private final DagScheduler scheduler;
     private final ExecutorRegistry executors;
-    private final MutinyEmitter<TaskDispatch> tasks;
-    private final MutinyEmitter<RequestEvent> events;
+    /** Dispatches, events and outcomes: one producer, so records written together share a produce request. */
+    private final MutinyEmitter<Object> records;
     private final SelectorMetrics metrics;
-    private final MutinyEmitter<Outcome> outcomes;
     private final TaskRouter router;
     private final SelectorConfig config;
     private final ModelSelector selector;
@@ -81,17 +81,14 @@ public class SchedulingService {
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
             DagStateStore state, ExecutorRegistry executors, SelectorMetrics metrics,
-            @Channel("tasks") MutinyEmitter<TaskDispatch> tasks, @Channel("events") MutinyEmitter<RequestEvent> events,
-            @Channel("outcomes") MutinyEmitter<Outcome> outcomes) {
+            @Channel("records") MutinyEmitter<Object> records) {
         this.config = config;
         this.selector = selector;
         this.inContext = inContext;
         this.llmConfigured = config.llmBaseUrl().filter(u -> !u.isBlank()).isPresent();
         this.executors = executors;
         this.metrics = metrics;
-        this.tasks = tasks;
-        this.events = events;
-        this.outcomes = outcomes;
+        this.records = records;
         this.router = new TaskRouter(config.taskPartitions(), config.taskTimeout().plus(DEADLINE_GRACE), executors::live);
         ModelChooser chooser = (plan, task, args) -> {
             Candidates candidates = selector.candidates(task, topK(plan));
@@ -184,11 +181,12 @@ public class SchedulingService {
                 for (SchedulerAction action : actions) {
                     changed.add(requestOf(action));
                     if (action instanceof SchedulerAction.Dispatch d) {
-                        sends.add(tasks.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
+                        sends.add(records.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
                     } else if (action instanceof SchedulerAction.Event e) {
-                        sends.add(events.sendMessage(KafkaRecord.of(e.event().requestId(), e.event())).memoize().indefinitely());
+                        sends.add(records.sendMessage(KafkaRecord.of(Topics.EVENTS, e.event().requestId(), e.event()))
+                                .memoize().indefinitely());
                     } else if (action instanceof SchedulerAction.Finish f) {
-                        sends.add(events.sendMessage(KafkaRecord.of(f.outcome().requestId(),
+                        sends.add(records.sendMessage(KafkaRecord.of(Topics.EVENTS, f.outcome().requestId(),
                                 RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
                         finished.add(new Caused<>(step.context(), f.outcome()));
                     }
@@ -207,8 +205,8 @@ public class SchedulingService {
                 List<Uni<Void>> outcomeSends = new ArrayList<>();
                 for (Caused<Outcome> outcome : finished) {
                     try (Scope scope = outcome.context().makeCurrent()) {
-                        outcomeSends.add(outcomes.sendMessage(KafkaRecord.of(outcome.value().requestId(), outcome.value()))
-                                .memoize().indefinitely());
+                        outcomeSends.add(records.sendMessage(KafkaRecord.of(Topics.OUTCOMES, outcome.value().requestId(),
+                                outcome.value())).memoize().indefinitely());
                     }
                 }
                 handOver(outcomeSends);
@@ -243,9 +241,9 @@ public class SchedulingService {
     }
 
     /** To a partition of the executor with the most free slots (see {@link TaskRouter}). */
-    private Message<TaskDispatch> dispatchRecord(TaskDispatch task) {
+    private Message<Object> dispatchRecord(TaskDispatch task) {
         int partition = router.route(task.key(), Instant.now());
-        return Message.of(task).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(task.key()).withPartition(partition).build());
+        return Message.<Object>of(task).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.TASKS).withKey(task.key()).withPartition(partition).build());
     }
 }

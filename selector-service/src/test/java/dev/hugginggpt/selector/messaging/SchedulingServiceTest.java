@@ -18,13 +18,14 @@ import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
-import dev.hugginggpt.testkit.StandInLlm;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
+import dev.hugginggpt.testkit.StandInLlm;
+import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -44,18 +45,12 @@ class SchedulingServiceTest {
     @Any
     InMemoryConnector connector;
 
-    InMemorySink<TaskDispatch> tasks;
-    InMemorySink<RequestEvent> events;
-    InMemorySink<Outcome> outcomes;
+    TopicSink sent;
 
     @BeforeEach
     void setUp() {
-        tasks = connector.sink("tasks");
-        events = connector.sink("events");
-        outcomes = connector.sink("outcomes");
-        tasks.clear();
-        events.clear();
-        outcomes.clear();
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
         StandInLlm.server.reset();
         connector.source("executors").send(new ExecutorHeartbeat("executor-test", List.of(
                 card("local/english-voice", "text-to-speech", 100, "English speech synthesizer"),
@@ -70,7 +65,7 @@ class SchedulingServiceTest {
                 [{"task": 0, "id": "local/french-voice", "reason": "the text is French"},
                  {"task": 2, "id": "local/german-voice", "reason": "made up"}]""");
         connector.source("plans").send(plan("r-batch", 1));
-        await(() -> tasks.received().size() == 2);
+        await(() -> tasks().size() == 2);
 
         List<ChatCall> calls = StandInLlm.server.calls();
         assertEquals(1, calls.size(), "one call for the whole plan");
@@ -85,7 +80,7 @@ class SchedulingServiceTest {
         assertEquals("local/english-voice", third.model().modelId());
         assertTrue(third.model().reason().contains("local/german-voice, which is not a candidate"), third.model().reason());
 
-        RequestEvent chosen = events.received().stream().map(Message::getPayload)
+        RequestEvent chosen = events().stream().map(Message::getPayload)
                 .filter(e -> e.type() == EventType.MODELS_CHOSEN).findFirst().orElseThrow();
         assertEquals(1, chosen.usage().calls());
         assertTrue(chosen.usage().inputTokens() > 0);
@@ -93,37 +88,37 @@ class SchedulingServiceTest {
         ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
         connector.source("task-results").send(succeeded(first, TaskOutput.file(wav, Map.of())));
         connector.source("task-results").send(succeeded(third, TaskOutput.file(wav, Map.of())));
-        await(() -> tasks.received().size() == 3);
+        await(() -> tasks().size() == 3);
         TaskDispatch second = dispatched(1);
         assertEquals("local/sphinx", second.model().modelId());
         assertEquals(wav.id(), second.args().get("audio"));
         connector.source("task-results").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
-        await(() -> outcomes.received().size() == 1);
-        assertEquals(1, outcomes.received().get(0).getPayload().selectionUsage().calls());
+        await(() -> outcomes().size() == 1);
+        assertEquals(1, outcomes().get(0).getPayload().selectionUsage().calls());
         assertEquals(1, StandInLlm.server.calls().size(), "no LLM call when later tasks become ready");
     }
 
     @Test
     void noLlmCallWhenPlanningSpentTheBudgetOfTheRequest() {
         connector.source("plans").send(plan("r-budget", 2));
-        await(() -> tasks.received().size() == 2);
+        await(() -> tasks().size() == 2);
         assertTrue(StandInLlm.server.calls().isEmpty());
         assertEquals("local/english-voice", dispatched(0).model().modelId());
-        assertTrue(events.received().stream().noneMatch(e -> e.getPayload().type() == EventType.MODELS_CHOSEN));
+        assertTrue(events().stream().noneMatch(e -> e.getPayload().type() == EventType.MODELS_CHOSEN));
     }
 
     @Test
     void aFailingLlmLeavesTheRankingInChargeAndTheReasonSaysWhy() {
         StandInLlm.server.otherwise(call -> Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
         connector.source("plans").send(plan("r-down", 1));
-        await(() -> tasks.received().size() == 2);
+        await(() -> tasks().size() == 2);
         TaskDispatch first = dispatched(0);
         assertEquals("local/english-voice", first.model().modelId());
         assertTrue(first.model().reason().contains("the LLM call failed"), first.model().reason());
     }
 
     private TaskDispatch dispatched(int taskId) {
-        return tasks.received().stream().map(Message::getPayload).filter(t -> t.taskId() == taskId).findFirst()
+        return tasks().stream().map(Message::getPayload).filter(t -> t.taskId() == taskId).findFirst()
                 .orElseThrow(() -> new AssertionError("task " + taskId + " was not dispatched"));
     }
 
@@ -158,5 +153,17 @@ class SchedulingServiceTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private List<Message<TaskDispatch>> tasks() {
+        return sent.received(Topics.TASKS);
+    }
+
+    private List<Message<RequestEvent>> events() {
+        return sent.received(Topics.EVENTS);
+    }
+
+    private List<Message<Outcome>> outcomes() {
+        return sent.received(Topics.OUTCOMES);
     }
 }
