@@ -84,10 +84,40 @@ function describe(event, tasks) {
   }
 }
 
+/**
+ * Prints events in stage order although the services' events reach the gateway in the order Kafka delivers them: task
+ * events that come before PLANNED wait for it (they need its task names), and a fast task's TASK_STARTED that comes
+ * after its TASK_FINISHED is left out (the finished line has the time it ran).
+ */
+function eventPrinter(write) {
+  const tasks = new Map();
+  const finished = new Set();
+  const held = [];
+  let planned = false;
+  const show = event => {
+    if (event.type === 'TASK_STARTED' && finished.has(event.taskId)) return;
+    if (event.type === 'TASK_FINISHED') finished.add(event.taskId);
+    write(describe(event, tasks));
+  };
+  const print = event => {
+    if (!planned && event.taskId != null) {
+      held.push(event);
+      return;
+    }
+    show(event);
+    if (event.type === 'PLANNED') {
+      planned = true;
+      held.splice(0).forEach(show);
+    }
+  };
+  print.end = () => held.splice(0).forEach(show);
+  return print;
+}
+
 async function follow(id, timeoutSeconds) {
   const response = await call(`/v1/requests/${id}/events`, { headers: { Accept: 'text/event-stream' },
     signal: AbortSignal.timeout(timeoutSeconds * 1000) });
-  const tasks = new Map();
+  const print = eventPrinter(line => console.log(`[${new Date().toISOString().slice(11, 23)}] ${line}`));
   const decoder = new TextDecoder();
   let buffer = '';
   try {
@@ -98,12 +128,14 @@ async function follow(id, timeoutSeconds) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
-        if (data) console.log(`[${new Date().toISOString().slice(11, 23)}] ${describe(JSON.parse(data), tasks)}`);
+        if (data) print(JSON.parse(data));
       }
     }
   } catch (e) {
     if (e.name !== 'TimeoutError') throw e;
     console.error(`hg: no answer within ${timeoutSeconds} s; the request goes on: ${base}/v1/requests/${id}`);
+  } finally {
+    print.end();
   }
 }
 
