@@ -285,6 +285,20 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aPassageAfterAColonIsTheTextOfTheTasksThatComeBeforeIt() {
+        List<PlannedTask> korean = plan("다음 문장을 영어로 번역하고 그 번역을 소리내어 읽어줘: 오늘은 날씨가 정말 좋네요").tasks();
+        assertEquals(List.of("translation", "text-to-speech"), names(korean), korean.toString());
+        assertEquals("오늘은 날씨가 정말 좋네요", korean.get(0).args().get("text"));
+        assertEquals("English", korean.get(0).args().get("target_language"));
+        assertEquals("<GENERATED>-0", korean.get(1).args().get("text"));
+
+        List<PlannedTask> english = plan("Translate the following into Spanish and then read it aloud: good morning everyone").tasks();
+        assertEquals(List.of("translation", "text-to-speech"), names(english), english.toString());
+        assertEquals("good morning everyone", english.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", english.get(1).args().get("text"));
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

@@ -5,8 +5,11 @@ import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskOutput;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +23,19 @@ import opennlp.tools.langdetect.Language;
 final class ApertiumTranslation implements LocalModel {
     private static final List<String> TARGET_KEYS = List.of("target_language", "tgt_lang", "target", "to", "language");
     private static final List<String> SOURCE_KEYS = List.of("source_language", "src_lang", "source", "from");
+    /** Languages with Apertium pairs or a detector label that are not written in Latin script. */
+    private static final Map<String, Character.UnicodeScript> NON_LATIN = Map.ofEntries(
+            Map.entry("kor", Character.UnicodeScript.HANGUL), Map.entry("jpn", Character.UnicodeScript.HAN),
+            Map.entry("cmn", Character.UnicodeScript.HAN), Map.entry("zho", Character.UnicodeScript.HAN),
+            Map.entry("rus", Character.UnicodeScript.CYRILLIC), Map.entry("ukr", Character.UnicodeScript.CYRILLIC),
+            Map.entry("bel", Character.UnicodeScript.CYRILLIC), Map.entry("bul", Character.UnicodeScript.CYRILLIC),
+            Map.entry("mkd", Character.UnicodeScript.CYRILLIC), Map.entry("kaz", Character.UnicodeScript.CYRILLIC),
+            Map.entry("tat", Character.UnicodeScript.CYRILLIC), Map.entry("kir", Character.UnicodeScript.CYRILLIC),
+            Map.entry("ara", Character.UnicodeScript.ARABIC), Map.entry("fas", Character.UnicodeScript.ARABIC),
+            Map.entry("urd", Character.UnicodeScript.ARABIC), Map.entry("heb", Character.UnicodeScript.HEBREW),
+            Map.entry("hin", Character.UnicodeScript.DEVANAGARI), Map.entry("mar", Character.UnicodeScript.DEVANAGARI),
+            Map.entry("ell", Character.UnicodeScript.GREEK), Map.entry("tha", Character.UnicodeScript.THAI),
+            Map.entry("kat", Character.UnicodeScript.GEORGIAN), Map.entry("hye", Character.UnicodeScript.ARMENIAN));
     private final OpenNlpLanguageDetector detector;
     private volatile List<String> pairs;
 
@@ -52,7 +68,8 @@ final class ApertiumTranslation implements LocalModel {
         if (candidates.isEmpty()) {
             throw unsupported(source.map(Languages::name).orElse("any language"), target.map(Languages::name).orElse("?"));
         }
-        String pair = candidates.size() == 1 ? candidates.get(0) : byDetectedSource(text, candidates);
+        // with no source named, even a single direction is checked: spa-eng must not pass Korean through unchanged
+        String pair = source.isPresent() ? candidates.get(0) : byDetectedSource(text, candidates, target);
         String translated = Programs.run(List.of("apertium", "-u", pair), text, timeLeft).strip();
         String[] langs = pair.split("-");
         Map<String, Object> data = new LinkedHashMap<>();
@@ -62,20 +79,39 @@ final class ApertiumTranslation implements LocalModel {
         return TaskOutput.text(translated, data);
     }
 
-    /** Several directions fit: take the one whose source language the detector ranks highest. */
-    private String byDetectedSource(String text, List<String> candidates) throws ModelException {
+    /**
+     * The direction whose source language the detector ranks highest, among those whose source is written in the
+     * script of most of the text's letters. The detector's confidences are nearly flat for a sentence or two (Korean
+     * ranked first at 0.015 and English at 0.010 for a Korean sentence), so they cannot rule a language out; the
+     * script can: Hangul is not English.
+     */
+    private String byDetectedSource(String text, List<String> candidates, Optional<String> target) throws ModelException {
         Language[] ranked = detector.rank(text);
+        Character.UnicodeScript script = dominantScript(text);
+        List<String> written = candidates.stream().filter(p -> scriptOf(p.split("-")[0]) == script).toList();
         for (Language language : ranked) {
-            for (String pair : candidates) {
+            for (String pair : written) {
                 if (pair.startsWith(language.getLang() + "-")) {
                     return pair;
                 }
             }
-            if (language.getConfidence() > 0.5) {
-                break;
-            }
         }
-        throw unsupported(Languages.name(ranked[0].getLang()), "another language");
+        String detected = Arrays.stream(ranked).map(Language::getLang).filter(l -> scriptOf(l) == script).findFirst()
+                .map(Languages::name).orElse("text in " + script.name().toLowerCase(Locale.ROOT) + " script");
+        throw unsupported(detected, target.map(Languages::name).orElse("another language"));
+    }
+
+    /** The script most of a text's letters are written in; Latin for a text without letters. */
+    static Character.UnicodeScript dominantScript(String text) {
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter).forEach(c -> letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+        return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.LATIN);
+    }
+
+    /** The script a language (ISO 639-3) is written in: Latin unless it is one of those below. */
+    private static Character.UnicodeScript scriptOf(String iso3) {
+        return NON_LATIN.getOrDefault(iso3, Character.UnicodeScript.LATIN);
     }
 
     private ModelException unsupported(String from, String to) {

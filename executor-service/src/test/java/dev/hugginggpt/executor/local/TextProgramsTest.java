@@ -51,6 +51,23 @@ class TextProgramsTest {
     }
 
     @Test
+    void refusesTextInALanguageNoInstalledPairTranslatesInsteadOfPassingItThrough() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> apertium().run(Map.of("text", "오늘은 날씨가 정말 좋네요", "target_language", "English"), TIME));
+
+        assertTrue(e.getMessage().contains("Korean to English"), e.getMessage());
+        assertTrue(e.getMessage().contains("Spanish to English"), "names the pairs it has: " + e.getMessage());
+    }
+
+    @Test
+    void aShortOrGarbledTextInTheSourceLanguageIsStillTranslated() throws ModelException {
+        for (String text : new String[] {"Hello", "the quick brown fox jumps over the lazy dog", "a quick brown fox jump over lazy dog"}) {
+            TaskOutput out = apertium().run(Map.of("text", text, "target_language", "Spanish"), TIME);
+            assertEquals("eng-spa", out.data().get("pair"), text);
+        }
+    }
+
+    @Test
     void rejectsAnUnknownLanguageName() {
         assertThrows(ModelException.class,
                 () -> apertium().run(Map.of("text", "Hello", "target_language", "Klingonish"), TIME));

@@ -307,7 +307,10 @@ final class PlanBuilder {
         return contextText(clause);
     }
 
-    /** Earlier text output, an unused quote, a text file, a converted file, or the clause's own words. */
+    /**
+     * Earlier text output, an unused quote, a text file, a converted file, the words after the clause's colon or the
+     * passage the request introduces with one ("translate it into English and read it aloud: ..."), else the request.
+     */
     private String contextText(Clause clause) {
         int producer = results.meant(MediaKind.TEXT, clause.text());
         if (producer >= 0) {
@@ -327,8 +330,8 @@ final class PlanBuilder {
         }
         String own = clause.text();
         int colon = own.indexOf(':');
-        String afterColon = colon >= 0 ? own.substring(colon + 1).strip() : "";
-        return text.restore(afterColon.isEmpty() ? text.original : afterColon);
+        String passage = colon >= 0 ? own.substring(colon + 1).strip() : text.colonPassage();
+        return text.restore(passage.isEmpty() ? text.original : passage);
     }
 
     /**

@@ -67,6 +67,7 @@ final class RequestText {
             "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
             "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+    private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s+(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     private static final Pattern DONE_ALREADY = Pattern.compile(
@@ -180,6 +181,20 @@ final class RequestText {
     }
 
     /** The clause with placeholders put back, for tasks whose input is the clause's own words. */
+    /**
+     * The passage a clause introduces with a colon and a space ("...read it aloud: Good morning"), masked; "" if no
+     * clause does. Not "http://" or "10:30": the colon must be followed by white space.
+     */
+    String colonPassage() {
+        for (Clause clause : clauses) {
+            Matcher m = COLON_PASSAGE.matcher(clause.text());
+            if (m.find()) {
+                return m.group(1).strip();
+            }
+        }
+        return "";
+    }
+
     String restore(String clause) {
         Matcher m = PLACEHOLDER.matcher(clause);
         StringBuilder out = new StringBuilder();
