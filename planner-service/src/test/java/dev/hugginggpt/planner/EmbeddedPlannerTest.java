@@ -299,6 +299,28 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aPassageOfSeveralSentencesAfterAColonIsOneText() {
+        String article = "서울시는 내년부터 대중교통 요금을 인상한다고 발표했다. 시민들은 부담이 커질 것이라며 우려를 나타냈다. "
+                + "시는 적자 누적으로 인상이 불가피하다고 설명했다.";
+        List<PlannedTask> korean = plan("이 글을 요약해 줘: " + article).tasks();
+        assertEquals(List.of("summarization"), names(korean), korean.toString());
+        assertEquals(article, korean.get(0).args().get("text"));
+
+        String review = "The new library opened downtown last week. Visitors praised the bright reading rooms. Parking remains difficult.";
+        List<PlannedTask> english = plan("Summarize this text and read the summary aloud: " + review).tasks();
+        assertEquals(List.of("summarization", "text-to-speech"), names(english), english.toString());
+        assertEquals(review, english.get(0).args().get("text"));
+    }
+
+    @Test
+    void sentencesAfterAColonThatAskForSomethingAreRequestsNotText() {
+        List<PlannedTask> tasks = plan("I wrote a note: The meeting moved to Friday. Can you read it aloud?").tasks();
+        assertEquals(List.of("text-to-speech"), names(tasks), tasks.toString());
+        List<PlannedTask> korean = plan("메모를 남겼어: 회의가 금요일로 옮겨졌다. 이 메모를 소리내어 읽어줘.").tasks();
+        assertEquals(List.of("text-to-speech"), names(korean), korean.toString());
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

@@ -67,6 +67,9 @@ final class RequestText {
             "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
             "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+    /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
+    private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:줘|주세요|주십시오|하세요|하십시오|해요|할래|해라)\\s*[.!?]?\\s*$");
+    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s+(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
@@ -96,7 +99,7 @@ final class RequestText {
             m.appendReplacement(masked, "«Q" + (quotes.size() - 1) + "»");
         }
         m.appendTail(masked);
-        this.masked = masked.toString();
+        this.masked = liftColonPassage(masked.toString());
         for (String sentence : SENTENCE_END.split(masked)) {
             boolean request = REQUEST.matcher(sentence.strip()).find();
             for (String clause : joinBareVerbs(CONNECTIVE.split(sentence))) {
@@ -109,6 +112,32 @@ final class RequestText {
                 }
             }
         }
+    }
+
+    /**
+     * "Summarize this: S1. S2. S3." The sentences after a request's colon are the text it is about, not more requests,
+     * when there are several and none of them asks for anything: lifted out like a quote, so that the sentence ends
+     * inside do not cut the text into clauses of its own. A single sentence stays (see {@link #colonPassage()}).
+     */
+    private String liftColonPassage(String text) {
+        Matcher colon = COLON_PASSAGE.matcher(text);
+        if (!colon.find()) {
+            return text;
+        }
+        String passage = colon.group(1).strip();
+        String[] sentences = SENTENCE_END.split(passage);
+        if (sentences.length < 2 || PLACEHOLDER.matcher(passage).find()) {
+            return text;
+        }
+        for (String sentence : sentences) {
+            String words = sentence.strip();
+            boolean korean = HANGUL.matcher(words).find();
+            if (IMPERATIVE.matcher(words).find() || (korean ? KOREAN_REQUEST.matcher(words).find() : REQUEST.matcher(words).find())) {
+                return text;
+            }
+        }
+        quotes.add(passage);
+        return text.substring(0, colon.start(1)) + "«Q" + (quotes.size() - 1) + "»";
     }
 
     /** "Could you help me identify | and label the objects": a verb cut from its object goes with the next clause. */
