@@ -321,6 +321,14 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void anInstructionAfterAColonIsARequest() {
+        List<PlannedTask> tasks = plan("Two things: summarize notes.txt. Then read the summary aloud.").tasks();
+        assertEquals(List.of("summarization", "text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("notes.txt", tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

@@ -48,6 +48,7 @@ final class RequestText {
                     + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
                     + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
                     + "|^(?:such as|for example|for instance|including|namely)\\b"
+                    + "|:\\s*(?:please\\s+)?" + TASK_VERB + "\\b"
                     + "|^(?:(?:now|then|also|and|next|finally|lastly|afterwards?|after that|subsequently|additionally|furthermore|moreover"
                     + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s+)*" + TASK_VERB + "\\b"
                     + "|[가-힣]",
