@@ -329,6 +329,24 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aRequestThatRefersBackTakesItsTextFromTheConversation() {
+        List<ChatMessage> conversation = List.of(ChatMessage.user("Translate 'good morning my friends' into Spanish"),
+                new ChatMessage("assistant", "Workflow: 0 translation.\n- Task 0 (translation) with local/apertium: \"buenos días mis amigos\""),
+                ChatMessage.user("Now read it aloud"));
+        List<PlannedTask> tasks = planner.plan(new UserRequest("r", "t", conversation, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("text-to-speech"), names(tasks), tasks.toString());
+        assertEquals("buenos días mis amigos", tasks.get(0).args().get("text"));
+
+        List<ChatMessage> korean = List.of(ChatMessage.user("오늘 일정을 알려줘"), new ChatMessage("assistant", "오후 세 시에 회의가 있습니다."),
+                ChatMessage.user("그것을 소리내어 읽어줘"));
+        List<PlannedTask> spoken = planner.plan(new UserRequest("r", "t", korean, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("text-to-speech"), names(spoken), spoken.toString());
+        assertEquals("오후 세 시에 회의가 있습니다.", spoken.get(0).args().get("text"));
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

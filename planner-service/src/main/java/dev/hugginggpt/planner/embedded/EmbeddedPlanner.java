@@ -69,7 +69,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     public PlanningResult plan(UserRequest request) {
         RequestText text = new RequestText(request.lastUserMessage());
         Resources resources = new Resources(request.resources(), text);
-        PlanBuilder builder = new PlanBuilder(text, resources);
+        PlanBuilder builder = new PlanBuilder(text, resources, RequestText.earlierTurnText(request.history()));
         boolean onlyRequests = text.hasRequestClause();
         Optional<String> unfed = Optional.empty();
         for (Clause clause : text.clauses) {

@@ -74,14 +74,17 @@ final class PlanBuilder {
 
     private final RequestText text;
     private final Resources resources;
+    private final Optional<String> earlierTurn;
     private final List<PlannedTask> tasks = new ArrayList<>();
     private final List<MediaKind> outputs = new ArrayList<>();
     private final Set<Integer> usedQuotes = new HashSet<>();
     private final EarlierResults results = new EarlierResults(tasks, outputs);
 
-    PlanBuilder(RequestText text, Resources resources) {
+    /** {@code earlierTurn}: what "it" means when the request refers back to the conversation (see RequestText). */
+    PlanBuilder(RequestText text, Resources resources, Optional<String> earlierTurn) {
         this.text = text;
         this.resources = resources;
+        this.earlierTurn = earlierTurn;
     }
 
     List<PlannedTask> tasks() {
@@ -309,7 +312,8 @@ final class PlanBuilder {
 
     /**
      * Earlier text output, an unused quote, a text file, a converted file, the words after the clause's colon or the
-     * passage the request introduces with one ("translate it into English and read it aloud: ..."), else the request.
+     * passage the request introduces with one ("translate it into English and read it aloud: ..."), what an earlier turn
+     * of the conversation gave when the clause refers back to it ("now read it aloud"), else the request.
      */
     private String contextText(Clause clause) {
         int producer = results.meant(MediaKind.TEXT, clause.text());
@@ -331,6 +335,9 @@ final class PlanBuilder {
         String own = clause.text();
         int colon = own.indexOf(':');
         String passage = colon >= 0 ? own.substring(colon + 1).strip() : text.colonPassage();
+        if (passage.isEmpty() && earlierTurn.isPresent() && BACK_REFERENCE.matcher(own).find()) {
+            return earlierTurn.get();
+        }
         return text.restore(passage.isEmpty() ? text.original : passage);
     }
 

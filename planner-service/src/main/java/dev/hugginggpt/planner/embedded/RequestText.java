@@ -1,9 +1,11 @@
 package dev.hugginggpt.planner.embedded;
 
+import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +141,35 @@ final class RequestText {
         }
         quotes.add(passage);
         return text.substring(0, colon.start(1)) + "«Q" + (quotes.size() - 1) + "»";
+    }
+
+    /**
+     * The text an earlier turn of the conversation gave, for a request that says no more than "now read it aloud": the
+     * last quoted passage of the latest message that has one (a template answer quotes each text result; a user
+     * quotes what to work on), else the latest answer as a whole.
+     */
+    static Optional<String> earlierTurnText(List<ChatMessage> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage message = history.get(i);
+            String content = message.content() == null ? "" : message.content();
+            String last = null;
+            Matcher m = QUOTE.matcher(content);
+            while (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null && !isFileName(m.group(g).strip())) {
+                        last = m.group(g);
+                        break;
+                    }
+                }
+            }
+            if (last != null) {
+                return Optional.of(last);
+            }
+            if ("assistant".equals(message.role()) && !content.isBlank()) {
+                return Optional.of(content.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** "Could you help me identify | and label the objects": a verb cut from its object goes with the next clause. */
