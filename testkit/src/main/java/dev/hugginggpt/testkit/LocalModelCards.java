@@ -18,6 +18,12 @@ public final class LocalModelCards {
             + " tags the parts of speech of each word with Universal Dependencies tags (NOUN, VERB, ADJ, PROPN, ...) and"
             + " gives its lemma; grammar only: a proper noun is PROPN whatever it refers to");
 
+    public static final Card SENTIMENT = new Card("local/all-MiniLM-L6-v2-sentiment", "sentiment analysis, positive or"
+            + " negative, by embedding similarity to descriptions of each sentiment (all-MiniLM-L6-v2, English; not a"
+            + " fine-tuned sentiment model)");
+    public static final Card LANGUAGE = new Card("local/opennlp-langdetect", "Apache OpenNLP language detector: identifies"
+            + " which language a text is written in (103 languages), answers the language name with a confidence");
+
     private LocalModelCards() {
     }
 }

@@ -70,5 +70,7 @@ class LocalBackendTest {
 
         assertEquals(LocalModelCards.NER.description(), descriptions.get(LocalModelCards.NER.id()));
         assertEquals(LocalModelCards.POS.description(), descriptions.get(LocalModelCards.POS.id()));
+        assertEquals(LocalModelCards.SENTIMENT.description(), descriptions.get(LocalModelCards.SENTIMENT.id()));
+        assertEquals(LocalModelCards.LANGUAGE.description(), descriptions.get(LocalModelCards.LANGUAGE.id()));
     }
 }

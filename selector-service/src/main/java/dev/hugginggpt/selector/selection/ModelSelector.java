@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stage 2: candidates of the task type that a live backend can run, ranked, cut to top-K, then one
@@ -91,8 +92,25 @@ public class ModelSelector {
                 words.add(w);
             }
         }
+        KOREAN.forEach((korean, english) -> {
+            if (korean.matcher(text).find()) {
+                words.addAll(english);
+            }
+        });
         return words;
     }
+
+    /**
+     * The model cards are described in English; a Korean request names what it wants in Korean. The words that tell
+     * same-task models apart, in Korean, with the English words of the cards they mean.
+     */
+    private static final Map<Pattern, List<String>> KOREAN = Map.of(
+            Pattern.compile("감정|감성|긍정|부정|기분|호불호|평판"), List.of("sentiment", "positive", "negative"),
+            Pattern.compile("언어|무슨 말|어느 나라 말"), List.of("language"),
+            Pattern.compile("개체명|고유\\s?명사|인명|지명|사람 이름|장소|기관|날짜"), List.of("named", "entities", "people", "places"),
+            Pattern.compile("품사|문법"), List.of("parts", "speech", "grammar"),
+            Pattern.compile("얼굴"), List.of("faces", "face"),
+            Pattern.compile("사람|인물|보행자|행인"), List.of("persons", "people", "pedestrians"));
 
     private static final Set<String> STOP = Set.of("this", "that", "with", "from", "what", "tell", "please", "into",
             "model", "models", "text", "using", "used", "which", "have", "your", "about", "they", "them", "their");

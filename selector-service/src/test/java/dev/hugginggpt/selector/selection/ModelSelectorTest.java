@@ -13,6 +13,8 @@ import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.testkit.LocalModelCards;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +139,29 @@ class ModelSelectorTest {
                     "The quick brown fox jumps over the lazy dog."));
             assertEquals(pos.id(), chosen(candidates, "What part of speech is each word here?",
                     "Barack Obama was born in Honolulu, Hawaii."));
+        }
+    }
+
+    @Test
+    void offlineChoiceReadsTheWordsOfAKoreanRequest() {
+        ModelCard sentiment = local(LocalModelCards.SENTIMENT.id(), "text-classification", 0, LocalModelCards.SENTIMENT.description());
+        ModelCard language = local(LocalModelCards.LANGUAGE.id(), "text-classification", 0, LocalModelCards.LANGUAGE.description());
+        ModelCard ner = local(LocalModelCards.NER.id(), "token-classification", 0, LocalModelCards.NER.description());
+        ModelCard pos = local(LocalModelCards.POS.id(), "token-classification", 0, LocalModelCards.POS.description());
+        for (boolean reversed : List.of(false, true)) {
+            List<ModelCard> announced = new ArrayList<>(List.of(sentiment, language, ner, pos));
+            if (reversed) {
+                Collections.reverse(announced);
+            }
+            heartbeat("e1", announced, List.of(), Instant.now());
+            Candidates classifiers = selector.candidates("text-classification", 5);
+            Candidates taggers = selector.candidates("token-classification", 5);
+
+            assertEquals(sentiment.id(), chosen(classifiers, "이 문장의 감정을 분석해줘: 이 영화 정말 최고였어!", "이 영화 정말 최고였어!"));
+            assertEquals(sentiment.id(), chosen(classifiers, "이 리뷰가 긍정인지 부정인지 알려줘", "The food was great."));
+            assertEquals(language.id(), chosen(classifiers, "이 문장은 무슨 언어야?", "Bonjour tout le monde"));
+            assertEquals(ner.id(), chosen(taggers, "이 글에서 인명과 지명을 찾아줘", "Angela Merkel met Emmanuel Macron in Paris."));
+            assertEquals(pos.id(), chosen(taggers, "각 단어의 품사를 알려줘", "The quick brown fox jumps."));
         }
     }
 
