@@ -347,6 +347,16 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aQuestionAfterAColonIsAnsweredFromTheLabelledContext() {
+        List<PlannedTask> tasks = plan("Answer this question: what is the capital of France? Context: Paris is the capital"
+                + " and largest city of France. It has two million inhabitants.").tasks();
+        assertEquals(List.of("question-answering"), names(tasks), tasks.toString());
+        assertEquals("what is the capital of France?", tasks.get(0).args().get("text"));
+        assertEquals("Paris is the capital and largest city of France. It has two million inhabitants.",
+                tasks.get(0).args().get("context"));
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

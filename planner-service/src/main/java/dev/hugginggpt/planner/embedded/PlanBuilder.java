@@ -294,11 +294,18 @@ final class PlanBuilder {
         } else if (quotedPassage.isPresent() && ArgumentPhrases.isQuestion(words)) {
             question = words.replaceFirst("^[,;:\\s]+", "");
         } else {
-            question = own.isEmpty() ? text.restore(clause.text()) : own.get(0);
+            question = own.isEmpty() ? askedAfterColon(clause.text()) : own.get(0);
             quotedPassage = own.size() > 1 ? Optional.of(own.get(1)) : Optional.empty();
         }
         args.put("text", question);
-        args.put("context", quotedPassage.orElseGet(() -> contextText(clause)));
+        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(clause)));
+    }
+
+    /** "Answer this question: what is the capital of France?" asks what follows the colon. */
+    private String askedAfterColon(String clause) {
+        int colon = clause.indexOf(": ");
+        String after = colon >= 0 ? clause.substring(colon + 2).strip() : "";
+        return text.restore(ArgumentPhrases.isQuestion(after) ? after : clause);
     }
 
     /** The text input of a text-only task. */

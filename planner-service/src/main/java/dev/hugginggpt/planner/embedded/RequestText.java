@@ -73,6 +73,9 @@ final class RequestText {
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
     private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:줘|주세요|주십시오|하세요|하십시오|해요|할래|해라)\\s*[.!?]?\\s*$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    private static final Pattern LABELLED_CONTEXT = Pattern.compile(
+            "(?:\\b(?:context|passage|article|document|paragraph)|본문|문맥|지문|내용)\\s*:\\s*(\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s+(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
@@ -254,6 +257,12 @@ final class RequestText {
             }
         }
         return "";
+    }
+
+    /** The passage a request labels as what to read: "Context: ...", "Passage: ...", "본문: ...". */
+    Optional<String> labelledContext() {
+        Matcher m = LABELLED_CONTEXT.matcher(masked);
+        return m.find() ? Optional.of(restore(m.group(1).strip())) : Optional.empty();
     }
 
     String restore(String clause) {
