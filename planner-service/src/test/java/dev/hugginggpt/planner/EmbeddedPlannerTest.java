@@ -357,6 +357,13 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void koreanRequestsJoinedByJugoAreTwoTasks() {
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "photo.png", "image/png", 10);
+        List<PlannedTask> tasks = plan("이 사진에서 얼굴을 찾아주고 사진을 흑백으로 바꿔줘", photo).tasks();
+        assertEquals(List.of("object-detection", "image-to-image"), names(tasks), tasks.toString());
+    }
+
+    @Test
     void translationWithoutALanguageNamesNone() {
         List<PlannedTask> tasks = plan("Translate 'guten Morgen'").tasks();
         assertEquals(List.of("translation"), names(tasks), tasks.toString());

@@ -36,6 +36,7 @@ final class RequestText {
                     + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
                     + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
+                    + "|(?<=[가-힣])주고\\s+"
                     + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(
