@@ -32,6 +32,11 @@ final class TesseractOcr implements LocalModel {
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
         String image = Inputs.file(args, "image", store).toString();
         String text = Programs.run(List.of("tesseract", image, "-", "-l", "eng"), null, timeLeft).strip();
+        if (text.isEmpty()) {
+            // an empty success would hand the next task nothing to work on, with no reason the user could act on
+            throw new ModelException("found no printed text in the image; Tesseract OCR reads text, it does not describe"
+                    + " or caption a picture, and no model here does offline");
+        }
         return TaskOutput.text(text, Map.of("engine", "tesseract"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,5 +26,17 @@ class TesseractOcrTest {
 
         assertTrue(SpeechModelsTest.sharedWords("the quick brown fox jumps over the lazy dog near 42 houses", text) >= 0.9,
                 "read: " + text);
+    }
+
+    @Test
+    void anImageWithoutTextFailsWithWhatTheModelCanAndCannotDo() {
+        assumeTrue(Programs.installed("tesseract"));
+        ResourceStore store = new ResourceStore(dir);
+        String image = Fixtures.blankImage(store);
+
+        ModelException e = assertThrows(ModelException.class,
+                () -> new TesseractOcr(store).run(Map.of("image", image), Duration.ofSeconds(60)));
+
+        assertTrue(e.getMessage().contains("no printed text") && e.getMessage().contains("does not describe"), e.getMessage());
     }
 }
