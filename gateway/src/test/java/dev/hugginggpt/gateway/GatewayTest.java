@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway;
 
+import static dev.hugginggpt.testkit.Await.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,11 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,14 +62,14 @@ class GatewayTest {
                 .then().statusCode(202).header("Location", containsString("/v1/requests/"))
                 .body("status", equalTo("PLANNING"))
                 .extract().path("id");
-        await(() -> requests().size() == 1);
+        await("the gateway", () -> requests().size() == 1);
         assertEquals(id, requests().get(0).getPayload().requestId());
 
         Plan plan = plan(id, new LlmUsage(1, 300, 40));
         forward(RequestEvent.planned(plan, "planner-test"));
         forward(RequestEvent.modelsChosen(id, "chose 1 of 1", new LlmUsage(1, 200, 20), "selector-test"));
         forward(RequestEvent.taskSelected(id, 0, new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"), "selector-test"));
-        await(() -> "RUNNING".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
+        await("the gateway", () -> "RUNNING".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
         given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).then().statusCode(200)
                 .body("status", equalTo("RUNNING"))
                 .body("tasks[0].model", equalTo("local/espeak-ng"))
@@ -148,7 +147,7 @@ class GatewayTest {
         awaitAnswer(id);
         RequestEvent done = events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
         forward(done);
-        await(() -> "DONE".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
+        await("the gateway", () -> "DONE".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
         connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         Thread.sleep(500);
         assertEquals(1, events().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
@@ -160,7 +159,7 @@ class GatewayTest {
     }
 
     private Answer awaitAnswer(String id) {
-        await(() -> events().stream().anyMatch(e -> isDone(e, id)));
+        await("the gateway", () -> events().stream().anyMatch(e -> isDone(e, id)));
         return events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload().answer();
     }
 
@@ -178,21 +177,6 @@ class GatewayTest {
         TaskResult spoken = new TaskResult(id, 0, "text-to-speech", new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"),
                 TaskStatus.SUCCEEDED, TaskOutput.text("spoken", Map.of()), null, "executor-1", 1, Instant.now(), Instant.now());
         return new Outcome(id, plan(id, planning), List.of(spoken), selection, Instant.now());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the gateway");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private List<Message<UserRequest>> requests() {

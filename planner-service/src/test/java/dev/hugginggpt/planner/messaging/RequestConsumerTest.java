@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.messaging;
 
+import static dev.hugginggpt.testkit.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class RequestConsumerTest {
     @Test
     void aRequestBecomesAPlanOnHgPlansAndAPlannedEventKeyedByRequest() {
         connector.source("requests").send(request("r-1", "cat.jpg 사진을 설명하고 그 설명을 음성으로 읽어줘", null));
-        await(() -> plans().size() == 1 && events().size() == 1);
+        await("the planner's output", () -> plans().size() == 1 && events().size() == 1);
         Plan plan = plans().get(0).getPayload();
         assertEquals("r-1", plan.requestId());
         assertEquals("embedded", plan.planner());
@@ -57,7 +56,7 @@ class RequestConsumerTest {
     @Test
     void aPlanOnlyRequestIsReportedButNotScheduled() {
         connector.source("requests").send(request("r-2", "Read 'good morning' aloud.", true));
-        await(() -> events().size() == 1);
+        await("the planner's output", () -> events().size() == 1);
         assertEquals(EventType.PLANNED, events().get(0).getPayload().type());
         assertTrue(plans().isEmpty());
     }
@@ -67,7 +66,7 @@ class RequestConsumerTest {
         UserRequest request = new UserRequest("r-3", "default", List.of(new ChatMessage("user", "Describe cat.jpg")),
                 List.of(), new RequestOptions("llm", null, null, null), Instant.now());
         connector.source("requests").send(request);
-        await(() -> events().size() == 1);
+        await("the planner's output", () -> events().size() == 1);
         RequestEvent failed = events().get(0).getPayload();
         assertEquals(EventType.PLANNING_FAILED, failed.type());
         assertTrue(failed.message().contains("HG_LLM_BASE_URL"), failed.message());
@@ -84,21 +83,6 @@ class RequestConsumerTest {
                 .map(m -> String.valueOf(m.getKey()))
                 .orElseGet(() -> message.getMetadata(io.smallrye.reactive.messaging.kafka.KafkaRecord.class)
                         .map(r -> String.valueOf(r.getKey())).orElse(null));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the planner's output");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private List<Message<Plan>> plans() {

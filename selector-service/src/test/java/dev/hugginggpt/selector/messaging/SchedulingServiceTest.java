@@ -1,5 +1,6 @@
 package dev.hugginggpt.selector.messaging;
 
+import static dev.hugginggpt.testkit.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class SchedulingServiceTest {
                 [{"task": 0, "id": "local/french-voice", "reason": "the text is French"},
                  {"task": 2, "id": "local/german-voice", "reason": "made up"}]""");
         connector.source("plans").send(plan("r-batch", 1));
-        await(() -> tasks().size() == 2);
+        await("the selector's output", () -> tasks().size() == 2);
 
         List<ChatCall> calls = StandInLlm.server.calls();
         assertEquals(1, calls.size(), "one call for the whole plan");
@@ -88,12 +87,12 @@ class SchedulingServiceTest {
         ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
         connector.source("task-results").send(succeeded(first, TaskOutput.file(wav, Map.of())));
         connector.source("task-results").send(succeeded(third, TaskOutput.file(wav, Map.of())));
-        await(() -> tasks().size() == 3);
+        await("the selector's output", () -> tasks().size() == 3);
         TaskDispatch second = dispatched(1);
         assertEquals("local/sphinx", second.model().modelId());
         assertEquals(wav.id(), second.args().get("audio"));
         connector.source("task-results").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
-        await(() -> outcomes().size() == 1);
+        await("the selector's output", () -> outcomes().size() == 1);
         assertEquals(1, outcomes().get(0).getPayload().selectionUsage().calls());
         assertEquals(1, StandInLlm.server.calls().size(), "no LLM call when later tasks become ready");
     }
@@ -101,7 +100,7 @@ class SchedulingServiceTest {
     @Test
     void noLlmCallWhenPlanningSpentTheBudgetOfTheRequest() {
         connector.source("plans").send(plan("r-budget", 2));
-        await(() -> tasks().size() == 2);
+        await("the selector's output", () -> tasks().size() == 2);
         assertTrue(StandInLlm.server.calls().isEmpty());
         assertEquals("local/english-voice", dispatched(0).model().modelId());
         assertTrue(events().stream().noneMatch(e -> e.getPayload().type() == EventType.MODELS_CHOSEN));
@@ -111,7 +110,7 @@ class SchedulingServiceTest {
     void aFailingLlmLeavesTheRankingInChargeAndTheReasonSaysWhy() {
         StandInLlm.server.otherwise(call -> Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
         connector.source("plans").send(plan("r-down", 1));
-        await(() -> tasks().size() == 2);
+        await("the selector's output", () -> tasks().size() == 2);
         TaskDispatch first = dispatched(0);
         assertEquals("local/english-voice", first.model().modelId());
         assertTrue(first.model().reason().contains("the LLM call failed"), first.model().reason());
@@ -138,21 +137,6 @@ class SchedulingServiceTest {
     private static TaskResult succeeded(TaskDispatch d, TaskOutput output) {
         return new TaskResult(d.requestId(), d.taskId(), d.task(), d.model(), TaskStatus.SUCCEEDED, output, null,
                 "executor-test", d.attempt(), Instant.now(), Instant.now());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the selector's output");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private List<Message<TaskDispatch>> tasks() {
