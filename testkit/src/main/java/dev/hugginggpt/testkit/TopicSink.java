@@ -25,13 +25,8 @@ public final class TopicSink {
                 .toList();
     }
 
-    /** The payloads sent to {@code topic}, in the order they were sent. */
-    public <T> List<T> payloads(String topic) {
-        return this.<T>received(topic).stream().map(Message::getPayload).toList();
-    }
-
     /** Every record names its topic: one without would go to a topic named after the channel. */
-    public static String topicOf(Message<?> message) {
+    private static String topicOf(Message<?> message) {
         return message.getMetadata(OutgoingKafkaRecordMetadata.class)
                 .map(OutgoingKafkaRecordMetadata::getTopic)
                 .orElseThrow(() -> new AssertionError("a record without a topic: " + message.getPayload()));

@@ -303,8 +303,7 @@ final class PlanBuilder {
 
     /** "Answer this question: what is the capital of France?" asks what follows the colon. */
     private String askedAfterColon(String clause) {
-        int colon = clause.indexOf(": ");
-        String after = colon >= 0 ? clause.substring(colon + 2).strip() : "";
+        String after = RequestText.afterColon(clause);
         return text.restore(ArgumentPhrases.isQuestion(after) ? after : clause);
     }
 

@@ -94,10 +94,7 @@ final class RequestText {
         Matcher m = QUOTE.matcher(original);
         StringBuilder masked = new StringBuilder();
         while (m.find()) {
-            String quoted = null;
-            for (int g = 1; g <= m.groupCount() && quoted == null; g++) {
-                quoted = m.group(g);
-            }
+            String quoted = quoted(m);
             if (quoted != null && isFileName(quoted.strip())) {
                 m.appendReplacement(masked, Matcher.quoteReplacement(quoted.strip()));
                 continue;
@@ -159,11 +156,9 @@ final class RequestText {
             String last = null;
             Matcher m = QUOTE.matcher(content);
             while (m.find()) {
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    if (m.group(g) != null && !isFileName(m.group(g).strip())) {
-                        last = m.group(g);
-                        break;
-                    }
+                String quoted = quoted(m);
+                if (quoted != null && !isFileName(quoted.strip())) {
+                    last = quoted;
                 }
             }
             if (last != null) {
@@ -252,12 +247,28 @@ final class RequestText {
      */
     String colonPassage() {
         for (Clause clause : clauses) {
-            Matcher m = COLON_PASSAGE.matcher(clause.text());
-            if (m.find()) {
-                return m.group(1).strip();
+            String passage = afterColon(clause.text());
+            if (!passage.isEmpty()) {
+                return passage;
             }
         }
         return "";
+    }
+
+    /** What follows a clause's first colon and white space ("Answer this question: what ...?"), or "". */
+    static String afterColon(String clause) {
+        Matcher m = COLON_PASSAGE.matcher(clause);
+        return m.find() ? m.group(1).strip() : "";
+    }
+
+    /** The text inside the quote {@code m} found: its one group that matched. */
+    private static String quoted(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
     }
 
     /** The passage a request labels as what to read: "Context: ...", "Passage: ...", "본문: ...". */

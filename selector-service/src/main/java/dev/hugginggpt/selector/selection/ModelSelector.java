@@ -64,7 +64,7 @@ public class ModelSelector {
 
     /** Orders the candidates best first for this task's text; the first is the choice, the rest are fallbacks. */
     public List<ModelChoice> choose(Candidates candidates, String userMessage, Map<String, String> args) {
-        Set<String> words = words(userMessage + " " + String.join(" ", args.values()));
+        Set<String> words = requestWords(userMessage + " " + String.join(" ", args.values()));
         List<ModelCard> ranked = candidates.ranked();
         List<ScoredCard> scored = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {
@@ -92,6 +92,12 @@ public class ModelSelector {
                 words.add(w);
             }
         }
+        return words;
+    }
+
+    /** The request's words, with the English words of the cards its Korean words mean (the cards are in English). */
+    private static Set<String> requestWords(String text) {
+        Set<String> words = words(text);
         KOREAN.forEach((korean, english) -> {
             if (korean.matcher(text).find()) {
                 words.addAll(english);
