@@ -43,15 +43,14 @@ public record Hops(Map<String, Double> millis) {
                     selected.put(task, at);
                     firstSelected = firstSelected == null ? at : firstSelected;
                 }
-                case "TASK_STARTED" -> {
-                    if (selected.containsKey(task)) {
-                        dispatch.add(ms(selected.get(task), at));
-                    }
-                }
                 case "TASK_FINISHED" -> {
+                    // the result's own start time: an executor announces only tasks that run for a while
                     Instant started = TaskTiming.instant(e.path("result").path("startedAt"));
                     Instant finished = TaskTiming.instant(e.path("result").path("finishedAt"));
                     if (started != null && finished != null && e.path("result").hasNonNull("executor")) {
+                        if (selected.containsKey(task)) {
+                            dispatch.add(ms(selected.get(task), started));
+                        }
                         run.add(ms(started, finished));
                         back.add(ms(finished, at));
                     }

@@ -28,7 +28,6 @@ class ParsingTest {
                 [{"type": "ACCEPTED", "at": "2026-01-01T00:00:00.010Z"},
                  {"type": "PLANNED", "at": "2026-01-01T00:00:00.030Z"},
                  {"type": "TASK_SELECTED", "taskId": 0, "at": "2026-01-01T00:00:00.040Z"},
-                 {"type": "TASK_STARTED", "taskId": 0, "at": "2026-01-01T00:00:00.044Z"},
                  {"type": "TASK_FINISHED", "taskId": 0, "at": "2026-01-01T00:00:00.060Z",
                   "result": {"executor": "e1", "startedAt": "2026-01-01T00:00:00.044Z", "finishedAt": "2026-01-01T00:00:00.054Z"}},
                  {"type": "RESPONDING", "at": "2026-01-01T00:00:00.060Z"},

@@ -11,7 +11,11 @@ public enum EventType {
     MODELS_CHOSEN,
     /** A model was chosen for a task ({@code taskId}, {@code choice} set). */
     TASK_SELECTED,
-    /** An executor started a task ({@code taskId}, {@code message} names the executor). */
+    /**
+     * An executor started a task ({@code taskId}, {@code message} names the executor). Sent only for a task still
+     * running a moment after it started (250 ms by default): a quicker task goes from TASK_SELECTED to TASK_FINISHED,
+     * whose result says when it started and on which executor.
+     */
     TASK_STARTED,
     /** A task reached a terminal state ({@code result} set). */
     TASK_FINISHED,

@@ -10,15 +10,18 @@ import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
 import dev.hugginggpt.protocol.Topics;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -36,13 +39,16 @@ public class TaskWorker {
     /** Results and events (and heartbeats, see HeartbeatPublisher): one producer for the whole executor. */
     private final MutinyEmitter<Object> records;
     private final ExecutorMetrics metrics;
+    private final StartAnnouncer startAnnouncer;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
-            @Channel("records") MutinyEmitter<Object> records) {
+            @Channel("records") MutinyEmitter<Object> records, Vertx vertx,
+            @ConfigProperty(name = "hg.executor.started-event-delay", defaultValue = "250ms") Duration startedEventDelay) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.metrics = metrics;
         this.records = records;
+        this.startAnnouncer = new StartAnnouncer(vertx, startedEventDelay);
     }
 
     @Incoming("tasks")
@@ -52,11 +58,10 @@ public class TaskWorker {
         Span.current().setAttribute("hg.request.id", task.requestId()).setAttribute("hg.task", task.task())
                 .setAttribute("hg.model", task.model().modelId());
         Instant started = Instant.now();
-        // Neither the model nor the result waits for this event: a result carries its own start and executor, and the
-        // views never move a finished task back to running when the event lands after TASK_FINISHED.
-        records.sendMessage(KafkaRecord.of(Topics.EVENTS, task.requestId(),
-                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).subscribe().with(
-                        ok -> { }, failure -> LOG.warnf("task %s: the started event was not sent: %s", task.key(), failure.getMessage()));
+        // Neither the model nor the result waits for this event, and the views never move a finished task back to
+        // running when it lands after TASK_FINISHED.
+        Runnable announce = () -> announceStarted(task, started);
+        StartAnnouncer.Pending announcement = startAnnouncer.taskStarted(Context.current().wrap(announce));
         TaskStatus status = TaskStatus.SUCCEEDED;
         TaskOutput output = null;
         String error = null;
@@ -72,11 +77,18 @@ public class TaskWorker {
             error = "the model crashed: " + e;
         }
         Instant finished = Instant.now();
+        announcement.taskEnded();
         metrics.finished(task, status, Duration.between(started, finished));
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
         records.sendMessageAndAwait(KafkaRecord.of(Topics.TASK_RESULTS, task.requestId(), new TaskResult(task.requestId(), task.taskId(),
                 task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished)));
+    }
+
+    private void announceStarted(TaskDispatch task, Instant started) {
+        records.sendMessage(KafkaRecord.of(Topics.EVENTS, task.requestId(),
+                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).subscribe().with(
+                        ok -> { }, failure -> LOG.warnf("task %s: the started event was not sent: %s", task.key(), failure.getMessage()));
     }
 
     private TaskOutput run(TaskDispatch task, Instant now) throws ModelException {

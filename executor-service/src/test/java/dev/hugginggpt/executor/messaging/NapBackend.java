@@ -1,0 +1,44 @@
+package dev.hugginggpt.executor.messaging;
+
+import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskOutput;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A test backend whose one model, {@code nap/sleep}, takes as long as its {@code ms} argument says. */
+@ApplicationScoped
+public class NapBackend implements ModelBackend {
+    @Override
+    public String name() {
+        return "nap";
+    }
+
+    @Override
+    public List<ModelCard> localModels() {
+        return List.of();
+    }
+
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    @Override
+    public boolean canRun(String modelId) {
+        return modelId.equals("nap/sleep");
+    }
+
+    @Override
+    public TaskOutput run(TaskDispatch task, Duration timeLeft) {
+        try {
+            Thread.sleep(Long.parseLong(task.args().get("ms")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return TaskOutput.text("slept " + task.args().get("ms") + " ms", Map.of());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hugginggpt.executor.messaging;
+
+import static dev.hugginggpt.testkit.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.protocol.EventType;
+import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.TaskDispatch;
+import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.protocol.Topics;
+import dev.hugginggpt.testkit.TopicSink;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor's task consumer, its Kafka channels swapped for in-memory ones (started-event delay 250 ms). */
+@QuarkusTest
+class TaskWorkerTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    TopicSink sent;
+
+    @BeforeEach
+    void clear() {
+        sent = new TopicSink(connector.sink("records"));
+        sent.clear();
+    }
+
+    @Test
+    void aQuickTaskSendsItsResultWithoutAStartedEvent() throws InterruptedException {
+        connector.source("tasks").send(nap("quick", 0));
+        await("the result", () -> results("quick").size() == 1);
+        Thread.sleep(500);
+        TaskResult result = results("quick").get(0);
+        assertEquals(TaskStatus.SUCCEEDED, result.status());
+        assertTrue(result.startedAt() != null && result.executor() != null, "the result says when and where: " + result);
+        assertEquals(List.of(), started("quick"));
+    }
+
+    @Test
+    void aTaskStillRunningAfterTheDelayIsAnnouncedBeforeItsResult() {
+        connector.source("tasks").send(nap("slow", 900));
+        await("the started event", () -> started("slow").size() == 1);
+        assertEquals(List.of(), results("slow"), "announced while the model still runs");
+        await("the result", () -> results("slow").size() == 1);
+        RequestEvent event = started("slow").get(0);
+        TaskResult result = results("slow").get(0);
+        assertEquals(result.startedAt(), event.at());
+        assertEquals(result.executor(), event.message());
+        assertEquals(1, started("slow").size());
+    }
+
+    private static TaskDispatch nap(String requestId, long ms) {
+        return new TaskDispatch(requestId, 0, "text-generation", Map.of("ms", Long.toString(ms)),
+                new ModelChoice("nap/sleep", "nap", "test"), List.of(), 1, Instant.now().plusSeconds(30), Instant.now());
+    }
+
+    private List<TaskResult> results(String requestId) {
+        return sent.<TaskResult>received(Topics.TASK_RESULTS).stream().map(Message::getPayload)
+                .filter(r -> r.requestId().equals(requestId)).toList();
+    }
+
+    private List<RequestEvent> started(String requestId) {
+        return sent.<RequestEvent>received(Topics.EVENTS).stream().map(Message::getPayload)
+                .filter(e -> e.requestId().equals(requestId) && e.type() == EventType.TASK_STARTED).toList();
+    }
+}
