@@ -155,7 +155,7 @@ class GatewayTest {
     }
 
     private void forward(RequestEvent event) {
-        connector.source("events-in").send(event);
+        connector.source("events-in").send(List.of(event));
     }
 
     private Answer awaitAnswer(String id) {

@@ -49,8 +49,8 @@ class OpenAiCompatTest {
             Thread.sleep(20);
         }
         String id = requests().get(0).getPayload().requestId();
-        connector.source("events-in").send(RequestEvent.done(id,
-                new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test"));
+        connector.source("events-in").send(List.of(RequestEvent.done(id,
+                new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test")));
         return call.get(10, TimeUnit.SECONDS);
     }
 

@@ -36,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,7 @@ public class SchedulingService {
      */
     private Runnable begin(List<Step> batch) {
         List<Uni<Void>> sends = new ArrayList<>();
+        Map<String, Caused<List<RequestEvent>>> events = new LinkedHashMap<>();
         List<Caused<Outcome>> finished = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
         for (Step step : batch) {
@@ -183,14 +185,19 @@ public class SchedulingService {
                     if (action instanceof SchedulerAction.Dispatch d) {
                         sends.add(records.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
                     } else if (action instanceof SchedulerAction.Event e) {
-                        sends.add(records.sendMessage(KafkaRecord.of(Topics.EVENTS, e.event().requestId(), e.event()))
-                                .memoize().indefinitely());
+                        eventsOf(events, step.context(), e.event().requestId()).add(e.event());
                     } else if (action instanceof SchedulerAction.Finish f) {
-                        sends.add(records.sendMessage(KafkaRecord.of(Topics.EVENTS, f.outcome().requestId(),
-                                RequestEvent.responding(f.outcome().requestId(), source))).memoize().indefinitely());
+                        eventsOf(events, step.context(), f.outcome().requestId())
+                                .add(RequestEvent.responding(f.outcome().requestId(), source));
                         finished.add(new Caused<>(step.context(), f.outcome()));
                     }
                 }
+            }
+        }
+        for (Map.Entry<String, Caused<List<RequestEvent>>> request : events.entrySet()) {
+            try (Scope scope = request.getValue().context().makeCurrent()) {
+                sends.add(records.sendMessage(eventsRecord(request.getKey(), request.getValue().value()))
+                        .memoize().indefinitely());
             }
         }
         handOver(sends);
@@ -229,6 +236,21 @@ public class SchedulingService {
         if (!sends.isEmpty()) {
             Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofSeconds(60));
         }
+    }
+
+    /** A request's events of one batch, in the trace context of the first step that caused one. */
+    private static List<RequestEvent> eventsOf(Map<String, Caused<List<RequestEvent>>> events, Context context,
+            String requestId) {
+        return events.computeIfAbsent(requestId, id -> new Caused<>(context, new ArrayList<>())).value();
+    }
+
+    /**
+     * One record for all of a request's events of a batch (a level's results and the next level's choices, the last
+     * result and RESPONDING): a JSON array when there are several, which the gateway reads as well as a single event.
+     */
+    private static Message<Object> eventsRecord(String requestId, List<RequestEvent> events) {
+        Object value = events.size() == 1 ? events.get(0) : List.copyOf(events);
+        return KafkaRecord.of(Topics.EVENTS, requestId, value);
     }
 
     private static String requestOf(SchedulerAction action) {

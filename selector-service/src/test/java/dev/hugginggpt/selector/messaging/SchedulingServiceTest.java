@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class SchedulingServiceTest {
         assertEquals("local/english-voice", third.model().modelId());
         assertTrue(third.model().reason().contains("local/german-voice, which is not a candidate"), third.model().reason());
 
-        RequestEvent chosen = events().stream().map(Message::getPayload)
+        RequestEvent chosen = events().stream()
                 .filter(e -> e.type() == EventType.MODELS_CHOSEN).findFirst().orElseThrow();
         assertEquals(1, chosen.usage().calls());
         assertTrue(chosen.usage().inputTokens() > 0);
@@ -103,7 +104,33 @@ class SchedulingServiceTest {
         await("the selector's output", () -> tasks().size() == 2);
         assertTrue(StandInLlm.server.calls().isEmpty());
         assertEquals("local/english-voice", dispatched(0).model().modelId());
-        assertTrue(events().stream().noneMatch(e -> e.getPayload().type() == EventType.MODELS_CHOSEN));
+        assertTrue(events().stream().noneMatch(e -> e.type() == EventType.MODELS_CHOSEN));
+    }
+
+    @Test
+    void theEventsOfARequestWrittenTogetherShareOneRecord() {
+        connector.source("plans").send(plan("r-together", 2));
+        await("the selector's output", () -> tasks().size() == 2 && eventRecords().size() == 1);
+        assertEquals(List.of(EventType.TASK_SELECTED, EventType.TASK_SELECTED), types(eventRecords().get(0)));
+
+        ResourceRef wav = new ResourceRef("r-00000000000000000002.wav", "speech.wav", "audio/wav", 10);
+        connector.source("task-results").send(succeeded(dispatched(0), TaskOutput.file(wav, Map.of())));
+        connector.source("task-results").send(succeeded(dispatched(2), TaskOutput.file(wav, Map.of())));
+        await("the selector's output", () -> tasks().size() == 3
+                && events().stream().filter(e -> e.type() == EventType.TASK_FINISHED).count() == 2);
+        connector.source("task-results").send(succeeded(dispatched(1), TaskOutput.text("bonjour", Map.of())));
+        await("the selector's output", () -> outcomes().size() == 1);
+        List<Object> records = eventRecords();
+        assertEquals(List.of(EventType.TASK_FINISHED, EventType.RESPONDING), types(records.get(records.size() - 1)),
+                "the last result and RESPONDING in one record");
+        assertEquals(List.of(EventType.TASK_SELECTED, EventType.TASK_SELECTED, EventType.TASK_FINISHED,
+                EventType.TASK_SELECTED, EventType.TASK_FINISHED, EventType.TASK_FINISHED, EventType.RESPONDING),
+                events().stream().map(RequestEvent::type).toList());
+    }
+
+    private static List<EventType> types(Object record) {
+        return record instanceof List<?> list ? list.stream().map(e -> ((RequestEvent) e).type()).toList()
+                : List.of(((RequestEvent) record).type());
     }
 
     @Test
@@ -143,8 +170,14 @@ class SchedulingServiceTest {
         return sent.received(Topics.TASKS);
     }
 
-    private List<Message<RequestEvent>> events() {
-        return sent.received(Topics.EVENTS);
+    /** Every event, in order: a record holds one event or, for several of one request written together, a list. */
+    private List<RequestEvent> events() {
+        return eventRecords().stream().flatMap(p -> p instanceof List<?> list ? list.stream().map(RequestEvent.class::cast)
+                : Stream.of((RequestEvent) p)).toList();
+    }
+
+    private List<Object> eventRecords() {
+        return sent.received(Topics.EVENTS).stream().map(Message::getPayload).toList();
     }
 
     private List<Message<Outcome>> outcomes() {
