@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -155,7 +156,7 @@ class GatewayTest {
     }
 
     private void forward(RequestEvent event) {
-        connector.source("events-in").send(List.of(event));
+        connector.source("events-in").send(EventRecord.of(event));
     }
 
     private Answer awaitAnswer(String id) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -49,7 +50,7 @@ class OpenAiCompatTest {
             Thread.sleep(20);
         }
         String id = requests().get(0).getPayload().requestId();
-        connector.source("events-in").send(List.of(RequestEvent.done(id,
+        connector.source("events-in").send(EventRecord.of(RequestEvent.done(id,
                 new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test")));
         return call.get(10, TimeUnit.SECONDS);
     }

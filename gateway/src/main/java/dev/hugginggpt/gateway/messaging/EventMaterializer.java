@@ -1,14 +1,11 @@
 package dev.hugginggpt.gateway.messaging;
 
 import dev.hugginggpt.gateway.view.RequestViews;
-import dev.hugginggpt.protocol.RequestEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Every gateway instance reads all of hg.events (its own consumer group) into its request views. A record holds one
- * event, or several of one request written together, in order (see {@link EventsDeserializer}).
+ * Every gateway instance reads all of hg.events (its own consumer group) into its request views.
  */
 @ApplicationScoped
 public class EventMaterializer {
@@ -19,7 +16,7 @@ public class EventMaterializer {
     }
 
     @Incoming("events-in")
-    public void onEvents(List<RequestEvent> events) {
-        events.forEach(views::apply);
+    public void onEvents(EventRecord record) {
+        record.events().forEach(views::apply);
     }
 }

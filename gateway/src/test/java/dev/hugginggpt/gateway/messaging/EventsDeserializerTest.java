@@ -17,7 +17,7 @@ class EventsDeserializerTest {
     @Test
     void aRecordOfOneEventIsAListOfOne() throws Exception {
         RequestEvent failed = RequestEvent.failed("r-1", "no plan", "test");
-        List<RequestEvent> read = deserializer.deserialize("hg.events", mapper.writeValueAsBytes(failed));
+        List<RequestEvent> read = deserializer.deserialize("hg.events", mapper.writeValueAsBytes(failed)).events();
         assertEquals(List.of(failed), read);
     }
 
@@ -25,7 +25,7 @@ class EventsDeserializerTest {
     void aRecordOfSeveralEventsKeepsTheirOrder() throws Exception {
         List<RequestEvent> written = List.of(RequestEvent.failed("r-2", "first", "test"),
                 RequestEvent.responding("r-2", "test"));
-        List<RequestEvent> read = deserializer.deserialize("hg.events", mapper.writeValueAsBytes(written));
+        List<RequestEvent> read = deserializer.deserialize("hg.events", mapper.writeValueAsBytes(written)).events();
         assertEquals(written, read);
         assertEquals(List.of(EventType.FAILED, EventType.RESPONDING), read.stream().map(RequestEvent::type).toList());
     }

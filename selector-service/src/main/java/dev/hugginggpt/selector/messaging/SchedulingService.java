@@ -164,7 +164,7 @@ public class SchedulingService {
 
     /**
      * Phase one of a batch of steps (under the group commit's lock): applies them to the scheduler, hands every
-     * dispatch and event to its producer in order, and captures the changed requests' DAG state. Phase two (returned)
+     * dispatch to the producer, then each request's events as one record, and captures the changed requests' DAG state. Phase two (returned)
      * waits for those writes, then sends the outcomes, then writes the DAG state once the batch before has handed over
      * its own: a request's state is stored only after the dispatches it records, and its outcome only after its
      * events (a selector killed in between leaves a request whose view shows every task's result, and the selector
