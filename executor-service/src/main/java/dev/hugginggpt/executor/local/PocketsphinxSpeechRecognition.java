@@ -40,8 +40,10 @@ final class PocketsphinxSpeechRecognition implements LocalModel {
         Path wav16k = null;
         try {
             wav16k = Files.createTempFile("hg-asr", ".wav");
-            Programs.run(List.of("sox", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer",
-                    wav16k.toString()), null, timeLeft);
+            // -D: no dither, which sox adds at random when it resamples, and which made the same audio's transcript
+            // differ from one run to the next
+            Programs.run(List.of("sox", "-D", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e",
+                    "signed-integer", wav16k.toString()), null, timeLeft);
             String transcript = Programs.run(List.of("pocketsphinx_continuous", "-infile", wav16k.toString(),
                     "-logfn", "/dev/null"), null, timeLeft).replaceAll("\\s+", " ").strip();
             return TaskOutput.text(transcript, Map.of("sampleRate", 16000));

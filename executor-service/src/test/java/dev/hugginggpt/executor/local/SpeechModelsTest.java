@@ -55,6 +55,20 @@ class SpeechModelsTest {
     }
 
     @Test
+    void theSameRecordingIsTranscribedTheSameEveryTime() throws ModelException {
+        assumeTrue(Programs.installed("espeak-ng") && Programs.installed("pocketsphinx_continuous") && Programs.installed("sox"));
+        // espeak-ng writes 22.05 kHz: the recognizer's 16 kHz copy is resampled, where sox would add random dither
+        String id = new EspeakTextToSpeech(store).run(Map.of("text", SENTENCE, "language", "en"), TIME).resources().get(0).id();
+
+        Set<String> transcripts = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            transcripts.add(transcribe(id));
+        }
+
+        assertEquals(1, transcripts.size(), "transcripts: " + transcripts);
+    }
+
+    @Test
     void espeakWritesAWavLongEnoughForTheSentence() throws Exception {
         assumeTrue(Programs.installed("espeak-ng") && Programs.installed("sox"));
         TaskOutput out = new EspeakTextToSpeech(store).run(Map.of("text", SENTENCE, "language", "en"), TIME);
