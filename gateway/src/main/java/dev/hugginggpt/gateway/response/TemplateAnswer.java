@@ -5,7 +5,11 @@ import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +23,7 @@ public final class TemplateAnswer {
     public static String write(Outcome outcome) {
         List<PlannedTask> plan = outcome.plan().tasks();
         if (plan.isEmpty()) {
-            return "I found no AI task in your request, so nothing was run. Ask me to work on text, images or audio"
-                    + " (for example: read a sentence aloud, transcribe an audio file, read the text in an image).";
+            return nothingPlanned(outcome.plan().planner(), outcome.plan().userMessage());
         }
         StringBuilder out = new StringBuilder();
         out.append("Workflow: ").append(plan.stream().map(t -> t.id() + " " + t.task()
@@ -52,6 +55,40 @@ public final class TemplateAnswer {
                     .append(" tasks did not complete; their results above are missing, not guessed.\n");
         }
         return out.toString().strip();
+    }
+
+    private static String nothingPlanned(String planner, String request) {
+        String nothing = "I found no AI task in your request, so nothing was run. Ask me to work on text, images or"
+                + " audio (for example: read a sentence aloud, transcribe an audio file, read the text in an image).";
+        if (!"embedded".equals(planner)) {
+            return nothing;
+        }
+        String offline = " The offline planner reads requests in English and Korean; with an LLM configured"
+                + " (HG_LLM_BASE_URL) requests in any language are planned.";
+        return unreadScript(request).map(script -> "Your request is written in " + script
+                + ", which the offline planner does not read, so nothing was run." + offline)
+                .orElse(nothing + offline);
+    }
+
+    /** The writing system of most of the request's letters, when it is neither Latin nor Hangul. */
+    static Optional<String> unreadScript(String text) {
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter)
+                .forEach(c -> letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+        int kana = letters.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
+                + letters.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
+        return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .filter(script -> script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.HANGUL)
+                .map(script -> switch (script) {
+                    case HIRAGANA, KATAKANA -> "Japanese";
+                    case HAN -> kana > 0 ? "Japanese" : "Chinese characters";
+                    default -> name(script) + " script";
+                });
+    }
+
+    private static String name(Character.UnicodeScript script) {
+        String lower = script.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private static String describe(TaskResult r) {
