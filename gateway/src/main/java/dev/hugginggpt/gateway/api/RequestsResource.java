@@ -66,7 +66,7 @@ public class RequestsResource {
     @Path("/requests/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "streamRequestEvents", summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first, in the order the gateway received them from the services (a task's events may come before PLANNED, and a fast task's TASK_STARTED after its TASK_FINISHED); ends after DONE or FAILED.")
+    @Operation(operationId = "streamRequestEvents", summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first, in the order the gateway received them from the services (a task's events may come before PLANNED, and a TASK_STARTED after its TASK_FINISHED); TASK_STARTED only for a task still running 250 ms after it started, a quicker task's TASK_FINISHED says when and where it ran; ends after DONE or FAILED.")
     public Multi<RequestEvent> events(@PathParam("id") String id) {
         if (views.find(id, caller.tenant()).isEmpty()) {
             throw ProblemException.notFound("no request " + id);
