@@ -75,7 +75,8 @@ function describe(event, tasks) {
     case 'TASK_FINISHED': {
       const r = event.result;
       const seconds = r.startedAt && r.finishedAt ? ` in ${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : '';
-      return `${name}: ${r.status.toLowerCase()}${seconds}${r.error ? `: ${r.error}` : ''}`;
+      const where = r.executor ? ` on ${r.executor}` : '';
+      return `${name}: ${r.status.toLowerCase()}${seconds}${where}${r.error ? `: ${r.error}` : ''}`;
     }
     case 'RESPONDING': return 'writing the answer';
     case 'DONE': return 'done';

@@ -81,7 +81,8 @@ try {
   assert.ok(edges >= 1, 'the speech task depends on the OCR task: an edge is drawn');
   const seen = await page.evaluate(() => window.seenStatuses);
   for (const node of nodes) {
-    assert.ok(seen[node.task]?.includes('RUNNING') && seen[node.task].at(-1) === 'SUCCEEDED',
+    // a task quicker than the executors' started-event delay (250 ms) goes from SELECTED to SUCCEEDED
+    assert.ok(seen[node.task]?.some(status => ['SELECTED', 'RUNNING'].includes(status)) && seen[node.task].at(-1) === 'SUCCEEDED',
       `node ${node.task} lit up live: ${JSON.stringify(seen[node.task])}`);
   }
   step(`DAG of ${nodes.length} nodes, ${edges} edge(s), statuses seen ${JSON.stringify(seen)}`);

@@ -211,7 +211,7 @@ class PipelineIT {
         Cli spoken = cli("ask", "Read 'the command line works' aloud", "--out", out.toString());
         assertEquals(0, spoken.exit(), spoken.output());
         assertTrue(spoken.output().contains("planned by embedded"), spoken.output());
-        assertTrue(spoken.output().contains("text-to-speech): running on executor-"), spoken.output());
+        assertTrue(spoken.output().matches("(?s).*text-to-speech\\): succeeded in [0-9.]+ s on executor-.*"), spoken.output());
         Path wav;
         try (var files = Files.list(out)) {
             wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow(() -> new AssertionError(spoken.output()));
