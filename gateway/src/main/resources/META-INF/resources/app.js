@@ -152,6 +152,8 @@ class Turn {
       case 'MODELS_CHOSEN':
         break;
       case 'TASK_SELECTED':
+        // dispatched: the request is running (an executor announces only tasks that run longer than 250 ms)
+        this.stage('RUNNING');
         this.update(event.taskId, { status: 'SELECTED', model: event.choice.modelId, backend: event.choice.backend,
           reason: event.choice.reason });
         break;
@@ -165,7 +167,7 @@ class Turn {
       case 'TASK_FINISHED': {
         const result = event.result;
         this.update(event.taskId, { status: result.status, output: result.output, error: result.error,
-          model: result.model?.modelId, backend: result.model?.backend,
+          model: result.model?.modelId, backend: result.model?.backend, executor: result.executor,
           millis: result.startedAt && result.finishedAt ? Date.parse(result.finishedAt) - Date.parse(result.startedAt) : null });
         break;
       }
