@@ -4,9 +4,7 @@ import dev.hugginggpt.gateway.view.RequestViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/**
- * Every gateway instance reads all of hg.events (its own consumer group) into its request views.
- */
+/** Every gateway instance reads all of hg.events (its own consumer group) into its request views. */
 @ApplicationScoped
 public class EventMaterializer {
     private final RequestViews views;
