@@ -2,11 +2,11 @@ package dev.hugginggpt.executor.local;
 
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.Scripts;
 import dev.hugginggpt.protocol.TaskOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +87,7 @@ final class ApertiumTranslation implements LocalModel {
      */
     private String byDetectedSource(String text, List<String> candidates, Optional<String> target) throws ModelException {
         Language[] ranked = detector.rank(text);
-        Character.UnicodeScript script = dominantScript(text);
+        Character.UnicodeScript script = Scripts.dominant(text);
         List<String> written = candidates.stream().filter(p -> scriptOf(p.split("-")[0]) == script).toList();
         for (Language language : ranked) {
             for (String pair : written) {
@@ -99,14 +99,6 @@ final class ApertiumTranslation implements LocalModel {
         String detected = Arrays.stream(ranked).map(Language::getLang).filter(l -> scriptOf(l) == script).findFirst()
                 .map(Languages::name).orElse("text in " + script.name().toLowerCase(Locale.ROOT) + " script");
         throw unsupported(detected, target.map(Languages::name).orElse("another language"));
-    }
-
-    /** The script most of a text's letters are written in; Latin for a text without letters. */
-    static Character.UnicodeScript dominantScript(String text) {
-        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
-        text.codePoints().filter(Character::isLetter).forEach(c -> letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
-        return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(Character.UnicodeScript.LATIN);
     }
 
     /** The script a language (ISO 639-3) is written in: Latin unless it is one of those below. */

@@ -3,12 +3,11 @@ package dev.hugginggpt.gateway.response;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.Scripts;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -72,18 +71,13 @@ public final class TemplateAnswer {
 
     /** The writing system of most of the request's letters, when it is neither Latin nor Hangul. */
     static Optional<String> unreadScript(String text) {
-        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
-        text.codePoints().filter(Character::isLetter)
-                .forEach(c -> letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
-        int kana = letters.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
-                + letters.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
-        return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .filter(script -> script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.HANGUL)
-                .map(script -> switch (script) {
-                    case HIRAGANA, KATAKANA -> "Japanese";
-                    case HAN -> kana > 0 ? "Japanese" : "Chinese characters";
-                    default -> name(script) + " script";
-                });
+        Character.UnicodeScript script = Scripts.dominant(text);
+        return switch (script) {
+            case LATIN, HANGUL -> Optional.empty();
+            case HIRAGANA, KATAKANA -> Optional.of("Japanese");
+            case HAN -> Optional.of(Scripts.hasKana(text) ? "Japanese" : "Chinese characters");
+            default -> Optional.of(name(script) + " script");
+        };
     }
 
     private static String name(Character.UnicodeScript script) {
