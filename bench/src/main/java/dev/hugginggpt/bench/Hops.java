@@ -21,7 +21,7 @@ public record Hops(Map<String, Double> millis) {
             "model run, per task",
             "finished → selector, per task (Kafka → selector)",
             "selector done → answered (Kafka → gateway responder)",
-            "answered → client (Kafka → gateway views → HTTP)");
+            "answered → client (gateway views → HTTP)");
 
     public static Hops of(List<JsonNode> events, Instant sentAt, Instant answeredAt) {
         Instant accepted = null;

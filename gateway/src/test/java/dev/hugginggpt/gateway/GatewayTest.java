@@ -113,7 +113,7 @@ class GatewayTest {
     @Test
     void theLlmWritesTheAnswerFromTheResultsAndItsUsageIsCounted() {
         StandInLlm.server.reply("I read 'hello' aloud with espeak-ng: r-00000000000000000001.wav.");
-        connector.source("outcomes").send(outcome("r-answer", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        finish(outcome("r-answer", new LlmUsage(1, 10, 10), LlmUsage.NONE));
         Answer answer = awaitAnswer("r-answer");
         assertEquals("llm", answer.generator());
         assertEquals(1, answer.usage().calls());
@@ -124,7 +124,7 @@ class GatewayTest {
     @Test
     void aFailingLlmGivesTheTemplateAnswerLabelledAsSuch() {
         StandInLlm.server.otherwise(call -> Reply.error(500, "{\"error\":{\"message\":\"down\"}}"));
-        connector.source("outcomes").send(outcome("r-fallback", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        finish(outcome("r-fallback", new LlmUsage(1, 10, 10), LlmUsage.NONE));
         Answer answer = awaitAnswer("r-fallback");
         assertTrue(answer.generator().startsWith("template (the LLM failed"), answer.generator());
         assertTrue(answer.text().contains("local/espeak-ng"), answer.text());
@@ -132,7 +132,7 @@ class GatewayTest {
 
     @Test
     void noLlmCallOnceTheRequestSpentItsBudget() {
-        connector.source("outcomes").send(outcome("r-budget", new LlmUsage(2, 10, 10), new LlmUsage(1, 10, 10)));
+        finish(outcome("r-budget", new LlmUsage(2, 10, 10), new LlmUsage(1, 10, 10)));
         Answer answer = awaitAnswer("r-budget");
         assertTrue(answer.generator().contains("budget of 3 LLM calls"), answer.generator());
         assertTrue(StandInLlm.server.calls().isEmpty());
@@ -144,7 +144,7 @@ class GatewayTest {
         String id = given().header("X-API-Key", "key-a").contentType("application/json")
                 .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
                 .when().post("/v1/requests").then().statusCode(202).extract().path("id");
-        connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        finish(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         awaitAnswer(id);
         RequestEvent done = events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
         forward(done);
@@ -153,6 +153,34 @@ class GatewayTest {
         Thread.sleep(500);
         assertEquals(1, events().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
         assertEquals(1, StandInLlm.server.calls().size(), "no second LLM call either");
+    }
+
+    @Test
+    void theAnswerWaitsUntilTheViewHoldsTheTasksResultsAndIsShownWithoutARoundTrip() throws Exception {
+        StandInLlm.server.otherwise(call -> Reply.content("Answered."));
+        String id = given().header("X-API-Key", "key-a").contentType("application/json")
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
+                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
+        Outcome outcome = outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE);
+        connector.source("outcomes").send(outcome);
+        Thread.sleep(500);
+        assertTrue(events().stream().noneMatch(e -> isDone(e, id)), "no answer before the view holds the task's result");
+
+        forward(RequestEvent.planned(outcome.plan(), "planner-test"));
+        forward(RequestEvent.taskFinished(outcome.results().get(0), "selector-test"));
+        awaitAnswer(id);
+        // DONE is not forwarded back from the sink: the instance that wrote it shows it at once
+        given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).then().statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("answer.text", equalTo("Answered."))
+                .body("tasks[0].status", equalTo("SUCCEEDED"));
+    }
+
+    /** What the selector sends for a finished request: its plan and task events, and the outcome. */
+    private void finish(Outcome outcome) {
+        forward(RequestEvent.planned(outcome.plan(), "planner-test"));
+        outcome.results().forEach(r -> forward(RequestEvent.taskFinished(r, "selector-test")));
+        connector.source("outcomes").send(outcome);
     }
 
     private void forward(RequestEvent event) {

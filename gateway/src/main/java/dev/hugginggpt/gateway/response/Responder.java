@@ -7,6 +7,7 @@ import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestStatus;
+import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.Topics;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -20,7 +21,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,6 +48,7 @@ public class Responder {
 
     private final boolean llmConfigured;
     private final int llmCallBudget;
+    private final Duration taskEventsWait;
     private final ChatModel chatModel;
     private final MutinyEmitter<Object> records;
     private final RequestViews views;
@@ -50,12 +56,14 @@ public class Responder {
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
+            @ConfigProperty(name = "hg.gateway.task-events-wait") Duration taskEventsWait,
             ChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
             GatewayMetrics metrics) {
         this.views = views;
         this.metrics = metrics;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.llmCallBudget = llmCallBudget;
+        this.taskEventsWait = taskEventsWait;
         this.chatModel = chatModel;
         this.records = records;
     }
@@ -70,6 +78,7 @@ public class Responder {
             return;
         }
         Span.current().setAttribute("hg.request.id", outcome.requestId());
+        awaitTaskEvents(outcome);
         long started = System.nanoTime();
         Answer answer;
         if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
@@ -81,8 +90,28 @@ public class Responder {
             answer = withLlm(outcome);
         }
         metrics.answered(answer, Duration.ofNanos(System.nanoTime() - started));
-        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, outcome.requestId(),
-                RequestEvent.done(outcome.requestId(), answer, SOURCE)));
+        RequestEvent done = RequestEvent.done(outcome.requestId(), answer, SOURCE);
+        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, outcome.requestId(), done));
+        // Stored, so this instance's waiting clients need not wait for it to come back from Kafka (the copy that
+        // comes back is a duplicate the views ignore; other instances materialize it from there).
+        views.apply(done);
+    }
+
+    /**
+     * The selector sends an outcome together with the events of its last tasks, not after them, so the outcome can
+     * arrive first: the answer waits until this instance's view holds every task's result, so that DONE lands in
+     * hg.events after them. A selector killed between the two writes sends both again once its successor has taken
+     * over; past {@code hg.gateway.task-events-wait} the answer is written anyway.
+     */
+    private void awaitTaskEvents(Outcome outcome) {
+        Set<Integer> taskIds = outcome.results().stream().map(TaskResult::taskId).collect(Collectors.toSet());
+        try {
+            views.whenTasksTerminal(outcome.requestId(), taskIds).orTimeout(taskEventsWait.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
+        } catch (CompletionException e) {
+            LOG.warnf("request %s: the events of its tasks did not arrive within %s; answering without them",
+                    outcome.requestId(), taskEventsWait);
+        }
     }
 
     private static int callsSpent(Outcome outcome) {

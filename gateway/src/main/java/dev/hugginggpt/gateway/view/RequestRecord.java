@@ -112,6 +112,11 @@ final class RequestRecord {
         }
     }
 
+    /** Whether every one of these tasks has a terminal result here (a task not in the plan has none). */
+    boolean tasksTerminal(java.util.Set<Integer> taskIds) {
+        return taskIds.stream().allMatch(id -> tasks.containsKey(id) && tasks.get(id).status().isTerminal());
+    }
+
     String tenant() {
         return tenant;
     }

@@ -5,10 +5,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +24,13 @@ public class RequestViews {
     private final Map<String, RequestRecord> records;
     private final Map<String, List<MultiEmitter<? super RequestEvent>>> subscribers = new LinkedHashMap<>();
     private final Map<String, List<CompletableFuture<RequestView>>> waiters = new LinkedHashMap<>();
+    private final Map<String, List<Settling>> settling = new HashMap<>();
     /** Unfinished requests per tenant, kept as records change: the admission check must not scan every record. */
     private final Map<String, Integer> active = new java.util.HashMap<>();
+
+    /** Waits until the view holds these tasks' terminal results. */
+    private record Settling(Set<Integer> taskIds, CompletableFuture<Void> settled) {
+    }
 
     public RequestViews(@ConfigProperty(name = "hg.gateway.max-requests-in-memory", defaultValue = "100000") int limit) {
         this.records = new LinkedHashMap<>(16, 0.75f, false) {
@@ -42,6 +49,7 @@ public class RequestViews {
         List<MultiEmitter<? super RequestEvent>> listeners;
         List<CompletableFuture<RequestView>> done = List.of();
         RequestView view = null;
+        List<CompletableFuture<Void>> settled = List.of();
         synchronized (this) {
             RequestRecord record = records.computeIfAbsent(event.requestId(), RequestRecord::new);
             if (isDuplicate(record, event)) {
@@ -49,6 +57,7 @@ public class RequestViews {
             }
             record.apply(event);
             recount(record);
+            settled = takeSettled(record);
             listeners = List.copyOf(subscribers.getOrDefault(event.requestId(), List.of()));
             if (record.isTerminal()) {
                 view = record.view();
@@ -65,6 +74,21 @@ public class RequestViews {
         for (CompletableFuture<RequestView> waiter : done) {
             waiter.complete(view);
         }
+        settled.forEach(s -> s.complete(null));
+    }
+
+    /** Those waiting on the record whose tasks are all terminal now. Called under the lock. */
+    private List<CompletableFuture<Void>> takeSettled(RequestRecord record) {
+        List<Settling> waiting = settling.get(record.id);
+        if (waiting == null) {
+            return List.of();
+        }
+        List<CompletableFuture<Void>> settled = new ArrayList<>();
+        waiting.removeIf(s -> record.tasksTerminal(s.taskIds()) && settled.add(s.settled()));
+        if (waiting.isEmpty()) {
+            settling.remove(record.id);
+        }
+        return settled;
     }
 
     /** The gateway applies its own ACCEPTED at once and again when it comes back from Kafka. */
@@ -120,6 +144,40 @@ public class RequestViews {
         CompletableFuture<RequestView> future = new CompletableFuture<>();
         waiters.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(future);
         return future;
+    }
+
+    /**
+     * Completes once the view holds a terminal result for each of these tasks of the request: an answer written
+     * then lands in hg.events after the events it answers, so every instance shows the tasks before DONE. A caller
+     * that gives up completes the future exceptionally (e.g. {@code orTimeout}), which forgets the wait.
+     */
+    public synchronized CompletableFuture<Void> whenTasksTerminal(String id, Set<Integer> taskIds) {
+        RequestRecord record = records.get(id);
+        if (taskIds.isEmpty() || record != null && record.tasksTerminal(taskIds)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        Settling mine = new Settling(Set.copyOf(taskIds), future);
+        settling.computeIfAbsent(id, k -> new ArrayList<>()).add(mine);
+        future.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                forget(id, mine);
+            }
+        });
+        return future;
+    }
+
+    /** Waits for tasks not yet over. */
+    synchronized int tasksWaits() {
+        return settling.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** A wait given up (timed out or cancelled by its caller). */
+    private synchronized void forget(String id, Settling gone) {
+        List<Settling> waiting = settling.get(id);
+        if (waiting != null && waiting.remove(gone) && waiting.isEmpty()) {
+            settling.remove(id);
+        }
     }
 
     /** Past events of the request, then live ones, ending after DONE or FAILED. */

@@ -1,7 +1,9 @@
 package dev.hugginggpt.gateway.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.ChatMessage;
@@ -146,5 +148,32 @@ class RequestViewsTest {
         assertEquals(RequestStatus.SELECTING, view.status());
         assertEquals("hi", view.messages().get(0).content());
         assertEquals(1, views.activeRequests("a"));
+    }
+
+    @Test
+    void aWaitForTheTasksEndsWhenTheirResultsAreFoldedInNotBefore() {
+        RequestViews views = new RequestViews(100);
+        var settled = views.whenTasksTerminal("r1", java.util.Set.of(0));
+        views.apply(accepted("r1", "a"));
+        views.apply(finished("r1"));
+        assertFalse(settled.isDone(), "a result before the plan is not in the view yet");
+
+        views.apply(planned("r1"));
+        assertTrue(settled.isDone());
+        assertTrue(views.whenTasksTerminal("r1", java.util.Set.of(0)).isDone(), "already there");
+        assertTrue(views.whenTasksTerminal("r2", java.util.Set.of()).isDone(), "nothing to wait for");
+    }
+
+    @Test
+    void aWaitGivenUpIsForgotten() {
+        RequestViews views = new RequestViews(100);
+        var given = views.whenTasksTerminal("r1", java.util.Set.of(0));
+        var kept = views.whenTasksTerminal("r1", java.util.Set.of(0));
+        given.cancel(false);
+        assertEquals(1, views.tasksWaits());
+        views.apply(planned("r1"));
+        views.apply(finished("r1"));
+        assertTrue(kept.isDone() && !kept.isCompletedExceptionally());
+        assertEquals(0, views.tasksWaits());
     }
 }

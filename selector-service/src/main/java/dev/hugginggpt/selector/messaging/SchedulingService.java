@@ -164,12 +164,12 @@ public class SchedulingService {
 
     /**
      * Phase one of a batch of steps (under the group commit's lock): applies them to the scheduler, hands every
-     * dispatch to the producer, then each request's events as one record, and captures the changed requests' DAG state. Phase two (returned)
-     * waits for those writes, then sends the outcomes, then writes the DAG state once the batch before has handed over
-     * its own: a request's state is stored only after the dispatches it records, and its outcome only after its
-     * events (a selector killed in between leaves a request whose view shows every task's result, and the selector
-     * that takes over sends the outcome again). The next batch begins while this one waits. Each record is sent in
-     * the trace of what caused it.
+     * dispatch to the producer, then each request's events as one record, then the outcomes of the requests it
+     * finished, and captures the changed requests' DAG state. Phase two (returned) waits for those writes, then writes
+     * the DAG state once the batch before has handed over its own: a request's state is stored only after the
+     * dispatches and the outcome it records (a selector killed in between has its successor send them again). An
+     * outcome may land before the events beside it; the gateway answers it once its view holds them. The next batch
+     * begins while this one waits. Each record is sent in the trace of what caused it.
      */
     private Runnable begin(List<Step> batch) {
         List<Uni<Void>> sends = new ArrayList<>();
@@ -200,6 +200,12 @@ public class SchedulingService {
                         .memoize().indefinitely());
             }
         }
+        for (Caused<Outcome> outcome : finished) {
+            try (Scope scope = outcome.context().makeCurrent()) {
+                sends.add(records.sendMessage(KafkaRecord.of(Topics.OUTCOMES, outcome.value().requestId(),
+                        outcome.value())).memoize().indefinitely());
+            }
+        }
         handOver(sends);
         Map<String, byte[]> snapshots = state.capture(changed, scheduler::snapshot);
         CompletableFuture<Void> previous = stateHandedOver;
@@ -209,15 +215,6 @@ public class SchedulingService {
             Runnable stateWritten;
             try {
                 awaitAll(sends);
-                List<Uni<Void>> outcomeSends = new ArrayList<>();
-                for (Caused<Outcome> outcome : finished) {
-                    try (Scope scope = outcome.context().makeCurrent()) {
-                        outcomeSends.add(records.sendMessage(KafkaRecord.of(Topics.OUTCOMES, outcome.value().requestId(),
-                                outcome.value())).memoize().indefinitely());
-                    }
-                }
-                handOver(outcomeSends);
-                awaitAll(outcomeSends);
                 previous.join();
                 stateWritten = state.write(snapshots);
             } finally {
