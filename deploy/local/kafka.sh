@@ -2,6 +2,7 @@
 # A real single-node KRaft Kafka broker run from the Kafka jars on Maven Central (no Docker).
 #   kafka.sh start [DATA_DIR] [PORT] [CONTROLLER_PORT]   format storage if new, start, wait until ready, create topics
 #   kafka.sh stop  [DATA_DIR]
+#   kafka.sh cluster-id                                   print a fresh cluster id
 # CONTROLLER_PORT defaults to PORT + 1.
 # The jars come from `mvn -pl deploy package` (deploy/target/kafka-libs).
 set -euo pipefail
@@ -28,6 +29,16 @@ listening() { # port
 
 ready() {
   listening "$port"
+}
+
+# A cluster id: 16 random bytes in unpadded URL-safe base64 (what StorageTool random-uuid prints, without a JVM). One
+# starting with '-' would be read as an option by StorageTool's argument parser (1 draw in 64), so draw again.
+cluster_id() {
+  local id="-"
+  while [[ "$id" == -* ]]; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c 1-22)"
+  done
+  echo "$id"
 }
 
 start() {
@@ -61,11 +72,9 @@ num.network.threads=2
 num.io.threads=2
 PROPS
   if [ ! -f "$data/log/meta.properties" ]; then
-    # a cluster id is 16 random bytes in unpadded URL-safe base64 (what StorageTool random-uuid prints, without a JVM)
-    local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c 1-22)"
-    kafka_java kafka.tools.StorageTool format -t "$cluster_id" \
-      -c "$data/server.properties" > "$data/logs/format.log" 2>&1
+    kafka_java kafka.tools.StorageTool format -t "$(cluster_id)" \
+      -c "$data/server.properties" > "$data/logs/format.log" 2>&1 \
+      || { echo "formatting the storage failed; see $data/logs/format.log" >&2; tail -5 "$data/logs/format.log" >&2; exit 1; }
   fi
   if [ -f "$data/kafka.pid" ] && kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
     echo "Kafka already running (pid $(cat "$data/kafka.pid")) on 127.0.0.1:$port"
@@ -112,5 +121,6 @@ stop() {
 case "$cmd" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: kafka.sh start|stop [DATA_DIR] [PORT] [CONTROLLER_PORT]" >&2; exit 2 ;;
+  cluster-id) cluster_id ;;
+  *) echo "usage: kafka.sh start|stop [DATA_DIR] [PORT] [CONTROLLER_PORT] | kafka.sh cluster-id" >&2; exit 2 ;;
 esac
