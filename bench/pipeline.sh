@@ -19,4 +19,5 @@ if [ "$missing" = 1 ] || [ "${BENCH_BUILD:-0}" = 1 ]; then
   nice mvn -B -q install -DskipTests >&2
 fi
 
-exec java -Xmx1g -Dhg.root="$root" -cp "bench/target/classes:bench/target/lib/*" dev.hugginggpt.bench.PipelineBenchmark "$@"
+# JAVA_HOME, when set, is the JVM of the broker, the services and the load generator (as in deploy/local/up.sh)
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -Dhg.root="$root" -cp "bench/target/classes:bench/target/lib/*" dev.hugginggpt.bench.PipelineBenchmark "$@"

@@ -3,7 +3,7 @@
 # processes (two executors). Builds what is missing. Ctrl-C stops everything.
 #   deploy/local/up.sh            gateway on http://localhost:8080
 # Environment: GATEWAY_PORT, KAFKA_PORT, EXECUTORS (default 2), HG_LLM_BASE_URL / HG_LLM_API_KEY / HG_LLM_MODEL,
-# HG_JVM_OPTS (the services' JVM options).
+# HG_JVM_OPTS (the services' JVM options), JAVA_HOME (the JVM of the broker and the services; else java on the PATH).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -40,10 +40,11 @@ deploy/local/kafka.sh start "$data/kafka" "$kafka_port"
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port"
 export HG_RESOURCES_DIR="${HG_RESOURCES_DIR:-$data/resources}"
 read -r -a java_opts <<< "${HG_JVM_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 start_service() { # name port jar [env...]
   local name=$1 port=$2 module=$3; shift 3
-  env "$@" java "${java_opts[@]}" -Dquarkus.http.port="$port" -jar "$module/target/quarkus-app/quarkus-run.jar" \
+  env "$@" "$java_bin" "${java_opts[@]}" -Dquarkus.http.port="$port" -jar "$module/target/quarkus-app/quarkus-run.jar" \
     > "$data/logs/$name.log" 2>&1 &
   pids+=($!)
   echo "$name: pid $! port $port log $data/logs/$name.log"

@@ -132,7 +132,7 @@ public final class BenchStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (mvn -B install -DskipTests)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
         command.addAll(config.jvmOptions());
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -267,6 +267,12 @@ public final class BenchStack implements AutoCloseable {
             p.destroyForcibly();
             throw new IllegalStateException("kafka.sh " + command + " failed; see " + data.resolve("kafka.sh.log"));
         }
+    }
+
+    /** The JVM of deploy/local/up.sh and kafka.sh: JAVA_HOME's when set, else java on the PATH. */
+    static String javaCommand() {
+        String home = System.getenv("JAVA_HOME");
+        return home == null || home.isBlank() ? "java" : Path.of(home, "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {
