@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,21 @@ class AccessTest {
         given().header("X-API-Key", "key-b").contentType("application/json")
                 .body("{\"messages\": [{\"role\": \"user\", \"content\": \"describe it\"}], \"resources\": [\"" + id + "\"]}")
                 .when().post("/v1/requests").then().statusCode(400).body("detail", containsString("unknown resource"));
+    }
+
+    @Test
+    void aFileNamedInTheConversationMustBeTheTenantsOwn() {
+        String id = given().header("X-API-Key", "key-a").multiPart("file", "talk.wav", new byte[] {'R', 'I', 'F', 'F'}, "audio/wav")
+                .when().post("/v1/resources").then().statusCode(201).extract().path("id");
+        String named = "{\"messages\": [{\"role\": \"user\", \"content\": \"Transcribe " + id + ", please\"}]}";
+        String inHistory = "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Files produced: " + id
+                + " (audio/wav)\"}, {\"role\": \"user\", \"content\": \"Now transcribe that recording\"}]}";
+        for (String body : List.of(named, inHistory)) {
+            given().header("X-API-Key", "key-b").contentType("application/json").body(body).when().post("/v1/requests")
+                    .then().statusCode(400).body("detail", containsString("unknown resource '" + id + "'"));
+            given().header("X-API-Key", "key-a").contentType("application/json").body(body).when().post("/v1/requests")
+                    .then().statusCode(202);
+        }
     }
 
     @Test

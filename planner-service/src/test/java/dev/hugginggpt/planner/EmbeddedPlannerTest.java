@@ -347,6 +347,40 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aRequestThatRefersBackToAFileTakesTheLatestTheConversationNamed() {
+        List<ChatMessage> conversation = List.of(ChatMessage.user("Read 'please call me tomorrow' aloud"),
+                new ChatMessage("assistant", "Workflow: 0 text-to-speech.\n- Task 0 (text-to-speech) with local/espeak-ng: produced"
+                        + " r-0cd92487d3c84f94802c.wav\nFiles produced: r-0cd92487d3c84f94802c.wav (audio/wav)"),
+                ChatMessage.user("Here is another one: r-1111111111aaaaaaaaaa.wav, and a photo r-2222222222bbbbbbbbbb.jpg"),
+                new ChatMessage("assistant", "Noted."),
+                ChatMessage.user("Now transcribe that recording"));
+        List<PlannedTask> tasks = planner.plan(new UserRequest("r", "t", conversation, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("automatic-speech-recognition"), names(tasks), tasks.toString());
+        assertEquals("r-1111111111aaaaaaaaaa.wav", tasks.get(0).args().get("audio"), "the latest recording named");
+
+        List<ChatMessage> korean = List.of(ChatMessage.user("이 사진 r-2222222222bbbbbbbbbb.jpg 를 저장해 줘"),
+                new ChatMessage("assistant", "저장했습니다."), ChatMessage.user("그 사진에서 객체를 탐지해 줘"));
+        List<PlannedTask> found = planner.plan(new UserRequest("r", "t", korean, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("object-detection"), names(found), found.toString());
+        assertEquals("r-2222222222bbbbbbbbbb.jpg", found.get(0).args().get("image"));
+
+        List<PlannedTask> objects = planner.plan(new UserRequest("r", "t", List.of(korean.get(0), korean.get(1),
+                ChatMessage.user("그 사진에 있는 물체를 찾아줘")), List.of(), RequestOptions.defaults(), Instant.now())).tasks();
+        assertEquals(List.of("object-detection"), names(objects), "물체 (objects) as well as 객체: " + objects);
+    }
+
+    @Test
+    void aRequestThatNeedsAFileAndHasNoneInTheConversationStillSaysSo() {
+        List<ChatMessage> conversation = List.of(ChatMessage.user("Translate 'good morning' into Spanish"),
+                new ChatMessage("assistant", "\"buenos días\""), ChatMessage.user("Now transcribe that recording"));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", conversation, List.of(), RequestOptions.defaults(),
+                Instant.now()));
+        assertTrue(result.failure().contains("gives no audio"), String.valueOf(result.failure()));
+    }
+
+    @Test
     void aQuestionAfterAColonIsAnsweredFromTheLabelledContext() {
         List<PlannedTask> tasks = plan("Answer this question: what is the capital of France? Context: Paris is the capital"
                 + " and largest city of France. It has two million inhabitants.").tasks();

@@ -105,6 +105,15 @@ public class RequestSubmitter {
             resources.add(store.describe(id).orElseThrow(() -> ProblemException.badRequest(
                     "unknown resource '" + id + "'; upload files with POST /v1/resources first")));
         }
+        // A file named in the conversation's text goes to the executors as it is named: it must be the tenant's too.
+        for (ChatMessage m : body.messages()) {
+            for (String id : ResourceStore.idsIn(m.content())) {
+                if (!owners.mayRead(id, tenant)) {
+                    throw ProblemException.badRequest("unknown resource '" + id
+                            + "' in the conversation; upload files with POST /v1/resources first");
+                }
+            }
+        }
         RequestOptions options = body.options() == null ? RequestOptions.defaults() : body.options();
         if (options.planner() != null && !Set.of("auto", "llm", "embedded").contains(options.planner())) {
             throw ProblemException.badRequest("options.planner must be auto, llm or embedded");

@@ -68,7 +68,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     @Override
     public PlanningResult plan(UserRequest request) {
         RequestText text = new RequestText(request.lastUserMessage());
-        Resources resources = new Resources(request.resources(), text);
+        Resources resources = new Resources(request.resources(), text, request.history());
         PlanBuilder builder = new PlanBuilder(text, resources, RequestText.earlierTurnText(request.history()));
         boolean onlyRequests = text.hasRequestClause();
         Optional<String> unfed = Optional.empty();

@@ -1,12 +1,15 @@
 package dev.hugginggpt.planner.embedded;
 
+import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.ResourceRef;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Files a request can use: uploads (by id or name) and file names written in the text. */
+/** Files a request can use: uploads (by id or name), file names written in the text, and in the earlier turns. */
 final class Resources {
     private static final Pattern TABLE = Pattern.compile("\\b(tables?|tabular|spreadsheet|chart)\\b|표", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCUMENT = Pattern.compile(
@@ -14,13 +17,23 @@ final class Resources {
 
     private final List<ResourceRef> uploads;
     private final List<String> mentioned;
+    /** Files the earlier turns of the conversation name, the latest first ("now transcribe that recording"). */
+    private final List<String> earlier;
     private final List<String> textFiles;
     private final boolean table;
     private final boolean document;
 
-    Resources(List<ResourceRef> uploads, RequestText text) {
+    Resources(List<ResourceRef> uploads, RequestText text, List<ChatMessage> history) {
         this.uploads = uploads == null ? List.of() : uploads;
         this.mentioned = RequestText.filesIn(text.original);
+        List<String> named = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String content = history.get(i).content();
+            List<String> files = new ArrayList<>(RequestText.filesIn(content == null ? "" : content));
+            Collections.reverse(files);
+            named.addAll(files);
+        }
+        this.earlier = List.copyOf(named);
         this.textFiles = RequestText.textFilesIn(text.original);
         this.table = TABLE.matcher(text.original).find();
         this.document = DOCUMENT.matcher(text.original).find();
@@ -44,13 +57,18 @@ final class Resources {
                 .findFirst();
     }
 
-    /** Any file of this kind: an upload first, then a file the text names. */
+    /** Any file of this kind: an upload first, then a file the text names, then the latest an earlier turn named. */
     Optional<String> anyOf(MediaKind kind) {
         Optional<String> upload = uploads.stream().filter(r -> r.kind() == kind).map(ResourceRef::id).findFirst();
         if (upload.isPresent()) {
             return upload;
         }
-        return mentioned.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind).map(this::bind).findFirst();
+        Optional<String> named = mentioned.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind)
+                .map(this::bind).findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
+        return earlier.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind).findFirst();
     }
 
     boolean has(MediaKind kind) {

@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class ResourceStore {
     private static final Pattern ID = Pattern.compile("r-[0-9a-f]{20}\\.[a-z0-9]{2,5}");
+    private static final Pattern WRITTEN_ID = Pattern.compile("(?<![\\w.-])" + ID.pattern() + "(?![\\w])");
     private final Path root;
 
     public ResourceStore(Path root) {
@@ -33,6 +36,14 @@ public final class ResourceStore {
 
     public static boolean isResourceId(String value) {
         return value != null && ID.matcher(value).matches();
+    }
+
+    /** The resource ids written in a text ("transcribe r-5f0c2b7a9d0e1f2a3b4c.wav"), in order, each once. */
+    public static List<String> idsIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return WRITTEN_ID.matcher(text).results().map(MatchResult::group).distinct().toList();
     }
 
     public Path root() {
