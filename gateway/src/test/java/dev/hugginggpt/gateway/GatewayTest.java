@@ -140,10 +140,7 @@ class GatewayTest {
 
     @Test
     void aRepeatedOutcomeIsAnsweredOnce() throws Exception {
-        StandInLlm.server.otherwise(call -> Reply.content("Answered."));
-        String id = given().header("X-API-Key", "key-a").contentType("application/json")
-                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
-                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
+        String id = submitWithTheLlmAnswering("Answered.");
         finish(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         awaitAnswer(id);
         RequestEvent done = events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
@@ -157,10 +154,7 @@ class GatewayTest {
 
     @Test
     void theAnswerWaitsUntilTheViewHoldsTheTasksResultsAndIsShownWithoutARoundTrip() throws Exception {
-        StandInLlm.server.otherwise(call -> Reply.content("Answered."));
-        String id = given().header("X-API-Key", "key-a").contentType("application/json")
-                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
-                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
+        String id = submitWithTheLlmAnswering("Answered.");
         Outcome outcome = outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE);
         connector.source("outcomes").send(outcome);
         Thread.sleep(500);
@@ -174,6 +168,14 @@ class GatewayTest {
                 .body("status", equalTo("DONE"))
                 .body("answer.text", equalTo("Answered."))
                 .body("tasks[0].status", equalTo("SUCCEEDED"));
+    }
+
+    /** A request of tenant a ("Read 'hello' aloud"), with the LLM stand-in answering every call with this. */
+    private static String submitWithTheLlmAnswering(String reply) {
+        StandInLlm.server.otherwise(call -> Reply.content(reply));
+        return given().header("X-API-Key", "key-a").contentType("application/json")
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Read 'hello' aloud\"}]}")
+                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
     }
 
     /** What the selector sends for a finished request: its plan and task events, and the outcome. */
