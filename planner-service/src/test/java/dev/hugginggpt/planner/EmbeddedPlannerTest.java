@@ -358,6 +358,10 @@ class EmbeddedPlannerTest {
                 Instant.now())).tasks();
         assertEquals(List.of("automatic-speech-recognition"), names(tasks), tasks.toString());
         assertEquals("r-1111111111aaaaaaaaaa.wav", tasks.get(0).args().get("audio"), "the latest recording named");
+        List<PlannedTask> dictated = planner.plan(new UserRequest("r", "t", List.of(conversation.get(0), conversation.get(1),
+                ChatMessage.user("이제 그 녹음을 받아써 줘")), List.of(), RequestOptions.defaults(), Instant.now())).tasks();
+        assertEquals(List.of("automatic-speech-recognition"), names(dictated), "받아쓰다 (dictate): " + dictated);
+        assertEquals("r-0cd92487d3c84f94802c.wav", dictated.get(0).args().get("audio"));
 
         List<ChatMessage> korean = List.of(ChatMessage.user("이 사진 r-2222222222bbbbbbbbbb.jpg 를 저장해 줘"),
                 new ChatMessage("assistant", "저장했습니다."), ChatMessage.user("그 사진에서 객체를 탐지해 줘"));

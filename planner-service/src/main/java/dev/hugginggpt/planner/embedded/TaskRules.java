@@ -33,7 +33,7 @@ final class TaskRules {
                     "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
-                            + "|받아\\s*적|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
+                            + "|받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
             TaskRule.of("audio-to-audio",
                     "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                             + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
