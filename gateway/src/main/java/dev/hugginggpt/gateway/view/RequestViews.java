@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.view;
 
+import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.RequestEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -25,6 +26,8 @@ public class RequestViews {
     private final Map<String, List<MultiEmitter<? super RequestEvent>>> subscribers = new LinkedHashMap<>();
     private final Map<String, List<CompletableFuture<RequestView>>> waiters = new LinkedHashMap<>();
     private final Map<String, List<Settling>> settling = new HashMap<>();
+    /** Which request produced each resource, so that an access check does not scan every record. */
+    private final Map<String, RequestRecord> producers = new HashMap<>();
     /** Unfinished requests per tenant, kept as records change: the admission check must not scan every record. */
     private final Map<String, Integer> active = new java.util.HashMap<>();
 
@@ -38,6 +41,7 @@ public class RequestViews {
             protected boolean removeEldestEntry(Map.Entry<String, RequestRecord> eldest) {
                 if (size() > limit) {
                     uncount(eldest.getValue());
+                    eldest.getValue().producedResources.forEach(id -> producers.remove(id, eldest.getValue()));
                     return true;
                 }
                 return false;
@@ -56,6 +60,9 @@ public class RequestViews {
                 return;
             }
             record.apply(event);
+            if (event.type() == EventType.TASK_FINISHED) {
+                record.producedResources.forEach(id -> producers.putIfAbsent(id, record));
+            }
             recount(record);
             settled = takeSettled(record);
             listeners = List.copyOf(subscribers.getOrDefault(event.requestId(), List.of()));
@@ -132,7 +139,8 @@ public class RequestViews {
 
     /** Whether one of the tenant's requests produced this resource. */
     public synchronized boolean produced(String resourceId, String tenant) {
-        return records.values().stream().anyMatch(r -> tenant.equals(r.tenant()) && r.producedResources.contains(resourceId));
+        RequestRecord producer = producers.get(resourceId);
+        return producer != null && tenant.equals(producer.tenant());
     }
 
     /** Completes with the view once the request is DONE or FAILED. */

@@ -52,7 +52,7 @@ final class Resources {
     /** A file of this kind named in the clause itself. */
     Optional<String> namedIn(String clause, MediaKind kind) {
         return RequestText.filesIn(clause).stream()
-                .filter(f -> MediaKind.ofFileName(f).orElse(null) == kind)
+                .filter(f -> isOf(f, kind))
                 .map(this::bind)
                 .findFirst();
     }
@@ -63,12 +63,15 @@ final class Resources {
         if (upload.isPresent()) {
             return upload;
         }
-        Optional<String> named = mentioned.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind)
-                .map(this::bind).findFirst();
+        Optional<String> named = mentioned.stream().filter(f -> isOf(f, kind)).map(this::bind).findFirst();
         if (named.isPresent()) {
             return named;
         }
-        return earlier.stream().filter(f -> MediaKind.ofFileName(f).orElse(null) == kind).findFirst();
+        return earlier.stream().filter(f -> isOf(f, kind)).findFirst();
+    }
+
+    private static boolean isOf(String fileName, MediaKind kind) {
+        return MediaKind.ofFileName(fileName).orElse(null) == kind;
     }
 
     boolean has(MediaKind kind) {
