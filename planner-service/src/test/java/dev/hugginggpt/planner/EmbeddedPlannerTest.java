@@ -561,6 +561,40 @@ class EmbeddedPlannerTest {
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
     }
 
+    @Test
+    void askingWhatTheWritingInAPictureSaysIsReadingIt() {
+        ResourceRef sign = new ResourceRef("r-0123456789abcdef0123.png", "sign.png", "image/png", 10);
+        List<PlannedTask> readAloud = plan("What does the text in this image say? Then read it aloud.", sign).tasks();
+        assertEquals(List.of("image-to-text", "text-to-speech"), names(readAloud), readAloud.toString());
+        assertEquals("<GENERATED>-0", readAloud.get(1).args().get("text"));
+        assertEquals(List.of("image-to-text"), names(plan("Which words in this photo can you read?", sign).tasks()));
+        assertEquals(List.of("image-to-text"), names(plan("이 사진에 뭐라고 쓰여 있어?", sign).tasks()));
+        ResourceRef song = new ResourceRef("r-0123456789abcdef0124.wav", "song.wav", "audio/wav", 10);
+        List<PlannedTask> lyrics = plan("What do the words in this song say?", song).tasks();
+        assertEquals(List.of("automatic-speech-recognition"), names(lyrics), "words in a song are heard, not read: " + lyrics);
+    }
+
+    @Test
+    void askingWhoOrWhereATextMentionsIsNamedEntityRecognition() {
+        List<PlannedTask> english = plan("Who is mentioned in this sentence: 'Barack Obama met Angela Merkel in Berlin on Monday.'").tasks();
+        assertEquals(List.of("token-classification"), names(english), english.toString());
+        assertEquals("Barack Obama met Angela Merkel in Berlin on Monday.", english.get(0).args().get("text"));
+        List<PlannedTask> korean = plan("이 문장에 나오는 사람과 장소를 찾아줘: '세종대왕은 서울에서 태어났다'").tasks();
+        assertEquals(List.of("token-classification"), names(korean), korean.toString());
+        assertEquals("세종대왕은 서울에서 태어났다", korean.get(0).args().get("text"));
+    }
+
+    @Test
+    void countingThingsInAPictureIsDetectionWhileHowManyIsAQuestion() {
+        ResourceRef crowd = new ResourceRef("r-0123456789abcdef0125.jpg", "crowd.jpg", "image/jpeg", 10);
+        assertEquals(List.of("object-detection"), names(plan("Count the people in this picture", crowd).tasks()));
+        assertEquals(List.of("visual-question-answering"), names(plan("How many people are in this photo?", crowd).tasks()));
+        assertEquals(List.of("visual-question-answering"), names(plan("Count how many dogs are in this photo", crowd).tasks()));
+        List<PlannedTask> korean = plan("이 사진에서 사람을 찾고 포즈를 추정해 줘", crowd).tasks();
+        assertEquals(List.of("object-detection", "openpose-control"), names(korean), korean.toString());
+        assertEquals(List.of(-1), korean.get(1).dep(), "both read the photo: " + korean);
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

@@ -20,6 +20,9 @@ final class TaskRules {
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
             + "|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian)";
 
+    /** What detection counts: "count the people" is object detection, "count how many ..." a question. */
+    private static final String COUNTED = "(?:people|persons|faces|pedestrians|objects|items|things|cars|vehicles|animals)\\b";
+
     static final List<TaskRule> RULES = List.of(
             TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b|동영상|비디오|영상"),
             TaskRule.of("image-to-text",
@@ -28,7 +31,10 @@ final class TaskRules {
                             + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
                             + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
-                            + "|(?:글자|텍스트|문자)를? (?:추출|읽)"),
+                            + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
+                            + "(?![^.?!]*" + AUDIO + ")[^.?!]*?\\b(?:say|read)\\b(?! about)"
+                            + "|(?:which|what) (?:words|text|letters)\\b(?![^.?!]*" + AUDIO + ")[^.?!]*?\\b(?:can|could|do) you (?:read|see|make out)"
+                            + "|(?:글자|텍스트|문자)를? (?:추출|읽)|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)"),
             TaskRule.of("automatic-speech-recognition",
                     "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
@@ -74,7 +80,11 @@ final class TaskRules {
                             + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
                             + "|\\btokens?\\b"
                             + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
-                            + "|key terms|개체명|품사"),
+                            + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
+                            + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
+                            + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that are |which are |that get )?(?:mentioned|named) in\\b"
+                            + "|(?:문장|텍스트|글|기사|본문|문단|단락)(?:에|에서|에서의)? ?(?:나오는|언급된|언급되는|등장하는) (?:사람|인물|장소|지명|이름|기관|회사|날짜)"
+                            + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"),
             TaskRule.of("summarization",
                     "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                             + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
@@ -85,7 +95,7 @@ final class TaskRules {
             TaskRule.of("tabular-classification",
                     "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b.*\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
             TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
-            TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세"),
+            TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세|포즈"),
             TaskRule.of("image-segmentation",
                     "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ )?out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|배경(?:을|를)? ?(?:제거|지워|없애)|누끼|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                             + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
@@ -102,7 +112,7 @@ final class TaskRules {
                             + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서.*(?:\\?|무엇|알려|찾아)"),
             TaskRule.of("visual-question-answering",
                     "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
-                            + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:the|how)"
+                            + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:how|the (?!(?:\\w+ )?" + COUNTED + "))"
                             + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
                             + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b.*" + IMAGE
                             + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
@@ -127,7 +137,9 @@ final class TaskRules {
                             + "|변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화"),
             TaskRule.of("object-detection",
                     "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
-                            + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b|객체|물체|탐지|검출|얼굴"),
+                            + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
+                            + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED
+                            + "|(?:사진|이미지|그림)[^.?!]*?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
                             + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
