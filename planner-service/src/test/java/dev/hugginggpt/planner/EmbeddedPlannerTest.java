@@ -595,6 +595,21 @@ class EmbeddedPlannerTest {
         assertEquals(List.of(-1), korean.get(1).dep(), "both read the photo: " + korean);
     }
 
+    @Test
+    void makingThatPhotoBlackAndWhiteChangesItAndDoesNotDrawANewOne() {
+        List<ChatMessage> conversation = List.of(ChatMessage.user("Find the faces in this photo (attached: r-2222222222bbbbbbbbbb.jpg)"),
+                new ChatMessage("assistant", "2 faces found"), ChatMessage.user("Now make that photo black and white"));
+        List<PlannedTask> grey = planner.plan(new UserRequest("r", "t", conversation, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("image-to-image"), names(grey), grey.toString());
+        assertEquals("r-2222222222bbbbbbbbbb.jpg", grey.get(0).args().get("image"));
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "photo.png", "image/png", 10);
+        assertEquals(List.of("image-to-image"), names(plan("Make the photo black and white", photo).tasks()),
+                "'photo black' is not 'to black'");
+        assertEquals(List.of("image-to-image"), names(plan("Make this picture a bit brighter", photo).tasks()));
+        assertEquals(List.of("text-to-image"), names(plan("Make a picture of a red cat").tasks()));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }
