@@ -3,6 +3,7 @@ package dev.hugginggpt.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +99,65 @@ class OpenAiCompatTest {
                 .when().post("/v1/chat/completions")
                 .then().statusCode(400).body("error.message", containsString("URLs are not fetched"));
         assertTrue(requests().isEmpty());
+    }
+
+    @Test
+    void filesInsideTheMessagesAreTheTenantsResourcesAndKeepTheirIdsAcrossTurns() throws Exception {
+        byte[] png = pngBytes();
+        String image = "{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png) + "\"}}";
+        complete("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                + " \"text\": \"Find the faces in this photo\"}, " + image + "]}]}").then().statusCode(200);
+        UserRequest first = requests().get(0).getPayload();
+        assertEquals("Find the faces in this photo", first.lastUserMessage());
+        assertEquals(1, first.resources().size(), first.toString());
+        String id = first.resources().get(0).id();
+        assertEquals("image/png", first.resources().get(0).contentType());
+        byte[] stored = given().header("Authorization", "Bearer key-a").when().get("/v1/resources/" + id)
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(png, stored);
+        given().header("Authorization", "Bearer key-b").when().get("/v1/resources/" + id).then().statusCode(404);
+
+        sent.clear();
+        String audio = "{\"type\": \"input_audio\", \"input_audio\": {\"format\": \"wav\", \"data\": \""
+                + Base64.getEncoder().encodeToString("RIFF....WAVEfmt ".getBytes()) + "\"}}";
+        complete("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                + " \"text\": \"Find the faces in this photo\"}, " + image + "]}, {\"role\": \"assistant\", \"content\": \"1 face found\"},"
+                + " {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Now transcribe this\"}, " + audio + "]}]}")
+                .then().statusCode(200);
+        UserRequest second = requests().get(0).getPayload();
+        assertEquals("Find the faces in this photo (attached: " + id + ")", second.messages().get(0).content(),
+                "the earlier turn's photo, sent again, is the same resource, named in its turn");
+        assertEquals(1, second.resources().size(), second.toString());
+        assertTrue(second.resources().get(0).id().endsWith(".wav"), second.toString());
+        assertEquals("audio/wav", second.resources().get(0).contentType());
+    }
+
+    @Test
+    void aFileInsideAMessageThatCannotBeTakenIsRefusedAndNothingRuns() {
+        String pdf = "data:application/pdf;base64," + Base64.getEncoder().encodeToString("%PDF-1.7".getBytes());
+        String tooLarge = "data:image/png;base64," + Base64.getEncoder().encodeToString(new byte[70_000]);
+        refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + pdf + "\"}}", 415, "unsupported file type");
+        refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,%%%\"}}", 400, "not valid base64");
+        refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + tooLarge + "\"}}", 413, "at most 65536 bytes");
+        refused("{\"type\": \"file\", \"file\": {\"file_id\": \"file-abc\"}}", 400, "file ids are not known here");
+        refused("{\"type\": \"video_url\", \"video_url\": {\"url\": \"x\"}}", 400, "'video_url' is not supported");
+        assertTrue(requests().isEmpty());
+    }
+
+    private void refused(String part, int status, String message) {
+        given().header("Authorization", "Bearer key-a").contentType("application/json")
+                .body("{\"model\": \"hugginggpt\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                        + " \"text\": \"Describe this\"}, " + part + "]}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(status).body("error.message", containsString(message));
+    }
+
+    private static byte[] pngBytes() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

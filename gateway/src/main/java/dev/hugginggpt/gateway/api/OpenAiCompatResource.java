@@ -7,8 +7,10 @@ import dev.hugginggpt.gateway.access.Caller;
 import dev.hugginggpt.gateway.view.RequestView;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.Json;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,14 +44,20 @@ public class OpenAiCompatResource {
     private final RequestSubmitter submitter;
     private final RequestViews views;
     private final Caller caller;
+    private final InlineFiles files;
     private final Duration timeout;
 
-    public OpenAiCompatResource(RequestSubmitter submitter, RequestViews views, Caller caller,
+    public OpenAiCompatResource(RequestSubmitter submitter, RequestViews views, Caller caller, InlineFiles files,
             @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration timeout) {
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
+        this.files = files;
         this.timeout = timeout;
+    }
+
+    /** The conversation of a chat completion request, and the files its last message carries. */
+    private record Conversation(List<ChatMessage> messages, List<String> resources) {
     }
 
     @GET
@@ -67,25 +76,24 @@ public class OpenAiCompatResource {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChatCompletion", summary = "Chat completion (OpenAI protocol)",
-            description = "Runs the request through planning, selection, execution and response; 'stream': true sends chunks as Server-Sent Events.")
+            description = "Runs the request through planning, selection, execution and response; 'stream': true sends chunks as"
+                    + " Server-Sent Events. Files may come inside the messages: image_url (a data: URL), input_audio, file (file_data);"
+                    + " URLs are not fetched.")
     @APIResponse(responseCode = "200", description = "The completion, or its chunks as Server-Sent Events.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion.")),
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)) })
     public Uni<Response> complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion request: model, messages, stream."))) JsonNode body) {
-        SubmitRequest request;
-        boolean stream;
-        try {
-            request = new SubmitRequest(messages(body), List.of(), null);
-            stream = body.path("stream").asBoolean(false);
-        } catch (ProblemException e) {
-            return Uni.createFrom().item(error(e));
-        }
         String tenant = caller.tenant();
         String completionId = "chatcmpl-" + java.util.UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
-        boolean streamed = stream;
-        return Uni.createFrom().deferred(() -> submitter.submit(request, tenant, false))
+        boolean streamed = body != null && body.path("stream").asBoolean(false);
+        Uni<Conversation> conversation = Uni.createFrom().item(() -> conversation(body, tenant));
+        if (carriesFiles(body)) {
+            conversation = conversation.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return conversation
+                .chain(c -> submitter.submit(new SubmitRequest(c.messages(), c.resources(), null), tenant, false))
                 .chain(id -> Uni.createFrom().completionStage(() -> views.whenTerminal(id))
                         .ifNoItem().after(timeout).recoverWithItem(() -> views.find(id).orElseThrow()))
                 .map(view -> streamed
@@ -105,8 +113,23 @@ public class OpenAiCompatResource {
                 + "data: [DONE]\n\n";
     }
 
-    /** The conversation from OpenAI messages: content as a string or as text parts. */
-    private static List<ChatMessage> messages(JsonNode body) {
+    /** Storing files is disk work: off the event loop. */
+    private static boolean carriesFiles(JsonNode body) {
+        for (JsonNode m : body == null ? List.<JsonNode>of() : body.path("messages")) {
+            for (JsonNode part : m.path("content")) {
+                if (!"text".equals(part.path("type").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The conversation from OpenAI messages: content as a string or as parts. The last message's files are the
+     * request's resources; an earlier message's files are named in its text, as the conversation's files.
+     */
+    private Conversation conversation(JsonNode body, String tenant) {
         if (body == null || !body.path("messages").isArray()) {
             throw ProblemException.badRequest("'messages' must be an array of {role, content}");
         }
@@ -115,28 +138,38 @@ public class OpenAiCompatResource {
             throw new ProblemException(404, "Not found", "the only model is '" + MODEL + "', not '" + model + "'");
         }
         List<ChatMessage> messages = new ArrayList<>();
-        for (JsonNode m : body.get("messages")) {
-            JsonNode content = m.path("content");
+        List<String> lastFiles = List.of();
+        InlineFiles.Budget budget = files.budget();
+        JsonNode all = body.get("messages");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode content = all.get(i).path("content");
             String text;
+            List<String> attached = new ArrayList<>();
             if (content.isTextual()) {
                 text = content.asText();
             } else if (content.isArray()) {
                 StringBuilder parts = new StringBuilder();
                 for (JsonNode part : content) {
-                    if (!"text".equals(part.path("type").asText())) {
-                        throw ProblemException.badRequest("only text content parts are accepted here; upload files with"
-                                + " POST /v1/resources and use /v1/requests (URLs are not fetched)");
+                    Optional<ResourceRef> file = files.store(part, tenant, budget);
+                    if (file.isEmpty()) {
+                        parts.append(part.path("text").asText());
+                    } else if (!attached.contains(file.get().id())) {
+                        attached.add(file.get().id());
                     }
-                    parts.append(part.path("text").asText());
                 }
                 text = parts.toString();
             } else {
                 text = null;
             }
-            String role = m.path("role").asText(null);
+            if (i == all.size() - 1) {
+                lastFiles = attached;
+            } else if (!attached.isEmpty()) {
+                text = (text == null || text.isBlank() ? "" : text.strip() + " ") + "(attached: " + String.join(", ", attached) + ")";
+            }
+            String role = all.get(i).path("role").asText(null);
             messages.add(new ChatMessage("developer".equals(role) ? "system" : role, text));
         }
-        return messages;
+        return new Conversation(messages, lastFiles);
     }
 
     private static String answer(RequestView view) {

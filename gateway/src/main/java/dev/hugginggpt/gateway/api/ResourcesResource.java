@@ -1,6 +1,5 @@
 package dev.hugginggpt.gateway.api;
 
-import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import io.smallrye.common.annotation.Blocking;
@@ -59,11 +58,7 @@ public class ResourcesResource {
             throw ProblemException.tooLarge("the file has " + file.size() + " bytes; at most " + maxUploadBytes + " are accepted");
         }
         String name = file.fileName() == null ? "upload" : file.fileName();
-        String type = MediaKind.contentTypeOfFileName(name).orElse(file.contentType());
-        if (type == null || MediaKind.ofContentType(type) == MediaKind.TEXT && !type.startsWith("text/")) {
-            throw ProblemException.unsupportedType("unsupported file type '" + file.contentType() + "' for " + name
-                    + "; images (png, jpg, ...), audio (wav, flac, mp3, ...) and video (mp4, webm, ...) are accepted");
-        }
+        String type = UploadTypes.accepted(name, file.contentType());
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             ResourceRef ref = store.save(in, name, type);
             owners.uploaded(ref.id(), caller.tenant());

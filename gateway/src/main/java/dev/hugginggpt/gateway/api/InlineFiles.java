@@ -1,0 +1,169 @@
+package dev.hugginggpt.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hugginggpt.gateway.access.ResourceOwners;
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.resources.ResourceStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Files sent inside OpenAI chat messages, stored as the tenant's uploads: {@code image_url} with a {@code data:} URL,
+ * {@code input_audio} ({@code data}, {@code format}) and {@code file} ({@code file_data}, {@code filename}). URLs are
+ * not fetched. A chat client sends the whole conversation again on every turn, so the same bytes from the same tenant
+ * are the resource stored the first time (while this gateway remembers it), and keep their id across turns.
+ */
+@ApplicationScoped
+public class InlineFiles {
+    private static final Pattern DATA_URL = Pattern.compile("data:([\\w.+-]+/[\\w.+-]+)?(?:;[\\w.+-]+=[^;,]*)*;base64,",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final int REMEMBERED = 10_000;
+
+    private final ResourceStore store;
+    private final ResourceOwners owners;
+    private final long maxBytes;
+    private final Map<String, String> storedByDigest = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public InlineFiles(ResourceStore store, ResourceOwners owners,
+            @ConfigProperty(name = "hg.gateway.max-inline-file-bytes", defaultValue = "10485760") long maxBytes) {
+        this.store = store;
+        this.owners = owners;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The decoded bytes one request may carry in its messages. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** What a request's files have used of {@link #maxBytes()} so far. */
+    public final class Budget {
+        private long used;
+
+        private void spend(long bytes) {
+            used += bytes;
+            if (used > maxBytes) {
+                throw ProblemException.tooLarge("files inside the messages may have at most " + maxBytes
+                        + " bytes in all; upload larger files with POST /v1/resources and use /v1/requests");
+            }
+        }
+    }
+
+    public Budget budget() {
+        return new Budget();
+    }
+
+    /** The resource a file content part holds, stored for the tenant; empty for a text part. */
+    public Optional<ResourceRef> store(JsonNode part, String tenant, Budget budget) {
+        String type = part.path("type").asText("");
+        return switch (type) {
+            case "text" -> Optional.empty();
+            case "image_url" -> {
+                JsonNode image = part.path("image_url");
+                yield Optional.of(fromDataUrl(image.isTextual() ? image.asText() : image.path("url").asText(""), "image", tenant, budget));
+            }
+            case "input_audio" -> {
+                String format = part.path("input_audio").path("format").asText("wav").toLowerCase(Locale.ROOT);
+                String name = "audio." + (format.matches("[a-z0-9]{2,5}") ? format : "bin");
+                yield Optional.of(save(decode(part.path("input_audio").path("data").asText(""), budget), name,
+                        "audio/" + format, tenant));
+            }
+            case "file" -> {
+                JsonNode file = part.path("file");
+                if (file.hasNonNull("file_id")) {
+                    throw ProblemException.badRequest("file ids are not known here; send the file as 'file_data' (a data: URL)"
+                            + " or upload it with POST /v1/resources and use /v1/requests");
+                }
+                yield Optional.of(fromDataUrl(file.path("file_data").asText(""), file.path("filename").asText("file"), tenant, budget));
+            }
+            default -> throw ProblemException.badRequest("content part type '" + type
+                    + "' is not supported; text, image_url (a data: URL), input_audio and file (file_data) are");
+        };
+    }
+
+    private ResourceRef fromDataUrl(String url, String name, String tenant, Budget budget) {
+        Matcher dataUrl = DATA_URL.matcher(url);
+        if (!dataUrl.lookingAt()) {
+            throw ProblemException.badRequest("files in messages are data: URLs (data:image/png;base64,...); URLs are not fetched;"
+                    + " or upload the file with POST /v1/resources and use /v1/requests");
+        }
+        String declared = dataUrl.group(1) == null ? "application/octet-stream" : dataUrl.group(1).toLowerCase(Locale.ROOT);
+        byte[] bytes = decode(url.substring(dataUrl.end()), budget);
+        String fileName = name.contains(".") ? name : name + "." + extension(declared);
+        return save(bytes, fileName, declared, tenant);
+    }
+
+    private static byte[] decode(String base64, Budget budget) {
+        budget.spend(base64.length() / 4L * 3);
+        try {
+            byte[] bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).find() ? WHITESPACE.matcher(base64).replaceAll("") : base64);
+            if (bytes.length == 0) {
+                throw ProblemException.badRequest("a file in the messages is empty");
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("a file in the messages is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private ResourceRef save(byte[] bytes, String name, String declaredType, String tenant) {
+        String type = UploadTypes.accepted(name, declaredType);
+        String digest = tenant + ":" + sha256(bytes);
+        synchronized (storedByDigest) {
+            String known = storedByDigest.get(digest);
+            Optional<ResourceRef> stored = known == null ? Optional.empty() : store.describe(known);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        try {
+            ResourceRef ref = store.save(new ByteArrayInputStream(bytes), name, type);
+            owners.uploaded(ref.id(), tenant);
+            synchronized (storedByDigest) {
+                storedByDigest.put(digest, ref.id());
+            }
+            return ref;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "image/jpeg" → "jpg", "audio/mpeg" → "mp3": an extension the store and the executors know the file by. */
+    private static String extension(String contentType) {
+        String subtype = contentType.substring(contentType.indexOf('/') + 1);
+        return switch (subtype) {
+            case "jpeg", "pjpeg" -> "jpg";
+            case "mpeg", "mp3" -> "mp3";
+            case "x-wav", "wave", "vnd.wave" -> "wav";
+            default -> MediaKind.contentTypeOfFileName("f." + subtype).isPresent() ? subtype : "bin";
+        };
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
