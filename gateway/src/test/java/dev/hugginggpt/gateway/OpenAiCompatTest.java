@@ -142,6 +142,15 @@ class OpenAiCompatTest {
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + tooLarge + "\"}}", 413, "at most 65536 bytes");
         refused("{\"type\": \"file\", \"file\": {\"file_id\": \"file-abc\"}}", 400, "file ids are not known here");
         refused("{\"type\": \"video_url\", \"video_url\": {\"url\": \"x\"}}", 400, "'video_url' is not supported");
+        given().header("Authorization", "Bearer key-a").contentType("application/json").body("{\"model\": \"hugginggpt\", \"messages\": [")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400).body("error.type", equalTo("invalid_request_error")).body("error.message", containsString("not valid JSON"));
+        given().contentType("application/json").body("{\"model\": \"hugginggpt\", \"messages\": []}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(401).body("error.type", equalTo("authentication_error"));
+        given().header("Authorization", "Bearer key-a").contentType("application/json")
+                .body("{\"model\": \"hugginggpt\", \"padding\": \"" + "x".repeat(1_200_000) + "\"}").when().post("/v1/chat/completions")
+                .then().statusCode(413).body("error.message", containsString("at most"));
         assertTrue(requests().isEmpty());
     }
 

@@ -610,6 +610,16 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("text-to-image"), names(plan("Make a picture of a red cat").tasks()));
     }
 
+    @Test
+    void drawingTheEdgesOfAPictureIsAnEdgeMapNotANewPicture() {
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "photo.png", "image/png", 10);
+        List<PlannedTask> tasks = plan("Find the faces in this photo and draw the edges of that one", photo).tasks();
+        assertEquals(List.of("object-detection", "canny-control"), names(tasks), tasks.toString());
+        assertEquals("r-0123456789abcdef0123.png", tasks.get(1).args().get("image"));
+        assertEquals(List.of("canny-control"), names(plan("Draw the outlines in this photo", photo).tasks()));
+        assertEquals(List.of("text-to-image"), names(plan("Draw a cat on a skateboard").tasks()));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

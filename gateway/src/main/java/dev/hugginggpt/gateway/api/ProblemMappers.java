@@ -2,14 +2,18 @@ package dev.hugginggpt.gateway.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Client errors as application/problem+json. */
+/** Client errors as application/problem+json; on the OpenAI-compatible paths in OpenAI's error shape, as its clients read. */
 public class ProblemMappers {
     static final String PROBLEM_JSON = "application/problem+json";
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, UriInfo uri) {
+        if (isOpenAiPath(uri)) {
+            return OpenAiCompatResource.error(e);
+        }
         Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(e.problem());
         if (e.retryAfterSeconds() != null) {
             response.header("Retry-After", e.retryAfterSeconds());
@@ -18,34 +22,37 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        return invalidJson(e);
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return invalidJson(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
-        return invalidJson(e);
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e, UriInfo uri) {
+        return invalidJson(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response json(com.fasterxml.jackson.core.JsonProcessingException e) {
-        return invalidJson(e);
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        return invalidJson(e, uri);
     }
 
-    private static Response invalidJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+    private static boolean isOpenAiPath(UriInfo uri) {
+        String path = uri.getPath();
+        return path.endsWith("/chat/completions") || path.endsWith("/v1/models");
+    }
+
+    private Response invalidJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
         String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                 ? " at '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(java.util.stream.Collectors.joining(".")) + "'"
                 : "";
-        return Response.status(400).type(PROBLEM_JSON).entity(new Problem("about:blank", "Bad request", 400,
-                "the body is not valid JSON for this endpoint" + where)).build();
+        return problem(ProblemException.badRequest("the body is not valid JSON for this endpoint" + where), uri);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         String detail = status == 400 ? "the body is not valid JSON for this endpoint" : e.getMessage();
-        return Response.status(status).type(PROBLEM_JSON)
-                .entity(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status, detail)).build();
+        return problem(new ProblemException(status, e.getResponse().getStatusInfo().getReasonPhrase(), detail), uri);
     }
 }

@@ -94,7 +94,7 @@ final class TaskRules {
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
             TaskRule.of("tabular-classification",
                     "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b.*\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
-            TaskRule.of("canny-control", "canny|edge map|edges? of|윤곽"),
+            TaskRule.of("canny-control", "canny|edge map|edges? of|(?:draw|trac|extract)\\w* (?:the |its |their |all )?(?:\\w+ )?(?:edges|outlines|contours)|contours|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세|포즈"),
             TaskRule.of("image-segmentation",
                     "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ )?out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|배경(?:을|를)? ?(?:제거|지워|없애)|누끼|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
@@ -119,7 +119,7 @@ final class TaskRules {
                             + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
-                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:the |its |their )?(?:edges?|outlines?|contours?|lines)\\b))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
                             + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
                             + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
