@@ -620,6 +620,17 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("text-to-image"), names(plan("Draw a cat on a skateboard").tasks()));
     }
 
+    @Test
+    void askingWhatASpeakerSaysIsTranscribingTheRecording() {
+        ResourceRef call = new ResourceRef("r-0123456789abcdef0126.wav", "call.wav", "audio/wav", 10);
+        List<PlannedTask> tasks = plan("What is the speaker saying? Translate it into Spanish.", call).tasks();
+        assertEquals(List.of("automatic-speech-recognition", "translation"), names(tasks),
+                "not a question answered from the request's own words: " + tasks);
+        assertEquals("r-0123456789abcdef0126.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals(List.of("automatic-speech-recognition"), names(plan("What are they talking about in this clip?", call).tasks()));
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

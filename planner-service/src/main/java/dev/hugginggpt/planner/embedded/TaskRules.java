@@ -36,7 +36,9 @@ final class TaskRules {
                             + "|(?:which|what) (?:words|text|letters)\\b(?![^.?!]*" + AUDIO + ")[^.?!]*?\\b(?:can|could|do) you (?:read|see|make out)"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)"),
             TaskRule.of("automatic-speech-recognition",
-                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
+                    "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said"
+                            + "|what (?:is|are|was|were|did|does|do) (?:the |this |that |these )?(?:speakers?|person|people|man|woman|voices?|caller|narrator|host|they|he|she)\\b(?:'s)? (?:\\w+ )?(?:saying|say|talking about|speaking about|telling)\\b(?![^.?!]*" + IMAGE + ")"
+                            + "|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
