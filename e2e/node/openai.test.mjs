@@ -1,7 +1,9 @@
 // The official openai npm client against the gateway's OpenAI-compatible facade: model list, a plain and a
-// streamed chat completion through the whole pipeline, and the client's own error type for a bad key.
+// streamed chat completion through the whole pipeline, a picture inside the messages over two turns, and the
+// client's own error types for a bad key and an image URL.
 //   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... node openai.test.mjs
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import OpenAI, { AuthenticationError, BadRequestError } from 'openai';
 
 const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:8080';
@@ -45,6 +47,28 @@ assert.ok(chunks >= 2, `at least a content chunk and a final chunk, got ${chunks
 assert.equal(finish, 'stop');
 assert.match(streamed, /text-to-speech/, streamed);
 step(`streamed completion: ${chunks} chunks, ${streamed.length} characters`);
+
+if (process.env.SIGN_PNG) {
+  // a picture inside the message, as the client sends one: a data: URL; the next turn sends it again with the history
+  const sign = `data:image/png;base64,${readFileSync(process.env.SIGN_PNG).toString('base64')}`;
+  const first = [{ role: 'user', content: [
+    { type: 'text', text: 'What does the text in this image say?' },
+    { type: 'image_url', image_url: { url: sign } },
+  ] }];
+  const read = await client.chat.completions.create({ model: 'hugginggpt', messages: first });
+  assert.match(read.choices[0].message.content, /OPENAI WORKS/, read.choices[0].message.content);
+  step(`an image in the message: ${JSON.stringify(read.choices[0].message.content.slice(0, 80))}`);
+  const again = await client.chat.completions.create({ model: 'hugginggpt', messages: [
+    ...first, { role: 'assistant', content: read.choices[0].message.content }, { role: 'user', content: 'Now make that picture black and white' },
+  ] });
+  assert.match(again.choices[0].message.content, /image-to-image/, again.choices[0].message.content);
+  assert.match(again.choices[0].message.content, /grayscale/, again.choices[0].message.content);
+  step('the next turn, with the picture in the history, works on that picture');
+  await assert.rejects(client.chat.completions.create({ model: 'hugginggpt', messages: [{ role: 'user', content: [
+    { type: 'text', text: 'Describe this' }, { type: 'image_url', image_url: { url: 'https://example.org/cat.png' } },
+  ] }] }), BadRequestError);
+  step('an image URL is the client\'s BadRequestError (URLs are not fetched)');
+}
 
 if (process.env.API_KEY) {
   const stranger = new OpenAI({ baseURL: `${gateway}/v1`, apiKey: 'wrong-key', maxRetries: 0 });

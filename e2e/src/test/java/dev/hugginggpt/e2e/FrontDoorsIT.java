@@ -93,7 +93,9 @@ class FrontDoorsIT {
 
     @Test
     void officialOpenAiNodeClientTalksToTheFacade() throws Exception {
-        Node result = node("openai.test.mjs", Map.of());
+        Path sign = stack.data.resolve("openai-sign.png");
+        ImageIO.write(sign("OPENAI WORKS"), "png", sign.toFile());
+        Node result = node("openai.test.mjs", Map.of("SIGN_PNG", sign.toString()));
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("openai: PASS"), result.output());
     }
