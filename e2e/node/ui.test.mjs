@@ -1,7 +1,8 @@
 // The web UI end to end in headless Chromium, against a running gateway and the whole pipeline behind it.
 // A picture of a sign is drawn in the page, dropped onto it, and the request "read the text aloud" is sent;
 // the plan's DAG must light up from the event stream (every node seen RUNNING, then SUCCEEDED), the OCR text
-// and a playable audio element must appear, and a follow-up turn must carry the conversation.
+// and a playable audio element must appear, a follow-up turn must carry the conversation, and a later turn must
+// find the first turn's picture.
 //   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... SCREENSHOT=target/ui.png node ui.test.mjs
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -104,18 +105,32 @@ try {
   const answer = await turn.locator('.answer').textContent();
   assert.match(answer, /OPEN TODAY|text-to-speech/i, answer);
 
+  /** Sends a follow-up turn; returns its article once DONE and the request's view as the gateway holds it. */
+  const followUp = async (text, index) => {
+    await page.fill('#prompt', text);
+    await page.press('#prompt', 'Enter');
+    await page.waitForFunction(i => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[i]?.dataset.stage),
+      index, { timeout });
+    const article = page.locator('article.turn').nth(index);
+    assert.equal(await article.getAttribute('data-stage'), 'DONE', await article.locator('.assistant').textContent());
+    const view = await (await fetch(`${gateway}/v1/requests/${await article.getAttribute('data-request')}`,
+      { headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {} })).json();
+    return { article, view };
+  };
+
   // A follow-up turn carries the conversation so far.
-  await page.fill('#prompt', "Translate 'good night' into Spanish");
-  await page.press('#prompt', 'Enter');
-  await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[1]?.dataset.stage),
-    null, { timeout });
-  const second = page.locator('article.turn').nth(1);
-  assert.equal(await second.getAttribute('data-stage'), 'DONE');
-  const requestId = await second.getAttribute('data-request');
-  const view = await (await fetch(`${gateway}/v1/requests/${requestId}`, { headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {} })).json();
-  assert.deepEqual(view.messages.map(m => m.role), ['user', 'assistant', 'user'], 'the history went with the request');
-  assert.match(await second.locator('.output-text').first().textContent(), /noche/i);
+  const second = await followUp("Translate 'good night' into Spanish", 1);
+  assert.deepEqual(second.view.messages.map(m => m.role), ['user', 'assistant', 'user'], 'the history went with the request');
+  assert.match(await second.article.locator('.output-text').first().textContent(), /noche/i);
   step('follow-up turn DONE with the conversation history');
+
+  // A later turn refers back to the first turn's picture: it is named in that turn's message, so it is found.
+  const third = await followUp('Now make that picture black and white', 2);
+  const signId = third.view.messages[0].content.match(/\(attached: (r-[0-9a-f]{20}\.png)\)/)?.[1];
+  assert.ok(signId, `the first turn names its file: ${third.view.messages[0].content}`);
+  assert.deepEqual(third.view.tasks.map(t => [t.task, t.args.image, t.status]), [['image-to-image', signId, 'SUCCEEDED']],
+    JSON.stringify(third.view.tasks));
+  step('a later turn works on the picture of the first');
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot });

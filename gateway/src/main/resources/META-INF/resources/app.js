@@ -9,8 +9,7 @@ const $ = (selector, root = document) => root.querySelector(selector);
 
 const session = {
   key: localStorage.getItem('hg.api-key') || '',
-  history: [],       // ChatMessage[] of finished turns, sent with every new request
-  resources: [],     // ids of every file uploaded in this conversation
+  history: [],       // ChatMessage[] of finished turns (each user turn naming its files), sent with every new request
   attached: [],      // File[] waiting for the next message
   busy: false,
 };
@@ -370,11 +369,14 @@ async function send(text) {
   $('#log').append(turn.element);
   turn.element.scrollIntoView({ block: 'end' });
   try {
+    // this turn's files are the request's; an earlier turn's are named in its message, where the planner finds them
+    // when a later turn refers back ("now make it black and white"), and where a new upload does not hide them
+    const ids = [];
     for (const file of files) {
-      session.resources.push((await upload(file)).id);
+      ids.push((await upload(file)).id);
     }
     const messages = [...session.history, { role: 'user', content: text }];
-    const view = await submit(messages, session.resources);
+    const view = await submit(messages, ids);
     turn.element.dataset.request = view.id;
     let last;
     await follow(view.id, event => {
@@ -383,7 +385,8 @@ async function send(text) {
       turn.element.scrollIntoView({ block: 'end' });
     });
     if (last?.type === 'DONE') {
-      session.history.push({ role: 'user', content: text }, { role: 'assistant', content: last.answer?.text || '' });
+      const said = ids.length ? `${text} (attached: ${ids.join(', ')})`.trim() : text;
+      session.history.push({ role: 'user', content: said }, { role: 'assistant', content: last.answer?.text || '' });
     } else if (last?.type !== 'FAILED' && last?.type !== 'PLANNING_FAILED') {
       turn.fail('the event stream ended before the request finished');
     }
@@ -479,7 +482,6 @@ function start() {
   }
   $('#new-chat').addEventListener('click', () => {
     session.history = [];
-    session.resources = [];
     $('#log').replaceChildren();
   });
   let dragDepth = 0;
