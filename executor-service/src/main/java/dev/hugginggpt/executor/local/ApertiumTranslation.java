@@ -66,7 +66,8 @@ final class ApertiumTranslation implements LocalModel {
                 .filter(p -> source.isEmpty() || p.startsWith(source.get() + "-"))
                 .toList();
         if (candidates.isEmpty()) {
-            throw unsupported(source.map(Languages::name).orElse("any language"), target.map(Languages::name).orElse("?"));
+            throw unsupported(source.map(Languages::name).map(name -> name + " to ").orElse("")
+                    + target.map(Languages::name).map(name -> (source.isEmpty() ? "into " : "") + name).orElse("another language"));
         }
         // with no source named, even a single direction is checked: spa-eng must not pass Korean through unchanged
         String pair = source.isPresent() ? candidates.get(0) : byDetectedSource(text, candidates, target);
@@ -98,7 +99,7 @@ final class ApertiumTranslation implements LocalModel {
         }
         String detected = Arrays.stream(ranked).map(Language::getLang).filter(l -> scriptOf(l) == script).findFirst()
                 .map(Languages::name).orElse("text in " + script.name().toLowerCase(Locale.ROOT) + " script");
-        throw unsupported(detected, target.map(Languages::name).orElse("another language"));
+        throw unsupported(detected + " to " + target.map(Languages::name).orElse("another language"));
     }
 
     /** The script a language (ISO 639-3) is written in: Latin unless it is one of those below. */
@@ -106,8 +107,9 @@ final class ApertiumTranslation implements LocalModel {
         return NON_LATIN.getOrDefault(iso3, Character.UnicodeScript.LATIN);
     }
 
-    private ModelException unsupported(String from, String to) {
-        return new ModelException("Apertium has no " + from + " to " + to + " pair installed here; it translates "
+    /** {@code direction}: "Korean to English", "into French". */
+    private ModelException unsupported(String direction) {
+        return new ModelException("Apertium has no pair " + direction + " installed here; it translates "
                 + pairs().stream().map(ApertiumTranslation::describe).collect(Collectors.joining(", ")));
     }
 
