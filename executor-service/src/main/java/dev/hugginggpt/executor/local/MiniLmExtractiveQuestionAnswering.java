@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import opennlp.tools.stemmer.PorterStemmer;
 import opennlp.tools.util.Span;
@@ -21,6 +22,9 @@ import opennlp.tools.util.Span;
 final class MiniLmExtractiveQuestionAnswering implements LocalModel {
     static final double WORD_WEIGHT = 0.25;
     private static final Set<String> CONTENT = Set.of("NOUN", "PROPN", "VERB", "ADJ", "NUM");
+    /** Sentences that ask rather than tell: no answer is in them (the context may be the whole request). */
+    private static final Pattern ASKS = Pattern.compile("\\?\\s*[\"'”’)]*\\s*$|^\\W*(?:please|could you|can you|would you|tell me|answer|help me)\\b"
+            + "|\\b(?:i want|i need|i'd like|i would like) (?:you |to know)\\b", Pattern.CASE_INSENSITIVE);
     private final MiniLm encoder;
     private final OpenNlpEnglish english;
 
@@ -66,6 +70,9 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Span span : english.sentences(context)) {
             String sentence = span.getCoveredText(context).toString();
+            if (ASKS.matcher(sentence.strip()).find()) {
+                continue;
+            }
             Set<String> shared = contentWords(sentence);
             shared.retainAll(askedWords);
             double score = MiniLm.cosine(asked, encoder.embed(sentence))
@@ -76,7 +83,10 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
             }
         }
         if (best == null) {
-            throw new ModelException("the context has no sentence to answer from");
+            throw new ModelException("the context has no sentence that could answer the question, only questions or requests:"
+                    + " extractive question answering finds the answer in a text you give (\"Given 'Paris is the capital of"
+                    + " France.', what is the capital of France?\"); it knows no facts of its own. An LLM (HG_LLM_BASE_URL) or a"
+                    + " remote question-answering model answers from knowledge.");
         }
         String answer = best.getCoveredText(context).toString();
         return TaskOutput.text(answer, Map.of("answer", answer, "score", MiniLm.round(bestScore),

@@ -73,6 +73,18 @@ class InJvmTextModelsTest {
     }
 
     @Test
+    void aQuestionIsNeverItsOwnAnswer() throws ModelException {
+        var model = new MiniLmExtractiveQuestionAnswering(ENCODER, ENGLISH);
+        for (String request : new String[] {"What is the capital of France?", "Who wrote Hamlet? Please answer briefly."}) {
+            ModelException e = assertThrows(ModelException.class, () -> model.run(Map.of("text", request, "context", request), TIME),
+                    "a request with no passage echoed itself as the answer");
+            assertTrue(e.getMessage().contains("knows no facts of its own"), e.getMessage());
+        }
+        TaskOutput told = model.run(Map.of("text", "Who won?", "context", "Do you know who won the cup? Brazil won the cup in 2002."), TIME);
+        assertEquals("Brazil won the cup in 2002.", told.text());
+    }
+
+    @Test
     void questionAnsweringNeedsAContext() {
         assertThrows(ModelException.class, () -> new MiniLmExtractiveQuestionAnswering(ENCODER, ENGLISH)
                 .run(Map.of("text", "Where does Marie live?"), TIME));
