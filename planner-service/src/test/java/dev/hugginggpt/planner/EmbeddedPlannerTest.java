@@ -631,6 +631,25 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("automatic-speech-recognition"), names(plan("What are they talking about in this clip?", call).tasks()));
     }
 
+    @Test
+    void aRequestThatIsOnlyTheAskingGivesItsTextTaskNoTextAndSaysSo() {
+        for (String asking : List.of("Summarize", "Translate into Spanish", "Read it aloud", "What language is it?",
+                "Detect the sentiment", "이 문장을 요약해 줘", "영어로 번역해 줘")) {
+            PlanningResult result = plan(asking);
+            assertTrue(result.tasks().isEmpty(), asking + " planned " + result.tasks());
+            assertTrue(String.valueOf(result.failure()).contains("gives it no text"), asking + ": " + result.failure());
+        }
+        List<PlannedTask> hello = plan("Translate hello into Spanish").tasks();
+        assertEquals(List.of("translation"), names(hello), "a word of its own is the text");
+        List<PlannedTask> passage = plan("Summarize the meeting where the council discussed the new park and its budget").tasks();
+        assertEquals(List.of("summarization"), names(passage), "a passage written into the request is its text");
+        List<ChatMessage> conversation = List.of(ChatMessage.user("Translate 'good night' into Spanish"),
+                new ChatMessage("assistant", "\"buenas noches\""), ChatMessage.user("Read it aloud"));
+        List<PlannedTask> spoken = planner.plan(new UserRequest("r", "t", conversation, List.of(), RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("text-to-speech"), names(spoken), "'it' is the earlier answer: " + spoken);
+    }
+
     private static List<String> names(List<PlannedTask> tasks) {
         return tasks.stream().map(PlannedTask::task).toList();
     }

@@ -102,6 +102,12 @@ public class EmbeddedPlanner implements TaskPlanner {
         if (builder.tasks().isEmpty() && unfed.isPresent()) {
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
         }
+        Optional<PlannedTask> onTheAsking = builder.tasks().stream()
+                .filter(t -> t.args().containsValue(text.restore(text.original))).findFirst();
+        if (onTheAsking.isPresent() && AskingOnly.is(text.original)) {
+            return PlanningResult.failed(name(), LlmUsage.NONE, "the request asks for " + onTheAsking.get().task()
+                    + " but gives it no text: put the text in quotes ('...') or after a colon, or attach a text file");
+        }
         List<PlannedTask> plan = PlanValidator.normalize(builder.tasks());
         List<String> errors = validator.validate(plan);
         if (!errors.isEmpty()) {
