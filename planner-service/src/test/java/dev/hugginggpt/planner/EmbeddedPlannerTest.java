@@ -639,6 +639,8 @@ class EmbeddedPlannerTest {
             assertTrue(result.tasks().isEmpty(), asking + " planned " + result.tasks());
             assertTrue(String.valueOf(result.failure()).contains("gives it no text"), asking + ": " + result.failure());
         }
+        String question = String.valueOf(plan("What is the capital of France?").failure());
+        assertTrue(question.contains("no text to find its answer in") && question.contains("know no facts"), question);
         List<PlannedTask> hello = plan("Translate hello into Spanish").tasks();
         assertEquals(List.of("translation"), names(hello), "a word of its own is the text");
         List<PlannedTask> passage = plan("Summarize the meeting where the council discussed the new park and its budget").tasks();

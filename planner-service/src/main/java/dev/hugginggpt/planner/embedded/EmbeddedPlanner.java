@@ -105,8 +105,12 @@ public class EmbeddedPlanner implements TaskPlanner {
         Optional<PlannedTask> onTheAsking = builder.tasks().stream()
                 .filter(t -> t.args().containsValue(text.restore(text.original))).findFirst();
         if (onTheAsking.isPresent() && AskingOnly.is(text.original)) {
-            return PlanningResult.failed(name(), LlmUsage.NONE, "the request asks for " + onTheAsking.get().task()
-                    + " but gives it no text: put the text in quotes ('...') or after a colon, or attach a text file");
+            return PlanningResult.failed(name(), LlmUsage.NONE, onTheAsking.get().task().equals("question-answering")
+                    ? "the request asks a question but gives no text to find its answer in: put the passage in quotes ('...')"
+                            + " or after a colon; the offline planner and models know no facts of their own, an LLM"
+                            + " (HG_LLM_BASE_URL) answers from knowledge"
+                    : "the request asks for " + onTheAsking.get().task() + " but gives it no text: put the text in quotes"
+                            + " ('...') or after a colon, or attach a text file");
         }
         List<PlannedTask> plan = PlanValidator.normalize(builder.tasks());
         List<String> errors = validator.validate(plan);
