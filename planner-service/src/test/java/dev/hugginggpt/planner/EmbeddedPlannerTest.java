@@ -617,6 +617,8 @@ class EmbeddedPlannerTest {
         assertEquals(List.of("object-detection", "canny-control"), names(tasks), tasks.toString());
         assertEquals("r-0123456789abcdef0123.png", tasks.get(1).args().get("image"));
         assertEquals(List.of("canny-control"), names(plan("Draw the outlines in this photo", photo).tasks()));
+        List<PlannedTask> pose = plan("Detect the people in this photo and draw their pose", photo).tasks();
+        assertEquals(List.of("object-detection", "openpose-control"), names(pose), pose.toString());
         assertEquals(List.of("text-to-image"), names(plan("Draw a cat on a skateboard").tasks()));
     }
 
