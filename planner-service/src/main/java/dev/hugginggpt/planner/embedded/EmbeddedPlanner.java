@@ -102,8 +102,8 @@ public class EmbeddedPlanner implements TaskPlanner {
         if (builder.tasks().isEmpty() && unfed.isPresent()) {
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
         }
-        Optional<PlannedTask> onTheAsking = builder.tasks().stream()
-                .filter(t -> t.args().containsValue(text.restore(text.original))).findFirst();
+        String wholeRequest = text.restore(text.original);
+        Optional<PlannedTask> onTheAsking = builder.tasks().stream().filter(t -> t.args().containsValue(wholeRequest)).findFirst();
         if (onTheAsking.isPresent() && AskingOnly.is(text.original)) {
             return PlanningResult.failed(name(), LlmUsage.NONE, onTheAsking.get().task().equals("question-answering")
                     ? "the request asks a question but gives no text to find its answer in: put the passage in quotes ('...')"
