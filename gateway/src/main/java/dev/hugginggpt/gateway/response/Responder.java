@@ -68,9 +68,13 @@ public class Responder {
         this.records = records;
     }
 
+    /**
+     * On the responder's own worker pool ({@code smallrye.messaging.worker.responder.max-concurrency}): an answer may
+     * wait for its tasks' events or for the LLM, and such waits must never take every thread of the shared pool.
+     */
     @Incoming("outcomes")
     @WithSpan("write answer")
-    @Blocking(ordered = false)
+    @Blocking(value = "responder", ordered = false)
     public void onOutcome(Outcome outcome) {
         if (views.find(outcome.requestId()).filter(v -> v.status() == RequestStatus.DONE).isPresent()) {
             // a selector that crashed between publishing an outcome and storing its state publishes it again
