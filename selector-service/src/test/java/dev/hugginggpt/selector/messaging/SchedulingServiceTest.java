@@ -81,6 +81,8 @@ class SchedulingServiceTest {
         assertEquals("local/english-voice", third.model().modelId());
         assertTrue(third.model().reason().contains("local/german-voice, which is not a candidate"), third.model().reason());
 
+        // the events of a batch of steps may reach the sink after its dispatches
+        await("the MODELS_CHOSEN event", () -> events().stream().anyMatch(e -> e.type() == EventType.MODELS_CHOSEN));
         RequestEvent chosen = events().stream()
                 .filter(e -> e.type() == EventType.MODELS_CHOSEN).findFirst().orElseThrow();
         assertEquals(1, chosen.usage().calls());
