@@ -170,6 +170,31 @@ class GatewayTest {
                 .body("tasks[0].status", equalTo("SUCCEEDED"));
     }
 
+    /**
+     * Answers waiting for their tasks' events hold no thread: more of them than any worker pool has threads (200 by
+     * default; the responder's own pool had 64) neither hold up an answer whose events are here nor the events that
+     * end their waits.
+     */
+    @Test
+    void answersWaitingForTheirEventsHoldUpNeitherOtherAnswersNorTheEvents() {
+        List<Outcome> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Outcome outcome = outcome("r-waiting-" + i, new LlmUsage(3, 10, 10), LlmUsage.NONE);
+            waiting.add(outcome);
+            connector.source("outcomes").send(outcome);
+        }
+        finish(outcome("r-not-held-up", new LlmUsage(3, 10, 10), LlmUsage.NONE));
+        awaitAnswer("r-not-held-up");
+        assertTrue(waiting.stream().noneMatch(o -> events().stream().anyMatch(e -> isDone(e, o.requestId()))),
+                "no answer before its tasks' events");
+
+        waiting.forEach(o -> {
+            forward(RequestEvent.planned(o.plan(), "planner-test"));
+            forward(RequestEvent.taskFinished(o.results().get(0), "selector-test"));
+        });
+        await("the 300 waiting answers", () -> waiting.stream().allMatch(o -> events().stream().anyMatch(e -> isDone(e, o.requestId()))));
+    }
+
     /** A request of tenant a ("Read 'hello' aloud"), with the LLM stand-in answering every call with this. */
     private static String submitWithTheLlmAnswering(String reply) {
         StandInLlm.server.otherwise(call -> Reply.content(reply));

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.response;
 
+import dev.hugginggpt.gateway.messaging.BoundedSubscriber;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Answer;
@@ -15,20 +16,27 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,56 +57,61 @@ public class Responder {
     private final boolean llmConfigured;
     private final int llmCallBudget;
     private final Duration taskEventsWait;
+    private final int answersInProgress;
     private final ChatModel chatModel;
     private final MutinyEmitter<Object> records;
     private final RequestViews views;
     private final GatewayMetrics metrics;
+    private final Tracer tracer;
 
     public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
             @ConfigProperty(name = "hg.gateway.task-events-wait") Duration taskEventsWait,
+            @ConfigProperty(name = "hg.gateway.answers-in-progress") int answersInProgress,
             ChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, Tracer tracer) {
         this.views = views;
         this.metrics = metrics;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
         this.llmCallBudget = llmCallBudget;
         this.taskEventsWait = taskEventsWait;
+        this.answersInProgress = answersInProgress;
         this.chatModel = chatModel;
         this.records = records;
+        this.tracer = tracer;
     }
 
     /**
-     * On the responder's own worker pool ({@code smallrye.messaging.worker.responder.max-concurrency}): an answer may
-     * wait for its tasks' events or for the LLM, and such waits must never take every thread of the shared pool.
+     * Up to {@code hg.gateway.answers-in-progress} outcomes are answered at once, none holding a thread while it waits
+     * for its tasks' events or for Kafka; only an LLM call runs on a worker thread. Each outcome is acknowledged once
+     * its DONE is stored, so an instance killed before that leaves it to the next.
      */
     @Incoming("outcomes")
-    @WithSpan("write answer")
-    @Blocking(value = "responder", ordered = false)
-    public void onOutcome(Outcome outcome) {
+    public Flow.Subscriber<Message<Outcome>> outcomes() {
+        return new BoundedSubscriber<>("outcomes", answersInProgress, this::answer);
+    }
+
+    private CompletionStage<Void> answer(Message<Outcome> message) {
+        Outcome outcome = message.getPayload();
         if (views.find(outcome.requestId()).filter(v -> v.status() == RequestStatus.DONE).isPresent()) {
             // a selector that crashed between publishing an outcome and storing its state publishes it again
             LOG.infof("request %s is already answered; duplicate outcome ignored", outcome.requestId());
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        Span.current().setAttribute("hg.request.id", outcome.requestId());
-        awaitTaskEvents(outcome);
-        long started = System.nanoTime();
-        Answer answer;
-        if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
-            answer = template(outcome);
-        } else if (callsSpent(outcome) >= llmCallBudget) {
-            answer = new Answer(TemplateAnswer.write(outcome),
-                    "template (the request's budget of " + llmCallBudget + " LLM calls was spent)", LlmUsage.NONE);
-        } else {
-            answer = withLlm(outcome);
-        }
-        metrics.answered(answer, Duration.ofNanos(System.nanoTime() - started));
-        RequestEvent done = RequestEvent.done(outcome.requestId(), answer, SOURCE);
-        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, outcome.requestId(), done));
-        // Stored, so this instance's waiting clients need not wait for it to come back from Kafka (the copy that
-        // comes back is a duplicate the views ignore; other instances materialize it from there).
-        views.apply(done);
+        Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
+        Span span = tracer.spanBuilder("write answer").setParent(received).setAttribute("hg.request.id", outcome.requestId())
+                .startSpan();
+        Context traced = received.with(span);
+        return taskEvents(outcome)
+                .thenCompose(ignored -> compose(outcome))
+                .thenCompose(answer -> write(outcome, answer, traced))
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        span.recordException(failure).setStatus(StatusCode.ERROR);
+                        LOG.errorf(failure, "request %s: its answer could not be written", outcome.requestId());
+                    }
+                    span.end();
+                });
     }
 
     /**
@@ -107,15 +120,45 @@ public class Responder {
      * hg.events after them. A selector killed between the two writes sends both again once its successor has taken
      * over; past {@code hg.gateway.task-events-wait} the answer is written anyway.
      */
-    private void awaitTaskEvents(Outcome outcome) {
+    private CompletableFuture<Void> taskEvents(Outcome outcome) {
         Set<Integer> taskIds = outcome.results().stream().map(TaskResult::taskId).collect(Collectors.toSet());
-        try {
-            views.whenTasksTerminal(outcome.requestId(), taskIds).orTimeout(taskEventsWait.toMillis(), TimeUnit.MILLISECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            LOG.warnf("request %s: the events of its tasks did not arrive within %s; answering without them",
-                    outcome.requestId(), taskEventsWait);
+        return views.whenTasksTerminal(outcome.requestId(), taskIds)
+                .orTimeout(taskEventsWait.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(timedOut -> {
+                    LOG.warnf("request %s: the events of its tasks did not arrive within %s; answering without them",
+                            outcome.requestId(), taskEventsWait);
+                    return null;
+                });
+    }
+
+    /** The template at once; an LLM call on a worker thread. */
+    private CompletableFuture<Timed> compose(Outcome outcome) {
+        if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
+            return CompletableFuture.completedFuture(Timed.of(() -> template(outcome)));
         }
+        if (callsSpent(outcome) >= llmCallBudget) {
+            return CompletableFuture.completedFuture(Timed.of(() -> new Answer(TemplateAnswer.write(outcome),
+                    "template (the request's budget of " + llmCallBudget + " LLM calls was spent)", LlmUsage.NONE)));
+        }
+        return CompletableFuture.supplyAsync(() -> Timed.of(() -> withLlm(outcome)), Infrastructure.getDefaultWorkerPool());
+    }
+
+    private record Timed(Answer answer, Duration took) {
+        static Timed of(Supplier<Answer> writing) {
+            long started = System.nanoTime();
+            Answer answer = writing.get();
+            return new Timed(answer, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private CompletionStage<Void> write(Outcome outcome, Timed written, Context traced) {
+        metrics.answered(written.answer(), written.took());
+        RequestEvent done = RequestEvent.done(outcome.requestId(), written.answer(), SOURCE);
+        Message<Object> record = KafkaRecord.<String, Object>of(Topics.EVENTS, outcome.requestId(), done)
+                .addMetadata(TracingMetadata.withCurrent(traced));
+        // Stored, so this instance's waiting clients need not wait for it to come back from Kafka (the copy that
+        // comes back is a duplicate the views ignore; other instances materialize it from there).
+        return records.sendMessage(record).subscribeAsCompletionStage().thenRun(() -> views.apply(done));
     }
 
     private static int callsSpent(Outcome outcome) {

@@ -4,6 +4,7 @@ import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,9 @@ public class ServedTaskTypes {
 
     private final Map<String, ExecutorHeartbeat> live = new ConcurrentHashMap<>();
 
+    /** On the consumer's event loop: a heartbeat is recorded at once, never queued behind busy worker threads. */
     @Incoming("executors")
+    @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
         if (heartbeat.stopping()) {
             live.remove(heartbeat.instanceId());

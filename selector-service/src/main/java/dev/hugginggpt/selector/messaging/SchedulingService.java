@@ -27,6 +27,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -148,7 +149,9 @@ public class SchedulingService {
         }));
     }
 
+    /** On the consumer's event loop: a heartbeat is recorded at once, never queued behind busy worker threads. */
     @Incoming("executors")
+    @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
         executors.record(heartbeat);
     }
