@@ -105,14 +105,14 @@ try {
   const answer = await turn.locator('.answer').textContent();
   assert.match(answer, /OPEN TODAY|text-to-speech/i, answer);
 
-  /** Sends a follow-up turn; returns its article once DONE and the request's view as the gateway holds it. */
-  const followUp = async (text, index) => {
+  /** Sends a follow-up turn; returns its article once DONE (or FAILED) and the request's view as the gateway holds it. */
+  const followUp = async (text, index, expected = 'DONE') => {
     await page.fill('#prompt', text);
     await page.press('#prompt', 'Enter');
     await page.waitForFunction(i => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[i]?.dataset.stage),
       index, { timeout });
     const article = page.locator('article.turn').nth(index);
-    assert.equal(await article.getAttribute('data-stage'), 'DONE', await article.locator('.assistant').textContent());
+    assert.equal(await article.getAttribute('data-stage'), expected, await article.locator('.assistant').textContent());
     const view = await (await fetch(`${gateway}/v1/requests/${await article.getAttribute('data-request')}`,
       { headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {} })).json();
     return { article, view };
@@ -131,6 +131,15 @@ try {
   assert.deepEqual(third.view.tasks.map(t => [t.task, t.args.image, t.status]), [['image-to-image', signId, 'SUCCEEDED']],
     JSON.stringify(third.view.tasks));
   step('a later turn works on the picture of the first');
+
+  // A turn that fails stays in the conversation, with what went wrong, for the turns after it.
+  await followUp('Summarize', 3, 'FAILED');
+  const fifth = await followUp("Translate 'thank you' into Spanish", 4);
+  const failed = fifth.view.messages.slice(-3, -1);
+  assert.deepEqual(failed.map(m => m.role), ['user', 'assistant'], JSON.stringify(fifth.view.messages));
+  assert.equal(failed[0].content, 'Summarize');
+  assert.match(failed[1].content, /^That failed: .*summarization/, failed[1].content);
+  step('a failed turn is in the history of the next');
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot });

@@ -384,10 +384,14 @@ async function send(text) {
       turn.apply(event);
       turn.element.scrollIntoView({ block: 'end' });
     });
+    // a failed turn stays in the conversation too: its files and what went wrong are there for the next turn
+    // ("then just describe that photo")
+    const said = ids.length ? `${text} (attached: ${ids.join(', ')})`.trim() : text;
     if (last?.type === 'DONE') {
-      const said = ids.length ? `${text} (attached: ${ids.join(', ')})`.trim() : text;
       session.history.push({ role: 'user', content: said }, { role: 'assistant', content: last.answer?.text || '' });
-    } else if (last?.type !== 'FAILED' && last?.type !== 'PLANNING_FAILED') {
+    } else if (last?.type === 'FAILED' || last?.type === 'PLANNING_FAILED') {
+      session.history.push({ role: 'user', content: said }, { role: 'assistant', content: `That failed: ${last.message}` });
+    } else {
       turn.fail('the event stream ended before the request finished');
     }
   } catch (e) {

@@ -3,6 +3,7 @@ package dev.hugginggpt.protocol;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The argument kinds of the task vocabulary: text, image, audio, video. */
 public enum MediaKind {
@@ -17,6 +18,13 @@ public enum MediaKind {
             Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"),
             Map.entry("mov", "video/quicktime"), Map.entry("mkv", "video/x-matroska"),
             Map.entry("txt", "text/plain"), Map.entry("json", "application/json"));
+    /** The shortest extension of each content type above ("jpg", not "jpeg"). */
+    private static final Map<String, String> EXTENSIONS = CONTENT_TYPES.entrySet().stream().collect(Collectors.toMap(
+            Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a.length() <= b.length() ? a : b));
+    /** Other names clients give the same types. */
+    private static final Map<String, String> ALIASES = Map.of("image/pjpeg", "image/jpeg", "image/jpg", "image/jpeg",
+            "audio/mp3", "audio/mpeg", "audio/x-wav", "audio/wav", "audio/wave", "audio/wav", "audio/vnd.wave", "audio/wav",
+            "audio/x-flac", "audio/flac");
 
     public String argKey() {
         return name().toLowerCase(Locale.ROOT);
@@ -52,6 +60,18 @@ public enum MediaKind {
             return Optional.empty();
         }
         return Optional.ofNullable(CONTENT_TYPES.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The extension a file of this content type is stored under ("image/jpeg" → "jpg", "audio/x-wav" → "wav"), if it
+     * is a type we handle; parameters ("; charset=utf-8") are ignored.
+     */
+    public static Optional<String> extensionOfContentType(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return Optional.ofNullable(EXTENSIONS.get(ALIASES.getOrDefault(type, type)));
     }
 
     public static Optional<MediaKind> ofFileName(String fileName) {

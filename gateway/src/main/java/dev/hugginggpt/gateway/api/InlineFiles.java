@@ -109,7 +109,7 @@ public class InlineFiles {
         }
         String declared = dataUrl.group(1) == null ? "application/octet-stream" : dataUrl.group(1).toLowerCase(Locale.ROOT);
         byte[] bytes = decode(url.substring(dataUrl.end()), budget);
-        String fileName = name.contains(".") ? name : name + "." + extension(declared);
+        String fileName = name.contains(".") ? name : name + "." + MediaKind.extensionOfContentType(declared).orElse("bin");
         return save(bytes, fileName, declared, tenant);
     }
 
@@ -146,17 +146,6 @@ public class InlineFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** "image/jpeg" → "jpg", "audio/mpeg" → "mp3": an extension the store and the executors know the file by. */
-    private static String extension(String contentType) {
-        String subtype = contentType.substring(contentType.indexOf('/') + 1);
-        return switch (subtype) {
-            case "jpeg", "pjpeg" -> "jpg";
-            case "mpeg", "mp3" -> "mp3";
-            case "x-wav", "wave", "vnd.wave" -> "wav";
-            default -> MediaKind.contentTypeOfFileName("f." + subtype).isPresent() ? subtype : "bin";
-        };
     }
 
     private static String sha256(byte[] bytes) {

@@ -102,16 +102,7 @@ public final class ResourceStore {
                 return ext;
             }
         }
-        if (contentType != null) {
-            String type = contentType.toLowerCase(Locale.ROOT);
-            if (type.contains("wav")) return "wav";
-            if (type.contains("png")) return "png";
-            if (type.contains("jpeg")) return "jpg";
-            if (type.contains("mpeg")) return "mp3";
-            if (type.contains("flac")) return "flac";
-            if (type.contains("mp4")) return "mp4";
-            if (type.startsWith("text/")) return "txt";
-        }
-        return "bin";
+        return MediaKind.extensionOfContentType(contentType)
+                .orElse(contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/") ? "txt" : "bin");
     }
 }
