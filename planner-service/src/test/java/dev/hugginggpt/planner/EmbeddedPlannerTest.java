@@ -418,6 +418,14 @@ class EmbeddedPlannerTest {
         List<PlannedTask> korean = plan("'새 스마트폰이 출시되었다'를 스포츠, 정치, 기술 중 하나로 분류해줘").tasks();
         assertEquals(List.of("zero-shot-classification"), names(korean), korean.toString());
         assertEquals("스포츠, 정치, 기술", korean.get(0).args().get("labels"));
+
+        for (String asked : List.of("Which of these labels fits 'The stock market crashed today': sports, finance, politics?",
+                "Which topic is 'The stock market crashed today' about: sports, finance or politics?")) {
+            List<PlannedTask> question = plan(asked).tasks();
+            assertEquals(List.of("zero-shot-classification"), names(question), asked + " " + question);
+            assertEquals("The stock market crashed today", question.get(0).args().get("text"), asked);
+            assertEquals("sports, finance, politics", question.get(0).args().get("labels"), asked);
+        }
     }
 
     @Test

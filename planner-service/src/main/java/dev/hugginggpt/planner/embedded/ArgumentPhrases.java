@@ -33,9 +33,13 @@ final class ArgumentPhrases {
     private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
 
     private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
-    /** "as sports, politics or tech", "into the categories: a, b, c", "labels: x, y". */
+    /**
+     * "as sports, politics or tech", "into the categories: a, b, c", "labels: x, y", "which label fits 'text': x, y, z",
+     * "which topic is 'text' about: x, y or z".
+     */
     static final String LABEL_LIST_REGEX =
-            "\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s+(?:either|one of|the|categories|labels|classes))*\\s*:?\\s*"
+            "(?:\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s+(?:either|one of|the|categories|labels|classes))*\\s*:?"
+                    + "|\\b(?:labels?|categor(?:y|ies)|class(?:es)?|topics?|genres?)\\b[^:.?!]{0,60}:)\\s*"
                     + "(" + LABEL + "(?:\\s*,\\s*" + LABEL + ")*,?\\s+(?:or|and)\\s+" + LABEL + "|" + LABEL + "(?:\\s*,\\s*" + LABEL + ")+)";
     private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". */

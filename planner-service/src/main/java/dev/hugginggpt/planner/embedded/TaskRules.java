@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * or "enhance the recording" and "enhance the picture", go to different tasks.
  */
 final class TaskRules {
-    private static final String IMAGE = "(?:image|picture|photo|photograph|pic|snapshot|scan|screenshot|drawing|painting"
+    private static final String IMAGE = "(?:image|picture|photo|photograph|\\bpic(?=s?\\b)|snapshot|scan|screenshot|drawing|painting"
             + "|visual|illustration|artwork|graphic|jpe?g|png|사진|이미지|그림)";
     private static final String AUDIO = "(?:audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac"
             + "|오디오|음성|녹음|소리)";
@@ -72,6 +72,7 @@ final class TaskRules {
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
                             + "(?:.*?\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*+\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "|.*?\\b(?:which|what)\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
                             + "|.*" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ".*분류)"),
             TaskRule.of("text-classification",
                     "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
