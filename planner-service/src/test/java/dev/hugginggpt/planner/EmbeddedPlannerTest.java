@@ -631,6 +631,18 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aPictureToMakeIsDescribedByTheClauseNotTheWholeRequest() {
+        List<PlannedTask> lake = plan("Generate an image of a mountain lake at sunrise and then describe it").tasks();
+        assertEquals(List.of("text-to-image", "image-to-text"), names(lake), lake.toString());
+        assertEquals("a mountain lake at sunrise", lake.get(0).args().get("text"));
+        assertEquals("a cat on a skateboard", plan("Draw a cat on a skateboard").tasks().get(0).args().get("text"));
+        assertEquals("a red cat", plan("Draw a picture of a red cat, then detect the objects in it").tasks().get(0).args().get("text"));
+        assertEquals("a dragon over the sea", plan("Draw 'a dragon over the sea'").tasks().get(0).args().get("text"));
+        List<PlannedTask> fromText = plan("Summarize 'A long day at the beach with friends and a dog.' and draw it").tasks();
+        assertEquals("<GENERATED>-0", fromText.get(fromText.size() - 1).args().get("text"), fromText.toString());
+    }
+
+    @Test
     void askingWhatASpeakerSaysIsTranscribingTheRecording() {
         ResourceRef call = new ResourceRef("r-0123456789abcdef0126.wav", "call.wav", "audio/wav", 10);
         List<PlannedTask> tasks = plan("What is the speaker saying? Translate it into Spanish.", call).tasks();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,13 @@ import java.util.regex.Pattern;
  */
 final class PlanBuilder {
     /** Words that point back at something already there: an earlier output or a mentioned file. */
+    private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
+    /** "a picture of X", "an image showing X", "draw me X", "paint X". */
+    private static final Pattern DEPICTED = Pattern.compile(
+            "\\b(?:images?|pictures?|photos?|photographs?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?|videos?|clips?|animations?)"
+                    + " (?:of|showing|depicting|with) (.+)"
+                    + "|\\b(?:draw|paint|sketch|illustrate|depict|render)(?:ing)? (?:me |us )?(?!(?:an? |the )?(?:images?|pictures?|photos?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?)\\b)(.+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BACK_REFERENCE = Pattern.compile(
             "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
                     + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"
@@ -235,7 +243,8 @@ final class PlanBuilder {
             addTextPair(type, clause, args);
         } else if (textInputs == 1) {
             boolean instruction = type.inputs().size() > 1;
-            args.put("text", instruction ? instructionText(type, clause) : textArgument(clause));
+            args.put("text", instruction ? instructionText(type, clause)
+                    : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(clause)) : textArgument(clause));
         }
         addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
@@ -308,6 +317,24 @@ final class PlanBuilder {
     }
 
     /** The text input of a text-only task. */
+    /**
+     * What a picture or video to be made shows, from the clause's own words: "draw a picture of a red cat" → "a red cat",
+     * "generate an image of a lake at sunrise" → "a lake at sunrise", "draw a cat on a skateboard" → "a cat on a
+     * skateboard"; none when the clause quotes its prompt or means an earlier text ("draw it", "draw a picture of the summary").
+     */
+    private Optional<String> depiction(Clause clause) {
+        String words = clause.text();
+        if (!RequestText.quotesIn(words).isEmpty() || results.meant(MediaKind.TEXT, words) >= 0) {
+            return Optional.empty();
+        }
+        Matcher shown = DEPICTED.matcher(words);
+        if (!shown.find()) {
+            return Optional.empty();
+        }
+        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip().replaceFirst("[\\s.!?,;:]+$", "");
+        return subject.split("\\s+").length < 2 || BACK_REFERENCE.matcher(subject).lookingAt() ? Optional.empty() : Optional.of(subject);
+    }
+
     private String textArgument(Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
