@@ -2,7 +2,10 @@ package dev.hugginggpt.protocol;
 
 import java.time.Instant;
 
-/** hg.task-results: the terminal result of one task attempt. */
+/**
+ * hg.task-results: the terminal result of one task attempt. {@code inputRejected}: the attempt failed on its input
+ * (no text, a file that is not what it should be), so another model would fail the same way and none is tried.
+ */
 public record TaskResult(
         String requestId,
         int taskId,
@@ -14,7 +17,14 @@ public record TaskResult(
         String executor,
         int attempt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean inputRejected) {
+
+    /** A result that says nothing of its input. */
+    public TaskResult(String requestId, int taskId, String task, ModelChoice model, TaskStatus status, TaskOutput output,
+            String error, String executor, int attempt, Instant startedAt, Instant finishedAt) {
+        this(requestId, taskId, task, model, status, output, error, executor, attempt, startedAt, finishedAt, false);
+    }
 
     public static TaskResult skipped(String requestId, int taskId, String task, String reason) {
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local;
 
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ final class Inputs {
     static String text(Map<String, String> args) throws ModelException {
         String text = args.get("text");
         if (text == null || text.isBlank()) {
-            throw new ModelException("the task has no text to work on");
+            throw new InputRejected("the task has no text to work on");
         }
         return text.strip();
     }
@@ -21,9 +22,9 @@ final class Inputs {
     static Path file(Map<String, String> args, String key, ResourceStore store) throws ModelException {
         String id = args.get(key);
         if (id == null || id.isBlank()) {
-            throw new ModelException("the task has no " + key + " argument");
+            throw new InputRejected("the task has no " + key + " argument");
         }
-        return store.path(id.strip()).orElseThrow(() -> new ModelException(
+        return store.path(id.strip()).orElseThrow(() -> new InputRejected(
                 "'" + id + "' is not a resource of this system; upload the file first (POST /v1/resources)"));
     }
 
@@ -35,7 +36,7 @@ final class Inputs {
         try {
             return Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
-            throw new ModelException("'" + key + "' must be a number, not '" + value + "'");
+            throw new InputRejected("'" + key + "' must be a number, not '" + value + "'");
         }
     }
 }

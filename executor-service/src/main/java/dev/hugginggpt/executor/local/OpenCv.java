@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local;
 
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.resources.ResourceStore;
@@ -48,7 +49,7 @@ final class OpenCv {
         load();
         Mat mat = Imgcodecs.imread(image.toString(), Imgcodecs.IMREAD_COLOR);
         if (mat.empty()) {
-            throw new ModelException("the image could not be decoded (PNG, JPEG, BMP, WebP and TIFF are supported)");
+            throw new InputRejected("the image could not be decoded (PNG, JPEG, BMP, WebP and TIFF are supported)");
         }
         return mat;
     }

@@ -1,6 +1,7 @@
 package dev.hugginggpt.executor.messaging;
 
 import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -65,9 +66,14 @@ public class TaskWorker {
         TaskStatus status = TaskStatus.SUCCEEDED;
         TaskOutput output = null;
         String error = null;
+        boolean inputRejected = false;
         metrics.started();
         try {
             output = run(task, started);
+        } catch (InputRejected e) {
+            status = TaskStatus.FAILED;
+            error = e.getMessage();
+            inputRejected = true;
         } catch (ModelException e) {
             status = TaskStatus.FAILED;
             error = e.getMessage();
@@ -82,7 +88,7 @@ public class TaskWorker {
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
         records.sendMessageAndAwait(KafkaRecord.of(Topics.TASK_RESULTS, task.requestId(), new TaskResult(task.requestId(), task.taskId(),
-                task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished)));
+                task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished, inputRejected)));
     }
 
     private void announceStarted(TaskDispatch task, Instant started) {

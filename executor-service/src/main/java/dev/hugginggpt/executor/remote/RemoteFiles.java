@@ -2,6 +2,7 @@ package dev.hugginggpt.executor.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -26,7 +27,7 @@ final class RemoteFiles {
     static String text(Map<String, String> args) throws ModelException {
         String text = args.get("text");
         if (text == null || text.isBlank()) {
-            throw new ModelException("the task has no text to work on");
+            throw new InputRejected("the task has no text to work on");
         }
         return text.strip();
     }

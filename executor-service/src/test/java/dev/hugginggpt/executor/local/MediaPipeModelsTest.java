@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.resources.ResourceStore;
@@ -169,10 +170,11 @@ class MediaPipeModelsTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");
         String id = store.save(text, "notes.png", "image/png").id();
 
-        ModelException poseError = assertThrows(ModelException.class, () -> pose.run(Map.of("image", id), TIME));
+        // the input is at fault, not the model: the selector tries no other model on it
+        ModelException poseError = assertThrows(InputRejected.class, () -> pose.run(Map.of("image", id), TIME));
         assertTrue(poseError.getMessage().contains("could not be decoded"), poseError.getMessage());
-        assertThrows(ModelException.class, () -> segmentation.run(Map.of("image", id), TIME));
-        assertThrows(ModelException.class, () -> segmentation.run(Map.of(), TIME));
+        assertThrows(InputRejected.class, () -> segmentation.run(Map.of("image", id), TIME));
+        assertThrows(InputRejected.class, () -> segmentation.run(Map.of(), TIME));
     }
 
     private static Map<?, ?> keypoint(List<?> keypoints, String name) {

@@ -82,7 +82,7 @@ public final class DagScheduler {
         if (state == null || state.status.isTerminal() || result.attempt() != state.attempt) {
             return actions;
         }
-        if (!result.succeeded() && !state.remaining.isEmpty() && state.attempt < maxAttempts) {
+        if (!result.succeeded() && !result.inputRejected() && !state.remaining.isEmpty() && state.attempt < maxAttempts) {
             dispatchNext(dag, state, actions, result.error());
             return actions;
         }

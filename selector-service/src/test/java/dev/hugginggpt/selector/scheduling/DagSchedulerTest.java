@@ -90,6 +90,17 @@ class DagSchedulerTest {
     }
 
     @Test
+    void aTaskWhoseInputWasRejectedIsNotTriedOnAnotherModel() {
+        TaskDispatch first = dispatches(scheduler.onPlan(dag)).get(0);
+        TaskResult undecodable = new TaskResult(first.requestId(), first.taskId(), first.task(), first.model(), TaskStatus.FAILED,
+                null, "the task has no text to work on", "x", first.attempt(), Instant.now(), Instant.now(), true);
+        List<SchedulerAction> actions = scheduler.onResult(undecodable);
+        assertTrue(dispatches(actions).isEmpty(), "no fallback: " + actions);
+        assertTrue(actions.stream().anyMatch(a -> a instanceof SchedulerAction.Event e && e.event().result() != null
+                && e.event().result().taskId() == 0 && e.event().result().status() == TaskStatus.FAILED), actions.toString());
+    }
+
+    @Test
     void dependentsOfAFailedTaskAreSkippedAndTheRequestStillFinishes() {
         List<TaskDispatch> first = dispatches(scheduler.onPlan(dag));
         TaskDispatch retry = dispatches(scheduler.onResult(failed(first.get(0)))).get(0);
