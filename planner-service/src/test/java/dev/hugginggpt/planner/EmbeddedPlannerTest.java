@@ -638,6 +638,9 @@ class EmbeddedPlannerTest {
         assertEquals("a cat on a skateboard", plan("Draw a cat on a skateboard").tasks().get(0).args().get("text"));
         assertEquals("a red cat", plan("Draw a picture of a red cat, then detect the objects in it").tasks().get(0).args().get("text"));
         assertEquals("a dragon over the sea", plan("Draw 'a dragon over the sea'").tasks().get(0).args().get("text"));
+        List<PlannedTask> sunset = plan("Paint a sunset over the ocean and read a description of it aloud").tasks();
+        assertEquals(List.of("text-to-image", "image-to-text", "text-to-speech"), names(sunset), sunset.toString());
+        assertEquals("a sunset over the ocean", sunset.get(0).args().get("text"));
         List<PlannedTask> fromText = plan("Summarize 'A long day at the beach with friends and a dog.' and draw it").tasks();
         assertEquals("<GENERATED>-0", fromText.get(fromText.size() - 1).args().get("text"), fromText.toString());
     }

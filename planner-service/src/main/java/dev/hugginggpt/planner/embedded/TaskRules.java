@@ -125,6 +125,7 @@ final class TaskRules {
                     "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
                             + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
+                            + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!.*\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
                             + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
