@@ -1,7 +1,7 @@
 package dev.hugginggpt.executor.messaging;
 
-import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.InputRejected;
+import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -70,13 +70,10 @@ public class TaskWorker {
         metrics.started();
         try {
             output = run(task, started);
-        } catch (InputRejected e) {
-            status = TaskStatus.FAILED;
-            error = e.getMessage();
-            inputRejected = true;
         } catch (ModelException e) {
             status = TaskStatus.FAILED;
             error = e.getMessage();
+            inputRejected = e instanceof InputRejected;
         } catch (RuntimeException e) {
             LOG.errorf(e, "task %s failed unexpectedly", task.key());
             status = TaskStatus.FAILED;

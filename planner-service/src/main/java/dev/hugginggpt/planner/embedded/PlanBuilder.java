@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * task put in front of it.
  */
 final class PlanBuilder {
-    /** Words that point back at something already there: an earlier output or a mentioned file. */
+    /** The tasks that make a picture or video of what their text describes. */
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
     /** "a picture of X", "an image showing X", "draw me X", "paint X". */
     private static final Pattern DEPICTED = Pattern.compile(
@@ -30,6 +30,7 @@ final class PlanBuilder {
                     + " (?:of|showing|depicting|with) (.+)"
                     + "|\\b(?:draw|paint|sketch|illustrate|depict|render)(?:ing)? (?:me |us )?(?!(?:an? |the )?(?:images?|pictures?|photos?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?)\\b)(.+)",
             Pattern.CASE_INSENSITIVE);
+    /** Words that point back at something already there: an earlier output or a mentioned file. */
     private static final Pattern BACK_REFERENCE = Pattern.compile(
             "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
                     + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"
@@ -316,7 +317,6 @@ final class PlanBuilder {
         return text.restore(ArgumentPhrases.isQuestion(after) ? after : clause);
     }
 
-    /** The text input of a text-only task. */
     /**
      * What a picture or video to be made shows, from the clause's own words: "draw a picture of a red cat" → "a red cat",
      * "generate an image of a lake at sunrise" → "a lake at sunrise", "draw a cat on a skateboard" → "a cat on a
@@ -335,6 +335,7 @@ final class PlanBuilder {
         return subject.split("\\s+").length < 2 || BACK_REFERENCE.matcher(subject).lookingAt() ? Optional.empty() : Optional.of(subject);
     }
 
+    /** The text input of a text-only task. */
     private String textArgument(Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
