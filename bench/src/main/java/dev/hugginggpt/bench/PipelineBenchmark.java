@@ -100,7 +100,9 @@ public final class PipelineBenchmark {
                         + options.stepDuration().toSeconds() + " s per rate)");
                 double knee = m.throughput(stack, Workload.ONE_TASK, options.rates(), options.stepDuration(), options.maxP99Millis());
                 report.line("");
-                report.line("Knee: **" + Table.format(knee) + " requests/s** (the highest rate with nothing lost, answers"
+                String kneeText = knee > 0 ? Table.format(knee) + " requests/s"
+                        : "none: the first step (" + Table.format(options.rates().get(0)) + " requests/s) was not sustained";
+                report.line("Knee: **" + kneeText + "** (the highest rate with nothing lost, answers"
                         + " keeping up within 5 % and p99 ≤ " + Table.format(options.maxP99Millis()) + " ms).");
                 memory.put("stand-ins, after the throughput steps", stack.memory());
             }
