@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** The command line of bench/pipeline.sh. */
 public record Options(int executors, Set<String> scenarios, int samples, List<Double> rates, Duration stepDuration,
-        Duration deadline, double maxP99Millis, List<String> jvmOptions, Duration warmUp, String report) {
+        Duration deadline, double maxP99Millis, List<String> jvmOptions, Duration warmUp, Duration loadWarmUp, String report) {
 
     public static final List<String> ALL = List.of("overhead", "throughput", "makespan", "real", "llm");
     static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
@@ -30,6 +30,9 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
               --jvm "OPTS"         the services' JVM options (default: deploy/local/up.sh's, %s)
               --warmup-seconds S   steady load on each stack before it is measured, so that the JIT has compiled
                                    the hot paths (default 120; C2 takes minutes on two cores)
+              --load-warmup-seconds S  before the first throughput step, 1-task requests at 80 %% of its rate,
+                                   unmeasured: C2 compiles again for the paths a high rate takes, for a
+                                   minute or two (default 60; 0: none)
               --report FILE        also write the tables to FILE (default bench/target/pipeline-report.md)
             """.formatted(String.join(" ", DEFAULT_JVM));
 
@@ -43,6 +46,7 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
         double maxP99 = 1000;
         List<String> jvm = DEFAULT_JVM;
         Duration warmUp = Duration.ofSeconds(120);
+        Duration loadWarmUp = Duration.ofSeconds(60);
         String report = "bench/target/pipeline-report.md";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -80,22 +84,31 @@ public record Options(int executors, Set<String> scenarios, int samples, List<Do
                 case "--max-p99-ms" -> maxP99 = positive(arg, value);
                 case "--jvm" -> jvm = List.of(value.strip().split("\\s+"));
                 case "--warmup-seconds" -> warmUp = Duration.ofSeconds(positive(arg, value));
+                case "--load-warmup-seconds" -> loadWarmUp = Duration.ofSeconds(zeroOrPositive(arg, value));
                 case "--report" -> report = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(executors, scenarios, samples, rates, step, deadline, maxP99, jvm, warmUp, report);
+        return new Options(executors, scenarios, samples, rates, step, deadline, maxP99, jvm, warmUp, loadWarmUp, report);
     }
 
     private static int positive(String option, String value) {
+        return wholeNumber(option, value, 1);
+    }
+
+    private static int zeroOrPositive(String option, String value) {
+        return wholeNumber(option, value, 0);
+    }
+
+    private static int wholeNumber(String option, String value, int least) {
         try {
             int n = Integer.parseInt(value);
-            if (n > 0) {
+            if (n >= least) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw new IllegalArgumentException(option + " takes a positive whole number, not '" + value + "'");
+        throw new IllegalArgumentException(option + " takes a whole number ≥ " + least + ", not '" + value + "'");
     }
 }

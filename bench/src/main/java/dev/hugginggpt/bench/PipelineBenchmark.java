@@ -98,6 +98,13 @@ public final class PipelineBenchmark {
             if (options.scenarios().contains("throughput")) {
                 report.section("Throughput, 1-task requests, stand-in models (" + options.executors() + " executors, open loop, "
                         + options.stepDuration().toSeconds() + " s per rate)");
+                if (!options.loadWarmUp().isZero()) {
+                    double warmRate = Math.round(options.rates().get(0) * 0.8);
+                    m.warmUpSteadily(Map.of(Workload.ONE_TASK, warmRate), options.loadWarmUp());
+                    report.line("Before the first step: " + options.loadWarmUp().toSeconds() + " s at " + Table.format(warmRate)
+                            + " requests/s, unmeasured (C2 compiles again for the paths only a high rate takes).");
+                    report.line("");
+                }
                 double knee = m.throughput(stack, Workload.ONE_TASK, options.rates(), options.stepDuration(), options.maxP99Millis());
                 report.line("");
                 String kneeText = knee > 0 ? Table.format(knee) + " requests/s"

@@ -80,14 +80,18 @@ class ParsingTest {
     @Test
     void theCommandLine() {
         Options o = Options.parse(new String[] {"--executors", "4", "--scenario", "overhead,makespan", "--rates", "10, 20",
-                "--jvm", "-Xmx256m -XX:+UseSerialGC", "--warmup-seconds", "30"});
+                "--jvm", "-Xmx256m -XX:+UseSerialGC", "--warmup-seconds", "30", "--load-warmup-seconds", "0"});
 
         assertEquals(4, o.executors());
         assertEquals(List.of("overhead", "makespan"), List.copyOf(o.scenarios()));
         assertEquals(List.of(10.0, 20.0), o.rates());
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), o.jvmOptions());
         assertEquals(Duration.ofSeconds(30), o.warmUp());
+        assertEquals(Duration.ZERO, o.loadWarmUp());
         assertEquals(Duration.ofSeconds(120), Options.parse(new String[0]).warmUp());
+        assertEquals(Duration.ofSeconds(60), Options.parse(new String[0]).loadWarmUp());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--load-warmup-seconds", "-1"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--warmup-seconds", "0"}));
         assertEquals(List.copyOf(Options.ALL), List.copyOf(Options.parse(new String[0]).scenarios()));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scenario", "speed"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--executors", "0"}));
