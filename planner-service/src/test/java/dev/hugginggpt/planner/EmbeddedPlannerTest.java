@@ -631,6 +631,17 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aTaskOnAPictureTheSameClauseMakesRunsOnThatPicture() {
+        List<PlannedTask> dog = plan("Detect the objects in a drawing of a dog and tell me how many there are").tasks();
+        assertEquals(List.of("text-to-image", "object-detection", "visual-question-answering"), names(dog), dog.toString());
+        assertEquals("<GENERATED>-0", dog.get(1).args().get("image"));
+        assertEquals(List.of(0), dog.get(1).dep());
+        ResourceRef photo = new ResourceRef("r-0123456789abcdef0123.png", "photo.png", "image/png", 10);
+        assertEquals(List.of("object-detection"), names(plan("Detect the objects in this drawing", photo).tasks()),
+                "an attached drawing is detected in, not drawn again");
+    }
+
+    @Test
     void aPictureToMakeIsDescribedByTheClauseNotTheWholeRequest() {
         List<PlannedTask> lake = plan("Generate an image of a mountain lake at sunrise and then describe it").tasks();
         assertEquals(List.of("text-to-image", "image-to-text"), names(lake), lake.toString());

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline planner. The request is cut into clauses; each clause that asks for something is
@@ -33,6 +34,10 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final Set<String> OUTPUT_FORMS = Set.of("text-to-speech", "text-to-video", "translation");
 
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
+    /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
+    private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
+            "\\b(?:in|on|from)\\s+an?\\s+(?:image|picture|photo|drawing|illustration|painting|sketch|portrait)\\s+(?:of|showing|depicting)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
@@ -94,6 +99,9 @@ public class EmbeddedPlanner implements TaskPlanner {
                     break;
                 }
                 if (addReading(builder, type, clause)) {
+                    if (MADE_TO_WORK_ON.matcher(clause.text()).find() && type.output() == MediaKind.IMAGE) {
+                        addWhatItsPictureFeeds(builder, candidates, fed, clause);
+                    }
                     break;
                 }
             }
@@ -138,6 +146,18 @@ public class EmbeddedPlanner implements TaskPlanner {
             builder.addUnlessDuplicate(form, clause.onEarlierResult());
         }
         return true;
+    }
+
+    /**
+     * "Detect the objects in a drawing of a dog": a task the clause names outright but had no picture for
+     * (none attached) runs on the picture the clause's first reading makes.
+     */
+    private static void addWhatItsPictureFeeds(PlanBuilder builder, List<TaskType> candidates, List<TaskType> fed, Clause clause) {
+        for (TaskType type : candidates) {
+            if (!fed.contains(type) && clause.rules().namesOutright(type.name()) && builder.missingInput(type, clause).isEmpty()) {
+                addReading(builder, type, clause);
+            }
+        }
     }
 
     /**
