@@ -173,6 +173,23 @@ class OverlayConsistencyTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void everyVariableTheServicesReadIsSetInTheClusterOrSaysWhyNot(String overlay) {
+        Rendered r = new Rendered(Kustomize.render(Kustomize.K8S.resolve(overlay)));
+        Set<String> set = new TreeSet<>();
+        r.only("ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
+        r.only("Secret").path("stringData").fieldNames().forEachRemaining(set::add);
+        r.get("Deployment", "executor-service").at("/spec/template/spec/containers/0/env")
+                .forEach(env -> set.add(env.path("name").asText()));
+        // HG_AUTH=off belongs to the local profile only; the ports are the images' own
+        Set<String> notInTheCluster = Set.of("HG_AUTH", "GATEWAY_PORT", "PLANNER_PORT", "SELECTOR_PORT", "EXECUTOR_PORT");
+        Set<String> missing = new TreeSet<>();
+        Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):").matcher(serviceProperties()).results().map(m -> m.group(1))
+                .filter(name -> !set.contains(name) && !notInTheCluster.contains(name)).forEach(missing::add);
+        assertEquals(Set.of(), missing, "variables the services read that " + overlay + " leaves at the image's default");
+    }
+
     /** The topics named in the services' application.properties. */
     static Set<String> topicsTheServicesUse() {
         var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(\\S+)$");
