@@ -99,7 +99,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                     break;
                 }
                 if (addReading(builder, type, clause)) {
-                    if (MADE_TO_WORK_ON.matcher(clause.text()).find() && type.output() == MediaKind.IMAGE) {
+                    if (type.output() == MediaKind.IMAGE && MADE_TO_WORK_ON.matcher(clause.text()).find()) {
                         addWhatItsPictureFeeds(builder, candidates, fed, clause);
                     }
                     break;
