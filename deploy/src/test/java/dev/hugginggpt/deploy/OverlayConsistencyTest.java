@@ -157,11 +157,8 @@ class OverlayConsistencyTest {
     void everySettingIsOneTheServicesReadAndNoSecretIsCommitted(String overlay) {
         Rendered r = new Rendered(Kustomize.render(Kustomize.K8S.resolve(overlay)));
         String properties = serviceProperties();
-        Set<String> keys = new TreeSet<>();
-        r.only("ConfigMap").path("data").fieldNames().forEachRemaining(keys::add);
         JsonNode secret = r.only("Secret");
-        secret.path("stringData").fieldNames().forEachRemaining(keys::add);
-        for (String key : keys) {
+        for (String key : r.settings()) {
             assertTrue(properties.contains("${" + key + ":"), key + " is read by no service");
         }
         assertFalse(secret.has("data"), "no encoded values");
@@ -177,9 +174,7 @@ class OverlayConsistencyTest {
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
     void everyVariableTheServicesReadIsSetInTheClusterOrSaysWhyNot(String overlay) {
         Rendered r = new Rendered(Kustomize.render(Kustomize.K8S.resolve(overlay)));
-        Set<String> set = new TreeSet<>();
-        r.only("ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
-        r.only("Secret").path("stringData").fieldNames().forEachRemaining(set::add);
+        Set<String> set = r.settings();
         r.get("Deployment", "executor-service").at("/spec/template/spec/containers/0/env")
                 .forEach(env -> set.add(env.path("name").asText()));
         // HG_AUTH=off belongs to the local profile only; the ports are the images' own
@@ -242,6 +237,14 @@ class OverlayConsistencyTest {
     }
 
     private record Rendered(List<ObjectNode> objects) {
+        /** The variables of the ConfigMap and the Secret. */
+        Set<String> settings() {
+            Set<String> keys = new TreeSet<>();
+            only("ConfigMap").path("data").fieldNames().forEachRemaining(keys::add);
+            only("Secret").path("stringData").fieldNames().forEachRemaining(keys::add);
+            return keys;
+        }
+
         List<ObjectNode> all(String kind) {
             return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
         }
