@@ -114,6 +114,11 @@ final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
+    /** The broker's client address, for tests that write or read topics directly. */
+    String bootstrap() {
+        return "127.0.0.1:" + broker.client();
+    }
+
     /** Stops the broker and starts it again on the same data and port (topics and offsets survive). */
     void restartKafka(Duration down) throws Exception {
         kafka("stop", Duration.ofMinutes(1));

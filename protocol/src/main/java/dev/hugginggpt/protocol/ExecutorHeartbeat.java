@@ -9,10 +9,24 @@ import java.util.List;
  * among models some live executor offers, and sends a ready task to a partition whose executor has a free slot.
  */
 public record ExecutorHeartbeat(String instanceId, List<ModelCard> localModels, List<String> remoteBackends,
-        Instant at, boolean stopping, List<Integer> taskPartitions, int slots) {
+        Instant at, boolean stopping, List<Integer> taskPartitions, int slots) implements Checked {
 
     public ExecutorHeartbeat {
-        taskPartitions = taskPartitions == null ? List.of() : List.copyOf(taskPartitions);
+        localModels = localModels == null ? List.of() : localModels;
+        remoteBackends = remoteBackends == null ? List.of() : remoteBackends;
+        taskPartitions = taskPartitions == null ? List.of() : taskPartitions;
+    }
+
+    @Override
+    public List<String> problems() {
+        return new Problems().requireText(instanceId, "instance id").require(at != null, "no time")
+                .require(localModels.stream().allMatch(m -> m != null && m.id() != null
+                        && m.task() != null && m.backend() != null), "a model card without an id, task or backend")
+                .require(remoteBackends.stream().allMatch(java.util.Objects::nonNull),
+                        "a null remote backend")
+                .require(taskPartitions.stream().allMatch(p -> p != null && p >= 0), "a partition that is not a number >= 0")
+                .require(slots >= 0, "negative slots")
+                .list();
     }
 
     /** A heartbeat that says nothing of partitions and slots (as older executors send). */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** {@code <GENERATED>-N}: a reference from an argument to the output of task N. */
 public final class GeneratedRefs {
-    private static final Pattern REF = Pattern.compile("<GENERATED>-(\\d+)");
+    /** At most nine digits, so that every id fits an int; a longer number is not a reference. */
+    private static final Pattern REF = Pattern.compile("<GENERATED>-(\\d{1,9})(?!\\d)");
 
     private GeneratedRefs() {
     }

@@ -12,5 +12,14 @@ public record Plan(
         LlmUsage usage,
         List<ResourceRef> resources,
         RequestOptions options,
-        long planningMillis) {
+        long planningMillis) implements Checked {
+
+    @Override
+    public List<String> problems() {
+        Problems p = new Problems().requireText(requestId, "request id").requireElements(tasks, "tasks");
+        if (tasks != null && tasks.stream().allMatch(java.util.Objects::nonNull)) {
+            p.addAll("", PlanValidator.structureProblems(tasks));
+        }
+        return p.addAll("options: ", options == null ? List.of() : options.problems()).list();
+    }
 }

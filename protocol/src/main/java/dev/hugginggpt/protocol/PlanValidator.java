@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,16 +40,8 @@ public final class PlanValidator {
             errors.add("the plan has " + tasks.size() + " tasks; at most " + maxTasks + " are allowed");
             return errors;
         }
-        Map<Integer, Integer> position = new HashMap<>();
         Map<Integer, TaskType> typeById = new HashMap<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            PlannedTask t = tasks.get(i);
-            if (t.id() < 0) {
-                errors.add("task at position " + i + " has a negative id " + t.id());
-            }
-            if (position.putIfAbsent(t.id(), i) != null) {
-                errors.add("task id " + t.id() + " is used twice");
-            }
+        for (PlannedTask t : tasks) {
             if (t.task() == null || t.task().isBlank()) {
                 errors.add("task " + t.id() + " has no task type");
             } else if (!TaskVocabulary.isKnown(t.task())) {
@@ -58,7 +49,28 @@ public final class PlanValidator {
             } else if (!taskTypeAllowed.test(TaskVocabulary.normalize(t.task()))) {
                 errors.add("task " + t.id() + " has task type '" + t.task() + "', which no configured backend serves");
             } else {
-                typeById.put(t.id(), TaskVocabulary.find(t.task()).orElseThrow());
+                typeById.putIfAbsent(t.id(), TaskVocabulary.find(t.task()).orElseThrow());
+            }
+        }
+        errors.addAll(structureProblems(tasks));
+        tasks.forEach(t -> checkArgs(t, typeById, errors));
+        return errors;
+    }
+
+    /**
+     * What keeps tasks from being a DAG that can be scheduled, whatever their types: ids must be unique and not
+     * negative, and each task may depend only on tasks before it in the list (so there is no cycle).
+     */
+    public static List<String> structureProblems(List<PlannedTask> tasks) {
+        List<String> errors = new ArrayList<>();
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            PlannedTask t = tasks.get(i);
+            if (t.id() < 0) {
+                errors.add("task at position " + i + " has a negative id " + t.id());
+            }
+            if (position.putIfAbsent(t.id(), i) != null) {
+                errors.add("task id " + t.id() + " is used twice");
             }
         }
         for (int i = 0; i < tasks.size(); i++) {
@@ -73,10 +85,6 @@ public final class PlanValidator {
                     errors.add("task " + t.id() + " depends on task " + dep + ", which comes after it");
                 }
             }
-            checkArgs(t, typeById, errors);
-        }
-        if (errors.isEmpty() && hasCycle(tasks)) {
-            errors.add("the task dependencies form a cycle");
         }
         return errors;
     }
@@ -109,22 +117,5 @@ public final class PlanValidator {
                 }
             }
         }
-    }
-
-    private static boolean hasCycle(List<PlannedTask> tasks) {
-        Map<Integer, Set<Integer>> deps = new HashMap<>();
-        tasks.forEach(t -> deps.put(t.id(), GeneratedRefs.dependencies(t)));
-        Set<Integer> done = new HashSet<>();
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (Map.Entry<Integer, Set<Integer>> e : deps.entrySet()) {
-                if (!done.contains(e.getKey()) && done.containsAll(e.getValue())) {
-                    done.add(e.getKey());
-                    progress = true;
-                }
-            }
-        }
-        return done.size() < deps.size();
     }
 }

@@ -2,6 +2,7 @@ package dev.hugginggpt.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,7 +23,33 @@ public record RequestEvent(
         @Schema(description = "The chosen model, for TASK_SELECTED.") ModelChoice choice,
         @Schema(description = "The task result, for TASK_FINISHED.") TaskResult result,
         @Schema(description = "The answer, for DONE.") Answer answer,
-        @Schema(description = "LLM calls and tokens this step spent, for PLANNING_FAILED and MODELS_CHOSEN.") LlmUsage usage) {
+        @Schema(description = "LLM calls and tokens this step spent, for PLANNING_FAILED and MODELS_CHOSEN.") LlmUsage usage) implements Checked {
+
+    /** The fields its type names must be there, and a request or plan it carries must be of the same request. */
+    @Override
+    public List<String> problems() {
+        Problems p = new Problems().requireText(requestId, "request id").require(type != null, "no type")
+                .require(at != null, "no time");
+        if (type == null) {
+            return p.list();
+        }
+        switch (type) {
+            case ACCEPTED -> p.require(request != null && requestId != null && requestId.equals(request.requestId()),
+                    "an ACCEPTED event without its request").addAll("request: ", request == null ? List.of() : request.problems());
+            case PLANNED -> p.require(plan != null && requestId != null && requestId.equals(plan.requestId()),
+                    "a PLANNED event without its plan").addAll("plan: ", plan == null ? List.of() : plan.problems());
+            case TASK_SELECTED -> p.require(taskId != null && choice != null && choice.modelId() != null,
+                    "a TASK_SELECTED event without its task or model");
+            case TASK_STARTED -> p.require(taskId != null, "a TASK_STARTED event without its task");
+            case TASK_FINISHED -> p.require(taskId != null && result != null && taskId.equals(result.taskId()),
+                    "a TASK_FINISHED event without its task's result").addAll("result: ",
+                    result == null ? List.of() : result.problems());
+            case DONE -> p.require(answer != null, "a DONE event without its answer");
+            default -> {
+            }
+        }
+        return p.list();
+    }
 
     public static RequestEvent accepted(UserRequest request, String source) {
         return new RequestEvent(request.requestId(), EventType.ACCEPTED, Instant.now(), source, null, null, request,

@@ -1,5 +1,7 @@
 package dev.hugginggpt.protocol;
 
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Per-request options; every field is optional.")
@@ -8,6 +10,21 @@ public record RequestOptions(
         @Schema(description = "How many ranked candidate models to consider per task.", examples = "5") Integer topK,
         @Schema(description = "Time limit for one task run, in seconds.", examples = "120") Integer taskTimeoutSeconds,
         @Schema(description = "Stop after planning: the plan is returned and nothing runs.") Boolean planOnly) {
+
+    public static final int MAX_TOP_K = 50;
+    public static final int MAX_TASK_TIMEOUT_SECONDS = 3600;
+
+    /** Options out of their ranges, in words (the gateway answers these as a 400). */
+    public List<String> problems() {
+        return new Problems()
+                .require(planner == null || Set.of("auto", "llm", "embedded").contains(planner),
+                        "planner must be auto, llm or embedded")
+                .require(topK == null || topK >= 1 && topK <= MAX_TOP_K, "topK must be between 1 and " + MAX_TOP_K)
+                .require(taskTimeoutSeconds == null || taskTimeoutSeconds >= 1
+                        && taskTimeoutSeconds <= MAX_TASK_TIMEOUT_SECONDS,
+                        "taskTimeoutSeconds must be between 1 and " + MAX_TASK_TIMEOUT_SECONDS)
+                .list();
+    }
 
     public static RequestOptions defaults() {
         return new RequestOptions(null, null, null, null);

@@ -17,7 +17,15 @@ public record TaskDispatch(
         List<ModelChoice> fallbacks,
         int attempt,
         Instant deadline,
-        Instant dispatchedAt) {
+        Instant dispatchedAt) implements Checked {
+
+    @Override
+    public List<String> problems() {
+        return new Problems().requireText(requestId, "request id").requireText(task, "task type")
+                .require(args != null, "no args")
+                .require(model != null && model.modelId() != null && model.backend() != null, "no model")
+                .list();
+    }
 
     public String key() {
         return requestId + "/" + taskId;

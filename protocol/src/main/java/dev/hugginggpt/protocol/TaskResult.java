@@ -1,6 +1,7 @@
 package dev.hugginggpt.protocol;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * hg.task-results: the terminal result of one task attempt. {@code inputRejected}: the attempt failed on its input
@@ -18,7 +19,12 @@ public record TaskResult(
         int attempt,
         Instant startedAt,
         Instant finishedAt,
-        boolean inputRejected) {
+        boolean inputRejected) implements Checked {
+
+    @Override
+    public List<String> problems() {
+        return new Problems().requireText(requestId, "request id").require(status != null, "no status").list();
+    }
 
     /** A result that says nothing of its input. */
     public TaskResult(String requestId, int taskId, String task, ModelChoice model, TaskStatus status, TaskOutput output,

@@ -9,6 +9,21 @@ public final class Topics {
     public static final String EVENTS = "hg.events";
     public static final String OUTCOMES = "hg.outcomes";
     public static final String EXECUTORS = "hg.executors";
+    /**
+     * Records a consumer could not read or use, each with its reason and its source topic, partition and offset in the
+     * headers {@code dead-letter-reason}, {@code dead-letter-topic}, {@code dead-letter-partition} and
+     * {@code dead-letter-offset}, its key as it was.
+     */
+    public static final String DEAD_LETTERS = "hg.dead-letters";
+
+    /** The request a record's key names: every key is a request id, or {@code requestId/taskId} on {@link #TASKS}. */
+    public static String requestOfKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
 
     private Topics() {
     }

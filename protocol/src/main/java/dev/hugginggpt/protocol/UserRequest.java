@@ -10,7 +10,18 @@ public record UserRequest(
         List<ChatMessage> messages,
         List<ResourceRef> resources,
         RequestOptions options,
-        Instant acceptedAt) {
+        Instant acceptedAt) implements Checked {
+
+    @Override
+    public List<String> problems() {
+        Problems p = new Problems().requireText(requestId, "request id").requireText(tenant, "tenant")
+                .require(messages != null && !messages.isEmpty(), "no message")
+                .require(messages == null || messages.stream().allMatch(m -> m != null && m.role() != null
+                        && m.content() != null), "a message without a role or content")
+                .require(resources == null || resources.stream().allMatch(r -> r != null && r.id() != null),
+                        "a resource without an id");
+        return p.addAll("options: ", options == null ? List.of() : options.problems()).list();
+    }
 
     public String lastUserMessage() {
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
+import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -56,6 +57,7 @@ public class TaskWorker {
     @WithSpan("run task")
     @Blocking(value = "inference", ordered = false)
     public void onTask(TaskDispatch task) {
+        InvalidRecord.require(task, Topics.TASKS);
         Span.current().setAttribute("hg.request.id", task.requestId()).setAttribute("hg.task", task.task())
                 .setAttribute("hg.model", task.model().modelId());
         Instant started = Instant.now();
@@ -74,7 +76,7 @@ public class TaskWorker {
             status = TaskStatus.FAILED;
             error = e.getMessage();
             inputRejected = e instanceof InputRejected;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.errorf(e, "task %s failed unexpectedly", task.key());
             status = TaskStatus.FAILED;
             error = "the model crashed: " + e;

@@ -21,6 +21,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, "Too many requests", detail, retryAfterSeconds);
     }
 
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service unavailable", detail);
+    }
+
     public static ProblemException tooLarge(String detail) {
         return new ProblemException(413, "Content too large", detail);
     }

@@ -1,7 +1,12 @@
 package dev.hugginggpt.gateway.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hugginggpt.gateway.access.ResourceOwners;
 import dev.hugginggpt.gateway.access.TenantLimits;
+import dev.hugginggpt.gateway.lifecycle.RequestFailures;
+import dev.hugginggpt.gateway.messaging.GatewaySource;
+import dev.hugginggpt.gateway.messaging.RequestRecordLimit;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
@@ -29,7 +34,6 @@ public class RequestSubmitter {
     static final int MAX_MESSAGES = 100;
     static final int MAX_MESSAGE_CHARS = 20_000;
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
-    private static final String SOURCE = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final ResourceStore store;
     private final RequestViews views;
@@ -39,8 +43,16 @@ public class RequestSubmitter {
     private final MutinyEmitter<Object> records;
     private final GatewayMetrics metrics;
 
+    private final RequestRecordLimit recordLimit;
+    private final RequestFailures failures;
+    private final ObjectMapper json;
+
     public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
-            GatewayMetrics metrics, @Channel("records") MutinyEmitter<Object> records) {
+            GatewayMetrics metrics, @Channel("records") MutinyEmitter<Object> records, RequestRecordLimit recordLimit,
+            RequestFailures failures, ObjectMapper json) {
+        this.recordLimit = recordLimit;
+        this.failures = failures;
+        this.json = json;
         this.store = store;
         this.views = views;
         this.limits = limits;
@@ -51,6 +63,7 @@ public class RequestSubmitter {
 
     public Uni<String> submit(SubmitRequest body, String tenant, boolean planOnly) {
         UserRequest request = validate(body, tenant, planOnly);
+        requireFitsTopic(request);
         if (views.activeRequests(tenant) >= limits.maxConcurrent()) {
             throw ProblemException.tooManyRequests("tenant " + tenant + " already has " + limits.maxConcurrent()
                     + " requests running; wait for one to finish", 5);
@@ -61,14 +74,33 @@ public class RequestSubmitter {
                     + " requests a minute", Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         Span.current().setAttribute("hg.request.id", request.requestId());
-        RequestEvent accepted = RequestEvent.accepted(request, SOURCE);
+        RequestEvent accepted = RequestEvent.accepted(request, GatewaySource.ID);
         views.apply(accepted);
         metrics.accepted();
         views.whenTerminal(request.requestId()).thenAccept(metrics::finished);
         // Together: this gateway's view already holds ACCEPTED, and the views of the others take it after PLANNED too.
         return Uni.combine().all().unis(records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), accepted)),
                 records.sendMessage(KafkaRecord.of(Topics.REQUESTS, request.requestId(), request))).discardItems()
-                .replaceWith(request.requestId());
+                .replaceWith(request.requestId())
+                .onFailure().transform(failure -> {
+                    failures.fail(request.requestId(), "the request could not be handed to the planner: " + failure.getMessage());
+                    return ProblemException.unavailable("the request could not be handed to the planner ("
+                            + failure.getMessage() + "); try again");
+                });
+    }
+
+    /** The request as the planner will read it must fit hg.requests, or nothing is accepted. */
+    private void requireFitsTopic(UserRequest request) {
+        int bytes;
+        try {
+            bytes = json.writeValueAsBytes(request).length;
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("the request cannot be written as JSON: " + e.getOriginalMessage());
+        }
+        if (bytes > recordLimit.maxBytes()) {
+            throw ProblemException.tooLarge("the conversation takes " + bytes + " bytes as JSON; at most "
+                    + recordLimit.maxBytes() + " are passed on: send fewer or shorter messages");
+        }
     }
 
     private UserRequest validate(SubmitRequest body, String tenant, boolean planOnly) {

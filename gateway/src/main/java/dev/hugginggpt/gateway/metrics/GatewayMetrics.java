@@ -3,6 +3,7 @@ package dev.hugginggpt.gateway.metrics;
 import dev.hugginggpt.gateway.view.RequestView;
 import dev.hugginggpt.protocol.Answer;
 import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.RequestStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * The request as a whole and stage 4 in Prometheus: {@code hg_requests_accepted_total},
  * {@code hg_request_seconds{status}} (accepted to DONE or FAILED, recorded by the instance that accepted it),
  * {@code hg_response_seconds{generator}}, {@code hg_llm_calls_total{stage="response"}} and
- * {@code hg_llm_tokens_total{stage="response",kind}}.
+ * {@code hg_llm_tokens_total{stage="response",kind}}, {@code hg_dead_letters_total{topic}} (records any service could
+ * not use) and {@code hg_requests_stalled_total{stage}} (requests failed for making no progress).
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -41,5 +43,15 @@ public class GatewayMetrics {
         registry.counter("hg.llm.calls", "stage", "response").increment(usage.calls());
         registry.counter("hg.llm.tokens", "stage", "response", "kind", "input").increment(usage.inputTokens());
         registry.counter("hg.llm.tokens", "stage", "response", "kind", "output").increment(usage.outputTokens());
+    }
+
+    /** A record some service dead-lettered, by the topic it was read from. */
+    public void deadLetter(String topic) {
+        registry.counter("hg.dead.letters", "topic", topic).increment();
+    }
+
+    /** A request failed for having made no progress, by the stage it was stuck in. */
+    public void stalled(RequestStatus stage) {
+        registry.counter("hg.requests.stalled", "stage", stage.name()).increment();
     }
 }

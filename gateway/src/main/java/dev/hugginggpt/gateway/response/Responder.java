@@ -1,13 +1,14 @@
 package dev.hugginggpt.gateway.response;
 
 import dev.hugginggpt.gateway.messaging.BoundedSubscriber;
+import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
-import dev.hugginggpt.protocol.RequestStatus;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.Topics;
 import dev.langchain4j.data.message.SystemMessage;
@@ -26,7 +27,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -47,7 +47,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Responder {
     private static final Logger LOG = Logger.getLogger(Responder.class);
-    private static final String SOURCE = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String INSTRUCTIONS = """
             #4 Response generation stage. You answer the user from the results of the AI tasks that ran for them.
             First answer the request directly. Then describe the workflow: each task, the model used and what it
@@ -92,10 +91,11 @@ public class Responder {
     }
 
     private CompletionStage<Void> answer(Message<Outcome> message) {
-        Outcome outcome = message.getPayload();
-        if (views.find(outcome.requestId()).filter(v -> v.status() == RequestStatus.DONE).isPresent()) {
-            // a selector that crashed between publishing an outcome and storing its state publishes it again
-            LOG.infof("request %s is already answered; duplicate outcome ignored", outcome.requestId());
+        Outcome outcome = InvalidRecord.require(message.getPayload(), Topics.OUTCOMES);
+        if (views.find(outcome.requestId()).filter(v -> v.status().isTerminal()).isPresent()) {
+            // a selector that crashed between publishing an outcome and storing its state publishes it again; or the
+            // request was failed meanwhile (it made no progress for too long, a record of it was dead-lettered)
+            LOG.infof("request %s is already over; its outcome is not answered again", outcome.requestId());
             return CompletableFuture.completedFuture(null);
         }
         Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
@@ -153,7 +153,7 @@ public class Responder {
 
     private CompletionStage<Void> write(Outcome outcome, Timed written, Context traced) {
         metrics.answered(written.answer(), written.took());
-        RequestEvent done = RequestEvent.done(outcome.requestId(), written.answer(), SOURCE);
+        RequestEvent done = RequestEvent.done(outcome.requestId(), written.answer(), GatewaySource.ID);
         Message<Object> record = KafkaRecord.<String, Object>of(Topics.EVENTS, outcome.requestId(), done)
                 .addMetadata(TracingMetadata.withCurrent(traced));
         // Stored, so this instance's waiting clients need not wait for it to come back from Kafka (the copy that

@@ -38,6 +38,11 @@ final class RequestRecord {
     final java.util.Set<String> producedResources = new java.util.LinkedHashSet<>();
     /** Whether {@link RequestViews} counts this request among its tenant's unfinished ones. */
     boolean countedActive;
+    /** When this view last took an event of the request (this machine's clock, {@link System#nanoTime}). */
+    private long lastProgressNanos = System.nanoTime();
+    /** The gateway instance that accepted the request, and the request's own task time limit, if it set one. */
+    private String acceptedBy;
+    private Integer taskTimeoutSeconds;
 
     RequestRecord(String id) {
         this.id = id;
@@ -49,6 +54,7 @@ final class RequestRecord {
 
     void apply(RequestEvent e) {
         events.add(e);
+        lastProgressNanos = System.nanoTime();
         updatedAt = e.at();
         if (createdAt == null) {
             createdAt = e.at();
@@ -68,10 +74,15 @@ final class RequestRecord {
         }
         switch (e.type()) {
             case ACCEPTED -> {
+                if (tenant != null) {
+                    return; // the request's owner is named once: a second ACCEPTED cannot hand it to another tenant
+                }
                 messages = e.request().messages();
                 tenant = e.request().tenant();
                 createdAt = e.request().acceptedAt();
+                acceptedBy = e.source();
                 planOnly = e.request().options() != null && e.request().options().isPlanOnly();
+                taskTimeoutSeconds = e.request().options() == null ? null : e.request().options().taskTimeoutSeconds();
             }
             case PLANNED -> {
                 planner = e.plan().planner();
@@ -87,6 +98,9 @@ final class RequestRecord {
                 beforePlan.clear();
             }
             case PLANNING_FAILED, FAILED -> {
+                if (status.isTerminal()) {
+                    return; // the first end is the end: a late failure does not undo an answer
+                }
                 error = e.message();
                 status = RequestStatus.FAILED;
                 if (e.type() == EventType.PLANNING_FAILED && e.usage() != null) {
@@ -104,6 +118,9 @@ final class RequestRecord {
             case TASK_FINISHED -> updateTask(e.taskId(), t -> finished(t, e.result()));
             case RESPONDING -> advance(RequestStatus.RESPONDING);
             case DONE -> {
+                if (status.isTerminal()) {
+                    return;
+                }
                 answer = e.answer();
                 status = RequestStatus.DONE;
             }
@@ -119,6 +136,23 @@ final class RequestRecord {
 
     String tenant() {
         return tenant;
+    }
+
+    String acceptedBy() {
+        return acceptedBy;
+    }
+
+    RequestStatus status() {
+        return status;
+    }
+
+    Integer taskTimeoutSeconds() {
+        return taskTimeoutSeconds;
+    }
+
+    /** How long since this view last took an event of the request. */
+    java.time.Duration idleFor(long nowNanos) {
+        return java.time.Duration.ofNanos(nowNanos - lastProgressNanos);
     }
 
     private void advance(RequestStatus next) {

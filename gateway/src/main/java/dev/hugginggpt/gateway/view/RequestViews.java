@@ -2,6 +2,7 @@ package dev.hugginggpt.gateway.view;
 
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.RequestStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,8 @@ public class RequestViews {
     private final Map<String, RequestRecord> producers = new HashMap<>();
     /** Unfinished requests per tenant, kept as records change: the admission check must not scan every record. */
     private final Map<String, Integer> active = new java.util.HashMap<>();
+    /** The records counted in {@link #active}: the ones a sweep for stalled requests looks at. */
+    private final Set<RequestRecord> unfinished = new java.util.LinkedHashSet<>();
 
     /** Waits until the view holds these tasks' terminal results. */
     private record Settling(Set<Integer> taskIds, CompletableFuture<Void> settled) {
@@ -114,6 +117,40 @@ public class RequestViews {
         return record != null && tenant.equals(record.tenant()) ? Optional.of(record.view()) : Optional.empty();
     }
 
+    /** A request that has had no event for longer than it may, and what it was doing. */
+    public record Stalled(String requestId, RequestStatus status, java.time.Duration idle) {
+    }
+
+    /**
+     * Unfinished requests with no event for longer than {@code limit}, or than their own task time limit and a minute
+     * more when that is longer. A request accepted by another gateway instance is given twice as long, so that its
+     * own instance, while it lives, is the one that ends it.
+     */
+    public synchronized List<Stalled> stalled(long nowNanos, java.time.Duration limit, String thisInstance) {
+        List<Stalled> stalled = new ArrayList<>();
+        for (RequestRecord record : unfinished) {
+            java.time.Duration allowed = limit;
+            if (record.taskTimeoutSeconds() != null) {
+                java.time.Duration task = java.time.Duration.ofSeconds(record.taskTimeoutSeconds() + 60L);
+                allowed = task.compareTo(allowed) > 0 ? task : allowed;
+            }
+            if (!thisInstance.equals(record.acceptedBy())) {
+                allowed = allowed.multipliedBy(2);
+            }
+            java.time.Duration idle = record.idleFor(nowNanos);
+            if (idle.compareTo(allowed) > 0) {
+                stalled.add(new Stalled(record.id, record.status(), idle));
+            }
+        }
+        return stalled;
+    }
+
+    /** Whether this view holds the request and it is neither DONE nor FAILED. */
+    public synchronized boolean isUnfinished(String id) {
+        RequestRecord record = records.get(id);
+        return record != null && !record.isTerminal();
+    }
+
     /** Requests of the tenant not yet DONE or FAILED. */
     public synchronized long activeRequests(String tenant) {
         return active.getOrDefault(tenant, 0);
@@ -124,6 +161,7 @@ public class RequestViews {
         boolean isActive = record.tenant() != null && !record.isTerminal();
         if (isActive && !record.countedActive) {
             active.merge(record.tenant(), 1, Integer::sum);
+            unfinished.add(record);
             record.countedActive = true;
         } else if (!isActive) {
             uncount(record);
@@ -133,6 +171,7 @@ public class RequestViews {
     private void uncount(RequestRecord record) {
         if (record.countedActive) {
             active.computeIfPresent(record.tenant(), (t, n) -> n > 1 ? n - 1 : null);
+            unfinished.remove(record);
             record.countedActive = false;
         }
     }

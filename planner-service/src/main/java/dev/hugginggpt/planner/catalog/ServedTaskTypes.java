@@ -1,9 +1,11 @@
 package dev.hugginggpt.planner.catalog;
 
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
+import dev.hugginggpt.protocol.Topics;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public class ServedTaskTypes {
     @Incoming("executors")
     @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
+        InvalidRecord.require(heartbeat, Topics.EXECUTORS);
         if (heartbeat.stopping()) {
             live.remove(heartbeat.instanceId());
         } else {

@@ -3,6 +3,7 @@ package dev.hugginggpt.planner.messaging;
 import dev.hugginggpt.planner.metrics.PlannerMetrics;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
+import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -39,10 +40,15 @@ public class RequestConsumer {
         this.records = records;
     }
 
+    /**
+     * A request that cannot be read or used is refused (dead-lettered, see {@link InvalidRecord}); a plan that cannot
+     * be sent (too large for the topic, say) fails its request with the reason instead.
+     */
     @Incoming("requests")
     @WithSpan("plan request")
     @Blocking(ordered = false)
     public void onRequest(UserRequest request) {
+        InvalidRecord.require(request, Topics.REQUESTS);
         long started = System.nanoTime();
         String key = request.requestId();
         Span.current().setAttribute("hg.request.id", key);
@@ -60,13 +66,24 @@ public class RequestConsumer {
         Plan plan = new Plan(key, request.tenant(), request.lastUserMessage(), result.tasks(), result.planner(),
                 result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
         LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
-        // Together, one round of writes: the gateways' views take the selector's task events before PLANNED too.
-        Uni<Void> planned = records.sendMessage(KafkaRecord.of(Topics.EVENTS, key, RequestEvent.planned(plan, SOURCE)));
-        if (options.isPlanOnly()) {
+        try {
+            send(plan, options.isPlanOnly());
+        } catch (RuntimeException e) {
+            LOG.warnf("request %s: its plan could not be sent: %s", key, e.getMessage());
+            records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, key, RequestEvent.planningFailed(key,
+                    "the plan could not be passed on (" + e.getMessage() + ")", result.usage(), SOURCE)));
+        }
+    }
+
+    /** Together, one round of writes: the gateways' views take the selector's task events before PLANNED too. */
+    private void send(Plan plan, boolean planOnly) {
+        Uni<Void> planned = records.sendMessage(KafkaRecord.of(Topics.EVENTS, plan.requestId(),
+                RequestEvent.planned(plan, SOURCE)));
+        if (planOnly) {
             planned.await().indefinitely();
         } else {
-            Uni.combine().all().unis(planned, records.sendMessage(KafkaRecord.of(Topics.PLANS, key, plan))).discardItems()
-                    .await().indefinitely();
+            Uni.combine().all().unis(planned, records.sendMessage(KafkaRecord.of(Topics.PLANS, plan.requestId(), plan)))
+                    .discardItems().await().indefinitely();
         }
     }
 }

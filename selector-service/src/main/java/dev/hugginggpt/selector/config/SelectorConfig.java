@@ -45,6 +45,13 @@ public interface SelectorConfig {
     @WithDefault("hybrid")
     InferenceMode inferenceMode();
 
+    /**
+     * The share of the live executors' slots one tenant's tasks may hold at once (1: no limit). The rest is kept for
+     * the other tenants, so one tenant's long tasks never leave them waiting for a slot.
+     */
+    @WithDefault("0.75")
+    double tenantSlotShare();
+
     /** Compacted topic holding the DAG state of unfinished requests. */
     @WithDefault("hg.selector-state")
     String stateTopic();

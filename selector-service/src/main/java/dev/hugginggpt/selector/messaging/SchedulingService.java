@@ -1,6 +1,7 @@
 package dev.hugginggpt.selector.messaging;
 
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
+import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.Plan;
@@ -16,6 +17,7 @@ import dev.hugginggpt.selector.scheduling.DagSnapshot;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
 import dev.hugginggpt.selector.scheduling.TaskRouter;
+import dev.hugginggpt.selector.scheduling.TenantShare;
 import dev.hugginggpt.selector.selection.Candidates;
 import dev.hugginggpt.selector.selection.InContextChoice;
 import dev.hugginggpt.selector.selection.InContextChooser;
@@ -72,6 +74,8 @@ public class SchedulingService {
     private final GroupCommit<Step> steps;
     /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
     private CompletableFuture<Void> stateHandedOver = CompletableFuture.completedFuture(null);
+    /** The FAILED events of requests whose stored state could not be resumed, sent with the first clock tick. */
+    private List<SchedulerAction> unusableState;
 
     /** A value and the trace context it arrived in. */
     private record Caused<T>(Context context, T value) {
@@ -100,12 +104,14 @@ public class SchedulingService {
             List<ModelChoice> ordered = selector.choose(candidates, plan.userMessage(), args);
             return new ModelChooser.Choice(ordered, null);
         };
-        this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout());
+        TenantShare share = TenantShare.of(config.tenantSlotShare(), () -> executors.live().stream()
+                .filter(e -> !e.stopping()).mapToInt(ExecutorHeartbeat::slots).sum());
+        this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout(), share);
         this.state = state;
         this.steps = new GroupCommit<>(config.batchesFinishing(), this::begin);
         List<DagSnapshot> unfinished = state.load();
-        scheduler.restore(unfinished);
-        LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size());
+        unusableState = new ArrayList<>(scheduler.restore(unfinished));
+        LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size() - unusableState.size());
         metrics.activeRequests(scheduler::activeRequests);
     }
 
@@ -114,6 +120,7 @@ public class SchedulingService {
     @WithSpan("select models and dispatch")
     @Blocking(ordered = false)
     public void onPlan(Plan plan) {
+        InvalidRecord.require(plan, Topics.PLANS);
         LOG.debugf("request %s: plan with %d tasks", plan.requestId(), plan.tasks().size());
         Span.current().setAttribute("hg.request.id", plan.requestId());
         long started = System.nanoTime();
@@ -142,6 +149,7 @@ public class SchedulingService {
     @WithSpan("schedule after task result")
     @Blocking(ordered = false)
     public void onResult(TaskResult result) {
+        InvalidRecord.require(result, Topics.TASK_RESULTS);
         Span.current().setAttribute("hg.request.id", result.requestId());
         steps.submit(new Step(Context.current(), () -> {
             router.finished(result.requestId() + "/" + result.taskId());
@@ -153,12 +161,18 @@ public class SchedulingService {
     @Incoming("executors")
     @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
+        InvalidRecord.require(heartbeat, Topics.EXECUTORS);
         executors.record(heartbeat);
     }
 
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDeadlines() {
-        steps.submit(new Step(Context.current(), () -> scheduler.onTick(Instant.now(), DEADLINE_GRACE)));
+        steps.submit(new Step(Context.current(), () -> {
+            List<SchedulerAction> actions = new ArrayList<>(unusableState);
+            unusableState = List.of();
+            actions.addAll(scheduler.onTick(Instant.now(), DEADLINE_GRACE));
+            return actions;
+        }));
     }
 
     public int activeRequests() {
@@ -186,7 +200,7 @@ public class SchedulingService {
                 for (SchedulerAction action : actions) {
                     changed.add(requestOf(action));
                     if (action instanceof SchedulerAction.Dispatch d) {
-                        sends.add(records.sendMessage(dispatchRecord(d.task())).memoize().indefinitely());
+                        sends.add(send(d.task().requestId(), dispatchRecord(d.task())));
                     } else if (action instanceof SchedulerAction.Event e) {
                         eventsOf(events, step.context(), e.event().requestId()).add(e.event());
                     } else if (action instanceof SchedulerAction.Finish f) {
@@ -199,14 +213,13 @@ public class SchedulingService {
         }
         for (Map.Entry<String, Caused<List<RequestEvent>>> request : events.entrySet()) {
             try (Scope scope = request.getValue().context().makeCurrent()) {
-                sends.add(records.sendMessage(eventsRecord(request.getKey(), request.getValue().value()))
-                        .memoize().indefinitely());
+                sends.add(send(request.getKey(), eventsRecord(request.getKey(), request.getValue().value())));
             }
         }
         for (Caused<Outcome> outcome : finished) {
             try (Scope scope = outcome.context().makeCurrent()) {
-                sends.add(records.sendMessage(KafkaRecord.of(Topics.OUTCOMES, outcome.value().requestId(),
-                        outcome.value())).memoize().indefinitely());
+                sends.add(send(outcome.value().requestId(),
+                        KafkaRecord.of(Topics.OUTCOMES, outcome.value().requestId(), outcome.value())));
             }
         }
         handOver(sends);
@@ -225,6 +238,27 @@ public class SchedulingService {
             }
             stateWritten.run();
         };
+    }
+
+    /**
+     * A request's record, memoized (awaiting it later does not send it again). A record Kafka refuses for good (too
+     * large for the topic, say) fails its request with the reason instead of the whole batch; other failures (the
+     * broker unreachable) fail the batch, whose records are then dead-lettered.
+     */
+    private Uni<Void> send(String requestId, Message<Object> record) {
+        return records.sendMessage(record)
+                .onFailure(SchedulingService::refusedForGood).recoverWithUni(refused -> {
+                    LOG.warnf("request %s: Kafka refused a record: %s; the request is failed", requestId, refused.getMessage());
+                    return records.sendMessage(KafkaRecord.of(Topics.EVENTS, requestId, RequestEvent.failed(requestId,
+                            "the selector could not pass this request on (" + refused.getMessage() + ")", source)));
+                })
+                .memoize().indefinitely();
+    }
+
+    private static boolean refusedForGood(Throwable failure) {
+        return failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || failure instanceof org.apache.kafka.common.errors.SerializationException
+                || failure.getCause() != null && failure.getCause() != failure && refusedForGood(failure.getCause());
     }
 
     /** Starts the sends now, in list order (each is memoized, so awaiting it later does not send again). */

@@ -19,14 +19,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps each request's DAG: dispatches the tasks whose dependencies are done (so independent tasks
  * are in hg.tasks together), resolves {@code <GENERATED>-N} in their arguments, retries a failed
  * task on the next candidate, skips tasks whose inputs failed, and finishes the request once every
- * task is terminal. Results are deduplicated by (request, task, attempt).
+ * task is terminal. Results are deduplicated by (request, task, attempt). A request whose scheduling throws is failed
+ * on its own (a FAILED event, its state dropped); the others go on.
  */
 public final class DagScheduler {
+    private static final Logger LOG = Logger.getLogger(DagScheduler.class);
     private static final int FINISHED_MEMORY = 10_000;
 
     private final Map<String, RequestDag> requests = new LinkedHashMap<>();
@@ -35,12 +39,20 @@ public final class DagScheduler {
     private final String source;
     private final int maxAttempts;
     private final Duration defaultTimeout;
+    private final TenantShare share;
+    /** Requests with a ready task held back by their tenant's share of the slots. */
+    private final Set<String> held = new LinkedHashSet<>();
 
     public DagScheduler(ModelChooser chooser, String source, int maxAttempts, Duration defaultTimeout) {
+        this(chooser, source, maxAttempts, defaultTimeout, TenantShare.unlimited());
+    }
+
+    public DagScheduler(ModelChooser chooser, String source, int maxAttempts, Duration defaultTimeout, TenantShare share) {
         this.chooser = chooser;
         this.source = source;
         this.maxAttempts = maxAttempts;
         this.defaultTimeout = defaultTimeout;
+        this.share = share;
     }
 
     private static final class RequestDag {
@@ -65,48 +77,118 @@ public final class DagScheduler {
         if (requests.containsKey(plan.requestId()) || finished.contains(plan.requestId())) {
             return actions;
         }
-        RequestDag dag = new RequestDag(plan, inContext);
-        requests.put(plan.requestId(), dag);
-        if (inContext.usedLlm()) {
-            actions.add(new SchedulerAction.Event(
-                    RequestEvent.modelsChosen(plan.requestId(), inContext.summary(), inContext.usage(), source)));
-        }
-        advance(dag, actions);
+        guarded(plan.requestId(), actions, mine -> {
+            RequestDag dag = new RequestDag(plan, inContext);
+            requests.put(plan.requestId(), dag);
+            if (inContext.usedLlm()) {
+                mine.add(new SchedulerAction.Event(
+                        RequestEvent.modelsChosen(plan.requestId(), inContext.summary(), inContext.usage(), source)));
+            }
+            advance(dag, mine);
+        });
         return actions;
     }
 
     public synchronized List<SchedulerAction> onResult(TaskResult result) {
         List<SchedulerAction> actions = new ArrayList<>();
+        guarded(result.requestId(), actions, mine -> apply(result, mine));
+        releaseHeld(actions);
+        return actions;
+    }
+
+    private void apply(TaskResult result, List<SchedulerAction> actions) {
         RequestDag dag = requests.get(result.requestId());
         TaskState state = dag == null ? null : dag.tasks.get(result.taskId());
         if (state == null || state.status.isTerminal() || result.attempt() != state.attempt) {
-            return actions;
+            return;
         }
         if (!result.succeeded() && !result.inputRejected() && !state.remaining.isEmpty() && state.attempt < maxAttempts) {
             dispatchNext(dag, state, actions, result.error());
-            return actions;
+            return;
         }
         finish(state, result, actions);
         advance(dag, actions);
-        return actions;
     }
 
     /** Fails (or retries) tasks whose deadline passed without a result. */
     public synchronized List<SchedulerAction> onTick(Instant now, Duration grace) {
         List<SchedulerAction> actions = new ArrayList<>();
         for (RequestDag dag : List.copyOf(requests.values())) {
-            for (TaskState state : dag.tasks.values()) {
-                if (state.status == TaskStatus.SELECTED && state.deadline != null
-                        && now.isAfter(state.deadline.plus(grace))) {
-                    TaskResult timeout = new TaskResult(dag.plan.requestId(), state.task.id(), state.task.task(),
-                            state.current, TaskStatus.FAILED, null,
-                            "no result from model " + state.current.modelId() + " before the deadline", null,
-                            state.attempt, state.deadline, now);
-                    actions.addAll(onResult(timeout));
+            guarded(dag.plan.requestId(), actions, mine -> {
+                for (TaskState state : dag.tasks.values()) {
+                    if (state.status == TaskStatus.SELECTED && state.deadline != null
+                            && now.isAfter(state.deadline.plus(grace))) {
+                        TaskResult timeout = new TaskResult(dag.plan.requestId(), state.task.id(), state.task.task(),
+                                state.current, TaskStatus.FAILED, null,
+                                "no result from model " + state.current.modelId() + " before the deadline", null,
+                                state.attempt, state.deadline, now);
+                        apply(timeout, mine);
+                    }
+                }
+            });
+        }
+        releaseHeld(actions);
+        return actions;
+    }
+
+    /**
+     * Runs one request's step: its actions join the others only if the step completes. A step that throws (a plan
+     * of a shape no check foresaw, say) fails that request alone: its state is dropped and a FAILED event says why.
+     */
+    private void guarded(String requestId, List<SchedulerAction> actions, Consumer<List<SchedulerAction>> step) {
+        List<SchedulerAction> mine = new ArrayList<>();
+        try {
+            step.accept(mine);
+            actions.addAll(mine);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "request %s: scheduling failed; the request is failed", requestId);
+            forget(requestId);
+            actions.add(new SchedulerAction.Event(RequestEvent.failed(requestId,
+                    "the selector could not schedule this request (" + e + ")", source)));
+        }
+    }
+
+    /** Dispatches the held tasks whose tenant has room again (a task ended, or executors joined). */
+    private void releaseHeld(List<SchedulerAction> actions) {
+        Set<String> full = new java.util.HashSet<>();
+        for (String requestId : List.copyOf(held)) {
+            RequestDag dag = requests.get(requestId);
+            if (dag == null) {
+                held.remove(requestId);
+            } else if (!full.contains(dag.plan.tenant()) && mayStart(dag.plan.tenant())) {
+                held.remove(requestId);
+                guarded(requestId, actions, mine -> advance(dag, mine));
+            } else {
+                full.add(dag.plan.tenant());
+            }
+        }
+    }
+
+    private boolean mayStart(String tenant) {
+        int max = share.maxInFlight();
+        if (max == Integer.MAX_VALUE) {
+            return true;
+        }
+        int running = 0;
+        for (RequestDag dag : requests.values()) {
+            if (java.util.Objects.equals(tenant, dag.plan.tenant())) {
+                for (TaskState task : dag.tasks.values()) {
+                    if (task.status == TaskStatus.SELECTED && ++running >= max) {
+                        return false;
+                    }
                 }
             }
         }
-        return actions;
+        return true;
+    }
+
+    private void forget(String requestId) {
+        held.remove(requestId);
+        requests.remove(requestId);
+        finished.add(requestId);
+        if (finished.size() > FINISHED_MEMORY) {
+            finished.remove(finished.iterator().next());
+        }
     }
 
     public synchronized int activeRequests() {
@@ -127,9 +209,24 @@ public final class DagScheduler {
         return java.util.Optional.of(new DagSnapshot(dag.plan, dag.inContext, tasks));
     }
 
-    /** Takes up requests another selector instance (or this one, before a crash) was scheduling. */
-    public synchronized void restore(List<DagSnapshot> snapshots) {
+    /**
+     * Takes up requests another selector instance (or this one, before a crash) was scheduling; returns the FAILED
+     * events of those whose stored state cannot be used.
+     */
+    public synchronized List<SchedulerAction> restore(List<DagSnapshot> snapshots) {
+        List<SchedulerAction> unusable = new ArrayList<>();
         for (DagSnapshot snapshot : snapshots) {
+            List<String> problems = snapshot.problems();
+            if (!problems.isEmpty()) {
+                String requestId = snapshot.plan() == null ? null : snapshot.plan().requestId();
+                LOG.errorf("stored DAG state of request %s cannot be used: %s", requestId, problems);
+                if (requestId != null && !requestId.isBlank()) {
+                    unusable.add(new SchedulerAction.Event(RequestEvent.failed(requestId,
+                            "the selector's stored state of this request cannot be used: " + String.join("; ", problems),
+                            source)));
+                }
+                continue;
+            }
             RequestDag dag = new RequestDag(snapshot.plan(),
                     snapshot.inContext() == null ? InContextChoice.NONE : snapshot.inContext());
             for (DagSnapshot.TaskSnapshot t : snapshot.tasks()) {
@@ -146,7 +243,9 @@ public final class DagScheduler {
                 state.result = t.result();
             }
             requests.put(snapshot.plan().requestId(), dag);
+            held.add(snapshot.plan().requestId()); // a task it held before the restart is looked at again
         }
+        return unusable;
     }
 
     private void advance(RequestDag dag, List<SchedulerAction> actions) {
@@ -161,15 +260,20 @@ public final class DagScheduler {
                 if (!deps.stream().allMatch(d -> dag.tasks.get(d).status.isTerminal())) {
                     continue;
                 }
-                changed = true;
                 String blocked = deps.stream().filter(d -> dag.tasks.get(d).status != TaskStatus.SUCCEEDED)
                         .findFirst().map(d -> "needs the output of task " + d + ", which "
                                 + dag.tasks.get(d).status.name().toLowerCase()).orElse(null);
                 if (blocked != null) {
+                    changed = true;
                     finish(state, TaskResult.skipped(dag.plan.requestId(), state.task.id(), state.task.task(), blocked),
                             actions);
                     continue;
                 }
+                if (!mayStart(dag.plan.tenant())) {
+                    held.add(dag.plan.requestId());
+                    continue;
+                }
+                changed = true;
                 String unresolved = resolve(dag, state);
                 if (unresolved != null) {
                     finish(state, TaskResult.failedBeforeRun(dag.plan.requestId(), state.task.id(), state.task.task(),
@@ -190,11 +294,7 @@ public final class DagScheduler {
             List<TaskResult> results = dag.tasks.values().stream().map(s -> s.result).toList();
             actions.add(new SchedulerAction.Finish(
                     new Outcome(dag.plan.requestId(), dag.plan, results, dag.inContext.usage(), Instant.now())));
-            requests.remove(dag.plan.requestId());
-            finished.add(dag.plan.requestId());
-            if (finished.size() > FINISHED_MEMORY) {
-                finished.remove(finished.iterator().next());
-            }
+            forget(dag.plan.requestId());
         }
     }
 

@@ -3,10 +3,12 @@ package dev.hugginggpt.selector.scheduling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskDispatch;
@@ -15,6 +17,7 @@ import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -146,5 +149,75 @@ class DagSchedulerTest {
         List<Outcome> done = outcomes(restarted.onResult(ok(next.get(0), TaskOutput.text("hello", Map.of()))));
         assertEquals(3, done.get(0).results().size());
         assertTrue(restarted.snapshot("req").isEmpty(), "a finished request leaves no state behind");
+    }
+
+    @Test
+    void aRequestWhoseSchedulingThrowsFailsAloneAndTheOthersGoOn() {
+        DagScheduler picky = new DagScheduler((plan, task, args) -> {
+            if (args.getOrDefault("text", "").contains("poison")) {
+                throw new IllegalStateException("a chooser that cannot cope");
+            }
+            return new ModelChooser.Choice(List.of(A), null);
+        }, "test", 3, Duration.ofSeconds(30));
+        Plan bad = new Plan("bad", "t", "msg", List.of(new PlannedTask(0, "text-to-speech", List.of(-1),
+                Map.of("text", "poison"))), "embedded", null, List.of(), RequestOptions.defaults(), 1);
+        List<SchedulerAction> badActions = picky.onPlan(bad);
+        assertEquals(1, badActions.size(), "only the FAILED event: nothing half-done is sent");
+        RequestEvent failed = ((SchedulerAction.Event) badActions.get(0)).event();
+        assertEquals(EventType.FAILED, failed.type());
+        assertEquals("bad", failed.requestId());
+        assertTrue(failed.message().contains("a chooser that cannot cope"), failed.message());
+        assertTrue(picky.snapshot("bad").isEmpty(), "its state is dropped");
+        assertEquals(List.of(), picky.onPlan(bad), "a redelivered bad plan is not tried again");
+
+        List<TaskDispatch> good = dispatches(picky.onPlan(dag));
+        assertEquals(2, good.size(), "the next plan is scheduled as usual");
+        assertEquals(1, picky.activeRequests());
+    }
+
+    @Test
+    void storedStateThatCannotBeUsedFailsItsRequestAndTheRestResume() {
+        scheduler.onPlan(dag);
+        DagSnapshot usable = scheduler.snapshot("req").orElseThrow();
+        Plan cyclic = new Plan("cyclic", "t", "msg", List.of(
+                new PlannedTask(0, "text-to-speech", List.of(1), Map.of("text", "<GENERATED>-1")),
+                new PlannedTask(1, "text-to-speech", List.of(0), Map.of("text", "<GENERATED>-0"))),
+                "embedded", null, List.of(), RequestOptions.defaults(), 1);
+        DagScheduler restarted = new DagScheduler((plan, task, args) -> new ModelChooser.Choice(List.of(A), null),
+                "test", 3, Duration.ofSeconds(30));
+        List<SchedulerAction> failures = restarted.restore(List.of(usable,
+                new DagSnapshot(cyclic, null, List.of()), new DagSnapshot(null, null, null)));
+        assertEquals(1, restarted.activeRequests());
+        assertEquals(1, failures.size(), "a snapshot without a plan names no request to fail");
+        RequestEvent failed = ((SchedulerAction.Event) failures.get(0)).event();
+        assertEquals("cyclic", failed.requestId());
+        assertTrue(failed.message().contains("comes after it"), failed.message());
+    }
+
+    @Test
+    void aTenantBeyondItsShareOfTheSlotsWaitsHereAndTheOthersStillStart() {
+        DagScheduler shared = new DagScheduler((plan, task, args) -> new ModelChooser.Choice(List.of(A), null), "test", 3,
+                Duration.ofSeconds(30), TenantShare.of(0.75, () -> 4));
+        List<TaskDispatch> greedy = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            greedy.addAll(dispatches(shared.onPlan(tenantPlan("long-" + i, "greedy"))));
+        }
+        assertEquals(3, greedy.size(), "three of four slots: the fourth stays free for someone else");
+        List<TaskDispatch> other = dispatches(shared.onPlan(tenantPlan("short", "other")));
+        assertEquals(1, other.size(), "another tenant starts at once");
+
+        Instant beforeRelease = Instant.now();
+        List<TaskDispatch> released = dispatches(shared.onResult(ok(greedy.get(0), TaskOutput.text("done", Map.of()))));
+        assertEquals(List.of("long-3"), released.stream().map(TaskDispatch::requestId).toList(),
+                "a finished task makes room for the next held one, in order");
+        assertTrue(!released.get(0).deadline().isBefore(beforeRelease.plusSeconds(30)),
+                "a held task's deadline starts when it is dispatched");
+        assertEquals(List.of(), dispatches(shared.onResult(ok(other.get(0), TaskOutput.text("done", Map.of())))),
+                "another tenant's result frees none of this tenant's slots");
+    }
+
+    private static Plan tenantPlan(String id, String tenant) {
+        return new Plan(id, tenant, "msg", List.of(new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hi"))),
+                "embedded", null, List.of(), RequestOptions.defaults(), 1);
     }
 }

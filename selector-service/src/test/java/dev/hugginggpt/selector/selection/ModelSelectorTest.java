@@ -221,6 +221,10 @@ class ModelSelectorTest {
                 return "hg.selector-state";
             }
 
+            public double tenantSlotShare() {
+                return 1;
+            }
+
             public boolean durableState() {
                 return false;
             }
