@@ -5,6 +5,7 @@ import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,9 @@ public class SelectorMetrics {
     }
 
     public void activeRequests(Supplier<Number> active) {
-        registry.gauge("hg.requests.active", List.of(), active, supplier -> supplier.get().doubleValue());
+        // held strongly: a gauge keeps only a weak reference to what it reads, and nothing else holds this supplier
+        Gauge.builder("hg.requests.active", active, supplier -> supplier.get().doubleValue())
+                .description("Requests this selector is scheduling").strongReference(true).register(registry);
     }
 
     public void chose(boolean byLlm, Duration took, LlmUsage usage) {

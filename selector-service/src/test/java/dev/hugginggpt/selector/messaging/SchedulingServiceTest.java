@@ -24,6 +24,7 @@ import dev.hugginggpt.testkit.OpenAiStandIn.ChatCall;
 import dev.hugginggpt.testkit.OpenAiStandIn.Reply;
 import dev.hugginggpt.testkit.StandInLlm;
 import dev.hugginggpt.testkit.TopicSink;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -32,6 +33,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,6 +47,9 @@ class SchedulingServiceTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
+    @Inject
+    MeterRegistry registry;
 
     TopicSink sent;
 
@@ -150,6 +155,29 @@ class SchedulingServiceTest {
     private TaskDispatch dispatched(int taskId) {
         return tasks().stream().map(Message::getPayload).filter(t -> t.taskId() == taskId).findFirst()
                 .orElseThrow(() -> new AssertionError("task " + taskId + " was not dispatched"));
+    }
+
+    @Test
+    void invalidPlansAmongValidOnesAreRefusedAloneAndTheActiveRequestsGaugeCountsTheRest() {
+        for (int i = 0; i < 4; i++) {
+            connector.source("plans").send(plan("r-mixed-" + i, 3));
+            Plan valid = plan("r-mixed-bad-" + i, 3);
+            Plan broken = switch (i) {
+                case 0 -> new Plan(valid.requestId(), "default", "x", List.of(new PlannedTask(0, "text-to-speech",
+                        List.of(4), Map.of("text", "<GENERATED>-4"))), "llm", LlmUsage.NONE, List.of(), null, 1);
+                case 1 -> new Plan(valid.requestId(), "default", "x", valid.tasks(), "llm", LlmUsage.NONE, List.of(),
+                        new RequestOptions(null, -1, null, null), 1);
+                case 2 -> new Plan(valid.requestId(), "default", "x", null, "llm", LlmUsage.NONE, List.of(), null, 1);
+                default -> new Plan(null, "default", "x", valid.tasks(), "llm", LlmUsage.NONE, List.of(), null, 1);
+            };
+            connector.source("plans").send(broken);
+        }
+        await("the valid plans' first tasks", () -> tasks().size() == 8);
+        assertEquals(Set.of("r-mixed-0", "r-mixed-1", "r-mixed-2", "r-mixed-3"),
+                tasks().stream().map(m -> m.getPayload().requestId()).collect(Collectors.toSet()));
+        System.gc();
+        double active = registry.get("hg.requests.active").gauge().value();
+        assertTrue(active >= 4, "the gauge reads the scheduler, even after a garbage collection: " + active);
     }
 
     private static Plan plan(String id, int planningCalls) {
