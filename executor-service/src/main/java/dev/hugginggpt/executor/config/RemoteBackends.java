@@ -16,8 +16,9 @@ public class RemoteBackends {
     @ApplicationScoped
     HuggingFaceBackend huggingFace(@ConfigProperty(name = "hg.huggingface.base-url") String baseUrl,
             @ConfigProperty(name = "hg.huggingface.token") Optional<String> token,
-            @ConfigProperty(name = "hg.remote.max-retries", defaultValue = "4") int maxRetries, ResourceStore store) {
-        return new HuggingFaceBackend(baseUrl, token, maxRetries, store);
+            @ConfigProperty(name = "hg.remote.max-retries", defaultValue = "4") int maxRetries, ExecutorLimits limits,
+            ResourceStore store) {
+        return new HuggingFaceBackend(baseUrl, token, maxRetries, limits.maxRemoteResponseBytes(), store);
     }
 
     @Produces
@@ -29,8 +30,10 @@ public class RemoteBackends {
             @ConfigProperty(name = "hg.openai.speech-model") Optional<String> speechModel,
             @ConfigProperty(name = "hg.openai.transcription-model") Optional<String> transcriptionModel,
             @ConfigProperty(name = "hg.openai.voice", defaultValue = "alloy") String voice,
-            @ConfigProperty(name = "hg.remote.max-retries", defaultValue = "4") int maxRetries, ResourceStore store) {
+            @ConfigProperty(name = "hg.remote.max-retries", defaultValue = "4") int maxRetries, ExecutorLimits limits,
+            ResourceStore store) {
         return new OpenAiBackend(baseUrl, apiKey,
-                new OpenAiBackend.Settings(chatModel, imageModel, speechModel, transcriptionModel, voice), maxRetries, store);
+                new OpenAiBackend.Settings(chatModel, imageModel, speechModel, transcriptionModel, voice), maxRetries,
+                limits.maxRemoteResponseBytes(), store);
     }
 }

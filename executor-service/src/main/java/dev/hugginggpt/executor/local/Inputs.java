@@ -4,6 +4,7 @@ import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Reads task arguments: text, and resource ids that must exist in the store. */
@@ -26,6 +27,17 @@ final class Inputs {
         }
         return store.path(id.strip()).orElseThrow(() -> new InputRejected(
                 "'" + id + "' is not a resource of this system; upload the file first (POST /v1/resources)"));
+    }
+
+    /** An image resource whose header shows it is no larger than the limit (see {@link MediaLimits}). */
+    static Path image(Map<String, String> args, String key, ResourceStore store, MediaLimits limits) throws ModelException {
+        return limits.image(file(args, key, store));
+    }
+
+    /** An audio resource whose header shows it is no longer than the limit (see {@link MediaLimits}). */
+    static Path audio(Map<String, String> args, String key, ResourceStore store, MediaLimits limits, Duration timeLeft)
+            throws ModelException {
+        return limits.audio(file(args, key, store), timeLeft);
     }
 
     static double number(Map<String, String> args, String key, double fallback) throws ModelException {

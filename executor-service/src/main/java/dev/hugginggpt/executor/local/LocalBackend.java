@@ -2,6 +2,7 @@ package dev.hugginggpt.executor.local;
 
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.config.ExecutorLimits;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -23,8 +24,8 @@ public class LocalBackend implements ModelBackend {
     @ConfigProperty(name = "hg.bench.models", defaultValue = "false")
     boolean benchStandIns;
 
-    public LocalBackend(ResourceStore store) {
-        for (LocalModel model : all(store)) {
+    public LocalBackend(ResourceStore store, ExecutorLimits limits) {
+        for (LocalModel model : all(store, MediaLimits.of(limits))) {
             if (model.available()) {
                 models.put(model.card().id(), model);
             } else {
@@ -35,20 +36,21 @@ public class LocalBackend implements ModelBackend {
     }
 
     /** Every model this backend knows, installed here or not. */
-    public static List<LocalModel> all(ResourceStore store) {
+    public static List<LocalModel> all(ResourceStore store, MediaLimits limits) {
         MiniLm encoder = new MiniLm();
         OpenNlpEnglish english = new OpenNlpEnglish();
         OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
         return List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
-                new PocketsphinxSpeechRecognition(store), new TesseractOcr(store), languages,
+                new PocketsphinxSpeechRecognition(store, limits), new TesseractOcr(store, limits), languages,
                 new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new StanfordNamedEntityRecognizer(),
                 new OpenNlpPartOfSpeechTagger(english),
-                new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store),
-                new OpenCvPeopleDetection(store), new OpenCvCannyControl(store), new OpenCvLineSegmentControl(store),
-                new OpenCvImageOps(store), new SoxNoiseReduction(store),
-                new MediaPipePoseControl(store, new BlazePose()), new MediaPipeSelfieSegmentation(store));
+                new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store, limits),
+                new OpenCvPeopleDetection(store, limits), new OpenCvCannyControl(store, limits),
+                new OpenCvLineSegmentControl(store, limits), new OpenCvImageOps(store, limits),
+                new SoxNoiseReduction(store, limits), new MediaPipePoseControl(store, new BlazePose(), limits),
+                new MediaPipeSelfieSegmentation(store, limits));
     }
 
     @Override

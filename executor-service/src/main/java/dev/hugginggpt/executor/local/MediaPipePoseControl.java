@@ -22,10 +22,12 @@ import org.opencv.imgproc.Imgproc;
  */
 final class MediaPipePoseControl implements LocalModel {
     private final ResourceStore store;
+    private final MediaLimits limits;
     private final BlazePose blazePose;
 
-    MediaPipePoseControl(ResourceStore store, BlazePose blazePose) {
+    MediaPipePoseControl(ResourceStore store, BlazePose blazePose, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
         this.blazePose = blazePose;
     }
 
@@ -52,7 +54,7 @@ final class MediaPipePoseControl implements LocalModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         Mat rgb = new Mat();
         Imgproc.cvtColor(image, rgb, Imgproc.COLOR_BGR2RGB);
         Optional<BlazePose.Pose> pose = blazePose.estimate(rgb);

@@ -25,10 +25,12 @@ final class MediaPipeSelfieSegmentation implements LocalModel {
     static final String RESOURCE = "models/mediapipe/selfie_segmentation.tflite";
     private static final int SIDE = 256;
     private final ResourceStore store;
+    private final MediaLimits limits;
     private volatile TfLiteNetwork network;
 
-    MediaPipeSelfieSegmentation(ResourceStore store) {
+    MediaPipeSelfieSegmentation(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class MediaPipeSelfieSegmentation implements LocalModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         Mat rgb = new Mat();
         Imgproc.cvtColor(image, rgb, Imgproc.COLOR_BGR2RGB);
         Imgproc.resize(rgb, rgb, new Size(SIDE, SIDE), 0, 0, Imgproc.INTER_AREA);

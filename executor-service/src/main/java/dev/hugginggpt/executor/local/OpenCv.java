@@ -44,7 +44,7 @@ final class OpenCv {
         }
     }
 
-    /** Reads a PNG, JPEG, BMP, WebP or TIFF image as 8-bit BGR. */
+    /** Reads a PNG, JPEG, BMP, WebP or TIFF image as 8-bit BGR; its size has been checked (see {@link MediaLimits}). */
     static Mat read(Path image) throws ModelException {
         load();
         Mat mat = Imgcodecs.imread(image.toString(), Imgcodecs.IMREAD_COLOR);

@@ -14,9 +14,11 @@ import org.opencv.imgproc.Imgproc;
 /** canny-control: the Canny edge map ControlNet's canny model is conditioned on (white edges on black), with OpenCV. */
 final class OpenCvCannyControl implements OpenCvModel {
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    OpenCvCannyControl(ResourceStore store) {
+    OpenCvCannyControl(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -29,7 +31,7 @@ final class OpenCvCannyControl implements OpenCvModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         double low = Inputs.number(args, "low_threshold", 100);
         double high = Inputs.number(args, "high_threshold", 200);
         Mat gray = new Mat();

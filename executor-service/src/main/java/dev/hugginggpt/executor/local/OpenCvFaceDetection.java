@@ -27,10 +27,12 @@ import org.opencv.objdetect.CascadeClassifier;
 final class OpenCvFaceDetection implements OpenCvModel {
     private static final String CASCADE = "haarcascades/haarcascade_frontalface_default.xml";
     private final ResourceStore store;
+    private final MediaLimits limits;
     private final ThreadLocal<CascadeClassifier> cascade = new ThreadLocal<>();
 
-    OpenCvFaceDetection(ResourceStore store) {
+    OpenCvFaceDetection(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -47,7 +49,7 @@ final class OpenCvFaceDetection implements OpenCvModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         Mat gray = new Mat();
         Imgproc.cvtColor(image, gray, Imgproc.COLOR_BGR2GRAY);
         Imgproc.equalizeHist(gray, gray);

@@ -104,9 +104,11 @@ final class OpenCvImageOps implements OpenCvModel {
     private static final Pattern BOTH = Pattern.compile("\\bboth\\b|양쪽");
 
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    OpenCvImageOps(ResourceStore store) {
+    OpenCvImageOps(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -122,7 +124,7 @@ final class OpenCvImageOps implements OpenCvModel {
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
         String instruction = instruction(args);
         List<Step> steps = parse(instruction);
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         for (Step step : steps) {
             image = apply(step, image);
         }

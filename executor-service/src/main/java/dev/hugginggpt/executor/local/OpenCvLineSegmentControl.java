@@ -20,9 +20,11 @@ import org.opencv.imgproc.Imgproc;
  */
 final class OpenCvLineSegmentControl implements OpenCvModel {
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    OpenCvLineSegmentControl(ResourceStore store) {
+    OpenCvLineSegmentControl(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class OpenCvLineSegmentControl implements OpenCvModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         double minLength = Inputs.number(args, "min_length", Math.max(image.cols(), image.rows()) / 40.0);
         Mat gray = new Mat();
         Imgproc.cvtColor(image, gray, Imgproc.COLOR_BGR2GRAY);

@@ -34,10 +34,12 @@ final class OpenCvPeopleDetection implements OpenCvModel {
     private static final int MAX_SIDE = 1280;
     private static final double PYRAMID_SCALE = 1.05;
     private final ResourceStore store;
+    private final MediaLimits limits;
     private final ThreadLocal<HOGDescriptor> detector = new ThreadLocal<>();
 
-    OpenCvPeopleDetection(ResourceStore store) {
+    OpenCvPeopleDetection(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class OpenCvPeopleDetection implements OpenCvModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Mat image = OpenCv.read(Inputs.file(args, "image", store));
+        Mat image = OpenCv.read(Inputs.image(args, "image", store, limits));
         double threshold = Inputs.number(args, "threshold", DEFAULT_THRESHOLD);
         double scale = Math.min(1.0, MAX_SIDE / (double) Math.max(image.cols(), image.rows()));
         Mat searched = image;

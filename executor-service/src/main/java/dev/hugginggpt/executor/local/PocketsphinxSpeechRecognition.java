@@ -17,9 +17,11 @@ import java.util.Map;
  */
 final class PocketsphinxSpeechRecognition implements LocalModel {
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    PocketsphinxSpeechRecognition(ResourceStore store) {
+    PocketsphinxSpeechRecognition(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -36,16 +38,17 @@ final class PocketsphinxSpeechRecognition implements LocalModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Path audio = Inputs.file(args, "audio", store);
+        Deadline deadline = Deadline.in(timeLeft);
+        Path audio = Inputs.audio(args, "audio", store, limits, deadline.left());
         Path wav16k = null;
         try {
             wav16k = Files.createTempFile("hg-asr", ".wav");
             // -D: no dither, which sox adds at random when it resamples, and which made the same audio's transcript
-            // differ from one run to the next
+            // differ from one run to the next; trim: never more than the limit, whatever the header said
             Programs.run(List.of("sox", "-D", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e",
-                    "signed-integer", wav16k.toString()), null, timeLeft);
+                    "signed-integer", wav16k.toString(), "trim", "0", limits.soxSeconds()), null, deadline.left());
             String transcript = Programs.run(List.of("pocketsphinx_continuous", "-infile", wav16k.toString(),
-                    "-logfn", "/dev/null"), null, timeLeft).replaceAll("\\s+", " ").strip();
+                    "-logfn", "/dev/null"), null, deadline.left()).replaceAll("\\s+", " ").strip();
             return TaskOutput.text(transcript, Map.of("sampleRate", 16000));
         } catch (IOException e) {
             throw new ModelException("could not prepare the audio: " + e.getMessage(), e);

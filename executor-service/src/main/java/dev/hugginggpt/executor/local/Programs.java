@@ -3,17 +3,28 @@ package dev.hugginggpt.executor.local;
 import dev.hugginggpt.executor.backend.ModelException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
-/** Runs packaged programs (espeak-ng, tesseract, ...) with a time limit; stdout is the result. */
+/**
+ * Runs packaged programs (espeak-ng, tesseract, ...) within the task's time; stdout is the result. Input, output and
+ * errors go through temporary files, so no pipe can block the program or this thread. The program is watched while it
+ * runs: past its time, past {@link #MAX_OUTPUT_BYTES} of output, or when this thread is interrupted, the program and
+ * every process it forked are killed.
+ */
 public final class Programs {
+    static final long MAX_OUTPUT_BYTES = 16L << 20;
+    private static final long WATCH_MILLIS = 50;
+    private static final int ERROR_CHARS = 300;
     private static final String GNU_TIME = "/usr/bin/time";
     private static volatile LongConsumer peakMemoryProbe;
 
@@ -39,53 +50,101 @@ public final class Programs {
     }
 
     public static String run(List<String> command, String stdin, Duration timeout) throws ModelException {
+        return run(command, stdin, timeout, MAX_OUTPUT_BYTES);
+    }
+
+    static String run(List<String> command, String stdin, Duration timeout, long maxOutputBytes) throws ModelException {
+        String name = command.get(0);
         LongConsumer probe = peakMemoryProbe;
-        Path errors = null;
-        Path usage = null;
+        Path work = null;
         try {
-            errors = Files.createTempFile("hg-stderr", ".txt");
+            work = Files.createTempDirectory("hg-program");
+            Path in = work.resolve("stdin");
+            Path out = work.resolve("stdout");
+            Path err = work.resolve("stderr");
+            Path usage = work.resolve("usage");
+            Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
             List<String> line = command;
             if (probe != null) {
-                usage = Files.createTempFile("hg-usage", ".txt");
                 line = new ArrayList<>(List.of(GNU_TIME, "-f", "%M", "-o", usage.toString()));
                 line.addAll(command);
             }
-            ProcessBuilder builder = new ProcessBuilder(line).redirectError(errors.toFile());
-            if (stdin == null) {
-                builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            }
-            Process process = builder.start();
-            if (stdin != null) {
-                try (var in = process.getOutputStream()) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new ModelException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
-            }
+            Process process = new ProcessBuilder(line).redirectInput(in.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            watch(name, process, timeout, out, err, maxOutputBytes);
             if (process.exitValue() != 0) {
-                String err = Files.readString(errors, StandardCharsets.UTF_8).strip();
-                throw new ModelException(command.get(0) + " failed (exit " + process.exitValue() + "): "
-                        + (err.length() > 300 ? err.substring(0, 300) : err));
+                throw new ProgramFailed(name + " failed (exit " + process.exitValue() + "): " + start(err));
             }
             if (probe != null) {
                 probe.accept(Long.parseLong(Files.readString(usage).strip()));
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ModelException("could not run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelException(command.get(0) + " was interrupted");
+            throw new ModelException("could not run " + name + ": " + e.getMessage(), e);
         } finally {
-            if (errors != null) {
-                errors.toFile().delete();
+            delete(work);
+        }
+    }
+
+    /** Waits for the program to end on its own, within its time and output; else stops it and all it forked. */
+    private static void watch(String name, Process process, Duration timeout, Path out, Path err, long maxOutputBytes)
+            throws ModelException, IOException {
+        ProcessTree tree = new ProcessTree(process);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    tree.kill();
+                    throw new ModelException(name + " did not finish within " + seconds(timeout) + "; stopped");
+                }
+                boolean ended = process.waitFor(Math.min(left, WATCH_MILLIS), TimeUnit.MILLISECONDS);
+                if (!ended) {
+                    tree.look();
+                }
+                if (Files.size(out) > maxOutputBytes || Files.size(err) > maxOutputBytes) {
+                    tree.kill();
+                    throw new ModelException(name + " wrote more than " + mebibytes(maxOutputBytes) + " of output; stopped");
+                }
+                if (ended) {
+                    return;
+                }
             }
-            if (usage != null) {
-                usage.toFile().delete();
-            }
+        } catch (InterruptedException e) {
+            tree.kill();
+            Thread.currentThread().interrupt();
+            throw new ModelException(name + " was interrupted; stopped");
+        } finally {
+            tree.killLeftovers();
+        }
+    }
+
+    /** The start of what the program wrote to stderr, however much that was. */
+    private static String start(Path err) throws IOException {
+        try (InputStream in = Files.newInputStream(err)) {
+            String text = new String(in.readNBytes(4 * ERROR_CHARS), StandardCharsets.UTF_8).strip();
+            return text.length() > ERROR_CHARS ? text.substring(0, ERROR_CHARS) : text;
+        }
+    }
+
+    private static String seconds(Duration timeout) {
+        long ms = timeout.toMillis();
+        return ms < 1000 ? ms + " ms" : ms % 1000 == 0 ? ms / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing the task for
         }
     }
 }

@@ -36,9 +36,11 @@ final class SoxNoiseReduction implements LocalModel {
     /** Windows whose RMS is below this (about -110 dBFS) are digital silence, not a sample of the noise. */
     private static final double DIGITAL_SILENCE = 3e-6;
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    SoxNoiseReduction(ResourceStore store) {
+    SoxNoiseReduction(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -58,7 +60,8 @@ final class SoxNoiseReduction implements LocalModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        Path audio = Inputs.file(args, "audio", store);
+        Deadline deadline = Deadline.in(timeLeft);
+        Path audio = Inputs.audio(args, "audio", store, limits, deadline.left());
         double amount = Inputs.number(args, "amount", DEFAULT_AMOUNT);
         if (!(amount > 0 && amount <= 1)) {
             throw new ModelException("'amount' must be above 0 and at most 1, not " + amount);
@@ -68,18 +71,19 @@ final class SoxNoiseReduction implements LocalModel {
         try {
             work = Files.createTempDirectory("hg-denoise");
             Path wav = work.resolve("in.wav");
-            // any format sox reads, as 16-bit PCM WAV at its own rate and channels
-            Programs.run(List.of("sox", audio.toString(), "-b", "16", "-e", "signed-integer", wav.toString()), null, timeLeft);
+            // any format sox reads, as 16-bit PCM WAV at its own rate and channels, never longer than the limit
+            Programs.run(List.of("sox", audio.toString(), "-b", "16", "-e", "signed-integer", wav.toString(), "trim", "0",
+                    limits.soxSeconds()), null, deadline.left());
             NoiseSample sample = quietestPart(wav, work.resolve("noise.wav"));
             Path profile = work.resolve("noise.prof");
-            Programs.run(List.of("sox", sample.file().toString(), "-n", "noiseprof", profile.toString()), null, timeLeft);
+            Programs.run(List.of("sox", sample.file().toString(), "-n", "noiseprof", profile.toString()), null, deadline.left());
             Path cleaned = work.resolve("cleaned.wav");
             List<String> command = new ArrayList<>(List.of("sox", wav.toString(), cleaned.toString(), "noisered",
                     profile.toString(), String.valueOf(amount)));
             if (normalize) {
                 command.addAll(List.of("norm", "-1"));
             }
-            Programs.run(command, null, timeLeft);
+            Programs.run(command, null, deadline.left());
             ResourceRef ref = store.save(cleaned, "cleaned.wav", "audio/wav");
             String text = String.format(java.util.Locale.ROOT, "Reduced the steady background noise with sox noisered"
                     + " (amount %.2f), using a noise profile from the quietest %.2f s of the %.2f s recording (noise level"

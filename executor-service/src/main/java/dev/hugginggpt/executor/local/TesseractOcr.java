@@ -11,9 +11,11 @@ import java.util.Map;
 /** image-to-text as OCR: Tesseract 5 with the English model (Debian packages, Apache-2.0). It reads text; it does not caption. */
 final class TesseractOcr implements LocalModel {
     private final ResourceStore store;
+    private final MediaLimits limits;
 
-    TesseractOcr(ResourceStore store) {
+    TesseractOcr(ResourceStore store, MediaLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class TesseractOcr implements LocalModel {
 
     @Override
     public TaskOutput run(Map<String, String> args, Duration timeLeft) throws ModelException {
-        String image = Inputs.file(args, "image", store).toString();
+        String image = Inputs.image(args, "image", store, limits).toString();
         String text = Programs.run(List.of("tesseract", image, "-", "-l", "eng"), null, timeLeft).strip();
         if (text.isEmpty()) {
             // an empty success would hand the next task nothing to work on, with no reason the user could act on

@@ -42,15 +42,17 @@ public class TaskWorker {
     private final MutinyEmitter<Object> records;
     private final ExecutorMetrics metrics;
     private final StartAnnouncer startAnnouncer;
+    private final OutputBounds bounds;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
-            @Channel("records") MutinyEmitter<Object> records, Vertx vertx,
+            @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds,
             @ConfigProperty(name = "hg.executor.started-event-delay", defaultValue = "250ms") Duration startedEventDelay) {
         this.backends = backends.stream().filter(ModelBackend::enabled).toList();
         this.identity = identity;
         this.metrics = metrics;
         this.records = records;
         this.startAnnouncer = new StartAnnouncer(vertx, startedEventDelay);
+        this.bounds = bounds;
     }
 
     @Incoming("tasks")
@@ -71,15 +73,15 @@ public class TaskWorker {
         boolean inputRejected = false;
         metrics.started();
         try {
-            output = run(task, started);
+            output = bounds.apply(run(task, started));
         } catch (ModelException e) {
             status = TaskStatus.FAILED;
-            error = e.getMessage();
+            error = OutputBounds.error(e.getMessage());
             inputRejected = e instanceof InputRejected;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.errorf(e, "task %s failed unexpectedly", task.key());
             status = TaskStatus.FAILED;
-            error = "the model crashed: " + e;
+            error = OutputBounds.error("the model crashed: " + e);
         }
         Instant finished = Instant.now();
         announcement.taskEnded();

@@ -41,10 +41,11 @@ public final class HuggingFaceBackend implements ModelBackend {
     private final HttpCalls http;
     private final RemoteFiles files;
 
-    public HuggingFaceBackend(String baseUrl, Optional<String> token, int maxRetries, ResourceStore store) {
+    public HuggingFaceBackend(String baseUrl, Optional<String> token, int maxRetries, long maxResponseBytes,
+            ResourceStore store) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token.filter(t -> !t.isBlank());
-        this.http = new HttpCalls(maxRetries);
+        this.http = new HttpCalls(maxRetries, maxResponseBytes);
         this.files = new RemoteFiles(store);
     }
 

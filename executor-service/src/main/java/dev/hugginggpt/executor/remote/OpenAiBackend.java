@@ -52,12 +52,12 @@ public final class OpenAiBackend implements ModelBackend {
     }
 
     public OpenAiBackend(Optional<String> baseUrl, Optional<String> apiKey, Settings models, int maxRetries,
-            ResourceStore store) {
+            long maxResponseBytes, ResourceStore store) {
         String base = baseUrl.filter(u -> !u.isBlank()).orElse("");
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.apiKey = apiKey.filter(k -> !k.isBlank());
         this.models = models;
-        this.http = new HttpCalls(maxRetries);
+        this.http = new HttpCalls(maxRetries, maxResponseBytes);
         this.files = new RemoteFiles(store);
     }
 

@@ -100,14 +100,18 @@ final class RemoteFiles {
             JsonNode root = Json.MAPPER.readTree(text);
             JsonNode error = root.path("error");
             if (error.isTextual()) {
-                return error.asText();
+                return shortened(error.asText());
             }
             if (error.path("message").isTextual()) {
-                return error.path("message").asText();
+                return shortened(error.path("message").asText());
             }
         } catch (IOException e) {
             // not JSON
         }
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text.isEmpty() ? "(empty body)" : text;
+        return text.isEmpty() ? "(empty body)" : shortened(text);
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

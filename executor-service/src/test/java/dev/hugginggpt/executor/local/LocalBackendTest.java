@@ -3,6 +3,7 @@ package dev.hugginggpt.executor.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.executor.config.ExecutorLimits;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.resources.ResourceStore;
@@ -22,7 +23,7 @@ class LocalBackendTest {
 
     @Test
     void everyCardHasAUniqueIdAKnownTaskALicenceAndTheLocalBackend() {
-        List<ModelCard> cards = LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card).toList();
+        List<ModelCard> cards = LocalBackend.all(new ResourceStore(dir), MediaLimits.DEFAULTS).stream().map(LocalModel::card).toList();
         Set<String> ids = new HashSet<>();
 
         for (ModelCard card : cards) {
@@ -47,13 +48,13 @@ class LocalBackendTest {
     }
 
     private ModelCard card(String id) {
-        return LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card).filter(c -> c.id().equals(id))
+        return LocalBackend.all(new ResourceStore(dir), MediaLimits.DEFAULTS).stream().map(LocalModel::card).filter(c -> c.id().equals(id))
                 .findFirst().orElseThrow();
     }
 
     @Test
     void offersTheInProcessModelsOnAnyMachine() {
-        LocalBackend backend = new LocalBackend(new ResourceStore(dir));
+        LocalBackend backend = new LocalBackend(new ResourceStore(dir), ExecutorLimits.DEFAULTS);
 
         for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
                 "local/stanford-ner-english", "local/opencv-haar-frontalface", "local/opencv-hog-people",
@@ -65,7 +66,7 @@ class LocalBackendTest {
 
     @Test
     void theTokenClassificationCardsSayWhatTheSelectorsTestsChooseBetween() {
-        Map<String, String> descriptions = LocalBackend.all(new ResourceStore(dir)).stream().map(LocalModel::card)
+        Map<String, String> descriptions = LocalBackend.all(new ResourceStore(dir), MediaLimits.DEFAULTS).stream().map(LocalModel::card)
                 .collect(Collectors.toMap(ModelCard::id, ModelCard::description));
 
         assertEquals(LocalModelCards.NER.description(), descriptions.get(LocalModelCards.NER.id()));

@@ -30,7 +30,7 @@ public final class LocalModelBenchmark {
         Path scratch = Files.createTempDirectory("hg-bench");
         System.out.printf("| model | task | runs as | load (ms) | median latency (ms) | inputs | peak memory (MiB) |%n");
         System.out.printf("|---|---|---|---|---|---|---|%n");
-        for (LocalModel model : LocalBackend.all(new ResourceStore(scratch))) {
+        for (LocalModel model : LocalBackend.all(new ResourceStore(scratch), MediaLimits.DEFAULTS)) {
             if (model.available()) {
                 System.out.println(inFreshJvm(model.card().id()));
             }
@@ -55,7 +55,7 @@ public final class LocalModelBenchmark {
 
     private static String measure(String modelId) throws Exception {
         ResourceStore store = new ResourceStore(Files.createTempDirectory("hg-bench"));
-        LocalModel model = LocalBackend.all(store).stream().filter(m -> m.card().id().equals(modelId)).findFirst()
+        LocalModel model = LocalBackend.all(store, MediaLimits.DEFAULTS).stream().filter(m -> m.card().id().equals(modelId)).findFirst()
                 .orElseThrow();
         List<Map<String, String>> inputs = inputs(model.card().task(), modelId, store);
         AtomicLong programPeakKib = new AtomicLong(-1);

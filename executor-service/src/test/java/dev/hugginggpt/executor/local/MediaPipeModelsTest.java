@@ -36,8 +36,8 @@ class MediaPipeModelsTest {
     @BeforeAll
     static void load() throws ModelException {
         store = new ResourceStore(dir);
-        pose = new MediaPipePoseControl(store, new BlazePose());
-        segmentation = new MediaPipeSelfieSegmentation(store);
+        pose = new MediaPipePoseControl(store, new BlazePose(), MediaLimits.DEFAULTS);
+        segmentation = new MediaPipeSelfieSegmentation(store, MediaLimits.DEFAULTS);
         assertTrue(pose.available() && segmentation.available(), "TFLite natives or MediaPipe models missing");
         pose.load();
         segmentation.load();
@@ -172,7 +172,7 @@ class MediaPipeModelsTest {
 
         // the input is at fault, not the model: the selector tries no other model on it
         ModelException poseError = assertThrows(InputRejected.class, () -> pose.run(Map.of("image", id), TIME));
-        assertTrue(poseError.getMessage().contains("could not be decoded"), poseError.getMessage());
+        assertTrue(poseError.getMessage().contains("is not an image this executor reads"), poseError.getMessage());
         assertThrows(InputRejected.class, () -> segmentation.run(Map.of("image", id), TIME));
         assertThrows(InputRejected.class, () -> segmentation.run(Map.of(), TIME));
     }

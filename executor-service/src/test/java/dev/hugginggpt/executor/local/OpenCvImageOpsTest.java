@@ -37,7 +37,7 @@ class OpenCvImageOpsTest {
     }
 
     private TaskOutput edit(String imageId, String instruction) throws ModelException {
-        return new OpenCvImageOps(store).run(Map.of("image", imageId, "text", instruction), TIME);
+        return new OpenCvImageOps(store, MediaLimits.DEFAULTS).run(Map.of("image", imageId, "text", instruction), TIME);
     }
 
     private BufferedImage result(TaskOutput out) {
@@ -211,7 +211,7 @@ class OpenCvImageOpsTest {
     @Test
     void aTaskWithoutInstructionOrWithoutImageFails() throws Exception {
         ModelException none = assertThrows(ModelException.class,
-                () -> new OpenCvImageOps(store).run(Map.of("image", coffeeId), TIME));
+                () -> new OpenCvImageOps(store, MediaLimits.DEFAULTS).run(Map.of("image", coffeeId), TIME));
         assertTrue(none.getMessage().contains("needs an instruction"), none.getMessage());
 
         Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");

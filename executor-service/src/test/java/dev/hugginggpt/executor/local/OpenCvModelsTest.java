@@ -30,7 +30,7 @@ class OpenCvModelsTest {
 
     @Test
     void findsExactlyTheOneDrawnFaceAndDrawsItsBox() throws ModelException {
-        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", Fixtures.faceImage(store)), TIME);
+        TaskOutput out = new OpenCvFaceDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", Fixtures.faceImage(store)), TIME);
 
         List<?> detections = (List<?>) out.data().get("detections");
         assertEquals(1, detections.size(), out.toString());
@@ -49,7 +49,7 @@ class OpenCvModelsTest {
 
     @Test
     void findsTheOneFaceInARealPortrait() throws ModelException {
-        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", TestPhotos.save(store, "astronaut.png")), TIME);
+        TaskOutput out = new OpenCvFaceDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", TestPhotos.save(store, "astronaut.png")), TIME);
 
         List<?> detections = (List<?>) out.data().get("detections");
         assertEquals(1, detections.size(), out.toString());
@@ -63,14 +63,14 @@ class OpenCvModelsTest {
 
     @Test
     void findsNoFaceInAPhotoOfACup() throws ModelException {
-        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", TestPhotos.save(store, "coffee.png")), TIME);
+        TaskOutput out = new OpenCvFaceDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", TestPhotos.save(store, "coffee.png")), TIME);
 
         assertEquals(List.of(), out.data().get("detections"), out.toString());
     }
 
     @Test
     void findsNoFaceInARectangle() throws ModelException {
-        TaskOutput out = new OpenCvFaceDetection(store).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
+        TaskOutput out = new OpenCvFaceDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
 
         assertEquals(List.of(), out.data().get("detections"));
         assertEquals("no face found", out.text());
@@ -81,12 +81,12 @@ class OpenCvModelsTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");
         String id = store.save(text, "notes.png", "image/png").id();
 
-        assertThrows(ModelException.class, () -> new OpenCvFaceDetection(store).run(Map.of("image", id), TIME));
+        assertThrows(ModelException.class, () -> new OpenCvFaceDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", id), TIME));
     }
 
     @Test
     void cannyEdgesFollowTheRectangleBorder() throws ModelException {
-        TaskOutput out = new OpenCvCannyControl(store).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
+        TaskOutput out = new OpenCvCannyControl(store, MediaLimits.DEFAULTS).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
 
         BufferedImage edges = Fixtures.read(store, out.resources().get(0).id());
         assertEquals(400, edges.getWidth());
@@ -112,14 +112,14 @@ class OpenCvModelsTest {
 
     @Test
     void cannyFindsNoEdgeInABlankImage() throws ModelException {
-        TaskOutput out = new OpenCvCannyControl(store).run(Map.of("image", Fixtures.blankImage(store)), TIME);
+        TaskOutput out = new OpenCvCannyControl(store, MediaLimits.DEFAULTS).run(Map.of("image", Fixtures.blankImage(store)), TIME);
 
         assertEquals(0, out.data().get("edgePixels"));
     }
 
     @Test
     void lineSegmentsTraceTheFourSidesOfTheRectangle() throws ModelException {
-        TaskOutput out = new OpenCvLineSegmentControl(store).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
+        TaskOutput out = new OpenCvLineSegmentControl(store, MediaLimits.DEFAULTS).run(Map.of("image", Fixtures.rectangleImage(store)), TIME);
 
         int segments = (Integer) out.data().get("segments");
         assertTrue(segments >= 4 && segments <= 8, "segments: " + segments);

@@ -35,7 +35,7 @@ class OpenCvPeopleDetectionTest {
     }
 
     private TaskOutput detect(String imageId) throws ModelException {
-        return new OpenCvPeopleDetection(store).run(Map.of("image", imageId), TIME);
+        return new OpenCvPeopleDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", imageId), TIME);
     }
 
     @Test
@@ -117,7 +117,7 @@ class OpenCvPeopleDetectionTest {
     void aLowerThresholdAlsoKeepsWeakerWindows() throws ModelException {
         String id = TestPhotos.save(store, "basketball1.png");
 
-        TaskOutput out = new OpenCvPeopleDetection(store).run(Map.of("image", id, "threshold", "0.3"), TIME);
+        TaskOutput out = new OpenCvPeopleDetection(store, MediaLimits.DEFAULTS).run(Map.of("image", id, "threshold", "0.3"), TIME);
 
         List<?> detections = (List<?>) out.data().get("detections");
         assertTrue(detections.size() >= 2, out.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.resources.ResourceStore;
@@ -84,7 +85,7 @@ class SoxNoiseReductionTest {
         Path flac = dir.resolve("noisy.flac");
         sh("sox", noisy.toString(), "-r", "22050", flac.toString());
 
-        TaskOutput out = new SoxNoiseReduction(store).run(Map.of("audio", store.save(flac, "noisy.flac", "audio/flac").id(),
+        TaskOutput out = new SoxNoiseReduction(store, MediaLimits.DEFAULTS).run(Map.of("audio", store.save(flac, "noisy.flac", "audio/flac").id(),
                 "normalize", "true"), TIME);
 
         Path cleaned = store.path(out.resources().get(0).id()).orElseThrow();
@@ -99,8 +100,8 @@ class SoxNoiseReductionTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "these are not sounds");
         String id = store.save(text, "notes.wav", "audio/wav").id();
 
-        ModelException e = assertThrows(ModelException.class, () -> reduce(id));
-        assertTrue(e.getMessage().startsWith("sox failed"), e.getMessage());
+        InputRejected e = assertThrows(InputRejected.class, () -> reduce(id));
+        assertTrue(e.getMessage().startsWith("the audio could not be read"), e.getMessage());
     }
 
     @Test
@@ -113,7 +114,7 @@ class SoxNoiseReductionTest {
     }
 
     private TaskOutput reduce(String audioId) throws ModelException {
-        return new SoxNoiseReduction(store).run(Map.of("audio", audioId), TIME);
+        return new SoxNoiseReduction(store, MediaLimits.DEFAULTS).run(Map.of("audio", audioId), TIME);
     }
 
     private static void sh(String... command) throws ModelException {

@@ -81,7 +81,7 @@ class SpeechModelsTest {
     }
 
     private String transcribe(String audioId) throws ModelException {
-        return new PocketsphinxSpeechRecognition(store).run(Map.of("audio", audioId), TIME).text();
+        return new PocketsphinxSpeechRecognition(store, MediaLimits.DEFAULTS).run(Map.of("audio", audioId), TIME).text();
     }
 
     /** Share of the spoken words found in the transcript. */

@@ -22,7 +22,7 @@ class TesseractOcrTest {
         ResourceStore store = new ResourceStore(dir);
         String image = Fixtures.textImage(store, "The quick brown fox jumps", "over the lazy dog near 42 houses");
 
-        String text = new TesseractOcr(store).run(Map.of("image", image), Duration.ofSeconds(60)).text();
+        String text = new TesseractOcr(store, MediaLimits.DEFAULTS).run(Map.of("image", image), Duration.ofSeconds(60)).text();
 
         assertTrue(SpeechModelsTest.sharedWords("the quick brown fox jumps over the lazy dog near 42 houses", text) >= 0.9,
                 "read: " + text);
@@ -35,7 +35,7 @@ class TesseractOcrTest {
         String image = Fixtures.blankImage(store);
 
         ModelException e = assertThrows(ModelException.class,
-                () -> new TesseractOcr(store).run(Map.of("image", image), Duration.ofSeconds(60)));
+                () -> new TesseractOcr(store, MediaLimits.DEFAULTS).run(Map.of("image", image), Duration.ofSeconds(60)));
 
         assertTrue(e.getMessage().contains("no printed text") && e.getMessage().contains("does not describe"), e.getMessage());
     }

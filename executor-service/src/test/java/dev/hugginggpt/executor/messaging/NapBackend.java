@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A test backend whose one model, {@code nap/sleep}, takes as long as its {@code ms} argument says. */
+/**
+ * A test backend whose one model, {@code nap/sleep}, takes as long as its {@code ms} argument says, and answers as many
+ * characters as its {@code chars} argument asks, if any.
+ */
 @ApplicationScoped
 public class NapBackend implements ModelBackend {
     @Override
@@ -39,6 +42,8 @@ public class NapBackend implements ModelBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return TaskOutput.text("slept " + task.args().get("ms") + " ms", Map.of());
+        String chars = task.args().get("chars");
+        return TaskOutput.text(chars == null ? "slept " + task.args().get("ms") + " ms" : "z".repeat(Integer.parseInt(chars)),
+                Map.of());
     }
 }

@@ -4,9 +4,12 @@ import static dev.hugginggpt.testkit.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.executor.config.ExecutorLimits;
 import dev.hugginggpt.protocol.EventType;
+import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
@@ -29,6 +32,9 @@ class TaskWorkerTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
+    @Inject
+    ExecutorLimits limits;
 
     TopicSink sent;
 
@@ -62,8 +68,33 @@ class TaskWorkerTest {
         assertEquals(1, started("slow").size());
     }
 
+    @Test
+    void aTextTooLongForARecordIsCutAndKeptWholeInAFile() throws Exception {
+        connector.source("tasks").send(nap("wordy", 0, Map.of("chars", "3000000")));
+        await("the result", () -> results("wordy").size() == 1);
+        TaskResult result = results("wordy").get(0);
+
+        assertEquals(TaskStatus.SUCCEEDED, result.status());
+        assertTrue(Json.MAPPER.writeValueAsBytes(result).length < 200_000, "a record of " + Json.MAPPER.writeValueAsBytes(result).length);
+        ResourceRef whole = result.output().resources().get(0);
+        assertEquals("text/plain", whole.contentType());
+        assertEquals(3_000_000, whole.size());
+        assertTrue(result.output().text().endsWith("; the whole text is in " + whole.id() + "]"), result.output().text());
+    }
+
+    @Test
+    void theLimitsAreTheDocumentedDefaults() {
+        assertEquals(ExecutorLimits.DEFAULTS, limits);
+    }
+
     private static TaskDispatch nap(String requestId, long ms) {
-        return new TaskDispatch(requestId, 0, "text-generation", Map.of("ms", Long.toString(ms)),
+        return nap(requestId, ms, Map.of());
+    }
+
+    private static TaskDispatch nap(String requestId, long ms, Map<String, String> more) {
+        Map<String, String> args = new java.util.HashMap<>(more);
+        args.put("ms", Long.toString(ms));
+        return new TaskDispatch(requestId, 0, "text-generation", args,
                 new ModelChoice("nap/sleep", "nap", "test"), List.of(), 1, Instant.now().plusSeconds(30), Instant.now());
     }
 

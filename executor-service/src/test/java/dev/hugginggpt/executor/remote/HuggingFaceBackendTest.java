@@ -42,7 +42,7 @@ class HuggingFaceBackendTest {
     void start() {
         server = HttpStandIn.start();
         store = new ResourceStore(dir);
-        backend = new HuggingFaceBackend(server.baseUrl(), Optional.of("hf_test"), 3, store);
+        backend = new HuggingFaceBackend(server.baseUrl(), Optional.of("hf_test"), 3, 1 << 20, store);
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class HuggingFaceBackendTest {
 
     @Test
     void disabledWithoutAToken() {
-        assertFalse(new HuggingFaceBackend(server.baseUrl(), Optional.empty(), 3, store).enabled());
+        assertFalse(new HuggingFaceBackend(server.baseUrl(), Optional.empty(), 3, 1 << 20, store).enabled());
         assertTrue(backend.enabled());
     }
 

@@ -46,7 +46,7 @@ class OpenAiBackendTest {
         store = new ResourceStore(dir);
         backend = new OpenAiBackend(Optional.of(server.baseUrl() + "/v1"), Optional.of("sk-test"),
                 new OpenAiBackend.Settings(Optional.of("llama3"), Optional.of("sd-turbo"), Optional.of("tts-1"),
-                        Optional.of("whisper-1"), "alloy"), 2, store);
+                        Optional.of("whisper-1"), "alloy"), 2, 1 << 20, store);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class OpenAiBackendTest {
                 "automatic-speech-recognition")), tasks.toString());
         assertTrue(backend.canRun("openai/sd-turbo"));
         OpenAiBackend unconfigured = new OpenAiBackend(Optional.empty(), Optional.empty(),
-                new OpenAiBackend.Settings(Optional.of("llama3"), Optional.empty(), Optional.empty(), Optional.empty(), "alloy"), 2, store);
+                new OpenAiBackend.Settings(Optional.of("llama3"), Optional.empty(), Optional.empty(), Optional.empty(), "alloy"), 2, 1 << 20, store);
         assertFalse(unconfigured.enabled());
         assertTrue(unconfigured.localModels().isEmpty());
     }
