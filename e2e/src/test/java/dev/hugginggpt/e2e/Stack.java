@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class Stack implements AutoCloseable {
     /** The tests' API key; the gateway runs with keys required, as in production. */
     static final String API_KEY = "e2e-key";
+    /** A second tenant's key, for tests of what one tenant's load leaves to the others. */
+    static final String OTHER_API_KEY = "e2e-other-key";
     final Path root = Path.of(System.getProperty("hg.root", "..")).toAbsolutePath().normalize();
     final Path data;
     private BrokerPorts broker;
@@ -47,7 +49,7 @@ final class Stack implements AutoCloseable {
             for (int i = 1; i <= executors; i++) {
                 start("executor-" + i, "executor-service", Map.of("HG_EXECUTOR_ID", "executor-" + i));
             }
-            start("gateway", "gateway", Map.of("HG_API_KEYS", API_KEY + "=e2e"));
+            start("gateway", "gateway", Map.of("HG_API_KEYS", API_KEY + "=e2e," + OTHER_API_KEY + "=other"));
             for (String name : List.copyOf(ports.keySet())) {
                 awaitReadyOnAFreePort(name);
             }

@@ -8,7 +8,7 @@ package dev.hugginggpt.executor.config;
 public record ExecutorLimits(long maxImagePixels, double maxAudioSeconds, int maxOutputTextChars,
         long maxRemoteResponseBytes) {
     /** The defaults of application.properties. */
-    public static final ExecutorLimits DEFAULTS = new ExecutorLimits(40_000_000L, 600, 100_000, 32L << 20);
+    public static final ExecutorLimits DEFAULTS = new ExecutorLimits(16_000_000L, 600, 100_000, 32L << 20);
 
     public ExecutorLimits {
         if (maxImagePixels < 1 || !(maxAudioSeconds > 0) || maxOutputTextChars < 100 || maxRemoteResponseBytes < 1024

@@ -43,13 +43,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Hostile records written straight onto every topic a service consumes, through the real broker and the four
- * services: each is dead-lettered to hg.dead-letters with its reason and source coordinates, no consumer stops, the
+ * Hostile input through the real broker and the four services. Records written straight onto every topic a service
+ * consumes: each is dead-lettered to hg.dead-letters with its reason and source coordinates, no consumer stops, the
  * request a record names fails with the reason, invalid plans among valid ones fail alone, and ordinary requests are
- * answered all along.
+ * answered all along. Long recordings from one tenant: stopped at their deadline, and never holding every slot.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PoisonRecordsIT {
+class HostileInputsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     /** Each topic a service consumes, and how many consumer groups read it (each dead-letters a poison once). */
@@ -184,6 +184,69 @@ class PoisonRecordsIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void oneTenantsLongRecordingsStopAtTheirDeadlineAndLeaveASlotForAnother() throws Exception {
+        String recording = upload(noise(Duration.ofMinutes(5)), "long.wav", "audio/wav");
+        long started = System.nanoTime();
+        List<String> recordings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            recordings.add(submit(Stack.API_KEY, Map.of("messages", List.of(Map.of("role", "user",
+                    "content", "Transcribe the recording " + recording)), "resources", List.of(recording),
+                    "options", Map.of("taskTimeoutSeconds", 10))));
+        }
+        await("the long recordings running", () -> recordings.stream().filter(id -> "RUNNING".equals(status(id))).count() >= 3);
+        assertEquals(3, recordings.stream().filter(id -> "RUNNING".equals(status(id))).count(),
+                "one tenant holds at most three of the four slots");
+        long otherStarted = System.nanoTime();
+        HttpResponse<String> other = HTTP.send(post("/v1/chat", Stack.OTHER_API_KEY,
+                Map.of("messages", List.of(Map.of("role", "user", "content",
+                        "Read this sentence aloud and tell me what language it is: 'Bonjour tout le monde'")))),
+                HttpResponse.BodyHandlers.ofString());
+        long otherMillis = Duration.ofNanos(System.nanoTime() - otherStarted).toMillis();
+        assertEquals(200, other.statusCode(), other.body());
+        assertEquals("DONE", Json.MAPPER.readTree(other.body()).path("status").asText(), other.body());
+        await("every long recording ended", () -> recordings.stream().allMatch(id -> Set.of("DONE", "FAILED").contains(status(id))));
+        long allMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.printf("5 long recordings of one tenant (10 s deadline each, 4 slots): the other tenant's request took"
+                + " %d ms; the five ended within %d ms%n", otherMillis, allMillis);
+        for (String id : recordings) {
+            JsonNode task = view(id).path("tasks").get(0);
+            System.out.printf("  %s: %s after %s -> %s%n", id, task.path("status").asText(), task.path("startedAt").asText(),
+                    task.path("error").asText());
+            assertEquals("FAILED", task.path("status").asText(), "a 5-minute recording cannot be transcribed in 10 s");
+        }
+        assertTrue(otherMillis < 10_000, "the other tenant did not wait for a long recording's deadline: " + otherMillis);
+        assertTrue(allMillis < 60_000, "two rounds of 10 s deadlines, not the recordings' length: " + allMillis);
+    }
+
+    /** White noise, 16-bit mono at 8 kHz: nothing to recognize, and long to decode. */
+    private static byte[] noise(Duration length) throws Exception {
+        int rate = 8000;
+        byte[] samples = new byte[(int) (length.toSeconds() * rate * 2)];
+        new java.util.Random(7).nextBytes(samples);
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        java.io.ByteArrayOutputStream wav = new java.io.ByteArrayOutputStream();
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(samples), format, samples.length / 2),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav);
+        return wav.toByteArray();
+    }
+
+    private static String upload(byte[] content, String name, String type) throws Exception {
+        String boundary = "hg-e2e-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources"))
+                .header("Authorization", "Bearer " + Stack.API_KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body()).get("id").asText();
+    }
+
     private static Map<String, byte[]> poisons() {
         Map<String, byte[]> poisons = new LinkedHashMap<>();
         poisons.put("not-json", new byte[] {0, (byte) 0xff, 'g', 'a', 'r', 'b', 'a', 'g', 'e', '{'});
@@ -211,22 +274,29 @@ class PoisonRecordsIT {
     }
 
     private static JsonNode chat(String text) throws Exception {
-        HttpResponse<String> r = HTTP.send(post("/v1/chat", text), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(post("/v1/chat", Stack.API_KEY, message(text)), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body());
     }
 
     private static String submit(String text) throws Exception {
-        HttpResponse<String> r = HTTP.send(post("/v1/requests", text), HttpResponse.BodyHandlers.ofString());
+        return submit(Stack.API_KEY, message(text));
+    }
+
+    private static String submit(String key, Map<String, ?> body) throws Exception {
+        HttpResponse<String> r = HTTP.send(post("/v1/requests", key, body), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body()).path("id").asText();
     }
 
-    private static HttpRequest post(String path, String text) throws Exception {
-        String body = Json.MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", text))));
-        return HttpRequest.newBuilder(URI.create(stack.gateway() + path)).header("Authorization", "Bearer " + Stack.API_KEY)
+    private static Map<String, ?> message(String text) {
+        return Map.of("messages", List.of(Map.of("role", "user", "content", text)));
+    }
+
+    private static HttpRequest post(String path, String key, Map<String, ?> body) throws Exception {
+        return HttpRequest.newBuilder(URI.create(stack.gateway() + path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").timeout(PATIENCE)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
     }
 
     private static JsonNode view(String id) throws Exception {
