@@ -187,7 +187,7 @@ class HostileInputsIT {
     @Test
     @Order(4)
     void oneTenantsLongRecordingsStopAtTheirDeadlineAndLeaveASlotForAnother() throws Exception {
-        String recording = upload(noise(Duration.ofMinutes(5)), "long.wav", "audio/wav");
+        String recording = upload(longSpeech(Duration.ofMinutes(5)), "long.wav", "audio/wav");
         long started = System.nanoTime();
         List<String> recordings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -220,17 +220,26 @@ class HostileInputsIT {
         assertTrue(allMillis < 60_000, "two rounds of 10 s deadlines, not the recordings' length: " + allMillis);
     }
 
-    /** White noise, 16-bit mono at 8 kHz: nothing to recognize, and long to decode. */
-    private static byte[] noise(Duration length) throws Exception {
-        int rate = 8000;
-        byte[] samples = new byte[(int) (length.toSeconds() * rate * 2)];
-        new java.util.Random(7).nextBytes(samples);
-        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
-        java.io.ByteArrayOutputStream wav = new java.io.ByteArrayOutputStream();
+    /** Speech the system itself synthesized, repeated to the length asked: a recording long to decode. */
+    private static byte[] longSpeech(Duration length) throws Exception {
+        JsonNode spoken = chat("Read this aloud: 'The quick brown fox jumps over the lazy dog near the quiet river bank'");
+        String wavId = spoken.path("tasks").get(0).path("output").path("resources").get(0).path("id").asText();
+        byte[] wav = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources/" + wavId))
+                .header("Authorization", "Bearer " + Stack.API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        javax.sound.sampled.AudioInputStream clip = javax.sound.sampled.AudioSystem.getAudioInputStream(
+                new java.io.ByteArrayInputStream(wav));
+        byte[] once = clip.readAllBytes();
+        javax.sound.sampled.AudioFormat format = clip.getFormat();
+        long frames = (long) (format.getFrameRate() * length.toSeconds());
+        java.io.ByteArrayOutputStream samples = new java.io.ByteArrayOutputStream();
+        while (samples.size() < frames * format.getFrameSize()) {
+            samples.write(once);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
-                new java.io.ByteArrayInputStream(samples), format, samples.length / 2),
-                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav);
-        return wav.toByteArray();
+                new java.io.ByteArrayInputStream(samples.toByteArray()), format, samples.size() / format.getFrameSize()),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        return out.toByteArray();
     }
 
     private static String upload(byte[] content, String name, String type) throws Exception {
