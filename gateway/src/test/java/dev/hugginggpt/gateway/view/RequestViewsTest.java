@@ -176,4 +176,34 @@ class RequestViewsTest {
         assertTrue(kept.isDone() && !kept.isCompletedExceptionally());
         assertEquals(0, views.tasksWaits());
     }
+
+    @Test
+    void aSecondAcceptedCannotHandTheRequestToAnotherTenant() {
+        RequestViews views = new RequestViews(100);
+        views.apply(accepted("r1", "owner"));
+        views.apply(accepted("r1", "thief"));
+        assertTrue(views.find("r1", "owner").isPresent());
+        assertTrue(views.find("r1", "thief").isEmpty(), "a forged ACCEPTED names no new owner");
+        assertEquals(1, views.activeRequests("owner"));
+        assertEquals(0, views.activeRequests("thief"));
+    }
+
+    @Test
+    void theFirstEndIsTheEnd() {
+        RequestViews views = new RequestViews(100);
+        views.apply(accepted("r1", "a"));
+        views.apply(done("r1"));
+        views.apply(RequestEvent.failed("r1", "too late", "gateway-test"));
+        RequestView answered = views.find("r1").orElseThrow();
+        assertEquals(RequestStatus.DONE, answered.status());
+        assertEquals("ok", answered.answer().text());
+
+        views.apply(accepted("r2", "a"));
+        views.apply(RequestEvent.failed("r2", "stalled", "gateway-test"));
+        views.apply(done("r2"));
+        RequestView failed = views.find("r2").orElseThrow();
+        assertEquals(RequestStatus.FAILED, failed.status());
+        assertEquals("stalled", failed.error());
+        assertEquals(0, views.activeRequests("a"));
+    }
 }
