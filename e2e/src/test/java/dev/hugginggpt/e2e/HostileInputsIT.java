@@ -187,7 +187,7 @@ class HostileInputsIT {
     @Test
     @Order(4)
     void oneTenantsLongRecordingsStopAtTheirDeadlineAndLeaveASlotForAnother() throws Exception {
-        String recording = upload(longSpeech(Duration.ofMinutes(5)), "long.wav", "audio/wav");
+        String recording = stack.upload(longSpeech(Duration.ofMinutes(5)), "long.wav", "audio/wav");
         long started = System.nanoTime();
         List<String> recordings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -240,20 +240,6 @@ class HostileInputsIT {
                 new java.io.ByteArrayInputStream(samples.toByteArray()), format, samples.size() / format.getFrameSize()),
                 javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
         return out.toByteArray();
-    }
-
-    private static String upload(byte[] content, String name, String type) throws Exception {
-        String boundary = "hg-e2e-" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources"))
-                .header("Authorization", "Bearer " + Stack.API_KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
-        return Json.MAPPER.readTree(response.body()).get("id").asText();
     }
 
     private static Map<String, byte[]> poisons() {

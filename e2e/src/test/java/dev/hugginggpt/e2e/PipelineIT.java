@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.testkit.OtlpStandIn;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -252,7 +251,7 @@ class PipelineIT {
 
     @Test
     void anUploadedPhotoGetsItsPoseAndCutOutWhileNamedEntitiesAreFoundOnTheOtherExecutor() throws Exception {
-        String photo = upload(photo("astronaut.png"), "astronaut.png", "image/png");
+        String photo = stack.upload(photo("astronaut.png"), "astronaut.png", "image/png");
         JsonNode view = chat("Show the pose of the woman in astronaut.png, cut her out of the background, and find the names of"
                 + " people and places in 'Barack Obama visited Paris with Angela Merkel in 2015.'", List.of(photo));
 
@@ -288,20 +287,6 @@ class PipelineIT {
         Path file = folder.resolve(name);
         assertTrue(Files.isRegularFile(file), file + " is missing: run testkit/test-photos.sh");
         return Files.readAllBytes(file);
-    }
-
-    private static String upload(byte[] content, String name, String type) throws Exception {
-        String boundary = "hg-e2e-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/resources"))
-                .header("Authorization", "Bearer " + Stack.API_KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
-        return Json.MAPPER.readTree(response.body()).get("id").asText();
     }
 
     @Test

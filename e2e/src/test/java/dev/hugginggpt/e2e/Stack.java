@@ -116,6 +116,23 @@ final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
+    /** Uploads a file as the tests' tenant (multipart, part "file"); returns its resource id. */
+    String upload(byte[] content, String name, String type) throws Exception {
+        String boundary = "hg-e2e-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/v1/resources"))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload of " + name + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return dev.hugginggpt.protocol.Json.MAPPER.readTree(response.body()).get("id").asText();
+    }
+
     /** The broker's client address, for tests that write or read topics directly. */
     String bootstrap() {
         return "127.0.0.1:" + broker.client();

@@ -137,7 +137,8 @@ public final class Programs {
         return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
-    private static void delete(Path dir) {
+    /** Removes a temporary folder and what is in it, as far as it can. */
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

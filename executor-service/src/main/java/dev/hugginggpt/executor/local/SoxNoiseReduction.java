@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -101,7 +100,7 @@ final class SoxNoiseReduction implements LocalModel {
         } catch (IOException e) {
             throw new ModelException("could not process the audio: " + e.getMessage(), e);
         } finally {
-            delete(work);
+            Programs.delete(work);
         }
     }
 
@@ -188,16 +187,5 @@ final class SoxNoiseReduction implements LocalModel {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is not worth failing the task for
-        }
     }
 }
