@@ -146,6 +146,13 @@ class StoredFilesTest {
                 .then().statusCode(400).body("detail", containsString("multipart"));
         given().header("X-API-Key", "key-a").multiPart("file", "big.png", new byte[2 * 1024 * 1024], "image/png").when().post("/v1/resources")
                 .then().statusCode(413);
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            parts.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a").append(i)
+                    .append(".png\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n");
+        }
+        upload((parts + "--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json")).body("detail", containsString("at most 1000 parts"));
 
         String png = "{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(("a fresh picture " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII)) + "\"}}";

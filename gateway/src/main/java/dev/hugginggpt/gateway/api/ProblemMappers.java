@@ -59,6 +59,19 @@ public class ProblemMappers {
     }
 
     /**
+     * Quarkus refuses a multipart body of more than {@code quarkus.http.limits.max-parameters} parts with a bare
+     * RuntimeException; any other RuntimeException without a mapper of its own is a server error, and stays one.
+     */
+    @ServerExceptionMapper
+    public Response unmapped(RuntimeException e, UriInfo uri) {
+        if (e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of")) {
+            return problem(ProblemException.badRequest("a multipart body may have at most " + e.getMessage().replaceAll("\\D+", "")
+                    + " parts; send one part named 'file'"), uri);
+        }
+        throw e;
+    }
+
+    /**
      * A request body that could not be read: the connection ended in the middle of it, or a multipart body has no closing
      * boundary. The API's own input and output failures are UncheckedIOExceptions, and stay server errors.
      */
