@@ -21,6 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,8 +128,8 @@ class BadInputTest {
                 Arguments.of("an escape character in the text", user("\"read \\u001b[31m aloud\""), 400, "control characters"),
                 Arguments.of("half a surrogate pair", user("\"read \\ud83d aloud\""), 400, "unpaired surrogates"),
                 Arguments.of("101 resources", "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"resources\": ["
-                        + java.util.stream.IntStream.range(0, 101).mapToObj(i -> String.format("\"r-%020d.png\"", i))
-                                .collect(java.util.stream.Collectors.joining(",")) + "]}", 400, "at most 100 resources"));
+                        + IntStream.range(0, 101).mapToObj(i -> String.format("\"r-%020d.png\"", i))
+                                .collect(Collectors.joining(",")) + "]}", 400, "at most 100 resources"));
     }
 
     private static String options(String options) {
@@ -199,7 +202,7 @@ class BadInputTest {
     @Test
     void aBodyCutShortInsideACharacterIsRefused() {
         byte[] body = "{\"messages\": [{\"role\": \"user\", \"content\": \"\u20ac".getBytes(StandardCharsets.UTF_8);
-        asTenantA().contentType("application/json").body(java.util.Arrays.copyOf(body, body.length - 1)).when().post("/v1/requests")
+        asTenantA().contentType("application/json").body(Arrays.copyOf(body, body.length - 1)).when().post("/v1/requests")
                 .then().statusCode(400).body("detail", containsString("ends inside a character"));
     }
 

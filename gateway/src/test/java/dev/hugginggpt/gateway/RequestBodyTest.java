@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway;
 
+import static dev.hugginggpt.testkit.Await.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +98,7 @@ class RequestBodyTest {
                         + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\"}}}],"
                         + "\"response_format\":{\"type\":\"text\"},\"user\":\"u-1\",\"logit_bias\":{\"50256\":-100}}")
                 .when().post("/v1/chat/completions"));
-        dev.hugginggpt.testkit.Await.await("the chat completion's request", () -> !requests().isEmpty()
+        await("the chat completion's request", () -> !requests().isEmpty()
                 && requests().get(requests().size() - 1).getPayload().messages().size() == 2);
         UserRequest completion = requests().get(requests().size() - 1).getPayload();
         connector.source("events-in").send(EventRecord.of(RequestEvent.done(completion.requestId(),
