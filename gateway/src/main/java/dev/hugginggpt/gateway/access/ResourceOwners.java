@@ -31,6 +31,13 @@ public class ResourceOwners {
         }
     }
 
+    /** Removes the upload marker of a resource that is removed. */
+    public void forget(String resourceId) throws IOException {
+        if (ResourceStore.isResourceId(resourceId)) {
+            Files.deleteIfExists(marker(resourceId));
+        }
+    }
+
     public boolean mayRead(String resourceId, String tenant) {
         if (!ResourceStore.isResourceId(resourceId)) {
             return false;

@@ -11,15 +11,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Files sent inside OpenAI chat messages, stored as the tenant's uploads: {@code image_url} with a {@code data:} URL,
@@ -33,6 +36,9 @@ public class InlineFiles {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final int REMEMBERED = 10_000;
+    /** Files inside one request's messages; a conversation sent again keeps its files' ids, so this is per request. */
+    static final int MAX_FILES = 100;
+    private static final Logger LOG = Logger.getLogger(InlineFiles.class);
 
     private final ResourceStore store;
     private final ResourceOwners owners;
@@ -56,65 +62,97 @@ public class InlineFiles {
         return maxBytes;
     }
 
-    /** What a request's files have used of {@link #maxBytes()} so far. */
-    public final class Budget {
+    /**
+     * The files of one request, stored for its tenant: what they have used of {@link #maxBytes()} so far, and the ones
+     * stored anew, to be removed if the request is refused after all.
+     */
+    public final class Batch {
+        private final String tenant;
+        private final List<String> stored = new ArrayList<>();
         private long used;
+        private int files;
+
+        private Batch(String tenant) {
+            this.tenant = tenant;
+        }
 
         private void spend(long bytes) {
+            if (++files > MAX_FILES) {
+                throw ProblemException.badRequest("at most " + MAX_FILES + " files may come inside the messages of one request");
+            }
             used += bytes;
             if (used > maxBytes) {
                 throw ProblemException.tooLarge("files inside the messages may have at most " + maxBytes
                         + " bytes in all; upload larger files with POST /v1/resources and use /v1/requests");
             }
         }
-    }
 
-    public Budget budget() {
-        return new Budget();
-    }
-
-    /** The resource a file content part holds, stored for the tenant; empty for a text part. */
-    public Optional<ResourceRef> store(JsonNode part, String tenant, Budget budget) {
-        String type = part.path("type").asText("");
-        return switch (type) {
-            case "text" -> Optional.empty();
-            case "image_url" -> {
-                JsonNode image = part.path("image_url");
-                yield Optional.of(fromDataUrl(image.isTextual() ? image.asText() : image.path("url").asText(""), "image", tenant, budget));
-            }
-            case "input_audio" -> {
-                String format = part.path("input_audio").path("format").asText("wav").toLowerCase(Locale.ROOT);
-                String name = "audio." + (format.matches("[a-z0-9]{2,5}") ? format : "bin");
-                yield Optional.of(save(decode(part.path("input_audio").path("data").asText(""), budget), name,
-                        "audio/" + format, tenant));
-            }
-            case "file" -> {
-                JsonNode file = part.path("file");
-                if (file.hasNonNull("file_id")) {
-                    throw ProblemException.badRequest("file ids are not known here; send the file as 'file_data' (a data: URL)"
-                            + " or upload it with POST /v1/resources and use /v1/requests");
+        /** The resource a file content part holds, stored for the tenant; empty for a text part. */
+        public Optional<ResourceRef> store(JsonNode part) {
+            String type = part.path("type").asText("");
+            return switch (type) {
+                case "text" -> Optional.empty();
+                case "image_url" -> {
+                    JsonNode image = part.path("image_url");
+                    yield Optional.of(fromDataUrl(image.isTextual() ? image.asText() : image.path("url").asText(""), "image", this));
                 }
-                yield Optional.of(fromDataUrl(file.path("file_data").asText(""), file.path("filename").asText("file"), tenant, budget));
+                case "input_audio" -> {
+                    String format = part.path("input_audio").path("format").asText("wav").toLowerCase(Locale.ROOT);
+                    if (!format.matches("[a-z0-9]{2,5}")) {
+                        throw ProblemException.badRequest("input_audio.format is the audio's file extension (wav, mp3, flac, ...)");
+                    }
+                    String name = "audio." + format;
+                    yield Optional.of(save(decode(part.path("input_audio").path("data").asText(""), this), name,
+                            "audio/" + format, this));
+                }
+                case "file" -> {
+                    JsonNode file = part.path("file");
+                    if (file.hasNonNull("file_id")) {
+                        throw ProblemException.badRequest("file ids are not known here; send the file as 'file_data' (a data: URL)"
+                                + " or upload it with POST /v1/resources and use /v1/requests");
+                    }
+                    yield Optional.of(fromDataUrl(file.path("file_data").asText(""), file.path("filename").asText("file"), this));
+                }
+                default -> throw ProblemException.badRequest("content part type '" + type
+                        + "' is not supported; text, image_url (a data: URL), input_audio and file (file_data) are");
+            };
+        }
+
+        /** Removes the files this request stored anew: it was refused, and no one knows their ids. */
+        public void discard() {
+            synchronized (storedByDigest) {
+                storedByDigest.values().removeAll(stored);
             }
-            default -> throw ProblemException.badRequest("content part type '" + type
-                    + "' is not supported; text, image_url (a data: URL), input_audio and file (file_data) are");
-        };
+            for (String id : stored) {
+                try {
+                    store.delete(id);
+                    owners.forget(id);
+                } catch (IOException e) {
+                    LOG.warnf("could not remove %s of a refused request: %s", id, e.getMessage());
+                }
+            }
+            stored.clear();
+        }
     }
 
-    private ResourceRef fromDataUrl(String url, String name, String tenant, Budget budget) {
+    public Batch batch(String tenant) {
+        return new Batch(tenant);
+    }
+
+    private ResourceRef fromDataUrl(String url, String name, Batch batch) {
         Matcher dataUrl = DATA_URL.matcher(url);
         if (!dataUrl.lookingAt()) {
             throw ProblemException.badRequest("files in messages are data: URLs (data:image/png;base64,...); URLs are not fetched;"
                     + " or upload the file with POST /v1/resources and use /v1/requests");
         }
         String declared = dataUrl.group(1) == null ? "application/octet-stream" : dataUrl.group(1).toLowerCase(Locale.ROOT);
-        byte[] bytes = decode(url.substring(dataUrl.end()), budget);
+        byte[] bytes = decode(url.substring(dataUrl.end()), batch);
         String fileName = name.contains(".") ? name : name + "." + MediaKind.extensionOfContentType(declared).orElse("bin");
-        return save(bytes, fileName, declared, tenant);
+        return save(bytes, fileName, declared, batch);
     }
 
-    private static byte[] decode(String base64, Budget budget) {
-        budget.spend(base64.length() / 4L * 3);
+    private static byte[] decode(String base64, Batch batch) {
+        batch.spend(base64.length() / 4L * 3);
         try {
             byte[] bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).find() ? WHITESPACE.matcher(base64).replaceAll("") : base64);
             if (bytes.length == 0) {
@@ -126,9 +164,9 @@ public class InlineFiles {
         }
     }
 
-    private ResourceRef save(byte[] bytes, String name, String declaredType, String tenant) {
+    private ResourceRef save(byte[] bytes, String name, String declaredType, Batch batch) {
         String type = UploadTypes.accepted(name, declaredType);
-        String digest = tenant + ":" + sha256(bytes);
+        String digest = batch.tenant + ":" + sha256(bytes);
         synchronized (storedByDigest) {
             String known = storedByDigest.get(digest);
             Optional<ResourceRef> stored = known == null ? Optional.empty() : store.describe(known);
@@ -138,7 +176,8 @@ public class InlineFiles {
         }
         try {
             ResourceRef ref = store.save(new ByteArrayInputStream(bytes), name, type);
-            owners.uploaded(ref.id(), tenant);
+            batch.stored.add(ref.id());
+            owners.uploaded(ref.id(), batch.tenant);
             synchronized (storedByDigest) {
                 storedByDigest.put(digest, ref.id());
             }

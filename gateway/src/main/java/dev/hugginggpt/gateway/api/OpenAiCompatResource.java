@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hugginggpt.gateway.access.Caller;
+import dev.hugginggpt.gateway.config.RequestJson;
 import dev.hugginggpt.gateway.view.RequestView;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.Json;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -82,18 +84,19 @@ public class OpenAiCompatResource {
     @APIResponse(responseCode = "200", description = "The completion, or its chunks as Server-Sent Events.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion.")),
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)) })
+    @Blocking
+    @CustomDeserialization(RequestJson.class)
     public Uni<Response> complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion request: model, messages, stream."))) JsonNode body) {
+            schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion request: model, messages, stream.")))
+            ChatCompletionRequest body) {
         String tenant = caller.tenant();
         String completionId = "chatcmpl-" + java.util.UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
-        boolean streamed = body != null && body.path("stream").asBoolean(false);
-        Uni<Conversation> conversation = Uni.createFrom().item(() -> conversation(body, tenant));
-        if (carriesFiles(body)) {
-            conversation = conversation.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        }
-        return conversation
+        boolean streamed = body != null && body.stream();
+        InlineFiles.Batch batch = files.batch(tenant);
+        return Uni.createFrom().item(() -> conversation(body, batch))
                 .chain(c -> submitter.submit(new SubmitRequest(c.messages(), c.resources(), null), tenant, false))
+                .onFailure().invoke(batch::discard)
                 .chain(id -> Uni.createFrom().completionStage(() -> views.whenTerminal(id))
                         .ifNoItem().after(timeout).recoverWithItem(() -> views.find(id).orElseThrow()))
                 .map(view -> streamed
@@ -113,34 +116,20 @@ public class OpenAiCompatResource {
                 + "data: [DONE]\n\n";
     }
 
-    /** Storing files is disk work: off the event loop. */
-    private static boolean carriesFiles(JsonNode body) {
-        for (JsonNode m : body == null ? List.<JsonNode>of() : body.path("messages")) {
-            for (JsonNode part : m.path("content")) {
-                if (!"text".equals(part.path("type").asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * The conversation from OpenAI messages: content as a string or as parts. The last message's files are the
      * request's resources; an earlier message's files are named in its text, as the conversation's files.
      */
-    private Conversation conversation(JsonNode body, String tenant) {
-        if (body == null || !body.path("messages").isArray()) {
+    private static Conversation conversation(ChatCompletionRequest body, InlineFiles.Batch batch) {
+        if (body == null || body.messages() == null) {
             throw ProblemException.badRequest("'messages' must be an array of {role, content}");
         }
-        String model = body.path("model").asText(MODEL);
-        if (!MODEL.equals(model)) {
-            throw new ProblemException(404, "Not found", "the only model is '" + MODEL + "', not '" + model + "'");
+        if (!MODEL.equals(body.model())) {
+            throw new ProblemException(404, "Not found", "the only model is '" + MODEL + "', not '" + body.model() + "'");
         }
         List<ChatMessage> messages = new ArrayList<>();
         List<String> lastFiles = List.of();
-        InlineFiles.Budget budget = files.budget();
-        JsonNode all = body.get("messages");
+        List<JsonNode> all = body.messages();
         for (int i = 0; i < all.size(); i++) {
             JsonNode content = all.get(i).path("content");
             String text;
@@ -150,8 +139,10 @@ public class OpenAiCompatResource {
             } else if (content.isArray()) {
                 StringBuilder parts = new StringBuilder();
                 for (JsonNode part : content) {
-                    Optional<ResourceRef> file = files.store(part, tenant, budget);
-                    if (file.isEmpty()) {
+                    Optional<ResourceRef> file = batch.store(part);
+                    if (file.isEmpty() && !part.path("text").isTextual()) {
+                        throw ProblemException.badRequest("a text content part needs its 'text' as a string");
+                    } else if (file.isEmpty()) {
                         parts.append(part.path("text").asText());
                     } else if (!attached.contains(file.get().id())) {
                         attached.add(file.get().id());
@@ -166,8 +157,9 @@ public class OpenAiCompatResource {
             } else if (!attached.isEmpty()) {
                 text = (text == null || text.isBlank() ? "" : text.strip() + " ") + "(attached: " + String.join(", ", attached) + ")";
             }
-            String role = all.get(i).path("role").asText(null);
-            messages.add(new ChatMessage("developer".equals(role) ? "system" : role, text));
+            JsonNode role = all.get(i).path("role");
+            String name = role.isTextual() ? role.asText() : null;
+            messages.add(new ChatMessage("developer".equals(name) ? "system" : name, text));
         }
         return new Conversation(messages, lastFiles);
     }

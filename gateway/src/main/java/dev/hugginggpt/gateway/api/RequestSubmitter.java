@@ -23,6 +23,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class RequestSubmitter {
     static final int MAX_MESSAGES = 100;
     static final int MAX_MESSAGE_CHARS = 20_000;
+    /** Resource ids a request may name, in 'resources' and in its messages' text together: each is looked up on disk. */
+    static final int MAX_RESOURCES = 100;
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
 
     private final ResourceStore store;
@@ -103,6 +106,27 @@ public class RequestSubmitter {
         }
     }
 
+    /**
+     * Text that every service and program downstream takes as it is: no NUL or other control character but tab, CR and
+     * LF, and no half of a surrogate pair (JSON escapes can write both; the bytes themselves are checked as UTF-8 when
+     * the body is read).
+     */
+    static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i)))) {
+                return false;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private UserRequest validate(SubmitRequest body, String tenant, boolean planOnly) {
         if (body == null || body.messages() == null || body.messages().isEmpty()) {
             throw ProblemException.badRequest("'messages' must hold at least one message");
@@ -111,8 +135,9 @@ public class RequestSubmitter {
             throw ProblemException.badRequest("at most " + MAX_MESSAGES + " messages are accepted");
         }
         for (ChatMessage m : body.messages()) {
-            if (m != null && m.content() != null && m.content().indexOf('\uFFFD') >= 0) {
-                throw ProblemException.badRequest("message text is not valid UTF-8");
+            if (m != null && m.content() != null && !isPlainText(m.content())) {
+                throw ProblemException.badRequest("message text may not hold control characters (other than tab and line"
+                        + " breaks) or unpaired surrogates (\\ud800 alone)");
             }
             if (m == null || m.role() == null || !ROLES.contains(m.role())) {
                 throw ProblemException.badRequest("every message needs a role: user, assistant or system");
@@ -124,6 +149,11 @@ public class RequestSubmitter {
         ChatMessage last = body.messages().get(body.messages().size() - 1);
         if (!"user".equals(last.role()) || last.content().isBlank()) {
             throw ProblemException.badRequest("the last message must be a non-empty user message");
+        }
+        Set<String> named = new HashSet<>(body.resources() == null ? List.of() : body.resources());
+        body.messages().forEach(m -> named.addAll(ResourceStore.idsIn(m.content())));
+        if (named.size() > MAX_RESOURCES) {
+            throw ProblemException.badRequest("a request may name at most " + MAX_RESOURCES + " resources");
         }
         List<ResourceRef> resources = new ArrayList<>();
         for (String id : body.resources() == null ? List.<String>of() : body.resources()) {

@@ -2,10 +2,13 @@ package dev.hugginggpt.gateway.api;
 
 import dev.hugginggpt.gateway.view.RequestView;
 import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.gateway.access.Caller;
+import dev.hugginggpt.gateway.config.RequestJson;
 import dev.hugginggpt.protocol.RequestEvent;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import dev.hugginggpt.gateway.access.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,6 +51,8 @@ public class RequestsResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the request.",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Blocking
+    @CustomDeserialization(RequestJson.class)
     public Uni<Response> submit(SubmitRequest body) {
         return submitter.submit(body, caller.tenant(), false).map(id -> Response.accepted(views.find(id).orElseThrow())
                 .location(URI.create("/v1/requests/" + id)).build());
@@ -80,6 +85,8 @@ public class RequestsResource {
     @Operation(operationId = "chat", summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
     @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
+    @Blocking
+    @CustomDeserialization(RequestJson.class)
     public Uni<Response> chat(SubmitRequest body) {
         return submitter.submit(body, caller.tenant(), false).chain(id -> waitFor(id));
     }
@@ -89,6 +96,8 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "plan", summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
     @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @Blocking
+    @CustomDeserialization(RequestJson.class)
     public Uni<Response> plan(SubmitRequest body) {
         return submitter.submit(body, caller.tenant(), true).chain(id -> waitFor(id));
     }

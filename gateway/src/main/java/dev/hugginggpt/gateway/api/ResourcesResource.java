@@ -15,9 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,26 +49,43 @@ public class ResourcesResource {
     @Operation(operationId = "uploadResource", summary = "Upload a file", description = "Multipart form with a 'file' part; images, audio and video are accepted.")
     @APIResponse(responseCode = "201", description = "Stored.", content = @Content(schema = @Schema(implementation = ResourceRef.class)))
     @APIResponse(responseCode = "400", description = "No file, or a type that no task takes.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("send the file as the multipart part named 'file'");
+        }
+        if (file.size() == 0) {
+            throw ProblemException.badRequest("the file is empty");
         }
         if (file.size() > maxUploadBytes) {
             throw ProblemException.tooLarge("the file has " + file.size() + " bytes; at most " + maxUploadBytes + " are accepted");
         }
         String name = file.fileName() == null ? "upload" : file.fileName();
         String type = UploadTypes.accepted(name, file.contentType());
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            ResourceRef ref = store.save(in, name, type);
-            owners.uploaded(ref.id(), caller.tenant());
-            return Response.created(URI.create("/v1/resources/" + ref.id())).entity(ref).build();
+        ResourceRef ref;
+        try {
+            ref = store.save(file.uploadedFile(), name, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store an upload", e);
         }
+        try {
+            owners.uploaded(ref.id(), caller.tenant());
+        } catch (RuntimeException e) {
+            try {
+                store.delete(ref.id());
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return Response.created(URI.create("/v1/resources/" + ref.id())).entity(ref).build();
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.WILDCARD)
-    @Operation(operationId = "downloadResource", summary = "Download a file", description = "The bytes, with their content type.")
+    @Operation(operationId = "downloadResource", summary = "Download a file", description = "The bytes, with their content type;"
+            + " shown in place (Content-Disposition: inline) for images, audio, video and plain text of the known types, saved"
+            + " as a file (attachment) for anything else.")
     @APIResponse(responseCode = "200", description = "The file.",
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such resource.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -78,7 +94,11 @@ public class ResourcesResource {
             throw ProblemException.notFound("no resource " + id);
         }
         ResourceRef ref = store.describe(id).orElseThrow(() -> ProblemException.notFound("no resource " + id));
-        return Response.ok(store.path(id).orElseThrow().toFile(), ref.contentType())
-                .header("Content-Disposition", "inline; filename=\"" + ref.name().replace("\"", "") + "\"").build();
+        java.nio.file.Path file = store.path(id).orElseThrow(() -> ProblemException.notFound("no resource " + id));
+        return Response.ok(file.toFile(), ref.contentType())
+                .header("Content-Disposition", Downloads.disposition(ref.contentType(), ref.name()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", Downloads.POLICY)
+                .build();
     }
 }

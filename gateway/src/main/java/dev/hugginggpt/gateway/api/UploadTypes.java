@@ -1,19 +1,25 @@
 package dev.hugginggpt.gateway.api;
 
 import dev.hugginggpt.protocol.MediaKind;
+import java.util.Optional;
 
-/** Which files the API takes in: images, audio and video (and plain text), by name first, then by declared type. */
+/**
+ * Which files the API takes in: images, audio and video of the types the tasks know (and plain text), by the name's
+ * extension first, then by the declared type. A file is stored with one of those types, never with the type the client
+ * wrote (which may hold anything, line breaks and all).
+ */
 final class UploadTypes {
     private UploadTypes() {
     }
 
     /** The content type the file is stored with; 415 for a file no task takes. */
     static String accepted(String name, String declaredType) {
-        String type = MediaKind.contentTypeOfFileName(name).orElse(declaredType);
-        if (type == null || MediaKind.ofContentType(type) == MediaKind.TEXT && !type.startsWith("text/")) {
-            throw ProblemException.unsupportedType("unsupported file type '" + declaredType + "' for " + name
-                    + "; images (png, jpg, ...), audio (wav, flac, mp3, ...) and video (mp4, webm, ...) are accepted");
-        }
-        return type;
+        Optional<String> type = (name == null ? Optional.<String>empty() : MediaKind.contentTypeOfFileName(name))
+                .or(() -> MediaKind.extensionOfContentType(declaredType).flatMap(ext -> MediaKind.contentTypeOfFileName("f." + ext)))
+                .filter(t -> MediaKind.ofContentType(t) != MediaKind.TEXT || t.equals("text/plain"));
+        return type.orElseThrow(() -> ProblemException.unsupportedType("unsupported file type "
+                + (declaredType == null ? "(none given)" : "'" + declaredType + "'") + " for " + name
+                + "; images (png, jpg, gif, bmp, webp, tiff), audio (wav, flac, mp3, ogg), video (mp4, webm, avi, mov, mkv)"
+                + " and plain text (txt) are accepted"));
     }
 }
