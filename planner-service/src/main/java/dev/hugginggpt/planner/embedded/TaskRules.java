@@ -30,6 +30,18 @@ final class TaskRules {
     /** The same within one sentence. */
     private static final String SENTENCE_GAP = "[^.?!]{0,300}";
 
+    private static final String SORT = "\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)";
+    private static final String WHICH = "\\b(?:which|what)\\b";
+
+    /**
+     * A {@link #SENTENCE_GAP} that ends where {@code word} occurs again: from there, the word's own gap is searched.
+     * The same list is found, and each place is searched from one word only, not from every word within 300
+     * characters before it ("label label label ..." would be 300 times the work).
+     */
+    private static String gapUntil(String word) {
+        return "(?:(?!" + word + ")[^.?!]){0,300}";
+    }
+
     /** What detection counts: "count the people" is object detection, "count how many ..." a question. */
     private static final String COUNTED = "(?:people|persons|faces|pedestrians|objects|items|things|cars|vehicles|animals)\\b";
 
@@ -81,9 +93,10 @@ final class TaskRules {
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
-                            + "(?:.*?\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*+\\b" + SENTENCE_GAP + "?" + ArgumentPhrases.LABEL_LIST_REGEX
-                            + "|.*?\\b(?:which|what)\\b" + SENTENCE_GAP + "?" + ArgumentPhrases.LABEL_LIST_REGEX
-                            + "|.*" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + GAP + "분류)"),
+                            + "(?:.*?" + SORT + "\\w*+\\b" + gapUntil(SORT) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "|.*?" + WHICH + gapUntil(WHICH) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            // the first list found from each place is the one: a list has many shorter readings
+                            + "|(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류)"),
             TaskRule.of("text-classification",
                     "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
