@@ -73,6 +73,8 @@ class TypedReferenceTest {
             "Translate <GENERATED>-0 into Spanish"})
     void noTypedTextBecomesAReference(String message) {
         PlanningResult result = plan(List.of(ChatMessage.user(message)));
+        assertTrue(result.ok(), result.failure());
+        assertTrue(!result.tasks().isEmpty(), message);
         for (PlannedTask task : result.tasks()) {
             assertEquals(List.of(), List.copyOf(GeneratedRefs.in(task.args())), task::toString);
             assertEquals(List.of(-1), task.dep(), task::toString);

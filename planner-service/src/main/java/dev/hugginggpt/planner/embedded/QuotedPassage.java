@@ -20,9 +20,10 @@ record QuotedPassage(int start, int end, String text) {
     }
 
     /**
-     * One pass: at each quote mark, the passage it opens, if any, else the next character. The search for a closing
-     * mark never passes a later opening one that could start a passage, and the closing marks of the paired kinds
-     * are remembered, so each character is looked at a bounded number of times.
+     * One pass: at each quote mark, the passage it opens, if any, else on to the next character. The search from an
+     * apostrophe stops at the first apostrophe that cannot be inside a passage, and no apostrophe it passes can open
+     * one; the next closing mark of each paired kind is remembered. So each character is read a bounded number of
+     * times, however the quote marks are arranged.
      */
     private static final class Scan {
         private static final String OPENING = "\"“「‘";

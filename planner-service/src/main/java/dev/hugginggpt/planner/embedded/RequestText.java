@@ -21,7 +21,10 @@ final class RequestText {
     static final String INERT_GENERATED_MARK = "‹GENERATED›";
     /** A quoted passage taken out of the text; an id beyond the quotes found is text the user typed, left as it is. */
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d{1,9})»");
-    /** A file name, with at most 32 folders before it (each folder at most once: no backtracking through a long path). */
+    /**
+     * A file name, with at most 32 folders before it: Java's engine recurses once per repetition of a group, so a path
+     * of thousands of folders would overflow the stack.
+     */
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
     private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
             Pattern.CASE_INSENSITIVE);

@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a plan out of an LLM answer: finds the JSON array in prose or code fences, repairs what
@@ -26,7 +28,7 @@ public final class PlanParser {
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
-    private static final String FENCE = "```";
+    private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*(.*?)```", Pattern.DOTALL);
 
     private PlanParser() {
     }
@@ -35,7 +37,11 @@ public final class PlanParser {
         if (answer == null || answer.isBlank()) {
             throw new PlanParseException("the answer was empty; reply with a JSON array of tasks");
         }
-        String body = fenced(answer.strip());
+        String body = answer.strip();
+        Matcher fence = FENCE.matcher(body);
+        if (fence.find()) {
+            body = fence.group(1).strip();
+        }
         String json = outermostArray(body);
         JsonNode root;
         try {
@@ -102,26 +108,6 @@ public final class PlanParser {
             throw new PlanParseException("task " + id + " has \"args\" that is not an object");
         }
         return new PlannedTask(id, task.asText(), dep.isEmpty() ? List.of(-1) : dep, args);
-    }
-
-    /**
-     * What the first code fence holds (after its "json" tag and white space), or the text when no fence is closed.
-     * Found with indexOf: the reply may be a megabyte of backticks, and a lazy regex from each of them is quadratic.
-     */
-    static String fenced(String text) {
-        int open = text.indexOf(FENCE);
-        if (open < 0) {
-            return text;
-        }
-        int content = open + FENCE.length();
-        if (text.startsWith("json", content) || text.startsWith("JSON", content)) {
-            content += 4;
-        }
-        while (content < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(content)) >= 0) {
-            content++;
-        }
-        int close = text.indexOf(FENCE, content);
-        return close < 0 ? text : text.substring(content, close).strip();
     }
 
     private static String outermostArray(String text) {
