@@ -139,6 +139,8 @@ class OpenAiCompatTest {
         String tooLarge = "data:image/png;base64," + Base64.getEncoder().encodeToString(new byte[70_000]);
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + pdf + "\"}}", 415, "unsupported file type");
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,%%%\"}}", 400, "not valid base64");
+        String manyParameters = "data:image/png" + ";a=b".repeat(100_000) + ";base64,%%%";
+        refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + manyParameters + "\"}}", 400, "not valid base64");
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + tooLarge + "\"}}", 413, "at most 65536 bytes");
         refused("{\"type\": \"file\", \"file\": {\"file_id\": \"file-abc\"}}", 400, "file ids are not known here");
         refused("{\"type\": \"video_url\", \"video_url\": {\"url\": \"x\"}}", 400, "'video_url' is not supported");

@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class InlineFiles {
-    private static final Pattern DATA_URL = Pattern.compile("data:([\\w.+-]+/[\\w.+-]+)?(?:;[\\w.+-]+=[^;,]*)*;base64,",
+    /** Its parameters are read possessively: a repeated group that may backtrack recurses once per parameter. */
+    private static final Pattern DATA_URL = Pattern.compile("data:([\\w.+-]+/[\\w.+-]+)?(?:;[\\w.+-]+=[^;,]*)*+;base64,",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final int REMEMBERED = 10_000;

@@ -34,16 +34,23 @@ final class ArgumentPhrases {
 
     private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
     /**
+     * How many labels a list has at most (and filler words before it): Java's regex engine recurses once per repetition
+     * of a group, so an unbounded list of thousands of items would overflow the stack.
+     */
+    private static final int MAX_LABELS = 32;
+    /**
      * "as sports, politics or tech", "into the categories: a, b, c", "labels: x, y", "which label fits 'text': x, y, z",
      * "which topic is 'text' about: x, y or z".
      */
     static final String LABEL_LIST_REGEX =
-            "(?:\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s+(?:either|one of|the|categories|labels|classes))*\\s*:?"
-                    + "|\\b(?:labels?|categor(?:y|ies)|class(?:es)?|topics?|genres?)\\b[^:.?!]{0,60}:)\\s*"
-                    + "(" + LABEL + "(?:\\s*,\\s*" + LABEL + ")*,?\\s+(?:or|and)\\s+" + LABEL + "|" + LABEL + "(?:\\s*,\\s*" + LABEL + ")+)";
+            "(?:\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s++(?:either|one of|the|categories|labels|classes)){0,4}\\s*+:?"
+                    + "|\\b(?:labels?|categor(?:y|ies)|class(?:es)?|topics?|genres?)\\b[^:.?!]{0,60}:)\\s*+"
+                    + "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++(?:or|and)\\s++" + LABEL
+                    + "|" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "})";
     private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);
-    /** "스포츠, 정치, 기술 중 하나로 분류해줘". */
-    static final String KOREAN_LABEL_LIST_REGEX = "([가-힣\\w]+(?:\\s*,\\s*[가-힣\\w]+)+)\\s*(?:중|가운데|으로|로)";
+    /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
+    static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+,\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
+            + "})\\s*+(?:중|가운데|으로|로)";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
     /** Sentiment, which text-classification answers without labels. */
     private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:positive|negative|neutral|mixed)$", Pattern.CASE_INSENSITIVE);
@@ -85,7 +92,9 @@ final class ArgumentPhrases {
         for (Pattern p : List.of(LABEL_LIST, KOREAN_LABEL_LIST)) {
             Matcher m = p.matcher(clause);
             if (m.find()) {
-                List<String> labels = Arrays.stream(m.group(1).split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+"))
+                // runs of white space as one space first: a split that starts in a long run would read it again
+                String list = m.group(1).replaceAll("\\s+", " ");
+                List<String> labels = Arrays.stream(list.split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+"))
                         .map(String::strip)
                         .map(label -> label.replaceFirst("[.?!]+$", ""))
                         .filter(label -> !label.isEmpty() && !label.contains("«"))

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * words that only ask or point are dropped must be empty.
  */
 final class AskingOnly {
+    /** The asking alone is a sentence or two; a longer request has words of its own (and is not read rule by rule). */
+    static final int MAX_CHARS = 1000;
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     private static final Pattern KOREAN_ENDING = Pattern.compile("(?:을|를|이|가|은|는|으로|로|에서|에|도|만|의|과|와)$");
     private static final Set<String> ASKING = Set.of(
@@ -31,6 +34,9 @@ final class AskingOnly {
     }
 
     static boolean is(String request) {
+        if (request.length() > MAX_CHARS) {
+            return false;
+        }
         StringBuilder rest = new StringBuilder(request.toLowerCase(Locale.ROOT));
         for (TaskRule rule : TaskRules.RULES) {
             Matcher m = rule.pattern().matcher(rest);

@@ -39,8 +39,17 @@ public class EmbeddedPlanner implements TaskPlanner {
             "\\b(?:in|on|from)\\s+an?\\s+(?:image|picture|photo|drawing|illustration|painting|sketch|portrait)\\s+(?:of|showing|depicting)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * How many clauses of a request are planned, per task a plan may have: each clause costs the phrase rules and
+     * maybe a sentence embedding, and a request whose clauses ask for far more than a plan can hold is not planned.
+     */
+    static final int CLAUSES_PER_TASK = 3;
+    /** The longest message planned: what the gateway accepts (RequestSubmitter.MAX_MESSAGE_CHARS). */
+    static final int MAX_MESSAGE_CHARS = 20_000;
+
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
+    private final int maxClauses;
 
     @Inject
     public EmbeddedPlanner(PlannerConfig config) {
@@ -50,6 +59,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     private EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier) {
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
         this.classifier = classifier;
+        this.maxClauses = CLAUSES_PER_TASK * config.maxTasks();
     }
 
     /**
@@ -72,10 +82,21 @@ public class EmbeddedPlanner implements TaskPlanner {
 
     @Override
     public PlanningResult plan(UserRequest request) {
-        RequestText text = new RequestText(request.lastUserMessage());
+        String message = request.lastUserMessage();
+        if (message != null && message.length() > MAX_MESSAGE_CHARS) {
+            return PlanningResult.failed(name(), LlmUsage.NONE, "the message is too long to plan: " + message.length()
+                    + " characters, at most " + MAX_MESSAGE_CHARS + "; attach a long text as a file");
+        }
+        RequestText text = new RequestText(message);
         Resources resources = new Resources(request.resources(), text, request.history());
         PlanBuilder builder = new PlanBuilder(text, resources, RequestText.earlierTurnText(request.history()));
         boolean onlyRequests = text.hasRequestClause();
+        long read = text.clauses.stream().filter(c -> !onlyRequests || c.request()).count();
+        if (read > maxClauses) {
+            return PlanningResult.failed(name(), LlmUsage.NONE, "the request is too long to plan: " + read
+                    + " of its clauses ask for something, and at most " + maxClauses + " are read; put a long text in quotes"
+                    + " ('...') or after a colon, or split the request");
+        }
         Optional<String> unfed = Optional.empty();
         for (Clause clause : text.clauses) {
             if (onlyRequests && !clause.request()) {

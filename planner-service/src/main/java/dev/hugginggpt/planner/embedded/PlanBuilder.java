@@ -55,8 +55,8 @@ final class PlanBuilder {
             "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|(?:the|this|that) text|names"
                     + "|categories|class(?:es)?|classification|these|those|them)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** "Read that answer aloud": an earlier text to be spoken as it is, not described. */
-    private static final Pattern READ_ALOUD = Pattern.compile("\\bread\\b.*\\b(aloud|out loud|out)\\b", Pattern.CASE_INSENSITIVE);
+    /** "Read that answer aloud": an earlier text to be spoken as it is, not described (within 300 characters, as TaskRules). */
+    private static final Pattern READ_ALOUD = Pattern.compile("\\bread\\b.{0,300}\\b(aloud|out loud|out)\\b", Pattern.CASE_INSENSITIVE);
     /** A description asked to be short is a summary. */
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -69,8 +69,11 @@ final class PlanBuilder {
 
     /** A quoted passage and the words that introduce it as the source: "based on «Q0»,", "in «Q1»". */
     private static final Pattern QUOTED_SOURCE = Pattern.compile(
-            "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s+(?:the\\s+)?(?:text|passage|paragraph|context)?\\s*:?\\s*)?«Q\\d+»\\s*[,:]?",
+            "(?:\\b(?:based on|according to|from|in|given|using|with|of)\\s++(?:the\\s++)?(?:text|passage|paragraph|context)?\\s*+:?\\s*+)?«Q\\d+»\\s*+[,:]?",
             Pattern.CASE_INSENSITIVE);
+
+    /** Punctuation and white space that end a text; found from where their run begins, so a long run is read once. */
+    private static final String TRAILING_PUNCTUATION = "(?<![\\s.!?,;:])[\\s.!?,;:]+$";
 
     /** The same task on a picture or on a recording: "enhance it", "classify the content", "turn it into text" mean the one meant. */
     private static final Map<String, String> MEDIA_TWINS = Map.of(
@@ -162,7 +165,7 @@ final class PlanBuilder {
 
     /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
     private boolean asksAboutAPicture(Clause clause) {
-        boolean textSource = results.latest(MediaKind.TEXT) >= 0 || !RequestText.quotesIn(clause.text()).isEmpty()
+        boolean textSource = results.latest(MediaKind.TEXT) >= 0 || !text.quotesIn(clause.text()).isEmpty()
                 || usedQuotes.size() < text.quotes.size() || resources.textFile(clause.text()).isPresent();
         boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
                 || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
@@ -222,9 +225,22 @@ final class PlanBuilder {
 
     /** Whether the output of task {@code id} is made by, or from the output of, a task of this type. */
     private boolean descendsFrom(int id, String type) {
-        PlannedTask task = tasks.get(id);
-        return task.task().equals(type)
-                || GeneratedRefs.in(task.args()).stream().anyMatch(source -> source < id && descendsFrom(source, type));
+        // each earlier task once, without recursion: a plan may be a long chain, or a lattice with many paths
+        Set<Integer> seen = new HashSet<>();
+        java.util.Deque<Integer> next = new java.util.ArrayDeque<>(List.of(id));
+        while (!next.isEmpty()) {
+            int at = next.pop();
+            PlannedTask task = tasks.get(at);
+            if (task.task().equals(type)) {
+                return true;
+            }
+            for (int source : GeneratedRefs.in(task.args())) {
+                if (source < at && seen.add(source)) {
+                    next.push(source);
+                }
+            }
+        }
+        return false;
     }
 
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
@@ -324,14 +340,14 @@ final class PlanBuilder {
      */
     private Optional<String> depiction(Clause clause) {
         String words = clause.text();
-        if (!RequestText.quotesIn(words).isEmpty() || results.meant(MediaKind.TEXT, words) >= 0) {
+        if (!text.quotesIn(words).isEmpty() || results.meant(MediaKind.TEXT, words) >= 0) {
             return Optional.empty();
         }
         Matcher shown = DEPICTED.matcher(words);
         if (!shown.find()) {
             return Optional.empty();
         }
-        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip().replaceFirst("[\\s.!?,;:]+$", "");
+        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip().replaceFirst(TRAILING_PUNCTUATION, "");
         return subject.split("\\s+").length < 2 || BACK_REFERENCE.matcher(subject).lookingAt() ? Optional.empty() : Optional.of(subject);
     }
 
@@ -446,7 +462,7 @@ final class PlanBuilder {
 
     private List<String> takeQuotes(String clause) {
         List<String> own = new ArrayList<>();
-        for (int q : RequestText.quotesIn(clause)) {
+        for (int q : text.quotesIn(clause)) {
             usedQuotes.add(q);
             own.add(text.quotes.get(q));
         }

@@ -1,6 +1,7 @@
 package dev.hugginggpt.planner.embedded;
 
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.GeneratedRefs;
 import dev.hugginggpt.protocol.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,17 @@ import java.util.regex.Pattern;
  * splits a clause) and replaced by placeholders; clauses are cut at sentence ends and connectives.
  */
 final class RequestText {
-    private static final Pattern QUOTE = Pattern.compile(
-            "\"([^\"]{1,4000})\"|“([^”]{1,4000})”|「([^」]{1,4000})」|‘([^’]{1,4000})’|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L})){2,4000}?)'(?![\\p{L}\\p{N}&&[^가-힣]])");
-    private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d+)»");
-    private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
-    private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
+    /** How {@link GeneratedRefs#of} begins; typed by a user, it is made {@link #INERT_GENERATED_MARK}. */
+    static final String GENERATED_MARK = "<GENERATED>";
+    static final String INERT_GENERATED_MARK = "‹GENERATED›";
+    /** A quoted passage taken out of the text; an id beyond the quotes found is text the user typed, left as it is. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d{1,9})»");
+    /**
+     * A file name, with at most 32 folders before it: Java's engine recurses once per repetition of a group, so a path
+     * of thousands of folders would overflow the stack.
+     */
+    private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
+    private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
@@ -30,20 +37,28 @@ final class RequestText {
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois)\\w*";
+    /**
+     * Where a sentence is cut into clauses. White space is taken whole, once, from where its run begins (possessive
+     * quantifiers, and no match starting inside a run): a long run of spaces costs its length, not its square.
+     */
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "\\s*(?:,\\s*(?:and\\s+)?then\\b|,?\\s*and then\\b|,?\\s*after that\\b|,\\s*after which\\b|,?\\s*afterwards\\b|,?\\s*finally\\b|,?\\s*lastly\\b"
-                    + "|;\\s*|,\\s*and\\b|\\band also\\b|,\\s*also\\b|\\s+then\\b"
-                    + "|\\s+and\\s+(?=(?:please\\s+)?(?:also\\s+)?(?:then\\s+)?" + TASK_VERB + "\\b))"
+            "(?!(?<=\\s)\\s)(?:\\s*+(?:,\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
+                    + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|;\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b)"
+                    + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
                     + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
                     + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
                     + "|(?<=[가-힣])주고\\s+"
                     + "|(?<=찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내)고\\s+(?!싶|있)"
-                    + "|,\\s*(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
+                    + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(
             "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:to|you|me|us|please|and)\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
-    /** What to do after a condition on earlier work: "After classifying it, convert the result into audio". */
-    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:and|then|also|please|now|finally|next)\\b,?\\s+)*" + TASK_VERB + "\\b",
+    /**
+     * What to do after a condition on earlier work: "After classifying it, convert the result into audio". The words
+     * before the verb are taken possessively (a repeated group that may backtrack recurses once per word in Java and
+     * overflows the stack on "and and and ..."); "then" is not among them because it is itself a {@link #TASK_VERB}.
+     */
+    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:and|also|please|now|finally|next)\\b,?\\s++)*+" + TASK_VERB + "\\b",
             Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(
@@ -53,8 +68,9 @@ final class RequestText {
                     + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
                     + "|^(?:such as|for example|for instance|including|namely)\\b"
                     + "|:\\s*(?:please\\s+)?" + TASK_VERB + "\\b"
-                    + "|^(?:(?:now|then|also|and|next|finally|lastly|afterwards?|after that|subsequently|additionally|furthermore|moreover"
-                    + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s+)*" + TASK_VERB + "\\b"
+                    // possessive, as in IMPERATIVE; "then" and "additionally" are TASK_VERBs themselves
+                    + "|^(?:(?:now|also|and|next|finally|lastly|afterwards?|after that|subsequently|furthermore|moreover"
+                    + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s++)*+" + TASK_VERB + "\\b"
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
 
@@ -73,12 +89,12 @@ final class RequestText {
             "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
-    private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:줘|주세요|주십시오|하세요|하십시오|해요|할래|해라)\\s*[.!?]?\\s*$");
+    private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:줘|주세요|주십시오|하세요|하십시오|해요|할래|해라)\\s*+[.!?]?\\s*+$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LABELLED_CONTEXT = Pattern.compile(
-            "(?:\\b(?:context|passage|article|document|paragraph)|본문|문맥|지문|내용)\\s*:\\s*(\\S.*)$",
+            "(?:\\b(?:context|passage|article|document|paragraph)|본문|문맥|지문|내용)\\s*+:\\s*+(\\S.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s+(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s++(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     private static final Pattern DONE_ALREADY = Pattern.compile(
@@ -91,19 +107,20 @@ final class RequestText {
     final List<Clause> clauses = new ArrayList<>();
 
     RequestText(String text) {
-        this.original = text == null ? "" : text.strip();
-        Matcher m = QUOTE.matcher(original);
+        this.original = inert(text == null ? "" : text.strip());
         StringBuilder masked = new StringBuilder();
-        while (m.find()) {
-            String quoted = quoted(m);
-            if (quoted != null && isFileName(quoted.strip())) {
-                m.appendReplacement(masked, Matcher.quoteReplacement(quoted.strip()));
-                continue;
+        int copied = 0;
+        for (QuotedPassage quote : QuotedPassage.allIn(original)) {
+            masked.append(original, copied, quote.start());
+            if (isFileName(quote.text().strip())) {
+                masked.append(quote.text().strip());
+            } else {
+                quotes.add(quote.text());
+                masked.append("«Q").append(quotes.size() - 1).append('»');
             }
-            quotes.add(quoted);
-            m.appendReplacement(masked, "«Q" + (quotes.size() - 1) + "»");
+            copied = quote.end();
         }
-        m.appendTail(masked);
+        masked.append(original, copied, original.length());
         this.masked = liftColonPassage(masked.toString());
         for (String sentence : SENTENCE_END.split(masked)) {
             boolean request = REQUEST.matcher(sentence.strip()).find();
@@ -155,18 +172,16 @@ final class RequestText {
             ChatMessage message = history.get(i);
             String content = message.content() == null ? "" : message.content();
             String last = null;
-            Matcher m = QUOTE.matcher(content);
-            while (m.find()) {
-                String quoted = quoted(m);
-                if (quoted != null && !isFileName(quoted.strip())) {
-                    last = quoted;
+            for (QuotedPassage quote : QuotedPassage.allIn(content)) {
+                if (!isFileName(quote.text().strip())) {
+                    last = quote.text();
                 }
             }
             if (last != null) {
-                return Optional.of(last);
+                return Optional.of(inert(last));
             }
             if ("assistant".equals(message.role()) && !content.isBlank()) {
-                return Optional.of(content.strip());
+                return Optional.of(inert(content.strip()));
             }
         }
         return Optional.empty();
@@ -178,7 +193,9 @@ final class RequestText {
         String pending = "";
         for (String part : parts) {
             String clause = pending.isEmpty() ? part.strip() : pending + " and " + part.strip();
-            if (ENDS_IN_VERB.matcher(clause).find()) {
+            // the verb at the end is in the last part, or is that "and": a long run of bare verbs is read once
+            String end = pending.isEmpty() ? clause : "and " + part.strip();
+            if (ENDS_IN_VERB.matcher(end).find()) {
                 pending = clause;
             } else {
                 joined.add(clause);
@@ -210,11 +227,15 @@ final class RequestText {
         return clauses.stream().anyMatch(Clause::request);
     }
 
-    static List<Integer> quotesIn(String clause) {
+    /** The quotes a clause holds, by id. */
+    List<Integer> quotesIn(String clause) {
         List<Integer> ids = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(clause);
         while (m.find()) {
-            ids.add(Integer.parseInt(m.group(1)));
+            int id = Integer.parseInt(m.group(1));
+            if (id < quotes.size()) {
+                ids.add(id);
+            }
         }
         return ids;
     }
@@ -262,29 +283,31 @@ final class RequestText {
         return m.find() ? m.group(1).strip() : "";
     }
 
-    /** The text inside the quote {@code m} found: its one group that matched. */
-    private static String quoted(Matcher m) {
-        for (int g = 1; g <= m.groupCount(); g++) {
-            if (m.group(g) != null) {
-                return m.group(g);
-            }
-        }
-        return null;
-    }
-
     /** The passage a request labels as what to read: "Context: ...", "Passage: ...", "본문: ...". */
     Optional<String> labelledContext() {
         Matcher m = LABELLED_CONTEXT.matcher(masked);
         return m.find() ? Optional.of(restore(m.group(1).strip())) : Optional.empty();
     }
 
+    /** The clause with its quotes put back (never a reference to another task's output: see {@link #inert}). */
     String restore(String clause) {
         Matcher m = PLACEHOLDER.matcher(clause);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(quotes.get(Integer.parseInt(m.group(1)))));
+            int id = Integer.parseInt(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(id < quotes.size() ? quotes.get(id) : m.group()));
         }
         m.appendTail(out);
-        return out.toString();
+        return inert(out.toString());
+    }
+
+    /**
+     * What the user wrote, made unable to stand for another task's output: a {@code <GENERATED>-0} they typed (or
+     * that putting a quote back makes, as from {@code "<GENERA"TED>-0}) would be resolved by the selector to task
+     * 0's output (see {@link GeneratedRefs}). Its angle brackets become single guillemets, which read the same to a
+     * person and to the models, and which no later stage resolves.
+     */
+    static String inert(String userText) {
+        return userText.replace(GENERATED_MARK, INERT_GENERATED_MARK);
     }
 }

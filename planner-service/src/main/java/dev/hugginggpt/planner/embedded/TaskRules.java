@@ -20,6 +20,28 @@ final class TaskRules {
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
             + "|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian)";
 
+    /**
+     * What may stand between two words a rule relates ("the emotion ... of the recording"): at most this many
+     * characters, so that a rule's work per word it starts from is bounded and the rules take time linear in the
+     * clause (an unbounded {@code .*} between two words is quadratic in a clause that repeats the first one).
+     * Longer than any clause of the benchmark (210 characters).
+     */
+    private static final String GAP = ".{0,300}";
+    /** The same within one sentence. */
+    private static final String SENTENCE_GAP = "[^.?!]{0,300}";
+
+    private static final String SORT = "\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)";
+    private static final String WHICH = "\\b(?:which|what)\\b";
+
+    /**
+     * A {@link #SENTENCE_GAP} that ends where {@code word} occurs again: from there, the word's own gap is searched.
+     * The same list is found, and each place is searched from one word only, not from every word within 300
+     * characters before it ("label label label ..." would be 300 times the work).
+     */
+    private static String gapUntil(String word) {
+        return "(?:(?!" + word + ")[^.?!]){0,300}";
+    }
+
     /** What detection counts: "count the people" is object detection, "count how many ..." a question. */
     private static final String COUNTED = "(?:people|persons|faces|pedestrians|objects|items|things|cars|vehicles|animals)\\b";
 
@@ -32,16 +54,16 @@ final class TaskRules {
                             + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                             + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                             + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
-                            + "(?![^.?!]*" + AUDIO + ")[^.?!]*?\\b(?:say|read)\\b(?! about)"
-                            + "|(?:which|what) (?:words|text|letters)\\b(?![^.?!]*" + AUDIO + ")[^.?!]*?\\b(?:can|could|do) you (?:read|see|make out)"
+                            + "(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:say|read)\\b(?! about)"
+                            + "|(?:which|what) (?:words|text|letters)\\b(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:can|could|do) you (?:read|see|make out)"
                             + "|(?:글자|텍스트|문자)를? (?:추출|읽)|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)"),
             TaskRule.of("automatic-speech-recognition",
                     "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said"
-                            + "|what (?:is|are|was|were|did|does|do) (?:the |this |that |these )?(?:speakers?|person|people|man|woman|voices?|caller|narrator|host|they|he|she)\\b(?:'s)? (?:\\w+ )?(?:saying|say|talking about|speaking about|telling)\\b(?![^.?!]*" + IMAGE + ")"
+                            + "|what (?:is|are|was|were|did|does|do) (?:the |this |that |these )?(?:speakers?|person|people|man|woman|voices?|caller|narrator|host|they|he|she)\\b(?:'s)? (?:\\w+ )?(?:saying|say|talking about|speaking about|telling)\\b(?!" + SENTENCE_GAP + IMAGE + ")"
                             + "|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
                             + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
-                            + "|받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음).*(?:텍스트|글)로"),
+                            + "|받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로"),
             TaskRule.of("audio-to-audio",
                     "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                             + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
@@ -59,21 +81,22 @@ final class TaskRules {
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
-                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b.*\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
-                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b.*\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
+                            + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
+                            + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b" + GAP + "\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
                             + "|(?:identify|recogni[sz]e|detect|determine)\\w* (?:the |what )?(?:\\w+ )?(?:sounds?|noises?|instruments?|sound events?)\\b"
                             + "|what (?:is )?mak(?:es|ing) (?:the|that|this) (?:sound|noise)"
-                            + "|\\bcommands?\\b.*\\b" + AUDIO + "|" + AUDIO + "\\b.*\\bcommands?\\b"
+                            + "|\\bcommands?\\b" + GAP + "\\b" + AUDIO + "|" + AUDIO + "\\b" + GAP + "\\bcommands?\\b"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
-                            + "|(?:오디오|소리|음성).*(?:분류|종류)"),
+                            + "|(?:오디오|소리|음성)" + GAP + "(?:분류|종류)"),
             TaskRule.of("translation",
                     "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
             TaskRule.of("zero-shot-classification",
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
-                            + "(?:.*?\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)\\w*+\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
-                            + "|.*?\\b(?:which|what)\\b[^.?!]*?" + ArgumentPhrases.LABEL_LIST_REGEX
-                            + "|.*" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ".*분류)"),
+                            + "(?:.*?" + SORT + "\\w*+\\b" + gapUntil(SORT) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "|.*?" + WHICH + gapUntil(WHICH) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            // the first list found from each place is the one: a list has many shorter readings
+                            + "|(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류)"),
             TaskRule.of("text-classification",
                     "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
@@ -96,7 +119,7 @@ final class TaskRules {
                             + "|(?:match|matches) (?:the |with )|유사"),
             TaskRule.of("depth-estimation", "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera|깊이"),
             TaskRule.of("tabular-classification",
-                    "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b.*\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
+                    "(?:classif|categori|identif|analy|understand|deciph|decod|extract|read|interpret)\\w*\\b" + GAP + "\\b(?:tables?|tabular|spreadsheet|chart)\\b|\\btables?\\b|tabular|spreadsheet|\\bchart\\b|표를|표의"),
             TaskRule.of("canny-control", "canny|edge map|edges? of|(?:draw|trac|extract)\\w* (?:the |its |their |all )?(?:\\w+ )?(?:edges|outlines|contours)|contours|윤곽"),
             TaskRule.of("openpose-control", "\\bposes?\\b|skeleton|keypoint|자세|포즈"),
             TaskRule.of("image-segmentation",
@@ -110,22 +133,22 @@ final class TaskRules {
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my|it) " + IMAGE + "?"),
             TaskRule.of("document-question-answering",
                     "(?:document|invoice|receipt|\\bform\\b|letter|report|contract|certificate|manual|brochure|menu|schedule|poster|scanned)"
-                            + ".*(?:«Q|\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion|main)"
-                            + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion).*"
-                            + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서.*(?:\\?|무엇|알려|찾아)"),
+                            + GAP + "(?:«Q|\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion|main)"
+                            + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion)" + GAP
+                            + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서" + GAP + "(?:\\?|무엇|알려|찾아)"),
             TaskRule.of("visual-question-answering",
                     "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
                             + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:how|the (?!(?:\\w+ )?" + COUNTED + "))"
                             + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
-                            + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b.*" + IMAGE
-                            + "|" + IMAGE + "\\b.*(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
-                            + "|question about (?:the |this |it)|answer .*(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
-                            + "|(?:사진|이미지).*(?:\\?|무엇|몇|어디)"),
+                            + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
+                            + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
+                            + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
+                            + "|(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
-                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring .* to life|graphic|mental (?:image|picture)"
+                    "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
                             + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                             + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
-                            + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!.*\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
+                            + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!" + GAP + "\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
                             + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
                             + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE
                             + "|그려|이미지를? (?:생성|만들)"),
@@ -141,18 +164,18 @@ final class TaskRules {
                             + "|\\brotat|\\bflip|mirror (?:it|the|this)|\\bblur (?:it|the (?:whole )?(?:image|picture|photo))|brighten|darken|\\b(?:brighter|darker|sharper)\\b|invert the colou?rs|pixelat|denois"
                             + "|변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화"),
             TaskRule.of("object-detection",
-                    "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual )*(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
+                    "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
                             + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                             + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED
-                            + "|(?:사진|이미지|그림)[^.?!]*?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"),
+                            + "|(?:사진|이미지|그림)" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"),
             TaskRule.of("image-to-text",
-                    "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\w+ )?(?:into|to) (?:text|words)\\b"
+                    "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\b\\w+ )?(?:into|to) (?:text|words)\\b"
                             + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
             TaskRule.of("image-classification",
                     "(?:classif|categori[sz])(?!\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens|sentences?)\\b)|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
                             + "|what(?:'s| is) (?:in|on|depicted in|shown in) (?:the|this|that|my) " + IMAGE
-                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)|(?:이미지|사진).*분류|분류"),
+                            + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)|(?:이미지|사진)" + GAP + "분류|분류"),
             TaskRule.of("text-generation",
                     "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                             + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
@@ -160,7 +183,7 @@ final class TaskRules {
                             + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)"),
             TaskRule.weak("audio-classification", "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO),
             TaskRule.weak("question-answering",
-                    "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b.*\\?|질문|답"),
+                    "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?|질문|답"),
             TaskRule.weak("conversational",
                     "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"
                             + "|suggest|guide|information about|tell me (?:more|about)|explain|insight|interact|key aspects|aspects of|the process of"
@@ -185,7 +208,7 @@ final class TaskRules {
 
     /** "convert the classification results into an audible format": the target names the task. */
     static final Pattern CONVERSION = Pattern.compile(
-            "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b.*?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
+            "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b" + GAP + "?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
     private TaskRules() {
     }

@@ -34,11 +34,27 @@ public class PlanningService {
             return PlanningResult.failed("llm", null,
                     "the LLM planner was requested but no LLM is configured (set HG_LLM_BASE_URL)");
         }
+        return planWith(planner, request);
+    }
+
+    /**
+     * The planner's plan, or a failed result with the reason when planning throws: an exception, or a stack
+     * overflow, which a request's own data can cause (text too long or too deeply nested for a parser or a regular
+     * expression). The request then fails with that reason instead of staying in planning. Other errors of the VM,
+     * such as running out of memory, are not one request's doing and are left alone.
+     */
+    static PlanningResult planWith(TaskPlanner planner, UserRequest request) {
         try {
             return planner.plan(request);
         } catch (RuntimeException e) {
             LOG.warnf(e, "planner %s failed on request %s", planner.name(), request.requestId());
-            return PlanningResult.failed(planner.name(), null, planner.name() + " planner error: " + e.getMessage());
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return PlanningResult.failed(planner.name(), null, planner.name() + " planner error: " + why);
+        } catch (StackOverflowError e) {
+            LOG.warnf("planner %s ran out of stack on request %s", planner.name(), request.requestId());
+            return PlanningResult.failed(planner.name(), null, "the request could not be planned: the " + planner.name()
+                    + " planner ran out of stack on its text (too long or too deeply nested); shorten the message or"
+                    + " split it into several requests");
         }
     }
 }
