@@ -23,7 +23,7 @@ final class MiniLmExtractiveQuestionAnswering implements LocalModel {
     static final double WORD_WEIGHT = 0.25;
     private static final Set<String> CONTENT = Set.of("NOUN", "PROPN", "VERB", "ADJ", "NUM");
     /** Sentences that ask rather than tell: no answer is in them (the context may be the whole request). */
-    private static final Pattern ASKS = Pattern.compile("\\?\\s*[\"'”’)]*\\s*$|^\\W*(?:please|could you|can you|would you|tell me|answer|help me)\\b"
+    private static final Pattern ASKS = Pattern.compile("\\?[\\s\"'”’)]*+$|^\\W*(?:please|could you|can you|would you|tell me|answer|help me)\\b"
             + "|\\b(?:i want|i need|i'd like|i would like) (?:you |to know)\\b", Pattern.CASE_INSENSITIVE);
     private final MiniLm encoder;
     private final OpenNlpEnglish english;

@@ -56,8 +56,9 @@ final class OpenCvImageOps implements OpenCvModel {
     private static final Pattern BLACK_AND_WHITE = Pattern.compile("black[ -]?(?:and|&|n)[ -]?white|\\bb ?[&/] ?w\\b");
     /** Where one operation's words end and the next one's begin: punctuation, "and", "then", Korean connectives. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "\\s*(?:[,;!?]|\\.(?!\\d)|\\band then\\b|\\bthen\\b|\\band\\b|\\bafter that\\b|\\bfollowed by\\b|\\bafterwards\\b"
-                    + "|그리고|그 다음에?|그런 다음에?|다음에|후에|한 뒤에?|하고|(?<=[가-힣])고\\s)\\s*");
+            // from the start of a whitespace run, read once (possessive): a long run costs its length, not its square
+            "(?<!\\s)\\s*+(?:[,;!?]|\\.(?!\\d)|\\band then\\b|\\bthen\\b|\\band\\b|\\bafter that\\b|\\bfollowed by\\b"
+                    + "|\\bafterwards\\b|그리고|그 다음에?|그런 다음에?|다음에|후에|한 뒤에?|하고|(?<=[가-힣])고\\s)\\s*+");
     private static final List<Trigger> TRIGGERS = List.of(
             new Trigger(Kind.GRAYSCALE, Pattern.compile("gr[ae]y ?scale|\\bgr[ae]y(?:ed)?\\b|monochrom|desaturat"
                     + "|remov\\w* (?:the |all )?colou?rs?|without colou?r|\\bno colou?r|흑백|회색")),
