@@ -18,9 +18,11 @@ public final class LocalModelCards {
             + " tags the parts of speech of each word with Universal Dependencies tags (NOUN, VERB, ADJ, PROPN, ...) and"
             + " gives its lemma; grammar only: a proper noun is PROPN whatever it refers to");
 
-    public static final Card SENTIMENT = new Card("local/all-MiniLM-L6-v2-sentiment", "sentiment analysis, positive or"
-            + " negative, by embedding similarity to descriptions of each sentiment (all-MiniLM-L6-v2, English; not a"
-            + " fine-tuned sentiment model)");
+    public static final Card SENTIMENT = new Card("local/stanford-sentiment-english", "Stanford CoreNLP sentiment"
+            + " analysis, English only: tells whether a text is positive or negative, with the five classes from very"
+            + " negative to very positive; a recursive neural tensor network trained on the Stanford Sentiment Treebank"
+            + " (movie reviews) over each sentence's parse, and MiniLM similarity to positive and negative descriptions"
+            + " where the network sees a sentence as neutral");
     public static final Card LANGUAGE = new Card("local/opennlp-langdetect", "Apache OpenNLP language detector: identifies"
             + " which language a text is written in (103 languages), answers the language name with a confidence");
 

@@ -42,7 +42,7 @@ public class LocalBackend implements ModelBackend {
         OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
         return List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
                 new PocketsphinxSpeechRecognition(store, limits), new TesseractOcr(store, limits), languages,
-                new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
+                new StanfordSentimentClassifier(new SentimentSimilarity(encoder)), new MiniLmSentenceSimilarity(encoder),
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new StanfordNamedEntityRecognizer(),
                 new OpenNlpPartOfSpeechTagger(english),
