@@ -75,7 +75,7 @@ final class CocoObjectDetection implements LocalModel {
         List<Detection> found = detect(image, threshold);
         List<Map<String, Object>> detections = new ArrayList<>();
         int thickness = Math.max(2, Math.min(image.cols(), image.rows()) / 200);
-        double fontScale = Math.max(0.5, Math.min(image.cols(), image.rows()) / 800.0);
+        double fontScale = Math.max(0.45, Math.min(image.cols(), image.rows()) / 700.0);
         for (Detection d : found) {
             Map<String, Object> detection = new LinkedHashMap<>();
             detection.put("score", Math.round(d.score() * 1000) / 1000.0);
@@ -84,9 +84,7 @@ final class CocoObjectDetection implements LocalModel {
             detections.add(detection);
             Scalar colour = colour(d.label());
             Imgproc.rectangle(image, new Point(d.xmin(), d.ymin()), new Point(d.xmax() - 1, d.ymax() - 1), colour, thickness);
-            Imgproc.putText(image, d.label() + " " + Math.round(d.score() * 100) + "%",
-                    new Point(d.xmin() + 2, Math.max(14 * fontScale, d.ymin() - 6)), Imgproc.FONT_HERSHEY_SIMPLEX,
-                    fontScale * 0.6, colour, Math.max(1, thickness / 2 + 1));
+            label(image, d.label() + " " + Math.round(d.score() * 100) + "%", d.xmin(), d.ymin(), colour, fontScale);
         }
         ResourceRef boxed = OpenCv.savePng(store, image, "objects.png");
         Map<String, Integer> counts = counts(found);
@@ -150,6 +148,17 @@ final class CocoObjectDetection implements LocalModel {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> parts.add(e.getValue() + " " + (e.getValue() == 1 ? e.getKey() : CocoLabels.plural(e.getKey()))));
         return String.join(", ", parts);
+    }
+
+    /** The label in white on a band of the box's colour, above the box (inside it at the picture's top edge). */
+    private static void label(Mat image, String text, int x, int y, Scalar colour, double fontScale) {
+        int[] baseline = new int[1];
+        Size size = Imgproc.getTextSize(text, Imgproc.FONT_HERSHEY_SIMPLEX, fontScale, 1, baseline);
+        int height = (int) Math.ceil(size.height) + baseline[0] + 4;
+        int top = y - height >= 0 ? y - height : y;
+        Imgproc.rectangle(image, new Point(x, top), new Point(x + size.width + 4, top + height), colour, Imgproc.FILLED);
+        Imgproc.putText(image, text, new Point(x + 2, top + height - baseline[0] - 2), Imgproc.FONT_HERSHEY_SIMPLEX,
+                fontScale, new Scalar(255, 255, 255), 1, Imgproc.LINE_AA);
     }
 
     /** One colour per label, the same in every picture. */
