@@ -40,13 +40,14 @@ public class LocalBackend implements ModelBackend {
         MiniLm encoder = new MiniLm();
         OpenNlpEnglish english = new OpenNlpEnglish();
         OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
-        return List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
+        return List.of(new EspeakTextToSpeech(store, languages), new FliteTextToSpeech(store),
                 new PocketsphinxSpeechRecognition(store, limits), new TesseractOcr(store, limits), languages,
-                new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
+                new StanfordSentimentClassifier(new SentimentSimilarity(encoder)), new MiniLmSentenceSimilarity(encoder),
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),
                 new MiniLmExtractiveQuestionAnswering(encoder, english), new StanfordNamedEntityRecognizer(),
                 new OpenNlpPartOfSpeechTagger(english),
-                new ApertiumTranslation(languages), new OtsSummarization(), new OpenCvFaceDetection(store, limits),
+                new ApertiumTranslation(languages), new OtsSummarization(), new CocoObjectDetection(store, limits),
+                new OpenCvFaceDetection(store, limits),
                 new OpenCvPeopleDetection(store, limits), new OpenCvCannyControl(store, limits),
                 new OpenCvLineSegmentControl(store, limits), new OpenCvImageOps(store, limits),
                 new SoxNoiseReduction(store, limits), new MediaPipePoseControl(store, new BlazePose(), limits),
