@@ -6,6 +6,8 @@
 # SELECTOR_PORT, EXECUTOR_PORT (the first executor's; the next ones count up), KAFKA_PORT (and KAFKA_PORT + 1 for its
 # controller), EXECUTORS (default 2), HG_LLM_BASE_URL / HG_LLM_API_KEY / HG_LLM_MODEL, HG_API_KEYS, HG_JVM_OPTS (the
 # services' JVM options), JAVA_HOME (the JVM of the broker and the services; else java on the PATH).
+# Each service's health checks and metrics are on its management port, its port + 1000, on 127.0.0.1 only; the API
+# ports listen on 127.0.0.1 too, except the gateway's when HG_API_KEYS is set (then it takes calls from other machines).
 # A run that was not stopped (its processes killed, the machine reset) leaves pid files in HG_DATA_DIR/pids: the next
 # run on that directory stops whatever of it still runs before it starts.
 set -euo pipefail
@@ -74,7 +76,10 @@ stop_leftovers
 ports=("$planner_port" "$selector_port" "$gateway_port")
 port_names=(PLANNER_PORT SELECTOR_PORT GATEWAY_PORT)
 for i in $(seq 1 "$executors"); do ports+=($((executor_port + i - 1))); port_names+=(EXECUTOR_PORT); done
-for i in "${!ports[@]}"; do await_free "${ports[$i]}" "${port_names[$i]}"; done
+for i in "${!ports[@]}"; do
+  await_free "${ports[$i]}" "${port_names[$i]}"
+  await_free $((ports[$i] + 1000)) "${port_names[$i]} (its management port is 1000 above it)"
+done
 
 pids=()
 stop_all() {
@@ -96,31 +101,31 @@ read -r -a java_opts <<< "${HG_JVM_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 declare -A service_pid service_port
-start_service() { # name port jar [env...]
-  local name=$1 port=$2 module=$3; shift 3
-  env "$@" "$java_bin" "$marker" "${java_opts[@]}" -Dquarkus.http.port="$port" \
+start_service() { # name port host jar [env...]
+  local name=$1 port=$2 host=$3 module=$4; shift 4
+  env "$@" "$java_bin" "$marker" "${java_opts[@]}" -Dquarkus.http.host="$host" -Dquarkus.http.port="$port" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$((port + 1000)) \
     -jar "$module/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
   pids+=($!)
   service_pid[$name]=$!
   service_port[$name]=$port
   echo $! > "$data/pids/$name.pid"
-  echo "$name: pid $! port $port log $data/logs/$name.log"
+  echo "$name: pid $! port $port (health and metrics $((port + 1000))) log $data/logs/$name.log"
 }
 
-start_service planner "$planner_port" planner-service
-start_service selector "$selector_port" selector-service
+start_service planner "$planner_port" 127.0.0.1 planner-service
+start_service selector "$selector_port" 127.0.0.1 selector-service
 for i in $(seq 1 "$executors"); do
-  start_service "executor-$i" $((executor_port + i - 1)) executor-service HG_EXECUTOR_ID="executor-$i"
+  start_service "executor-$i" $((executor_port + i - 1)) 127.0.0.1 executor-service HG_EXECUTOR_ID="executor-$i"
 done
 if [ -n "${HG_API_KEYS:-}" ]; then
-  gateway_env=(HG_API_KEYS="$HG_API_KEYS")
+  start_service gateway "$gateway_port" 0.0.0.0 gateway HG_API_KEYS="$HG_API_KEYS"
 else
-  gateway_env=(QUARKUS_PROFILE=local)
-  echo "HG_API_KEYS is not set: the gateway runs with API keys off (local profile), for this machine only."
+  echo "HG_API_KEYS is not set: the gateway runs with API keys off (local profile), on 127.0.0.1 only."
+  start_service gateway "$gateway_port" 127.0.0.1 gateway QUARKUS_PROFILE=local
 fi
-start_service gateway "$gateway_port" gateway "${gateway_env[@]}"
 
-ready() { curl -fs "http://127.0.0.1:$1/q/health/ready" > /dev/null 2>&1; }
+ready() { curl -fs "http://127.0.0.1:$(($1 + 1000))/q/health/ready" > /dev/null 2>&1; }
 for name in "${!service_port[@]}"; do
   port="${service_port[$name]}"
   for _ in $(seq 1 240); do

@@ -33,6 +33,9 @@ class OverlayConsistencyTest {
     /** The services of the images deploy/images/build.sh builds, and the ports their images expose. */
     static final Map<String, Integer> PORTS = ServiceImages.SERVICES.stream()
             .collect(Collectors.toMap(ServiceImages.Service::name, ServiceImages.Service::port));
+    /** The ports of their management interfaces (health checks, metrics), which the images expose too. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = ServiceImages.SERVICES.stream()
+            .collect(Collectors.toMap(ServiceImages.Service::name, ServiceImages.Service::managementPort));
     static final Set<String> WITH_STORE = Set.of("gateway", "executor-service");
 
     @ParameterizedTest
@@ -49,12 +52,20 @@ class OverlayConsistencyTest {
             String image = ServiceImages.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().image(version);
             assertEquals(image, container.path("image").asText(), name + " runs the image build.sh makes");
             assertEquals(entry.getValue(), port(container, "http"), name + " listens where Quarkus does");
+            int management = MANAGEMENT_PORTS.get(name);
+            assertEquals("true", property(name, "quarkus.management.enabled"), name + " serves health and metrics apart");
+            assertEquals(String.valueOf(management), property(name, "quarkus.management.port"), name);
+            assertEquals(management, port(container, "management"), name + ": health and metrics where Quarkus serves them");
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText(), name);
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                assertEquals("http", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
             }
+            JsonNode scrape = pod.at("/metadata/annotations");
+            assertEquals("true", scrape.path("prometheus.io/scrape").asText(), name);
+            assertEquals("/q/metrics", scrape.path("prometheus.io/path").asText(), name);
+            assertEquals(String.valueOf(management), scrape.path("prometheus.io/port").asText(), name + " is scraped where its metrics are");
             for (String bound : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
                     assertFalse(container.at("/resources/" + bound + "/" + resource).asText().isEmpty(),
@@ -85,6 +96,7 @@ class OverlayConsistencyTest {
             JsonNode service = r.get("Service", name);
             assertEquals(pod.at("/metadata/labels"), merged(pod.at("/metadata/labels"), service.at("/spec/selector")),
                     name + ": the Service selects the pods");
+            assertEquals(1, service.at("/spec/ports").size(), name + ": the Service exposes the API only, not health or metrics");
             assertEquals(entry.getValue(), service.at("/spec/ports/0/port").asInt(), name);
             assertEquals("http", service.at("/spec/ports/0/targetPort").asText(), name);
             assertEquals(r.get("Deployment", name).at("/spec/selector/matchLabels"),
@@ -198,6 +210,14 @@ class OverlayConsistencyTest {
     static String serviceProperties() {
         return PORTS.keySet().stream().map(service -> read(ROOT.resolve(service + "/src/main/resources/application.properties")))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A property's value in a service's application.properties (the profile-less line). */
+    static String property(String service, String key) {
+        var m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$")
+                .matcher(read(ROOT.resolve(service + "/src/main/resources/application.properties")));
+        assertTrue(m.find(), service + " sets " + key);
+        return m.group(1).strip();
     }
 
     static String projectVersion() {

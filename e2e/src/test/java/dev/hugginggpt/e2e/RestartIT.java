@@ -163,8 +163,10 @@ class RestartIT {
             throw new IllegalStateException("no free block of ports in 20000-28000");
         }
 
+        /** With the KRaft controller's port and the services' management ports (up.sh: 1000 above theirs). */
         Stream<Integer> all() {
-            return Stream.of(kafka, kafka + 1, gateway, planner, selector, executor);
+            return Stream.of(kafka, kafka + 1, gateway, planner, selector, executor, gateway + 1000, planner + 1000,
+                    selector + 1000, executor + 1000);
         }
 
         URI gatewayUri(String path) {

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.testkit.TopicSink;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,9 @@ class BadInputTest {
     @Any
     InMemoryConnector connector;
 
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL ready;
+
     TopicSink sent;
 
     @BeforeEach
@@ -43,7 +48,7 @@ class BadInputTest {
     @AfterEach
     void nothingWasSentAndTheGatewayIsHealthy() {
         assertTrue(sent.received(Topics.REQUESTS).isEmpty(), "a rejected request must not reach the planner");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
     }
 
     private static RequestSpecification asTenantA() {
