@@ -15,7 +15,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,21 @@ class KafkaScriptTest {
             seen.add(id);
         }
         assertEquals(400, seen.size(), "every id is fresh");
+    }
+
+    /**
+     * The local broker has every topic the services use before they start, but the selector's state topic, which the
+     * selector creates itself, compacted.
+     */
+    @Test
+    void theBrokerCreatesEveryTopicTheServicesUse() throws IOException {
+        var line = Pattern.compile("(?m)^topics=\\((.*)\\)$").matcher(Files.readString(SCRIPT));
+        assertTrue(line.find(), "kafka.sh lists its topics");
+        Set<String> created = new TreeSet<>();
+        Pattern.compile("\"([a-z.-]+):[0-9]+\"").matcher(line.group(1)).results().forEach(m -> created.add(m.group(1)));
+        Set<String> expected = new TreeSet<>(OverlayConsistencyTest.topicsTheServicesUse());
+        expected.remove("hg.selector-state");
+        assertEquals(expected, created);
     }
 
     /**

@@ -197,13 +197,22 @@ class OverlayConsistencyTest {
         assertEquals(Set.of(), missing, "variables the services read that " + overlay + " leaves at the image's default");
     }
 
-    /** The topics named in the services' application.properties. */
+    /** Where every service's consumers send the records they cannot read or use. */
+    static final String DEAD_LETTERS = "hg.dead-letters";
+
+    /**
+     * The topics named in the services' application.properties (channels, the selector's state topic, the connector's
+     * dead-letter topic), and the dead-letter topic whether or not a service names it there yet.
+     */
     static Set<String> topicsTheServicesUse() {
         var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(\\S+)$");
         Set<String> topics = new TreeSet<>();
         topic.matcher(serviceProperties()).results().forEach(m -> topics.add(m.group(1)));
         Pattern.compile("(?m)^hg\\.selector\\.state-topic=(\\S+)$").matcher(serviceProperties()).results()
                 .forEach(m -> topics.add(m.group(1)));
+        Pattern.compile("(?m)^mp\\.messaging\\.[a-z.-]+\\.dead-letter-queue\\.topic=(\\S+)$").matcher(serviceProperties())
+                .results().forEach(m -> assertEquals(DEAD_LETTERS, m.group(1), "the services dead-letter to one topic"));
+        topics.add(DEAD_LETTERS);
         return topics;
     }
 
