@@ -102,8 +102,9 @@ class OverlayConsistencyTest {
             assertEquals(r.get("Deployment", name).at("/spec/selector/matchLabels"),
                     merged(pod.at("/metadata/labels"), r.get("Deployment", name).at("/spec/selector/matchLabels")), name);
         }
-        assertEquals("metadata.name", r.get("Deployment", "executor-service")
-                .at("/spec/template/spec/containers/0/env/0/valueFrom/fieldRef/fieldPath").asText());
+        JsonNode executorId = StreamSupport.stream(r.get("Deployment", "executor-service").at("/spec/template/spec/containers/0/env")
+                .spliterator(), false).filter(env -> env.path("name").asText().equals("HG_EXECUTOR_ID")).findFirst().orElseThrow();
+        assertEquals("metadata.name", executorId.at("/valueFrom/fieldRef/fieldPath").asText(), "an executor is named after its pod");
     }
 
     @ParameterizedTest
@@ -113,9 +114,9 @@ class OverlayConsistencyTest {
         assertEquals(topicsTheServicesUse(), r.names("KafkaTopic"));
         JsonNode kafka = r.only("Kafka");
         String cluster = kafka.at("/metadata/name").asText();
-        JsonNode plain = StreamSupport.stream(kafka.at("/spec/kafka/listeners").spliterator(), false)
-                .filter(l -> !l.path("tls").asBoolean() && l.path("type").asText().equals("internal")).findFirst().orElseThrow();
-        assertEquals(cluster + "-kafka-bootstrap:" + plain.path("port").asInt(), r.setting("KAFKA_BOOTSTRAP_SERVERS"));
+        JsonNode listener = r.clientListener();
+        assertEquals("internal", listener.path("type").asText(), "the services are in the cluster");
+        assertEquals(cluster + "-kafka-bootstrap:" + listener.path("port").asInt(), r.setting("KAFKA_BOOTSTRAP_SERVERS"));
 
         int brokers = 0;
         boolean controllers = false;
@@ -217,14 +218,17 @@ class OverlayConsistencyTest {
     }
 
     static String serviceProperties() {
-        return PORTS.keySet().stream().map(service -> read(ROOT.resolve(service + "/src/main/resources/application.properties")))
-                .collect(Collectors.joining("\n"));
+        return PORTS.keySet().stream().map(OverlayConsistencyTest::properties).collect(Collectors.joining("\n"));
+    }
+
+    /** One service's application.properties. */
+    static String properties(String service) {
+        return read(ROOT.resolve(service + "/src/main/resources/application.properties"));
     }
 
     /** A property's value in a service's application.properties (the profile-less line). */
     static String property(String service, String key) {
-        var m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$")
-                .matcher(read(ROOT.resolve(service + "/src/main/resources/application.properties")));
+        var m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(properties(service));
         assertTrue(m.find(), service + " sets " + key);
         return m.group(1).strip();
     }
@@ -265,7 +269,8 @@ class OverlayConsistencyTest {
         return result;
     }
 
-    private record Rendered(List<ObjectNode> objects) {
+    /** The objects an overlay renders, found by kind and name. */
+    record Rendered(List<ObjectNode> objects) {
         /** The variables of the ConfigMap and the Secret. */
         Set<String> settings() {
             Set<String> keys = new TreeSet<>();
@@ -291,6 +296,14 @@ class OverlayConsistencyTest {
         ObjectNode only(String kind) {
             assertEquals(1, all(kind).size(), kind);
             return all(kind).get(0);
+        }
+
+        /** The Kafka listener the services' bootstrap setting points at. */
+        JsonNode clientListener() {
+            String port = setting("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "");
+            return StreamSupport.stream(only("Kafka").at("/spec/kafka/listeners").spliterator(), false)
+                    .filter(l -> String.valueOf(l.path("port").asInt()).equals(port)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no listener on the bootstrap port " + port));
         }
 
         String setting(String key) {
