@@ -14,7 +14,6 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,7 @@ class BadInputTest {
     InMemoryConnector connector;
 
     @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
-    URL ready;
+    java.net.URL ready;
 
     TopicSink sent;
 
