@@ -4,6 +4,7 @@ import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.scheduling.DagSnapshot;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,13 +45,18 @@ import org.jboss.logging.Logger;
 public class DagStateStore {
     private static final Logger LOG = Logger.getLogger(DagStateStore.class);
 
-    private final String bootstrap;
+    /** How to reach the broker: its address and, when set, the security settings the channels use too. */
+    private final Map<String, Object> connection = new HashMap<>();
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
 
     /** {@code durable=false} (service tests without a broker) keeps the state in memory only. */
-    public DagStateStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, SelectorConfig config) {
-        this.bootstrap = bootstrap;
+    public DagStateStore(@Identifier("default-kafka-broker") Map<String, Object> kafka, SelectorConfig config) {
+        kafka.forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.matches("(security|sasl|ssl)\\..+")) {
+                connection.put(key, value);
+            }
+        });
         this.topic = config.stateTopic();
         if (!config.durableState()) {
             LOG.warn("hg.selector.durable-state=false: a selector restart loses the requests it is scheduling");
@@ -58,7 +64,7 @@ public class DagStateStore {
             return;
         }
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(connection);
         p.put("acks", "all");
         p.put("enable.idempotence", "true");
         p.put("linger.ms", "0");
@@ -110,7 +116,7 @@ public class DagStateStore {
         }
         ensureTopic();
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(connection);
         p.put("enable.auto.commit", "false");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
@@ -144,7 +150,7 @@ public class DagStateStore {
 
     private void ensureTopic() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(connection);
         try (Admin admin = Admin.create(p)) {
             NewTopic state = new NewTopic(topic, Optional.of(4), Optional.empty())
                     .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"));
