@@ -127,8 +127,8 @@ class KafkaAccessTest {
         for (String service : TOPIC_OPERATIONS.keySet()) {
             String properties = OverlayConsistencyTest.properties(service);
             Set<String> consumed = new TreeSet<>();
-            Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[a-z-]+\\.topic=(\\S+)$").matcher(properties).results()
-                    .forEach(m -> consumed.add(m.group(1)));
+            Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[a-z-]+\\.topics?=(\\S+)$").matcher(properties).results()
+                    .forEach(m -> consumed.addAll(List.of(m.group(1).split(","))));
             Pattern.compile("(?m)^hg\\.selector\\.state-topic=(\\S+)$").matcher(properties).results()
                     .forEach(m -> consumed.add(m.group(1)));
             assertFalse(consumed.isEmpty(), service + " consumes something");

@@ -206,9 +206,9 @@ class OverlayConsistencyTest {
      * dead-letter topic), and the dead-letter topic whether or not a service names it there yet.
      */
     static Set<String> topicsTheServicesUse() {
-        var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(\\S+)$");
+        var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topics?=(\\S+)$");
         Set<String> topics = new TreeSet<>();
-        topic.matcher(serviceProperties()).results().forEach(m -> topics.add(m.group(1)));
+        topic.matcher(serviceProperties()).results().forEach(m -> topics.addAll(List.of(m.group(1).split(","))));
         Pattern.compile("(?m)^hg\\.selector\\.state-topic=(\\S+)$").matcher(serviceProperties()).results()
                 .forEach(m -> topics.add(m.group(1)));
         Pattern.compile("(?m)^mp\\.messaging\\.[a-z.-]+\\.dead-letter-queue\\.topic=(\\S+)$").matcher(serviceProperties())

@@ -161,6 +161,12 @@ final class Stack implements AutoCloseable {
         awaitReady(name, Duration.ofMinutes(2));
     }
 
+    /** Starts one more instance of a service (e.g. a second selector) and waits until it is ready. */
+    void add(String name, String module) throws Exception {
+        start(name, module, Map.of());
+        awaitReadyOnAFreePort(name);
+    }
+
     /** Stops a service gracefully (SIGTERM) and waits for it to exit. */
     void stop(String name) throws InterruptedException {
         Process p = byName.get(name);

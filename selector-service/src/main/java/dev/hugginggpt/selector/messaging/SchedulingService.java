@@ -13,7 +13,6 @@ import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.metrics.SelectorMetrics;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
-import dev.hugginggpt.selector.scheduling.DagSnapshot;
 import dev.hugginggpt.selector.scheduling.ModelChooser;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
 import dev.hugginggpt.selector.scheduling.TaskRouter;
@@ -29,6 +28,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -36,6 +36,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -74,8 +77,9 @@ public class SchedulingService {
     private final GroupCommit<Step> steps;
     /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
     private CompletableFuture<Void> stateHandedOver = CompletableFuture.completedFuture(null);
-    /** The FAILED events of requests whose stored state could not be resumed, sent with the first clock tick. */
-    private List<SchedulerAction> unusableState;
+    /** The FAILED events of requests whose stored state could not be resumed, sent with the next clock tick. */
+    private final Queue<SchedulerAction> unusableState = new ConcurrentLinkedQueue<>();
+    private final SchedulingPartitions partitions;
 
     /** A value and the trace context it arrived in. */
     private record Caused<T>(Context context, T value) {
@@ -87,7 +91,8 @@ public class SchedulingService {
 
     public SchedulingService(SelectorConfig config, ModelSelector selector, InContextChooser inContext,
             DagStateStore state, ExecutorRegistry executors, SelectorMetrics metrics,
-            @Channel("records") MutinyEmitter<Object> records) {
+            @Channel("records") MutinyEmitter<Object> records,
+            @Identifier("scheduling-partitions") SchedulingPartitions partitions) {
         this.config = config;
         this.selector = selector;
         this.inContext = inContext;
@@ -109,18 +114,54 @@ public class SchedulingService {
         this.scheduler = new DagScheduler(chooser, source, config.maxAttempts(), config.taskTimeout(), share);
         this.state = state;
         this.steps = new GroupCommit<>(config.batchesFinishing(), this::begin);
-        List<DagSnapshot> unfinished = state.load();
-        unusableState = new ArrayList<>(scheduler.restore(unfinished));
-        LOG.infof("resumed %d unfinished requests from the DAG state topic", unfinished.size() - unusableState.size());
+        this.partitions = partitions;
         metrics.activeRequests(scheduler::activeRequests);
     }
 
-    /** Unordered: a plan's in-context choice (an LLM call) does not hold up the plans behind it. */
-    @Incoming("plans")
-    @WithSpan("select models and dispatch")
+    /**
+     * Plans and task results, from one consumer so that a request's plan and results reach the same instance.
+     * Unordered: a plan's in-context choice (an LLM call) does not hold up the records behind it, and the results of a
+     * DAG level's tasks, which finish together, are scheduled in one batch.
+     */
+    @Incoming("scheduling")
+    @WithSpan("schedule")
     @Blocking(ordered = false)
-    public void onPlan(Plan plan) {
+    public void onRecord(Object record) {
+        if (record instanceof Plan plan) {
+            onPlan(plan);
+        } else if (record instanceof TaskResult result) {
+            onResult(result);
+        } else {
+            throw new InvalidRecord(record == null ? "an empty record" : "neither a plan nor a task result: " + record);
+        }
+    }
+
+    /**
+     * This instance takes over the requests of the partitions it was given (their state read back before any of their
+     * records is consumed), or gives up those of the partitions it lost. On the consumer's thread, between polls.
+     */
+    void onPartitions(@Observes SchedulingPartitions.Changed change) {
+        if (change.assigned()) {
+            DagStateStore.Loaded loaded = state.load(change.partitions(), change.partitionCount());
+            List<SchedulerAction> failed = scheduler.restore(loaded.snapshots());
+            unusableState.addAll(failed);
+            loaded.unreadable().forEach((requestId, why) -> unusableState.add(new SchedulerAction.Event(
+                    RequestEvent.failed(requestId, "the selector's stored state of this request cannot be read: " + why,
+                            source))));
+            LOG.infof("partitions %s: resumed %d unfinished requests from the DAG state topic", change.partitions(),
+                    loaded.snapshots().size() - failed.size());
+        } else {
+            int given = scheduler.handOver(id -> change.partitions().contains(
+                    SchedulingPartitions.partitionOf(id, change.partitionCount())));
+            LOG.infof("partitions %s went to another instance with %d unfinished requests", change.partitions(), given);
+        }
+    }
+
+    private void onPlan(Plan plan) {
         InvalidRecord.require(plan, Topics.PLANS);
+        if (!partitions.owns(plan.requestId())) {
+            return; // its partition went to another instance, which reads it again
+        }
         LOG.debugf("request %s: plan with %d tasks", plan.requestId(), plan.tasks().size());
         Span.current().setAttribute("hg.request.id", plan.requestId());
         long started = System.nanoTime();
@@ -144,11 +185,7 @@ public class SchedulingService {
         return plan.options() != null && plan.options().topK() != null ? plan.options().topK() : config.topK();
     }
 
-    /** Unordered: the results of a DAG level's tasks, which finish together, are scheduled in one batch. */
-    @Incoming("task-results")
-    @WithSpan("schedule after task result")
-    @Blocking(ordered = false)
-    public void onResult(TaskResult result) {
+    private void onResult(TaskResult result) {
         InvalidRecord.require(result, Topics.TASK_RESULTS);
         Span.current().setAttribute("hg.request.id", result.requestId());
         steps.submit(new Step(Context.current(), () -> {
@@ -168,8 +205,10 @@ public class SchedulingService {
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDeadlines() {
         steps.submit(new Step(Context.current(), () -> {
-            List<SchedulerAction> actions = new ArrayList<>(unusableState);
-            unusableState = List.of();
+            List<SchedulerAction> actions = new ArrayList<>();
+            for (SchedulerAction failed = unusableState.poll(); failed != null; failed = unusableState.poll()) {
+                actions.add(failed);
+            }
             actions.addAll(scheduler.onTick(Instant.now(), DEADLINE_GRACE));
             return actions;
         }));
@@ -223,6 +262,8 @@ public class SchedulingService {
             }
         }
         handOver(sends);
+        // a request handed over to another instance is that instance's to write now
+        changed.removeIf(id -> !scheduler.schedules(id));
         Map<String, byte[]> snapshots = state.capture(changed, scheduler::snapshot);
         CompletableFuture<Void> previous = stateHandedOver;
         CompletableFuture<Void> handedOver = new CompletableFuture<>();
