@@ -108,7 +108,7 @@ public class RequestsResource {
         }
         Multi<OutboundSseEvent> events = views.stream(id, after).filter(SequencedEvent::isKept)
                 .map(e -> sse.newEventBuilder().id(Long.toString(e.id())).name(e.event().type().name())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(RequestEvent.class, e.event()).build());
+                        .data(RequestEvent.class, e.event()).build());
         return Heartbeats.whileQuiet(events, heartbeat, () -> sse.newEventBuilder().comment("keep-alive").build());
     }
 
