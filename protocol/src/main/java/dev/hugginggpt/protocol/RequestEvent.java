@@ -12,9 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A stage or task transition of a request.")
 public record RequestEvent(
-        @Schema(description = "Request id.") String requestId,
-        @Schema(description = "What happened.") EventType type,
-        @Schema(description = "When it happened.") Instant at,
+        @Schema(required = true, description = "Request id.") String requestId,
+        @Schema(required = true, description = "What happened.") EventType type,
+        @Schema(required = true, description = "When it happened.") Instant at,
         @Schema(description = "Service instance that reported it.") String source,
         @Schema(description = "Task id, for task events.") Integer taskId,
         @Schema(description = "Human-readable detail (failure reason, executor).") String message,

@@ -125,7 +125,8 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "chat", summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
     @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
-    @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
+    @APIResponse(responseCode = "202", description = "Still running when the wait ended (HG_CHAT_TIMEOUT); follow Location.",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
     public Uni<Response> chat(SubmitRequest body) {
@@ -137,6 +138,8 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "plan", summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
     @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "202", description = "Still planning when the wait ended (HG_CHAT_TIMEOUT); follow Location.",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
     public Uni<Response> plan(SubmitRequest body) {
