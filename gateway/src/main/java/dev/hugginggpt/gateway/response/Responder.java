@@ -106,6 +106,7 @@ public class Responder {
             LOG.infof("request %s is already over; its outcome is not answered again", outcome.requestId());
             return CompletableFuture.completedFuture(null);
         }
+        logOperatorHints(outcome);
         Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
         Span span = tracer.spanBuilder("write answer").setParent(received).setAttribute("hg.request.id", outcome.requestId())
                 .startSpan();
@@ -120,6 +121,20 @@ public class Responder {
                     }
                     span.end();
                 });
+    }
+
+    /** The answer tells the user what the service cannot do; which setting would enable it is for the operator, here. */
+    private static void logOperatorHints(Outcome outcome) {
+        for (TaskResult r : outcome.results()) {
+            if (!r.succeeded() && r.error() != null) {
+                LOG.infof("request %s: task %d (%s) %s: %s", outcome.requestId(), r.taskId(), r.task(),
+                        r.status().name().toLowerCase(java.util.Locale.ROOT), r.error());
+            }
+        }
+        if (outcome.plan().tasks().isEmpty() && "embedded".equals(outcome.plan().planner())) {
+            LOG.infof("request %s: the offline planner found no task; it reads English and Korean, an LLM (HG_LLM_BASE_URL)"
+                    + " plans requests in any language", outcome.requestId());
+        }
     }
 
     /**
