@@ -45,9 +45,10 @@ public class ApiDocumentFilter implements OASFilter {
         nullable(api, "ChatCompletionChunkChoice", "finish_reason");
         nullable(api, "OpenAiErrorBody", "param");
         nullable(api, "OpenAiErrorBody", "code");
-        Schema content = api.getComponents().getSchemas().get("ChatCompletionRequestMessage").getProperties().get("content");
-        content.setType(null);
-        content.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        // a string or an array (of parts, of stop sequences) as one schema of several types rather than a oneOf, which
+        // generated clients in typed languages cannot all build (openapi-generator's Java client does not compile one)
+        oneOfStringOrArray(api.getComponents().getSchemas().get("ChatCompletionRequestMessage").getProperties().get("content"), true);
+        oneOfStringOrArray(api.getComponents().getSchemas().get("ChatCompletionRequest").getProperties().get("stop"), false);
     }
 
     private void describe(PathItem.HttpMethod method, Operation operation, boolean openAi, String eventData) {
@@ -117,6 +118,15 @@ public class ApiDocumentFilter implements OASFilter {
     private static Content errorContent(boolean openAi) {
         return OASFactory.createContent().addMediaType(openAi ? JSON : PROBLEM_JSON,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(openAi ? "OpenAiError" : "Problem")));
+    }
+
+    private static void oneOfStringOrArray(Schema schema, boolean nullable) {
+        Schema array = schema.getOneOf().stream().filter(one -> one.getType() != null && one.getType().contains(Schema.SchemaType.ARRAY))
+                .findFirst().orElseThrow();
+        schema.setOneOf(null);
+        schema.setType(nullable ? List.of(Schema.SchemaType.STRING, Schema.SchemaType.ARRAY, Schema.SchemaType.NULL)
+                : List.of(Schema.SchemaType.STRING, Schema.SchemaType.ARRAY));
+        schema.setItems(array.getItems());
     }
 
     /** A property the wire may send as null: JSON Schema needs null among its types and, with an enum, among its values. */
