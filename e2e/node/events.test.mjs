@@ -23,19 +23,24 @@ step(`request ${id}`);
 
 const received = [];
 const unnamed = [];
+const connections = [];
 let opened = 0;
 const started = Date.now();
 const source = new EventSource(`${gateway}/v1/requests/${id}/events`, {
   fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...auth } }),
 });
-source.onopen = () => opened++;
+source.onopen = () => {
+  opened++;
+  connections.push(`opened at ${Date.now() - started} ms after ${received.length} events`);
+};
 source.onmessage = (e) => unnamed.push(e.data);
 for (const type of TYPES) {
   source.addEventListener(type, (e) => received.push({ id: e.lastEventId, name: e.type, data: JSON.parse(e.data) }));
 }
 await new Promise((resolve, reject) => {
   const limit = setTimeout(() => reject(new Error(`the client never stopped; got ${JSON.stringify(received.map(e => e.name))}`)), 120_000);
-  source.onerror = () => {
+  source.onerror = (e) => {
+    connections.push(`error at ${Date.now() - started} ms after ${received.length} events: ${e.message ?? ''} (${e.code ?? ''})`);
     if (source.readyState === EventSource.CLOSED) {
       clearTimeout(limit);
       resolve();
@@ -49,6 +54,7 @@ assert.equal(received.length, count, 'nothing arrives once the client has stoppe
 source.close();
 
 assert.equal(unnamed.length, 0, 'every event is named after its type');
+step(`connections: ${connections.join('; ')}`);
 assert.equal(opened, 1, 'one connection with events; the reconnect got 204 and opened nothing');
 assert.deepEqual(received.map(e => Number(e.id)), received.map((_, i) => i + 1), 'ids 1, 2, 3, ... each once');
 assert.ok(received.every(e => e.data.type === e.name && e.data.requestId === id), 'the name is the data\'s type');
