@@ -124,10 +124,11 @@ class Turn {
     if (current === 'DONE' || current === 'FAILED'
       || (name !== 'FAILED' && STAGES.indexOf(name) < STAGES.indexOf(current))) return;
     this.element.dataset.stage = name;
-    const reached = STAGES.indexOf(name);
+    // a request that fails, fails at the stage it had reached: the ones before it passed
+    const reached = name === 'FAILED' ? Math.max(0, STAGES.indexOf(current)) : STAGES.indexOf(name);
     for (const item of this.element.querySelectorAll('.stages li')) {
       const index = STAGES.indexOf(item.dataset.stage);
-      item.className = name === 'FAILED' ? (index <= reached ? 'failed' : '')
+      item.className = name === 'FAILED' ? (index < reached ? 'passed' : index === reached ? 'failed' : '')
         : index < reached || name === 'DONE' ? 'passed' : index === reached ? 'current' : '';
     }
     if (this.tasks.size) this.markFailures();
