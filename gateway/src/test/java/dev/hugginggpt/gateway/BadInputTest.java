@@ -239,7 +239,7 @@ class BadInputTest {
             {"[{\"role\": \"user\", \"content\": \"hi\"}]", "must be a JSON object"},
             {"{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": 5}]}]}", "'text' as a string"},
             {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} {}", "more after its JSON value"},
-            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": " + "[".repeat(100) + "]".repeat(100) + "}",
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"metadata\": " + "[".repeat(100) + "]".repeat(100) + "}",
                 "nesting depth"},
         };
         for (String[] c : cases) {
