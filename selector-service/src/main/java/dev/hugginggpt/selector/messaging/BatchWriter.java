@@ -46,8 +46,12 @@ public class BatchWriter {
     /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
     private CompletableFuture<Void> stateHandedOver = CompletableFuture.completedFuture(null);
 
-    /** One change to the scheduler (a plan, a result, a clock tick), in the trace context of what caused it. */
-    private record Step(Context context, Supplier<List<SchedulerAction>> change) {
+    /**
+     * One change to the scheduler (a plan, a result, a clock tick), in the trace context of what caused it; the
+     * request it is about, if one, has its state stored even when the change sends nothing (a plan whose tasks all wait
+     * for their tenant's share of the slots).
+     */
+    private record Step(Context context, String requestId, Supplier<List<SchedulerAction>> change) {
     }
 
     /** A value and the trace context it arrived in. */
@@ -64,9 +68,14 @@ public class BatchWriter {
         this.steps = new GroupCommit<>(config.batchesFinishing(), this::begin);
     }
 
-    /** Applies the change in the current trace context; returns once what it caused is written. */
+    /** Applies a change of the request in the current trace context; returns once what it caused is written. */
+    public void apply(String requestId, Supplier<List<SchedulerAction>> change) {
+        steps.submit(new Step(Context.current(), requestId, change));
+    }
+
+    /** Applies a change of no one request (a clock tick). */
     public void apply(Supplier<List<SchedulerAction>> change) {
-        steps.submit(new Step(Context.current(), change));
+        apply(null, change);
     }
 
     /**
@@ -83,6 +92,9 @@ public class BatchWriter {
         Set<String> changed = new LinkedHashSet<>();
         for (Step step : batch) {
             try (Scope scope = step.context().makeCurrent()) {
+                if (step.requestId() != null) {
+                    changed.add(step.requestId());
+                }
                 List<SchedulerAction> actions = step.change().get();
                 metrics.emitted(actions);
                 for (SchedulerAction action : actions) {

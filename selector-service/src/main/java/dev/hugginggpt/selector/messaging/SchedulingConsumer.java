@@ -93,13 +93,13 @@ public class SchedulingConsumer {
         long started = System.nanoTime();
         InContextChoice choice = modelChoice.choose(plan);
         metrics.chose(choice.usage().calls() > 0, Duration.ofNanos(System.nanoTime() - started), choice.usage());
-        writer.apply(() -> scheduler.onPlan(plan, choice));
+        writer.apply(plan.requestId(), () -> scheduler.onPlan(plan, choice));
     }
 
     private void onResult(TaskResult result) {
         InvalidRecord.require(result, Topics.TASK_RESULTS);
         Span.current().setAttribute("hg.request.id", result.requestId());
-        writer.apply(() -> {
+        writer.apply(result.requestId(), () -> {
             router.finished(result.requestId() + "/" + result.taskId());
             return scheduler.onResult(result);
         });
