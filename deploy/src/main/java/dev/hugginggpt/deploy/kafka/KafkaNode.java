@@ -34,14 +34,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   KAFKA_CFG_SOME_SETTING=value     any broker setting (some.setting=value), overriding the defaults below
  * </pre>
  * Listeners: clients on 9092, the controllers on 9093. Data in /var/lib/kafka (a volume). Ready, for a health check,
- * when /tmp/kafka-ready exists: this broker registered and every topic of KAFKA_TOPICS created (a controller-only node
- * once it runs).
+ * when /dev/shm/kafka-ready exists: this broker registered and every topic of KAFKA_TOPICS created (a controller-only
+ * node once it runs). /dev/shm is a memory file system the container gets anew at each start, so a restarted
+ * container is not ready until this start has written it.
  */
 public final class KafkaNode {
     public static final int CLIENT_PORT = 9092;
     public static final int CONTROLLER_PORT = 9093;
     public static final Path DATA = Path.of("/var/lib/kafka");
-    public static final Path READY = Path.of("/tmp/kafka-ready");
+    public static final Path READY = Path.of("/dev/shm/kafka-ready");
     /** A valid cluster id (16 bytes, base64): one node needs no id of its own; several need the same one. */
     static final String DEFAULT_CLUSTER_ID = "aHVnZ2luZ2dwdC1rYWZrYQ";
 
