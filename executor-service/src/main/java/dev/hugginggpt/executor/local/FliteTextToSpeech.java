@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** text-to-speech with Flite's "slt" voice (Debian package, BSD-style licence): natural English, WAV out. */
 final class FliteTextToSpeech implements LocalModel {
@@ -27,8 +28,8 @@ final class FliteTextToSpeech implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("flite");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("flite", "flite");
     }
 
     @Override

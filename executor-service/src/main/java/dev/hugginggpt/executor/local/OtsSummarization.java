@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * summarization, extractive: the Open Text Summarizer (Debian package ots, GPL-2.0) keeps the sentences whose words
@@ -24,8 +25,8 @@ final class OtsSummarization implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("ots");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("ots", "ots");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * automatic-speech-recognition with CMU PocketSphinx and its US English model (Debian packages,
@@ -32,8 +33,9 @@ final class PocketsphinxSpeechRecognition implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("pocketsphinx_continuous") && Programs.installed("sox");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("pocketsphinx_continuous", "pocketsphinx pocketsphinx-en-us")
+                .or(() -> Programs.missing("sox", "sox"));
     }
 
     @Override

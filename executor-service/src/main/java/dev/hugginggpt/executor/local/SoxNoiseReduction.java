@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -53,8 +54,8 @@ final class SoxNoiseReduction implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("sox");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("sox", "sox");
     }
 
     @Override

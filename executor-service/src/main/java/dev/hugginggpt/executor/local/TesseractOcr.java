@@ -7,6 +7,7 @@ import dev.hugginggpt.protocol.resources.ResourceStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** image-to-text as OCR: Tesseract 5 with the English model (Debian packages, Apache-2.0). It reads text; it does not caption. */
 final class TesseractOcr implements LocalModel {
@@ -26,8 +27,8 @@ final class TesseractOcr implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("tesseract");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("tesseract", "tesseract-ocr tesseract-ocr-eng");
     }
 
     @Override
