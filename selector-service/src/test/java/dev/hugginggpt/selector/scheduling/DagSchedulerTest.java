@@ -271,6 +271,33 @@ class DagSchedulerTest {
         assertTrue(sent.get(1).model().reason().startsWith("the chosen model m-gone is not offered"), sent.get(1).model().reason());
     }
 
+    /** An approved plan is an ordinary plan to the selector, a person's choice of model included, across a restart. */
+    @Test
+    void anApprovedPlansChosenModelSurvivesARestartFromTheStoredState() throws Exception {
+        ModelChooser offersC = new ModelChooser() {
+            @Override
+            public Choice choose(Plan plan, String task, Map<String, String> args) {
+                return new Choice(List.of(A, B), null);
+            }
+
+            @Override
+            public java.util.Optional<ModelChoice> offered(String task, String modelId) {
+                return modelId.equals("m-c") ? java.util.Optional.of(new ModelChoice("m-c", "local", "chosen")) : java.util.Optional.empty();
+            }
+        };
+        DagScheduler before = new DagScheduler(offersC, "test", 3, Duration.ofSeconds(30));
+        List<TaskDispatch> first = dispatches(before.onPlan(plan(
+                new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "good night")),
+                new PlannedTask(1, "automatic-speech-recognition", List.of(0), Map.of("audio", "<GENERATED>-0"), "m-c"))));
+        String stored = dev.hugginggpt.protocol.Json.MAPPER.writeValueAsString(before.snapshot("req").orElseThrow());
+
+        DagScheduler restarted = new DagScheduler(offersC, "test-2", 3, Duration.ofSeconds(30));
+        restarted.restore(List.of(dev.hugginggpt.protocol.Json.MAPPER.readValue(stored, DagSnapshot.class)));
+        ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
+        List<TaskDispatch> next = dispatches(restarted.onResult(ok(first.get(0), TaskOutput.file(wav, Map.of()))));
+        assertEquals("m-c", next.get(0).model().modelId(), "the model chosen at approval, after the restart");
+    }
+
     private static Plan tenantPlan(String id, String tenant) {
         return new Plan(id, tenant, "msg", List.of(new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hi"))),
                 "embedded", null, List.of(), RequestOptions.defaults(), 1);
