@@ -8,12 +8,12 @@ public final class Await {
     private Await() {
     }
 
-    /** Polls every 20 ms until {@code condition} holds; fails after 10 s naming {@code what} it waited for. */
+    /** Polls every 20 ms until {@code condition} holds; fails after 30 s (a loaded machine's worst) naming {@code what} it waited for. */
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after 10 s waiting for " + what);
+                throw new AssertionError("timed out after 30 s waiting for " + what);
             }
             try {
                 Thread.sleep(20);

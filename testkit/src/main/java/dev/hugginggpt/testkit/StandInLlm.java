@@ -18,9 +18,9 @@ public class StandInLlm implements QuarkusTestResourceLifecycleManager {
                 "hg.selector.llm-base-url", server.baseUrl(),
                 "hg.gateway.llm-base-url", server.baseUrl(),
                 // the client retries a timed-out call once (1 is the least the setting allows), and a retry eats
-                // the next scripted reply: 5 s keeps a slow answer on a loaded machine from timing out, and
-                // stays well below the hanging replies' delays
-                "quarkus.langchain4j.openai.timeout", "5s",
+                // the next scripted reply: 10 s keeps a slow answer on a loaded machine (two cores, a load of 13)
+                // from timing out, and stays well below the hanging replies' delays
+                "quarkus.langchain4j.openai.timeout", "10s",
                 "quarkus.langchain4j.openai.max-retries", "1");
     }
 
