@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The {@code local} backend: the models whose program or weights are installed on this machine. */
@@ -49,9 +48,6 @@ import org.jboss.logging.Logger;
 public class LocalBackend implements ModelBackend {
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
     private final Map<String, LocalModel> models = new LinkedHashMap<>();
-    /** While the executor offers the benchmark stand-ins (HG_BENCH_MODELS=true), no task may reach a real model. */
-    @ConfigProperty(name = "hg.bench.models", defaultValue = "false")
-    boolean benchStandIns;
 
     public LocalBackend(ResourceStore store, ExecutorLimits limits) {
         for (LocalModel model : all(store, MediaLimits.of(limits))) {
@@ -86,11 +82,6 @@ public class LocalBackend implements ModelBackend {
     @Override
     public String name() {
         return "local";
-    }
-
-    @Override
-    public boolean enabled() {
-        return !benchStandIns;
     }
 
     @Override

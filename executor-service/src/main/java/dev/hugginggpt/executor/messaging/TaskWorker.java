@@ -47,7 +47,7 @@ public class TaskWorker {
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
             @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds,
             @ConfigProperty(name = "hg.executor.started-event-delay", defaultValue = "250ms") Duration startedEventDelay) {
-        this.backends = backends.stream().filter(ModelBackend::enabled).toList();
+        this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
         this.metrics = metrics;
         this.records = records;
