@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.control;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.pose.BlazePose;
 import dev.hugginggpt.executor.local.pose.PoseLandmark;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
@@ -25,20 +25,16 @@ import org.opencv.imgproc.Imgproc;
  * most prominent person, and BlazePose's 33 landmarks in {@code data.keypoints}. With no person found, the map is
  * all black, as OpenPose's would be, and the text says so.
  */
-public final class MediaPipePoseControl extends AbstractLocalModel {
-    private final ResourceStore store;
-    private final MediaLimits limits;
+public final class MediaPipePoseControl extends MediaModel {
     private final BlazePose blazePose;
 
     public MediaPipePoseControl(ResourceStore store, BlazePose blazePose, MediaLimits limits) {
-        super("local/mediapipe-blazepose", "openpose-control",
+        super(store, limits, "local/mediapipe-blazepose", "openpose-control",
                 "MediaPipe BlazePose (person detector + full landmark network, TensorFlow Lite in the JVM): finds the"
                         + " image's most prominent person, gives 33 body landmarks with visibility, and draws the OpenPose"
                         + " body control map (18 keypoints, coloured limbs on black) for openpose-text-to-image; one"
                         + " person per image, body only (no hand or face keypoints)",
                 "Apache-2.0 (MediaPipe models)");
-        this.store = store;
-        this.limits = limits;
         this.blazePose = blazePose;
     }
 

@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.control;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.model.OpenCvModel;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -16,17 +16,12 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /** canny-control: the Canny edge map ControlNet's canny model is conditioned on (white edges on black), with OpenCV. */
-public final class OpenCvCannyControl extends AbstractLocalModel implements OpenCvModel {
-    private final ResourceStore store;
-    private final MediaLimits limits;
-
+public final class OpenCvCannyControl extends MediaModel implements OpenCvModel {
     public OpenCvCannyControl(ResourceStore store, MediaLimits limits) {
-        super("local/opencv-canny", "canny-control",
+        super(store, limits, "local/opencv-canny", "canny-control",
                 "OpenCV Canny edge detector: turns an image into its canny edge map (white edges on black), the control"
                         + " image for canny-text-to-image; thresholds 'low_threshold' and 'high_threshold', default 100 and 200",
                 "Apache-2.0");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

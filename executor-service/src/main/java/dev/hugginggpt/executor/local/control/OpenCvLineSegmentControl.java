@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.control;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.model.OpenCvModel;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -22,17 +22,12 @@ import org.opencv.imgproc.Imgproc;
  * lines of an image white on black, the kind of map ControlNet's mlsd model is conditioned on. It is not the M-LSD
  * network, so it also keeps short segments of texture that M-LSD would drop; 'min_length' (pixels) filters them.
  */
-public final class OpenCvLineSegmentControl extends AbstractLocalModel implements OpenCvModel {
-    private final ResourceStore store;
-    private final MediaLimits limits;
-
+public final class OpenCvLineSegmentControl extends MediaModel implements OpenCvModel {
     public OpenCvLineSegmentControl(ResourceStore store, MediaLimits limits) {
-        super("local/opencv-lsd-lines", "mlsd-control",
+        super(store, limits, "local/opencv-lsd-lines", "mlsd-control",
                 "OpenCV line segment detector (LSD, classical, not the M-LSD network): draws the straight lines of an"
                         + " image white on black, a control image for mlsd-text-to-image; 'min_length' drops short segments",
                 "Apache-2.0");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

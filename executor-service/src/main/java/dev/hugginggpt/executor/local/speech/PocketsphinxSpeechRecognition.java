@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.speech;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.runtime.Deadline;
 import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -19,16 +19,11 @@ import java.util.Map;
  * automatic-speech-recognition with CMU PocketSphinx and its US English model (Debian packages,
  * BSD-2-Clause). Input audio is converted to 16 kHz mono 16-bit WAV with sox first.
  */
-public final class PocketsphinxSpeechRecognition extends AbstractLocalModel {
-    private final ResourceStore store;
-    private final MediaLimits limits;
-
+public final class PocketsphinxSpeechRecognition extends MediaModel {
     public PocketsphinxSpeechRecognition(ResourceStore store, MediaLimits limits) {
-        super("local/pocketsphinx-en-us", "automatic-speech-recognition",
+        super(store, limits, "local/pocketsphinx-en-us", "automatic-speech-recognition",
                 "CMU PocketSphinx speech recognizer with the US English acoustic and language model: transcribes"
                         + " English speech in an audio file to text", "BSD-2-Clause");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.speech;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.runtime.Deadline;
 import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -33,23 +33,19 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * and the quietest of them (at least two, up to a quarter, all within 6 dB of the quietest) are joined. This removes steady noise
  * (hiss, hum, fans); it is not source separation, and cannot remove music, other voices or sudden sounds.
  */
-public final class SoxNoiseReduction extends AbstractLocalModel {
+public final class SoxNoiseReduction extends MediaModel {
     static final double WINDOW_SECONDS = 0.25;
     static final double DEFAULT_AMOUNT = 0.21;
     /** Windows whose RMS is below this (about -110 dBFS) are digital silence, not a sample of the noise. */
     private static final double DIGITAL_SILENCE = 3e-6;
-    private final ResourceStore store;
-    private final MediaLimits limits;
 
     public SoxNoiseReduction(ResourceStore store, MediaLimits limits) {
-        super("local/sox-noise-reduction", "audio-to-audio",
+        super(store, limits, "local/sox-noise-reduction", "audio-to-audio",
                 "SoX noise reduction (noiseprof + noisered, a spectral noise gate): cleans steady background noise such"
                         + " as hiss, hum or fan noise out of a noisy speech recording, with the noise profile taken from"
                         + " its quietest part; not source separation: it cannot separate voices or remove music or other"
                         + " changing sounds; 'amount' 0 to 1, default 0.21; 'normalize' true to raise the level to -1 dBFS",
                 "GPL-2.0-or-later (SoX)");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

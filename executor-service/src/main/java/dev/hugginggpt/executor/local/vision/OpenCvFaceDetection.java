@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.model.OpenCvModel;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -28,17 +28,13 @@ import org.opencv.objdetect.CascadeClassifier;
  * object-detection of faces only: OpenCV's Viola-Jones Haar cascade for frontal faces. Answers the boxes and a copy
  * of the image with the boxes drawn. The score is the cascade's last-stage weight, a confidence but not a probability.
  */
-public final class OpenCvFaceDetection extends AbstractLocalModel implements OpenCvModel {
+public final class OpenCvFaceDetection extends MediaModel implements OpenCvModel {
     private static final String CASCADE = "haarcascades/haarcascade_frontalface_default.xml";
-    private final ResourceStore store;
-    private final MediaLimits limits;
     private final ThreadLocal<CascadeClassifier> cascade = new ThreadLocal<>();
 
     public OpenCvFaceDetection(ResourceStore store, MediaLimits limits) {
-        super("local/opencv-haar-frontalface", "object-detection",
+        super(store, limits, "local/opencv-haar-frontalface", "object-detection",
                 DESCRIPTION, "Apache-2.0 (OpenCV), cascade: Intel licence (BSD-like)");
-        this.store = store;
-        this.limits = limits;
     }
 
     static final String DESCRIPTION = "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces in an"

@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.model.OpenCvModel;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -33,7 +33,7 @@ import org.opencv.photo.Photo;
  * filter or geometric transform; nothing is generated, so it cannot add, remove or change objects. An instruction
  * that names no operation it knows fails with the list of those it knows, never answering the image unchanged.
  */
-public final class OpenCvImageOps extends AbstractLocalModel implements OpenCvModel {
+public final class OpenCvImageOps extends MediaModel implements OpenCvModel {
     static final String KNOWN = "grayscale (black and white), sepia, invert (negative), blur, sharpen, brighten, darken,"
             + " more or less contrast, denoise, upscale or downscale (2x, half size, 50%), rotate (90, 180, 270, left,"
             + " right), flip (horizontal, vertical, mirror), cartoon, painting-like stylization, edge-preserving smoothing,"
@@ -108,17 +108,12 @@ public final class OpenCvImageOps extends AbstractLocalModel implements OpenCvMo
     private static final Pattern VERTICAL = Pattern.compile("vertical|upside|top to bottom|up[- ]?down|상하|위아래|거꾸로");
     private static final Pattern BOTH = Pattern.compile("\\bboth\\b|양쪽");
 
-    private final ResourceStore store;
-    private final MediaLimits limits;
-
     public OpenCvImageOps(ResourceStore store, MediaLimits limits) {
-        super("local/opencv-image-ops", "image-to-image",
+        super(store, limits, "local/opencv-image-ops", "image-to-image",
                 "Classical OpenCV image operations named in the instruction, applied in order: grayscale (black and"
                         + " white), sepia, invert, blur, sharpen, brighten, darken, contrast, denoise, upscale or downscale"
                         + " (interpolation, adds no detail), rotate, flip or mirror, cartoon, painting-like stylization,"
                         + " pixelate; no generative model: it cannot add, remove or change objects", "Apache-2.0 (OpenCV)");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

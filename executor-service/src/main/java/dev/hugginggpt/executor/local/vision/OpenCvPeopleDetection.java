@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.model.OpenCvModel;
 import dev.hugginggpt.executor.local.runtime.OpenCv;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -32,25 +32,21 @@ import org.opencv.objdetect.HOGDescriptor;
  * margin, a confidence but not a probability. A box is the detector window, so it includes a margin around the body.
  * People shorter than about 100 pixels, seated, bending or cut off by the frame are mostly missed.
  */
-public final class OpenCvPeopleDetection extends AbstractLocalModel implements OpenCvModel {
+public final class OpenCvPeopleDetection extends MediaModel implements OpenCvModel {
     static final double DEFAULT_THRESHOLD = 1.0;
     /** Larger images are scaled down to this longest side first: HOG's cost grows with the pixel count. */
     private static final int MAX_SIDE = 1280;
     private static final double PYRAMID_SCALE = 1.05;
-    private final ResourceStore store;
-    private final MediaLimits limits;
     private final ThreadLocal<HOGDescriptor> detector = new ThreadLocal<>();
 
     public OpenCvPeopleDetection(ResourceStore store, MediaLimits limits) {
-        super("local/opencv-hog-people", "object-detection",
+        super(store, limits, "local/opencv-hog-people", "object-detection",
                 "OpenCV HOG people detector (Dalal-Triggs histograms of oriented gradients with a linear SVM, trained"
                         + " on pedestrians): finds persons standing or walking upright with the whole body in view in an"
                         + " image, picture or photo, at least about 100 pixels tall, and draws boxes around them; misses"
                         + " seated, bending or partly hidden people and detects nothing else; 'threshold' is the minimum"
                         + " SVM score, default 1.0",
                 "Apache-2.0 (OpenCV)");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.hugginggpt.executor.local.vision;
 
 import dev.hugginggpt.executor.backend.ModelException;
-import dev.hugginggpt.executor.local.model.AbstractLocalModel;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.model.MediaModel;
 import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.resources.ResourceStore;
@@ -12,16 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** image-to-text as OCR: Tesseract 5 with the English model (Debian packages, Apache-2.0). It reads text; it does not caption. */
-public final class TesseractOcr extends AbstractLocalModel {
-    private final ResourceStore store;
-    private final MediaLimits limits;
-
+public final class TesseractOcr extends MediaModel {
     public TesseractOcr(ResourceStore store, MediaLimits limits) {
-        super("local/tesseract-ocr-eng", "image-to-text",
+        super(store, limits, "local/tesseract-ocr-eng", "image-to-text",
                 "Tesseract OCR: reads the printed text in an image (optical character recognition); it does not"
                         + " describe or caption the picture", "Apache-2.0");
-        this.store = store;
-        this.limits = limits;
     }
 
     @Override
