@@ -5,7 +5,9 @@
 # Environment: HG_DATA_DIR (broker data, logs, resources, pid files; default .data), GATEWAY_PORT, PLANNER_PORT,
 # SELECTOR_PORT, EXECUTOR_PORT (the first executor's; the next ones count up), KAFKA_PORT (and KAFKA_PORT + 1 for its
 # controller), EXECUTORS (default 2), HG_LLM_BASE_URL / HG_LLM_API_KEY / HG_LLM_MODEL, HG_API_KEYS, HG_JVM_OPTS (the
-# services' JVM options), JAVA_HOME (the JVM of the broker and the services; else java on the PATH).
+# services' JVM options), JAVA_HOME (the JVM of the broker and the services; else java on the PATH), HG_INSTALL_PACKAGES
+# (no: do not install the offline models' Debian packages when missing; start without them), HG_WARM_UP_REQUESTS (the
+# example requests sent before the stack is called ready; default 2).
 # Each service's health checks and metrics are on its management port, its port + 1000, on 127.0.0.1 only; the API
 # ports listen on 127.0.0.1 too, except the gateway's when HG_API_KEYS is set (then it takes calls from other machines).
 # A run that was not stopped (its processes killed, the machine reset) leaves pid files in HG_DATA_DIR/pids: the next
@@ -22,6 +24,43 @@ executor_port="${EXECUTOR_PORT:-8083}"
 executors="${EXECUTORS:-2}"
 started=$(date +%s.%N)
 mkdir -p "$data/logs" "$data/pids"
+
+# The Debian packages of the offline models' programs (deploy/images/executor-packages): installed here when this user
+# can (root, or sudo), after saying so; otherwise the run stops before starting anything, with the one command to run.
+# HG_INSTALL_PACKAGES=no starts without them (the executors then announce those models as unavailable, with the reason).
+install_packages() {
+  command -v dpkg-query > /dev/null || return 0   # not Debian: the executors say which program is missing
+  local wanted=() missing_packages=() p
+  mapfile -t wanted < <(grep -Ev '^[[:space:]]*(#|$)' deploy/images/executor-packages)
+  for p in "${wanted[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing_packages+=("$p")
+  done
+  [ ${#missing_packages[@]} -gt 0 ] || return 0
+  local command="apt-get install -y --no-install-recommends ${missing_packages[*]}"
+  if [ "${HG_INSTALL_PACKAGES:-yes}" = no ]; then
+    echo "HG_INSTALL_PACKAGES=no: not installing ${missing_packages[*]}; the models that need them are unavailable."
+    return 0
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo > /dev/null && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+      sudo=(sudo)
+    else
+      echo "The offline models need Debian packages that are not installed: ${missing_packages[*]}" >&2
+      echo "Install them, then run this again:" >&2
+      echo "  sudo apt-get update && sudo $command" >&2
+      echo "(or HG_INSTALL_PACKAGES=no $0 to start without them)" >&2
+      exit 1
+    fi
+  fi
+  echo "Installing the Debian packages the offline models need (${missing_packages[*]}): ${sudo[*]:+${sudo[*]} }$command"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive $command -qq || {
+    echo "Installing the packages failed. Install them yourself, then run this again: ${sudo[*]:+${sudo[*]} }$command" >&2
+    exit 1
+  }
+}
+install_packages
 
 missing=0
 for jar in planner-service selector-service executor-service gateway; do
@@ -139,6 +178,30 @@ for name in "${!service_port[@]}"; do
     exit 1
   fi
 done
+# The first request through a fresh stack is the first time each service runs its message path (the first record each
+# consumer reads and each producer writes, the code the JIT has not compiled yet): several times slower than the next
+# one. HG_WARM_UP_REQUESTS of the example request (default 2, at once, so that both executors take one) go through
+# before the stack is called ready; 0 skips this. They are requests like any other, of the first API key's tenant.
+example='{"messages":[{"role":"user","content":"Read this sentence aloud and tell me what language it is: '"'"'Bonjour tout le monde'"'"'"}]}'
+warm_up_requests="${HG_WARM_UP_REQUESTS:-2}"
+if [ "$warm_up_requests" -gt 0 ]; then
+  auth=()
+  if [ -n "${HG_API_KEYS:-}" ]; then
+    key="${HG_API_KEYS%%,*}"
+    auth=(-H "Authorization: Bearer ${key%%=*}")
+  fi
+  warm_started=$(date +%s.%N)
+  warm_pids=()
+  for _ in $(seq 1 "$warm_up_requests"); do
+    curl -fs -o /dev/null -m 120 -X POST "http://127.0.0.1:$gateway_port/v1/chat" -H 'Content-Type: application/json' \
+      "${auth[@]}" -d "$example" &
+    warm_pids+=($!)
+  done
+  warm_failed=0
+  for pid in "${warm_pids[@]}"; do wait "$pid" || warm_failed=1; done
+  [ "$warm_failed" = 0 ] || echo "a warm-up request failed (see $data/logs); the stack runs anyway" >&2
+  echo "warm-up: $warm_up_requests requests in $(awk -v a="$warm_started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+fi
 elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 cat <<MSG
 

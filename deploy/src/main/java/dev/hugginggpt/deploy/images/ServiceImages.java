@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * Builds the four service images with Jib from the Quarkus fast-jar directories, on the base image
  * tarballs that deploy/images/base.sh makes, with no container engine and no registry:
  * <pre>
- *   ServiceImages --root REPO --bases DIR --out DIR [--push REGISTRY] [SERVICE...]
+ *   ServiceImages --root REPO --bases DIR --out DIR [--push REGISTRY] [SERVICE|kafka...]
  * </pre>
  * writes OUT/SERVICE.tar (docker-archive, named hugginggpt/SERVICE:VERSION, for docker/podman load),
  * or with --push sends REGISTRY/hugginggpt/SERVICE:VERSION to a registry (credentials from the Docker
@@ -48,6 +48,11 @@ public final class ServiceImages {
         public String image(String version) {
             return "hugginggpt/" + name + ":" + version;
         }
+
+        /** The gateway and the executors share the resource store. */
+        public boolean storesResources() {
+            return name.equals("gateway") || name.equals("executor-service");
+        }
     }
 
     public static final List<Service> SERVICES = List.of(
@@ -57,6 +62,8 @@ public final class ServiceImages {
             new Service("executor-service", 8083, 9083, "executor"));
 
     public static final AbsoluteUnixPath APP_DIR = AbsoluteUnixPath.get("/deployments");
+    /** HG_RESOURCES_DIR in the images that read and write the resource store (Kubernetes mounts its volume there). */
+    public static final AbsoluteUnixPath RESOURCES_DIR = AbsoluteUnixPath.get("/data/resources");
     /** The uid (and gid) the base images create and the Deployments run as. */
     public static final String USER = "185";
     /** The heap follows the container's memory limit; an OutOfMemoryError restarts the container. */
@@ -124,13 +131,31 @@ public final class ServiceImages {
         labels.put("org.opencontainers.image.title", service.name());
         labels.put("org.opencontainers.image.version", version);
         labels.put("org.opencontainers.image.revision", revision);
-        return Jib.from(TarImage.at(baseTar))
-                .setFileEntriesLayers(layers(quarkusApp))
+        JibContainerBuilder image = Jib.from(TarImage.at(baseTar)).setFileEntriesLayers(layers(quarkusApp));
+        if (service.storesResources()) {
+            image.addFileEntriesLayer(resourceStore());
+        }
+        return image
                 .setEntrypoint(ENTRYPOINT)
                 .setExposedPorts(Port.tcp(service.port()), Port.tcp(service.managementPort()))
                 .setUser(USER)
                 .setWorkingDirectory(APP_DIR)
                 .setLabels(labels);
+    }
+
+    /**
+     * The resource store's directory, empty and the service user's: a volume that Docker creates there copies it, so
+     * the service can write to a fresh named volume (an orchestrator's volume is set up by its own rules).
+     */
+    static FileEntriesLayer resourceStore() throws IOException {
+        Path empty = Files.createTempDirectory("resource-store");
+        empty.toFile().deleteOnExit();
+        return FileEntriesLayer.builder().setName("resource store")
+                .addEntry(empty, AbsoluteUnixPath.get("/data"), FilePermissions.DEFAULT_FOLDER_PERMISSIONS,
+                        FileEntriesLayer.DEFAULT_MODIFICATION_TIME, "0:0")
+                .addEntry(empty, RESOURCES_DIR, FilePermissions.DEFAULT_FOLDER_PERMISSIONS,
+                        FileEntriesLayer.DEFAULT_MODIFICATION_TIME, USER + ":" + USER)
+                .build();
     }
 
     /** Where the image goes: a tarball, or with a registry, that registry. */
@@ -165,32 +190,40 @@ public final class ServiceImages {
             }
         }
         if (root == null || bases == null || out == null) {
-            throw new IllegalArgumentException("usage: ServiceImages --root REPO --bases DIR --out DIR [--push REGISTRY] [SERVICE...]");
+            throw new IllegalArgumentException("usage: ServiceImages --root REPO --bases DIR --out DIR [--push REGISTRY] [SERVICE|kafka...]");
         }
-        List<Service> services = names.isEmpty() ? SERVICES
+        boolean all = names.isEmpty();
+        boolean kafka = all || names.remove(KafkaImage.NAME);
+        List<Service> services = all ? SERVICES
                 : names.stream().map(n -> SERVICES.stream().filter(s -> s.name().equals(n)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("unknown service " + n))).toList();
+                        .orElseThrow(() -> new IllegalArgumentException("unknown image " + n))).toList();
         String version = projectVersion();
         String revision = gitRevision(root);
         Files.createDirectories(out);
         for (Service service : services) {
-            long started = System.nanoTime();
-            String imageName = service.image(version);
-            Path tar = out.resolve(service.name() + ".tar");
-            JibContainer image = container(service, root.resolve(service.name()).resolve("target/quarkus-app"),
-                    bases.resolve(service.base() + ".tar"), version, revision)
-                    .containerize(target(imageName, tar, registry)
-                            .setBaseImageLayersCache(out.resolve("jib-cache/base"))
-                            .setApplicationLayersCache(out.resolve("jib-cache/application"))
-                            .setToolName("hugginggpt-service-images")
-                            .setToolVersion(version)
-                            .addEventHandler(LogEvent.class, ServiceImages::log));
-            String where = registry == null
-                    ? String.format("%s, %d MiB", tar, Files.size(tar) >> 20)
-                    : registry + "/" + imageName;
-            System.out.printf("%s: %s on %s, %s, built in %.1f s (image id %s)%n", service.name(), imageName,
-                    service.base(), where, (System.nanoTime() - started) / 1e9, image.getImageId());
+            build(service.name(), service.image(version), service.base(), container(service,
+                    root.resolve(service.name()).resolve("target/quarkus-app"), bases.resolve(service.base() + ".tar"),
+                    version, revision), out, registry, version);
         }
+        if (kafka) {
+            build(KafkaImage.NAME, KafkaImage.image(version), "jre",
+                    KafkaImage.container(root, bases.resolve("jre.tar"), version, revision), out, registry, version);
+        }
+    }
+
+    private static void build(String name, String imageName, String base, JibContainerBuilder container, Path out,
+            String registry, String version) throws Exception {
+        long started = System.nanoTime();
+        Path tar = out.resolve(name + ".tar");
+        JibContainer image = container.containerize(target(imageName, tar, registry)
+                .setBaseImageLayersCache(out.resolve("jib-cache/base"))
+                .setApplicationLayersCache(out.resolve("jib-cache/application"))
+                .setToolName("hugginggpt-service-images")
+                .setToolVersion(version)
+                .addEventHandler(LogEvent.class, ServiceImages::log));
+        String where = registry == null ? String.format("%s, %d MiB", tar, Files.size(tar) >> 20) : registry + "/" + imageName;
+        System.out.printf("%s: %s on %s, %s, built in %.1f s (image id %s)%n", name, imageName, base, where,
+                (System.nanoTime() - started) / 1e9, image.getImageId());
     }
 
     /** The Maven project version, which the build writes into project.properties. */

@@ -14,16 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The container images for real, only in the images profile (mvn verify -Pimages, as .ci/run runs it):
- * deploy/images/build.sh makes the Debian base images and the four service images, smoke.sh runs them
- * without a container runtime and sends a request through them. Needs root or sudo.
+ * deploy/images/build.sh makes the Debian base images, the four service images and the Kafka image; smoke.sh loads
+ * them into Docker, brings deploy/compose/compose.yaml up, sends a request through it and takes it down. Needs root
+ * or sudo (the base images) and a Docker engine (.ci/run starts one when none answers). e2e's ContainersIT then runs
+ * the same images with Testcontainers.
  */
 class ImagesIT {
     static final Path ROOT = Path.of(System.getProperty("hg.root", "..")).toAbsolutePath().normalize();
 
     @Test
-    void theFourImagesBuildStartAndAnswerARequest() throws Exception {
+    void theImagesBuildAndTheComposeProjectAnswersARequest() throws Exception {
         run("deploy/images/build.sh", 40);
-        run("deploy/images/smoke.sh", 20);
+        run("deploy/images/smoke.sh", 15);
     }
 
     /** Runs a script, its output shown line by line (the test runner's console, not the raw stream). */

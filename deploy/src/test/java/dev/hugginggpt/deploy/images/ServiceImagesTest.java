@@ -93,7 +93,23 @@ class ServiceImagesTest {
         assertEquals(Map.of("org.opencontainers.image.title", "executor-service",
                 "org.opencontainers.image.version", "1.2.3",
                 "org.opencontainers.image.revision", "abc123"), plan.getLabels());
-        assertEquals(6, plan.getLayers().size());
+        assertEquals(7, plan.getLayers().size(), "the fast-jar's six and the resource store's directory");
+    }
+
+    @Test
+    void theGatewayAndTheExecutorsHaveTheResourceStoreDirectoryAsTheServiceUsers() throws IOException {
+        for (ServiceImages.Service service : ServiceImages.SERVICES) {
+            List<FileEntriesLayer> layers = ServiceImages.container(service, fastJar(), dir.resolve("base.tar"), "1", "r")
+                    .toContainerBuildPlan().getLayers().stream().map(FileEntriesLayer.class::cast).toList();
+            List<FileEntry> store = layers.stream().flatMap(l -> l.getEntries().stream())
+                    .filter(e -> e.getExtractionPath().toString().equals("/data/resources")).toList();
+            boolean stores = service.name().equals("gateway") || service.name().equals("executor-service");
+            assertEquals(stores ? 1 : 0, store.size(), service.name());
+            if (stores) {
+                assertEquals("185:185", store.get(0).getOwnership());
+                assertTrue(Files.isDirectory(store.get(0).getSourceFile()));
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hugginggpt.executor.backend;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.UnavailableModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,11 @@ public interface ModelBackend {
 
     /** Models this backend runs on this instance now; remote backends announce themselves instead. */
     List<ModelCard> localModels();
+
+    /** Models this backend knows but cannot run on this instance, each with the reason (what to install). */
+    default List<UnavailableModel> unavailableModels() {
+        return List.of();
+    }
 
     boolean isRemote();
 

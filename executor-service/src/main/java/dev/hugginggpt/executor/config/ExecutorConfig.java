@@ -33,4 +33,15 @@ public interface ExecutorConfig {
     /** The bytes of a remote service's answer read at most. */
     @WithDefault("33554432")
     long maxRemoteResponseBytes();
+
+    /**
+     * The models readied while the executor starts, before it reports ready: comma-separated model ids, "all" or
+     * "none".
+     */
+    @WithDefault("none")
+    String warmUp();
+
+    /** Whether readiness also waits for the task consumer to have joined its group (off where there is no broker). */
+    @WithDefault("true")
+    boolean readyNeedsPartitions();
 }

@@ -35,12 +35,16 @@ import dev.hugginggpt.executor.local.vision.TesseractOcr;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
+import dev.hugginggpt.protocol.UnavailableModel;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** The {@code local} backend: the models whose program or weights are installed on this machine. */
@@ -48,13 +52,22 @@ import org.jboss.logging.Logger;
 public class LocalBackend implements ModelBackend {
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
     private final Map<String, LocalModel> models = new LinkedHashMap<>();
+    private final List<UnavailableModel> unavailable = new ArrayList<>();
 
+    @Inject
     public LocalBackend(ResourceStore store, ExecutorLimits limits) {
-        for (LocalModel model : all(store, MediaLimits.of(limits))) {
+        this(all(store, MediaLimits.of(limits)));
+    }
+
+    LocalBackend(List<LocalModel> known) {
+        for (LocalModel model : known) {
             if (model.available()) {
                 models.put(model.card().id(), model);
             } else {
-                LOG.warnf("local model %s is not installed on this machine; it will not be offered", model.card().id());
+                String reason = model.unavailableReason().orElse("its files are not part of this build");
+                unavailable.add(new UnavailableModel(model.card().id(), model.card().task(), reason));
+                LOG.warnf("local model %s cannot run on this machine (%s); it is announced as unavailable",
+                        model.card().id(), reason);
             }
         }
         LOG.infof("local models available: %s", models.keySet());
@@ -87,6 +100,35 @@ public class LocalBackend implements ModelBackend {
     @Override
     public List<ModelCard> localModels() {
         return models.values().stream().map(LocalModel::card).toList();
+    }
+
+    @Override
+    public List<UnavailableModel> unavailableModels() {
+        return List.copyOf(unavailable);
+    }
+
+    /**
+     * Readies the named models before the first task (all of them for "all"): in-process weights loaded, a packaged
+     * program run once on a tiny input. A model that fails to warm up is logged and stays offered: its tasks will say
+     * what is wrong. Returns the ids warmed.
+     */
+    public List<String> warmUp(Set<String> ids) {
+        List<String> warmed = new ArrayList<>();
+        for (LocalModel model : models.values()) {
+            String id = model.card().id();
+            if (!ids.contains("all") && !ids.contains(id)) {
+                continue;
+            }
+            long started = System.nanoTime();
+            try {
+                model.warmUp();
+                warmed.add(id);
+                LOG.infof("warmed up %s in %d ms", id, (System.nanoTime() - started) / 1_000_000);
+            } catch (ModelException | RuntimeException e) {
+                LOG.warnf("warming up %s failed: %s", id, e.getMessage());
+            }
+        }
+        return warmed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.Topics;
+import dev.hugginggpt.protocol.UnavailableModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -67,7 +68,8 @@ public class HeartbeatPublisher {
     private io.smallrye.mutiny.Uni<Void> send(boolean stopping) {
         List<ModelCard> local = backends.stream().flatMap(b -> b.localModels().stream()).toList();
         List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
-        return records.sendMessage(KafkaRecord.of(Topics.EXECUTORS, identity.id(),
-                new ExecutorHeartbeat(identity.id(), local, remote, Instant.now(), stopping, partitions.owned(), slots)));
+        List<UnavailableModel> unavailable = backends.stream().flatMap(b -> b.unavailableModels().stream()).toList();
+        return records.sendMessage(KafkaRecord.of(Topics.EXECUTORS, identity.id(), new ExecutorHeartbeat(identity.id(),
+                local, remote, Instant.now(), stopping, partitions.owned(), slots, unavailable)));
     }
 }

@@ -23,6 +23,7 @@ public class TaskPartitions implements KafkaConsumerRebalanceListener {
 
     private final ConcurrentSkipListSet<Integer> owned = new ConcurrentSkipListSet<>();
     private final Event<Changed> changed;
+    private volatile boolean joined;
 
     public TaskPartitions(Event<Changed> changed) {
         this.changed = changed;
@@ -32,8 +33,14 @@ public class TaskPartitions implements KafkaConsumerRebalanceListener {
         return List.copyOf(owned);
     }
 
+    /** Whether the consumer has joined its group: it has had an assignment (perhaps of no partition) at least once. */
+    public boolean joined() {
+        return joined;
+    }
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        joined = true;
         partitions.forEach(p -> owned.add(p.partition()));
         changed.fire(new Changed(owned()));
     }

@@ -45,6 +45,22 @@ public class ExecutorRegistry {
         return List.copyOf(models.values());
     }
 
+    /**
+     * Why the local models of this task type that live executors know but cannot run are unavailable, by model id
+     * ("espeak-ng is not installed: apt-get install espeak-ng"); a model some live executor runs is not among them.
+     */
+    public Map<String, String> unavailableModels(String task) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        Collection<ExecutorHeartbeat> beats = fresh();
+        Set<String> offered = new TreeSet<>();
+        beats.forEach(h -> h.localModels().forEach(m -> offered.add(m.id())));
+        for (ExecutorHeartbeat h : beats) {
+            h.unavailableModels().stream().filter(m -> m.task().equals(task) && !offered.contains(m.id()))
+                    .forEach(m -> reasons.putIfAbsent(m.id(), m.reason()));
+        }
+        return reasons;
+    }
+
     public Set<String> remoteBackends() {
         Set<String> backends = new TreeSet<>();
         fresh().forEach(h -> backends.addAll(h.remoteBackends()));

@@ -46,8 +46,12 @@ public class ModelSelector {
         }
         if (available.isEmpty()) {
             String reason;
+            Map<String, String> unavailable = executors.unavailableModels(task);
             if (executors.liveExecutors() == 0) {
                 reason = "no executor is running";
+            } else if (!unavailable.isEmpty()) {
+                reason = unavailable.entrySet().stream().map(e -> e.getKey() + " cannot run on the executors: " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("; "));
             } else if (mode == InferenceMode.LOCAL) {
                 reason = "no offline model serves " + task + " and the inference mode is local (HG_INFERENCE_MODE)";
             } else {

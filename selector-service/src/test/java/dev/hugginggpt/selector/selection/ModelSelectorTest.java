@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ModelChoice;
+import dev.hugginggpt.protocol.UnavailableModel;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
 import dev.hugginggpt.selector.catalog.ModelCatalog;
 import dev.hugginggpt.selector.config.InferenceMode;
@@ -65,6 +66,23 @@ class ModelSelectorTest {
         assertTrue(none.isEmpty());
         assertTrue(none.unavailableReason().contains("no offline model serves text-to-image"), none.unavailableReason());
         assertTrue(none.unavailableReason().contains("HG_HUGGINGFACE_TOKEN"), none.unavailableReason());
+    }
+
+    @Test
+    void aLocalModelWhoseProgramIsMissingIsNamedWithWhatToInstallUntilSomeExecutorRunsIt() {
+        UnavailableModel espeak = new UnavailableModel("local/espeak-ng", "text-to-speech",
+                "espeak-ng is not installed: apt-get install espeak-ng");
+        executors.record(new ExecutorHeartbeat("e1", List.of(), List.of(), Instant.now(), false, List.of(0), 4,
+                List.of(espeak)));
+
+        Candidates none = selector.candidates("text-to-speech", 10);
+        assertTrue(none.isEmpty());
+        assertEquals("local/espeak-ng cannot run on the executors: espeak-ng is not installed: apt-get install espeak-ng",
+                none.unavailableReason());
+
+        heartbeat("e2", List.of(local("local/espeak-ng", "text-to-speech", 0, "speech synthesizer")), List.of(), Instant.now());
+        assertEquals(List.of("local/espeak-ng"), selector.candidates("text-to-speech", 10).ranked().stream()
+                .map(ModelCard::id).toList(), "another executor runs it");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -34,6 +35,15 @@ public final class Programs {
     /** For benchmarks: run each program under GNU time and report its peak resident memory (KiB) to the probe. */
     public static void measurePeakMemory(LongConsumer probe) {
         peakMemoryProbe = Files.isExecutable(Path.of(GNU_TIME)) ? probe : null;
+    }
+
+    /**
+     * "PROGRAM is not installed: apt-get install PACKAGES" when the program is not on the PATH, else empty. The
+     * packages are Debian's, as deploy/images/executor-packages lists them.
+     */
+    public static Optional<String> missing(String program, String debianPackages) {
+        return installed(program) ? Optional.empty()
+                : Optional.of(program + " is not installed: apt-get install " + debianPackages);
     }
 
     public static boolean installed(String program) {

@@ -29,6 +29,7 @@ public final class EspeakTextToSpeech extends AbstractLocalModel {
     /** Under this many letters of the Latin script OpenNLP's guess is noise ("Hello" comes out as Waray). */
     static final int MIN_LATIN_LETTERS = 10;
     private static final Pattern OTHER_SCRIPT = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]");
+    private static final Duration WARM_UP_TIME = Duration.ofSeconds(20);
     private final ResourceStore store;
     private final OpenNlpLanguageDetector detector;
     private final EspeakVoices voices = new EspeakVoices();
@@ -42,8 +43,16 @@ public final class EspeakTextToSpeech extends AbstractLocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("espeak-ng");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("espeak-ng", "espeak-ng");
+    }
+
+    /** The language detector that picks the voice, espeak-ng's voice list, and one short sentence spoken. */
+    @Override
+    public void warmUp() throws ModelException {
+        detector.load();
+        voices.isVoice(ENGLISH);
+        Programs.run(List.of("espeak-ng", "-v", "fr", "-w", "/dev/null", "--stdin"), "Bonjour tout le monde", WARM_UP_TIME);
     }
 
     @Override

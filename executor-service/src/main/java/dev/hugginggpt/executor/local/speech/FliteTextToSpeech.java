@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** text-to-speech with Flite's "slt" voice (Debian package, BSD-style licence): natural English, WAV out. */
 public final class FliteTextToSpeech extends AbstractLocalModel {
@@ -25,8 +26,8 @@ public final class FliteTextToSpeech extends AbstractLocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("flite");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("flite", "flite");
     }
 
     @Override

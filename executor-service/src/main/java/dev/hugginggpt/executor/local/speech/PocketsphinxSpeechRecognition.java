@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * automatic-speech-recognition with CMU PocketSphinx and its US English model (Debian packages,
@@ -27,8 +28,9 @@ public final class PocketsphinxSpeechRecognition extends MediaModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("pocketsphinx_continuous") && Programs.installed("sox");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("pocketsphinx_continuous", "pocketsphinx pocketsphinx-en-us")
+                .or(() -> Programs.missing("sox", "sox"));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -49,8 +50,8 @@ public final class SoxNoiseReduction extends MediaModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("sox");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("sox", "sox");
     }
 
     @Override

@@ -55,8 +55,9 @@ public final class ApertiumTranslation implements LocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("apertium") && !pairs().isEmpty();
+    public Optional<String> unavailableReason() {
+        return Programs.missing("apertium", "apertium apertium-eng-spa").or(() -> pairs().isEmpty()
+                ? Optional.of("no Apertium language pair is installed: apt-get install apertium-eng-spa") : Optional.empty());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * summarization, extractive: the Open Text Summarizer (Debian package ots, GPL-2.0) keeps the sentences whose words
@@ -25,8 +26,8 @@ public final class OtsSummarization extends AbstractLocalModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("ots");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("ots", "ots");
     }
 
     @Override

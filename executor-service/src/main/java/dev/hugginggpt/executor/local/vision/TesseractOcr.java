@@ -10,6 +10,7 @@ import dev.hugginggpt.protocol.resources.ResourceStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** image-to-text as OCR: Tesseract 5 with the English model (Debian packages, Apache-2.0). It reads text; it does not caption. */
 public final class TesseractOcr extends MediaModel {
@@ -20,8 +21,8 @@ public final class TesseractOcr extends MediaModel {
     }
 
     @Override
-    public boolean available() {
-        return Programs.installed("tesseract");
+    public Optional<String> unavailableReason() {
+        return Programs.missing("tesseract", "tesseract-ocr tesseract-ocr-eng");
     }
 
     @Override

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /** Stage 2 as a service: heartbeats and plans in, one batched LLM choice, dispatches and events out. */
 @QuarkusTest
 @WithTestResource(StandInLlm.class)
-class SchedulingServiceTest {
+class SchedulingConsumerTest {
     @Inject
     @Any
     InMemoryConnector connector;
