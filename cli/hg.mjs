@@ -3,6 +3,8 @@
 // saves the files the tasks produce, and exits non-zero when the request or a task fails.
 //
 //   hg ask "Describe cat.jpg and read the description aloud" --file cat.jpg [--out DIR] [--planner embedded]
+//   hg plan "Describe cat.jpg and read the description aloud" --file cat.jpg > plan.json    (plans only; nothing runs)
+//   hg run plan.json --file other.jpg [--out DIR]    (runs that plan, edited or not, on new files; no planning)
 //
 // Environment: HG_URL (default http://localhost:8080), HG_API_KEY (when the gateway requires keys).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -13,7 +15,10 @@ const EXIT = { ok: 0, usage: 64, failed: 1, taskFailed: 2, unreachable: 69 };
 const base = (process.env.HG_URL || 'http://localhost:8080').replace(/\/$/, '');
 const headers = process.env.HG_API_KEY ? { Authorization: `Bearer ${process.env.HG_API_KEY}` } : {};
 
-const USAGE = 'usage: hg ask "REQUEST" [--file PATH]... [--out DIR] [--planner auto|llm|embedded] [--timeout SECONDS]';
+const USAGE = `usage: hg ask "REQUEST" [--file PATH]... [--out DIR] [--planner auto|llm|embedded] [--timeout SECONDS]
+       hg plan "REQUEST" [--file PATH]... [--planner auto|llm|embedded] [--timeout SECONDS] > plan.json
+       hg run plan.json [--file PATH]... [--out DIR] [--timeout SECONDS]
+  run: the i-th --file takes the place of the i-th file the plan names (in task order)`;
 const PLANNERS = ['auto', 'llm', 'embedded'];
 
 function usage(message) {
@@ -29,15 +34,22 @@ function parse(argv) {
     process.exit(EXIT.ok);
   }
   if (!argv.length) usage('');
-  if (argv[0] !== 'ask') usage(`unknown command '${argv[0]}'`);
-  if (!argv[1] || argv[1].startsWith('--')) usage('ask needs the request text, in quotes');
-  if (!argv[1].trim()) usage('the request text is empty');
-  const options = { text: argv[1], files: [], out: '.', planner: undefined, timeout: 300 };
+  const command = argv[0];
+  if (!['ask', 'plan', 'run'].includes(command)) usage(`unknown command '${command}'`);
+  if (command === 'run') {
+    if (!argv[1] || argv[1].startsWith('--')) usage('run needs a plan file (from hg plan)');
+  } else {
+    if (!argv[1] || argv[1].startsWith('--')) usage(`${command} needs the request text, in quotes`);
+    if (!argv[1].trim()) usage('the request text is empty');
+  }
+  const options = { command, text: argv[1], files: [], out: '.', planner: undefined, timeout: 300 };
   for (let i = 2; i < argv.length; i++) {
     const option = argv[i];
     const value = argv[i + 1];
     if (!option.startsWith('--')) usage(`unexpected '${option}': put the request text in quotes`);
-    if (!['--file', '--out', '--planner', '--timeout'].includes(option)) usage(`unknown option '${option}'`);
+    const allowed = { ask: ['--file', '--out', '--planner', '--timeout'], plan: ['--file', '--planner', '--timeout'],
+      run: ['--file', '--out', '--timeout'] }[command];
+    if (!allowed.includes(option)) usage(`unknown option '${option}' for ${command}`);
     if (value === undefined || value.startsWith('--')) usage(`${option} needs a value`);
     i++;
     switch (option) {
@@ -81,12 +93,58 @@ async function call(path, init = {}) {
   return response;
 }
 
-async function upload(path) {
+async function upload(path, log = console.log) {
   const form = new FormData();
   form.append('file', new Blob([await readFile(path)]), basename(path));
   const ref = await (await call('/v1/resources', { method: 'POST', body: form })).json();
-  console.log(`uploaded ${path} as ${ref.id}`);
+  log(`uploaded ${path} as ${ref.id}`);
   return ref.id;
+}
+
+const RESOURCE_ID = /r-[0-9a-f]{20}\.[a-z0-9]{1,5}/g;
+
+/** A plan file: what hg plan writes ({request, plan}), or a bare list of tasks. */
+async function readPlan(path) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    usage(`${path} is not a plan: ${e.message}`);
+  }
+  const plan = Array.isArray(parsed) ? parsed : parsed?.plan;
+  if (!Array.isArray(plan) || !plan.length) usage(`${path} holds no tasks (a list, or an object with "plan")`);
+  return { request: typeof parsed?.request === 'string' ? parsed.request : undefined, plan };
+}
+
+/** The plan with the i-th file it names replaced by the i-th new one. */
+function withFiles(plan, ids) {
+  const named = [];
+  for (const task of plan) {
+    for (const value of Object.values(task.args || {})) {
+      for (const id of String(value).match(RESOURCE_ID) || []) if (!named.includes(id)) named.push(id);
+    }
+  }
+  if (ids.length > named.length) usage(`the plan names ${named.length} file(s); ${ids.length} --file given`);
+  const replace = new Map(ids.map((id, i) => [named[i], id]));
+  return plan.map(task => ({ ...task, args: Object.fromEntries(Object.entries(task.args || {})
+    .map(([key, value]) => [key, String(value).replace(RESOURCE_ID, id => replace.get(id) || id)])) }));
+}
+
+/** hg plan: the plan as JSON on stdout, for hg run; everything else on stderr. */
+async function plan(options) {
+  const resources = [];
+  for (const file of options.files) resources.push(await upload(file, console.error));
+  const body = { messages: [{ role: 'user', content: options.text }], resources };
+  if (options.planner) body.options = { planner: options.planner };
+  const view = await (await call('/v1/plan', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeout * 1000) })).json();
+  if (view.status !== 'DONE') {
+    console.error(`hg: planning ${view.status === 'FAILED' ? `failed: ${view.error}` : 'did not finish'}`);
+    process.exit(EXIT.failed);
+  }
+  const tasks = view.tasks.map(({ id, task, dep, args }) => ({ id, task, dep, args }));
+  console.error(`planned by ${view.planner}: ${tasks.map(t => `${t.id} ${t.task}`).join(' → ')}`);
+  console.log(JSON.stringify({ request: options.text, plan: tasks }, null, 2));
 }
 
 function describe(event, tasks) {
@@ -172,10 +230,20 @@ async function follow(id, timeoutSeconds) {
 
 async function main() {
   const options = parse(process.argv.slice(2));
-  const resources = [];
-  for (const file of options.files) resources.push(await upload(file));
-  const body = { messages: [{ role: 'user', content: options.text }], resources };
-  if (options.planner) body.options = { planner: options.planner };
+  if (options.command === 'plan') return plan(options);
+  let body;
+  if (options.command === 'run') {
+    const saved = await readPlan(options.text);
+    const ids = [];
+    for (const file of options.files) ids.push(await upload(file));
+    body = { plan: withFiles(saved.plan, ids) };
+    if (saved.request) body.messages = [{ role: 'user', content: saved.request }];
+  } else {
+    const resources = [];
+    for (const file of options.files) resources.push(await upload(file));
+    body = { messages: [{ role: 'user', content: options.text }], resources };
+    if (options.planner) body.options = { planner: options.planner };
+  }
   const accepted = await (await call('/v1/requests', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body) })).json();
   console.log(`request ${accepted.id}`);

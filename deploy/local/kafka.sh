@@ -18,7 +18,7 @@ port="${3:-9092}"
 controller_port="${4:-$((port + 1))}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-topics=("hg.requests:4" "hg.plans:4" "hg.tasks:8" "hg.task-results:4" "hg.events:4" "hg.outcomes:4" "hg.executors:1" "hg.dead-letters:4")
+topics=("hg.requests:4" "hg.plans:4" "hg.tasks:8" "hg.task-results:4" "hg.events:4" "hg.outcomes:4" "hg.executors:1" "hg.dead-letters:4" "hg.controls:1")
 
 kafka_java() {
   "$java_bin" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \

@@ -50,13 +50,37 @@ async function upload(file) {
   return response.json();
 }
 
-async function submit(messages, resources) {
+async function submit(body) {
   const response = await api('/v1/requests', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ messages, resources }),
+    body: JSON.stringify(body),
   });
   return response.json();
+}
+
+async function post(path, body) {
+  const init = { method: 'POST' };
+  if (body !== undefined) {
+    init.headers = { 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  return (await api(path, init)).json();
+}
+
+const RESOURCE_ID = /r-[0-9a-f]{20}\.[a-z0-9]{1,5}/g;
+
+/** The plan's tasks as the API takes them, the i-th file they name replaced by the i-th of {@code ids}. */
+function planWithFiles(tasks, ids) {
+  const named = [];
+  for (const task of tasks) {
+    for (const value of Object.values(task.args || {})) {
+      for (const id of String(value).match(RESOURCE_ID) || []) if (!named.includes(id)) named.push(id);
+    }
+  }
+  const replace = new Map(ids.slice(0, named.length).map((id, i) => [named[i], id]));
+  return tasks.map(({ id, task, dep, args, model }) => ({ id, task, dep, model,
+    args: Object.fromEntries(Object.entries(args || {}).map(([k, v]) => [k, String(v).replace(RESOURCE_ID, r => replace.get(r) || r)])) }));
 }
 
 /** Reads the request's Server-Sent Events, calling onEvent with each parsed event until the stream ends. */
@@ -100,8 +124,11 @@ class Turn {
         <p class="planner"></p>
         <div class="dag-wrap" hidden><svg class="dag" role="img" aria-label="Task plan"></svg></div>
         <div class="tasks"></div>
+        <div class="review" hidden></div>
         <div class="answer" hidden></div>
         <p class="error" role="alert" hidden></p>
+        <p class="turn-actions"><button type="button" class="cancel quiet">Cancel</button>
+          <button type="button" class="again quiet" hidden title="Run this plan again, on the files attached now">Run again</button></p>
       </div>`;
     $('.user .text', this.element).textContent = text;
     for (const file of files) {
@@ -116,6 +143,15 @@ class Turn {
       $('.stages', this.element).append(item);
     }
     this.stage('PLANNING');
+    $('.cancel', this.element).addEventListener('click', async () => {
+      if (!this.element.dataset.request) return;
+      try {
+        await post(`/v1/requests/${encodeURIComponent(this.element.dataset.request)}/cancel`);
+      } catch (e) {
+        this.fail(e.message);
+      }
+    });
+    $('.again', this.element).addEventListener('click', () => runAgain(this));
   }
 
   stage(name) {
@@ -146,6 +182,15 @@ class Turn {
         this.planned = true;
         this.stage('SELECTING');
         (this.beforePlan ?? []).splice(0).forEach(early => this.apply(early));
+        break;
+      case 'AWAITING_APPROVAL':
+        this.review();
+        break;
+      case 'APPROVED':
+        $('.review', this.element).hidden = true;
+        this.tasks.clear();
+        $('.tasks', this.element).replaceChildren();
+        this.plan(event.plan);
         break;
       case 'PLANNING_FAILED':
         this.fail(event.message);
@@ -183,6 +228,70 @@ class Turn {
         this.fail(event.message);
         break;
     }
+  }
+
+  /** The plan before it runs: each task's arguments and model can be changed and a task removed; then run or cancel. */
+  review() {
+    const box = $('.review', this.element);
+    box.replaceChildren();
+    const intro = document.createElement('p');
+    intro.textContent = 'The plan waits for you: change arguments, remove tasks or name a model, then run it.';
+    box.append(intro);
+    for (const task of this.tasks.values()) {
+      const row = document.createElement('fieldset');
+      row.className = 'review-task';
+      row.dataset.task = task.id;
+      const legend = document.createElement('legend');
+      legend.textContent = `#${task.id} ${task.task}`;
+      const keep = document.createElement('label');
+      keep.innerHTML = '<input type="checkbox" class="keep" checked> keep';
+      row.append(legend, keep);
+      for (const [key, value] of Object.entries(task.args || {})) {
+        const label = document.createElement('label');
+        label.textContent = key;
+        const input = document.createElement('textarea');
+        input.className = 'arg';
+        input.dataset.key = key;
+        input.rows = 1;
+        input.value = value;
+        label.append(input);
+        row.append(label);
+      }
+      const model = document.createElement('label');
+      model.textContent = 'model';
+      const modelInput = document.createElement('input');
+      modelInput.className = 'model-choice';
+      modelInput.placeholder = 'the selector chooses (or e.g. local/espeak-ng)';
+      modelInput.value = task.model || '';
+      model.append(modelInput);
+      row.append(model);
+      box.append(row);
+    }
+    const run = document.createElement('button');
+    run.type = 'button';
+    run.textContent = 'Run this plan';
+    const problem = document.createElement('p');
+    problem.className = 'error';
+    problem.hidden = true;
+    run.addEventListener('click', async () => {
+      const tasks = [];
+      for (const row of box.querySelectorAll('.review-task')) {
+        if (!$('.keep', row).checked) continue;
+        const task = this.tasks.get(Number(row.dataset.task));
+        const args = {};
+        row.querySelectorAll('.arg').forEach(input => { args[input.dataset.key] = input.value; });
+        const model = $('.model-choice', row).value.trim();
+        tasks.push({ id: task.id, task: task.task, dep: task.dep, args, ...(model ? { model } : {}) });
+      }
+      try {
+        await post(`/v1/requests/${encodeURIComponent(this.element.dataset.request)}/approve`, { plan: tasks });
+      } catch (e) {
+        problem.textContent = e.message;
+        problem.hidden = false;
+      }
+    });
+    box.append(run, problem);
+    box.hidden = false;
   }
 
   plan(plan) {
@@ -313,6 +422,13 @@ class Turn {
     box.hidden = false;
   }
 
+  /** Over: no cancel any more; the plan can be run again. */
+  ended() {
+    $('.cancel', this.element).hidden = true;
+    $('.review', this.element).hidden = true;
+    $('.again', this.element).hidden = !this.tasks.size;
+  }
+
   fail(message) {
     this.stage('FAILED');
     this.element.dataset.stage = 'FAILED';
@@ -400,7 +516,9 @@ async function send(text) {
       ids.push((await upload(file)).id);
     }
     const messages = [...session.history, { role: 'user', content: text }];
-    const view = await submit(messages, ids);
+    const body = { messages, resources: ids };
+    if ($('#approval').checked) body.options = { approval: 'required' };
+    const view = await submit(body);
     turn.element.dataset.request = view.id;
     let last;
     await follow(view.id, event => {
@@ -422,8 +540,34 @@ async function send(text) {
     turn.fail(e.message);
     if (e.status === 401) showComposerError('The gateway wants an API key: enter it at the top.');
   } finally {
+    turn.ended();
     session.busy = false;
     $('#send').disabled = false;
+  }
+}
+
+/** Runs a finished turn's plan again, without planning, on the files attached now in place of the ones it named. */
+async function runAgain(earlier) {
+  if (session.busy) return;
+  session.busy = true;
+  showComposerError('');
+  const files = session.attached.splice(0);
+  renderAttachments();
+  const text = $('.user .text', earlier.element).textContent;
+  const turn = new Turn(`${text} (run again)`, files);
+  $('#log').append(turn.element);
+  try {
+    const ids = [];
+    for (const file of files) ids.push((await upload(file)).id);
+    const view = await submit({ messages: [{ role: 'user', content: text }], plan: planWithFiles([...earlier.tasks.values()], ids),
+      ...($('#approval').checked ? { options: { approval: 'required' } } : {}) });
+    turn.element.dataset.request = view.id;
+    await follow(view.id, event => turn.apply(event));
+  } catch (e) {
+    turn.fail(e.message);
+  } finally {
+    turn.ended();
+    session.busy = false;
   }
 }
 

@@ -37,7 +37,7 @@ class AccessTest {
 
     private static String submit(String key) {
         return given().header("X-API-Key", key).contentType("application/json").body(ASK)
-                .when().post("/v1/requests").then().statusCode(202).extract().path("id");
+                .when().post("/v1/requests").then().log().ifValidationFails().statusCode(202).extract().path("id");
     }
 
     @Test

@@ -5,6 +5,13 @@ public enum EventType {
     ACCEPTED,
     /** The planner produced a valid plan ({@code plan} set). */
     PLANNED,
+    /**
+     * The plan waits for approval ({@code options.approval: required}); nothing runs until an APPROVED event. Written
+     * with its PLANNED event, in one record.
+     */
+    AWAITING_APPROVAL,
+    /** The plan was approved, as planned or edited ({@code plan} set: the plan that runs; {@code message} says which). */
+    APPROVED,
     /** Planning failed ({@code message} says why). */
     PLANNING_FAILED,
     /** The selector chose the models of the plan's tasks in one LLM call ({@code usage}, {@code message} set). */

@@ -29,7 +29,7 @@ public final class PlanValidator {
             List<Integer> deps = new ArrayList<>(GeneratedRefs.dependencies(t));
             Map<String, String> args = t.args() == null ? Map.of() : new LinkedHashMap<>(t.args());
             String task = t.task() == null ? null : TaskVocabulary.normalize(t.task());
-            out.add(new PlannedTask(t.id(), task, deps.isEmpty() ? List.of(-1) : deps, args));
+            out.add(new PlannedTask(t.id(), task, deps.isEmpty() ? List.of(-1) : deps, args, t.model()));
         }
         return out;
     }

@@ -19,7 +19,7 @@ public record RequestEvent(
         @Schema(description = "Task id, for task events.") Integer taskId,
         @Schema(description = "Human-readable detail (failure reason, executor).") String message,
         @Schema(description = "The request as accepted, for ACCEPTED.") UserRequest request,
-        @Schema(description = "The plan, for PLANNED.") Plan plan,
+        @Schema(description = "The plan, for PLANNED; the plan as approved, for APPROVED.") Plan plan,
         @Schema(description = "The chosen model, for TASK_SELECTED.") ModelChoice choice,
         @Schema(description = "The task result, for TASK_FINISHED.") TaskResult result,
         @Schema(description = "The answer, for DONE.") Answer answer,
@@ -36,8 +36,8 @@ public record RequestEvent(
         switch (type) {
             case ACCEPTED -> p.require(request != null && requestId != null && requestId.equals(request.requestId()),
                     "an ACCEPTED event without its request").addAll("request: ", request == null ? List.of() : request.problems());
-            case PLANNED -> p.require(plan != null && requestId != null && requestId.equals(plan.requestId()),
-                    "a PLANNED event without its plan").addAll("plan: ", plan == null ? List.of() : plan.problems());
+            case PLANNED, APPROVED -> p.require(plan != null && requestId != null && requestId.equals(plan.requestId()),
+                    "a " + type + " event without its plan").addAll("plan: ", plan == null ? List.of() : plan.problems());
             case TASK_SELECTED -> p.require(taskId != null && choice != null && choice.modelId() != null,
                     "a TASK_SELECTED event without its task or model");
             case TASK_STARTED -> p.require(taskId != null, "a TASK_STARTED event without its task");
@@ -59,6 +59,18 @@ public record RequestEvent(
 
     public static RequestEvent planned(Plan plan, String source) {
         return new RequestEvent(plan.requestId(), EventType.PLANNED, Instant.now(), source, null, null, null, plan,
+                null, null, null, null);
+    }
+
+    public static RequestEvent awaitingApproval(String requestId, String source) {
+        return new RequestEvent(requestId, EventType.AWAITING_APPROVAL, Instant.now(), source, null,
+                "the plan waits for approval: POST /v1/requests/" + requestId + "/approve runs it, /cancel ends it", null,
+                null, null, null, null, null);
+    }
+
+    /** The plan as it runs, approved as planned or edited ({@code how} says which). */
+    public static RequestEvent approved(Plan plan, String how, String source) {
+        return new RequestEvent(plan.requestId(), EventType.APPROVED, Instant.now(), source, null, how, null, plan,
                 null, null, null, null);
     }
 

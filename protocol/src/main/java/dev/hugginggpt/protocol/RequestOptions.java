@@ -11,15 +11,23 @@ public record RequestOptions(
         @Schema(description = "Time limit for one task run, in seconds.", examples = "120") Integer taskTimeoutSeconds,
         @Schema(description = "Stop after planning: the plan is returned and nothing runs.") Boolean planOnly,
         @Schema(description = "The most tokens an answer written by the LLM may take (the templated answer is not cut).",
-                examples = "500") Integer maxAnswerTokens) {
+                examples = "500") Integer maxAnswerTokens,
+        @Schema(description = "required: the plan waits at AWAITING_APPROVAL until POST /v1/requests/{id}/approve runs it"
+                + " (or cancel ends it); none (the default): it runs at once.", examples = "required") String approval) {
 
     public static final int MAX_TOP_K = 50;
     public static final int MAX_TASK_TIMEOUT_SECONDS = 3600;
     public static final int MAX_ANSWER_TOKENS = 100_000;
+    public static final String APPROVAL_REQUIRED = "required";
 
     /** Options without a cap on the answer. */
     public RequestOptions(String planner, Integer topK, Integer taskTimeoutSeconds, Boolean planOnly) {
-        this(planner, topK, taskTimeoutSeconds, planOnly, null);
+        this(planner, topK, taskTimeoutSeconds, planOnly, null, null);
+    }
+
+    /** Options of a plan that runs without approval. */
+    public RequestOptions(String planner, Integer topK, Integer taskTimeoutSeconds, Boolean planOnly, Integer maxAnswerTokens) {
+        this(planner, topK, taskTimeoutSeconds, planOnly, maxAnswerTokens, null);
     }
 
     /** Options out of their ranges, in words (the gateway answers these as a 400). */
@@ -33,6 +41,8 @@ public record RequestOptions(
                         "taskTimeoutSeconds must be between 1 and " + MAX_TASK_TIMEOUT_SECONDS)
                 .require(maxAnswerTokens == null || maxAnswerTokens >= 1 && maxAnswerTokens <= MAX_ANSWER_TOKENS,
                         "maxAnswerTokens must be between 1 and " + MAX_ANSWER_TOKENS)
+                .require(approval == null || Set.of(APPROVAL_REQUIRED, "none").contains(approval),
+                        "approval must be required or none")
                 .list();
     }
 
@@ -48,11 +58,16 @@ public record RequestOptions(
         return Boolean.TRUE.equals(planOnly);
     }
 
+    /** Whether the plan waits for a person's or a program's approval before anything runs. */
+    public boolean requiresApproval() {
+        return APPROVAL_REQUIRED.equals(approval);
+    }
+
     public RequestOptions withPlanOnly() {
-        return new RequestOptions(planner, topK, taskTimeoutSeconds, true, maxAnswerTokens);
+        return new RequestOptions(planner, topK, taskTimeoutSeconds, true, maxAnswerTokens, approval);
     }
 
     public RequestOptions withMaxAnswerTokens(Integer maxTokens) {
-        return new RequestOptions(planner, topK, taskTimeoutSeconds, planOnly, maxTokens);
+        return new RequestOptions(planner, topK, taskTimeoutSeconds, planOnly, maxTokens, approval);
     }
 }

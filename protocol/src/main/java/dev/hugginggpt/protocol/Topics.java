@@ -10,6 +10,16 @@ public final class Topics {
     public static final String OUTCOMES = "hg.outcomes";
     public static final String EXECUTORS = "hg.executors";
     /**
+     * The selector's word to every executor (each reads all of it, in a group of its own): a {@link Cancel} stops the
+     * request's running tasks and its queued ones are not started.
+     */
+    public static final String CONTROLS = "hg.controls";
+    /**
+     * The header naming the type of a record on a topic that carries more than one: on {@link #PLANS}, {@code cancel}
+     * for a {@link Cancel}; a record without it is a {@link Plan}.
+     */
+    public static final String RECORD_TYPE = "hg-record-type";
+    /**
      * Records a consumer could not read or use, each with its reason and its source topic, partition and offset in the
      * headers {@code dead-letter-reason}, {@code dead-letter-topic}, {@code dead-letter-partition} and
      * {@code dead-letter-offset}, its key as it was.

@@ -55,6 +55,29 @@ class CheckedRecordsTest {
     }
 
     @Test
+    void anApprovedPlanAndACancelMustNameTheirRequest() {
+        Plan plan = plan("r", List.of(SPEAK), new RequestOptions(null, null, null, null, null, "required"));
+        assertEquals(List.of(), RequestEvent.approved(plan, "approved as planned", "g").problems());
+        RequestEvent otherRequest = new RequestEvent("other", EventType.APPROVED, Instant.now(), "g", null, null, null,
+                plan, null, null, null, null);
+        assertEquals(List.of("a APPROVED event without its plan"), otherRequest.problems());
+        assertEquals(List.of(), RequestEvent.awaitingApproval("r", "planner").problems());
+        assertEquals(List.of(), Cancel.of("r", "by the client").problems());
+        assertEquals(List.of("no request id"), Cancel.of(" ", "by the client").problems());
+        assertEquals(List.of("options: approval must be required or none"),
+                plan("r", List.of(SPEAK), new RequestOptions(null, null, null, null, null, "later")).problems());
+    }
+
+    @Test
+    void aTaskModelChosenByAPersonSurvivesNormalizingAndIsLeftOutOfTheJsonWhenNone() throws Exception {
+        PlannedTask pinned = new PlannedTask(0, "Text To Speech", List.of(), Map.of("text", "hi"), "local/flite");
+        assertEquals(new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hi"), "local/flite"),
+                PlanValidator.normalize(List.of(pinned)).get(0));
+        assertEquals("{\"id\":0,\"task\":\"text-to-speech\",\"dep\":[-1],\"args\":{\"text\":\"hi\"}}",
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(SPEAK));
+    }
+
+    @Test
     void aHeartbeatWhoseModelsCannotBeMatchedIsRefused() {
         ModelCard noTask = new ModelCard("m", null, "local", 0, 0, "", "");
         ExecutorHeartbeat beat = new ExecutorHeartbeat("e", List.of(noTask), null, Instant.now(), false, null, 4);

@@ -43,15 +43,18 @@ public class TaskWorker {
     private final ExecutorMetrics metrics;
     private final StartAnnouncer startAnnouncer;
     private final OutputBounds bounds;
+    private final RunningTasks running;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
-            @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds, ExecutorConfig config) {
+            @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds, RunningTasks running,
+            ExecutorConfig config) {
         this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
         this.metrics = metrics;
         this.records = records;
         this.startAnnouncer = new StartAnnouncer(vertx, config.startedEventDelay());
         this.bounds = bounds;
+        this.running = running;
     }
 
     @Incoming("tasks")
@@ -71,16 +74,24 @@ public class TaskWorker {
         String error = null;
         boolean inputRejected = false;
         metrics.started();
-        try {
-            output = bounds.apply(run(task, started));
-        } catch (ModelException e) {
+        if (!running.start(task.requestId())) {
             status = TaskStatus.FAILED;
-            error = OutputBounds.error(e.getMessage());
-            inputRejected = e instanceof InputRejected;
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.errorf(e, "task %s failed unexpectedly", task.key());
-            status = TaskStatus.FAILED;
-            error = OutputBounds.error("the model crashed: " + e);
+            error = "its request was cancelled before the task started";
+        } else {
+            try {
+                output = bounds.apply(run(task, started));
+            } catch (ModelException e) {
+                status = TaskStatus.FAILED;
+                error = OutputBounds.error(running.isCancelled(task.requestId())
+                        ? "its request was cancelled: " + e.getMessage() : e.getMessage());
+                inputRejected = e instanceof InputRejected;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.errorf(e, "task %s failed unexpectedly", task.key());
+                status = TaskStatus.FAILED;
+                error = OutputBounds.error("the model crashed: " + e);
+            } finally {
+                running.end(task.requestId());
+            }
         }
         Instant finished = Instant.now();
         announcement.taskEnded();

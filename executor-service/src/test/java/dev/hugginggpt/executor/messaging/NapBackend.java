@@ -1,6 +1,8 @@
 package dev.hugginggpt.executor.messaging;
 
 import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -11,7 +13,7 @@ import java.util.Map;
 
 /**
  * A test backend whose one model, {@code nap/sleep}, takes as long as its {@code ms} argument says, and answers as many
- * characters as its {@code chars} argument asks, if any.
+ * characters as its {@code chars} argument asks, if any; or runs its {@code program} argument as a packaged program.
  */
 @ApplicationScoped
 public class NapBackend implements ModelBackend {
@@ -36,7 +38,11 @@ public class NapBackend implements ModelBackend {
     }
 
     @Override
-    public TaskOutput run(TaskDispatch task, Duration timeLeft) {
+    public TaskOutput run(TaskDispatch task, Duration timeLeft) throws ModelException {
+        if (task.args().containsKey("program")) {
+            return TaskOutput.text(Programs.run(List.of(task.args().get("program").split(" ")),
+                    "", timeLeft), Map.of());
+        }
         try {
             Thread.sleep(Long.parseLong(task.args().get("ms")));
         } catch (InterruptedException e) {

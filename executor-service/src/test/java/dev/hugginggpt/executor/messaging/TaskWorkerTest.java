@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.executor.config.ExecutorLimits;
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -80,6 +81,33 @@ class TaskWorkerTest {
         assertEquals("text/plain", whole.contentType());
         assertEquals(3_000_000, whole.size());
         assertTrue(result.output().text().endsWith("; the whole text is in " + whole.id() + "]"), result.output().text());
+    }
+
+    @Test
+    void aCancelKillsTheRequestsRunningProgramAndItsQueuedTasksDoNotStart() throws Exception {
+        connector.source("tasks").send(nap("cancelled", 0, Map.of("program", "sleep 37")));
+        await("the started event", () -> started("cancelled").size() == 1);
+        assertTrue(sleeping(), "the program runs");
+        long sent = System.nanoTime();
+        connector.source("controls").send(Cancel.of("cancelled", "cancelled by the client"));
+        await("the result", () -> results("cancelled").size() == 1);
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        TaskResult stopped = results("cancelled").get(0);
+        assertEquals(TaskStatus.FAILED, stopped.status());
+        assertEquals("its request was cancelled: sleep was interrupted; stopped", stopped.error());
+        assertTrue(millis < 1000, "the slot was free after " + millis + " ms");
+        assertTrue(!sleeping(), "the program was killed");
+
+        connector.source("tasks").send(nap("cancelled", 5000));
+        await("the queued task's result", () -> results("cancelled").size() == 2);
+        assertEquals("its request was cancelled before the task started", results("cancelled").get(1).error());
+        connector.source("tasks").send(nap("not-cancelled", 0));
+        await("another request's result", () -> results("not-cancelled").size() == 1);
+        assertEquals(TaskStatus.SUCCEEDED, results("not-cancelled").get(0).status(), "the thread's interrupt was cleared");
+    }
+
+    private static boolean sleeping() {
+        return ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").endsWith("sleep 37"));
     }
 
     @Test

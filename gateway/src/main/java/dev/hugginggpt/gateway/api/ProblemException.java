@@ -64,6 +64,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Bad request", detail);
     }
 
+    /** The request is not in a state where this can be done (approving one that does not wait, cancelling one over). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail);
     }

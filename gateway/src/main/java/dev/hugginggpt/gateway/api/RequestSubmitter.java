@@ -10,6 +10,8 @@ import dev.hugginggpt.gateway.messaging.RequestRecordLimit;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.LlmUsage;
+import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -49,10 +51,14 @@ public class RequestSubmitter {
     private final RequestRecordLimit recordLimit;
     private final RequestFailures failures;
     private final ObjectMapper json;
+    private final SubmittedPlans plans;
+    /** The planner named in the view of a request that brought its own plan. */
+    public static final String CLIENT_PLANNER = "client";
 
     public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
             GatewayMetrics metrics, @Channel("records") MutinyEmitter<Object> records, RequestRecordLimit recordLimit,
-            RequestFailures failures, ObjectMapper json) {
+            RequestFailures failures, ObjectMapper json, SubmittedPlans plans) {
+        this.plans = plans;
         this.recordLimit = recordLimit;
         this.failures = failures;
         this.json = json;
@@ -65,8 +71,18 @@ public class RequestSubmitter {
     }
 
     public Uni<String> submit(SubmitRequest body, String tenant, boolean planOnly) {
+        if (body != null && body.plan() != null && planOnly) {
+            throw ProblemException.badRequest("a request that only plans cannot bring its own 'plan'; submit it to"
+                    + " POST /v1/requests to run it");
+        }
+        SubmittedPlans.Checked plan = body == null || body.plan() == null ? null : plans.check(body.plan(), tenant, "plan");
+        if (plan != null && (body.messages() == null || body.messages().isEmpty())) {
+            body = new SubmitRequest(List.of(new ChatMessage("user", "Run this plan: " + PlanSummary.of(plan.tasks()))),
+                    body.resources(), body.options(), body.plan());
+        }
         UserRequest request = validate(body, tenant, planOnly);
         requireFitsTopic(request);
+        Plan own = plan == null ? null : ownPlan(request, plan);
         if (views.activeRequests(tenant) >= limits.maxConcurrent()) {
             throw ProblemException.tooManyRequests("tenant " + tenant + " already has " + limits.maxConcurrent()
                     + " requests running; wait for one to finish", 5);
@@ -81,6 +97,9 @@ public class RequestSubmitter {
         views.apply(accepted);
         metrics.accepted();
         views.whenTerminal(request.requestId()).thenAccept(metrics::finished);
+        if (own != null) {
+            return skipPlanning(request, accepted, own);
+        }
         // Together: this gateway's view already holds ACCEPTED, and the views of the others take it after PLANNED too.
         return Uni.combine().all().unis(records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), accepted)),
                 records.sendMessage(KafkaRecord.of(Topics.REQUESTS, request.requestId(), request))).discardItems()
@@ -90,6 +109,38 @@ public class RequestSubmitter {
                     return ProblemException.unavailable("the request could not be handed to the planner ("
                             + failure.getMessage() + "); try again");
                 });
+    }
+
+    /**
+     * A request with its own plan is not planned: ACCEPTED and PLANNED (and AWAITING_APPROVAL when it waits for
+     * approval) go to hg.events in one record, and the plan to hg.plans unless it waits; the view holds them at once.
+     */
+    private Uni<String> skipPlanning(UserRequest request, RequestEvent accepted, Plan plan) {
+        List<RequestEvent> events = new ArrayList<>(List.of(accepted, RequestEvent.planned(plan, GatewaySource.ID)));
+        if (request.options().requiresApproval()) {
+            events.add(RequestEvent.awaitingApproval(request.requestId(), GatewaySource.ID));
+        }
+        events.subList(1, events.size()).forEach(views::apply);
+        Uni<Void> sent = records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), List.copyOf(events)));
+        if (!request.options().requiresApproval()) {
+            sent = Uni.combine().all().unis(sent, records.sendMessage(KafkaRecord.of(Topics.PLANS, request.requestId(), plan)))
+                    .discardItems();
+        }
+        return sent.replaceWith(request.requestId()).onFailure().transform(failure -> {
+            failures.fail(request.requestId(), "the plan could not be handed to the selector: " + failure.getMessage());
+            return ProblemException.unavailable("the plan could not be handed to the selector (" + failure.getMessage()
+                    + "); try again");
+        });
+    }
+
+    /** The request's own plan, as the selector will read it; it must fit hg.plans. */
+    private Plan ownPlan(UserRequest request, SubmittedPlans.Checked checked) {
+        List<ResourceRef> files = new ArrayList<>(request.resources());
+        checked.files().stream().filter(f -> files.stream().noneMatch(r -> r.id().equals(f.id()))).forEach(files::add);
+        Plan plan = new Plan(request.requestId(), request.tenant(), request.lastUserMessage(), checked.tasks(),
+                CLIENT_PLANNER, LlmUsage.NONE, List.copyOf(files), request.options(), 0);
+        plans.requireFitsTopic(plan);
+        return plan;
     }
 
     /** The request as the planner will read it must fit hg.requests, or nothing is accepted. */
@@ -185,6 +236,9 @@ public class RequestSubmitter {
         }
         if (options.taskTimeoutSeconds() != null && (options.taskTimeoutSeconds() < 1 || options.taskTimeoutSeconds() > 3600)) {
             throw ProblemException.badRequest("options.taskTimeoutSeconds must be between 1 and 3600");
+        }
+        if (options.approval() != null && !options.problems().isEmpty()) {
+            throw ProblemException.badRequest("options." + String.join("; ", options.problems()));
         }
         if (planOnly) {
             options = options.withPlanOnly();

@@ -43,11 +43,16 @@ public class RequestsResource {
     private final Caller caller;
     private final Duration chatTimeout;
     private final Duration heartbeat;
+    private final Approvals approvals;
+    private final Cancellations cancellations;
 
-    public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller,
+    public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller, Approvals approvals,
+            Cancellations cancellations,
             @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout,
             @ConfigProperty(name = "hg.gateway.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
         this.heartbeat = heartbeat;
+        this.approvals = approvals;
+        this.cancellations = cancellations;
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
@@ -75,6 +80,39 @@ public class RequestsResource {
     @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public RequestView get(@PathParam("id") String id) {
         return views.find(id, caller.tenant()).orElseThrow(() -> ProblemException.notFound("no request " + id));
+    }
+
+    @POST
+    @Path("/requests/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "approveRequest", summary = "Approve a plan", description = """
+            Runs the plan of a request that waits at AWAITING_APPROVAL (options.approval: required): as planned with an \
+            empty body or `{}`, or as edited with `{"plan": [tasks]}` (arguments changed, tasks removed, a task's \
+            `model` chosen among its candidates). An edited plan is checked like a submitted one; a 400 names every \
+            problem and the request keeps waiting. An APPROVED event carries the plan that runs.""")
+    @APIResponse(responseCode = "202", description = "Approved; the plan runs.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "The edited plan cannot run; the detail names each problem.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request does not wait for approval (never did, already approved, or over).", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Blocking
+    @CustomDeserialization(RequestJson.class)
+    public Response approve(@PathParam("id") String id, ApproveRequest body) {
+        return Response.accepted(approvals.approve(id, caller.tenant(), body)).location(URI.create("/v1/requests/" + id))
+                .build();
+    }
+
+    @POST
+    @Path("/requests/{id}/cancel")
+    @Operation(operationId = "cancelRequest", summary = "Cancel a request", description = """
+            Ends a request that is not over: its tasks not started do not start, its running tasks are stopped (a \
+            local program is killed), and it ends FAILED with an error saying which tasks were not started, stopped \
+            or had already ended. No body. Waits (at most HG_CANCEL_WAIT) for the selector to confirm.""")
+    @APIResponse(responseCode = "200", description = "Cancelled: the request view, FAILED, its error saying what was cancelled.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is already over, or its answer is being written.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Blocking
+    public Uni<RequestView> cancel(@PathParam("id") String id) {
+        return cancellations.cancel(id, caller.tenant());
     }
 
     @GET

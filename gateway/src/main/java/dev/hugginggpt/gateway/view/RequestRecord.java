@@ -34,6 +34,12 @@ final class RequestRecord {
     private Instant createdAt;
     private Instant updatedAt;
     private boolean planOnly;
+    /** The plan as planned, while it waits for approval; since when it waits (the event's time, the same everywhere). */
+    private dev.hugginggpt.protocol.Plan plan;
+    private boolean approved;
+    /** An approval of this instance is being sent: no second one may start. */
+    boolean approvalClaimed;
+    private Instant awaitingSince;
     private String tenant;
     final java.util.Set<String> producedResources = new java.util.LinkedHashSet<>();
     /** Whether {@link RequestViews} counts this request among its tenant's unfinished ones. */
@@ -92,6 +98,10 @@ final class RequestRecord {
                 taskTimeoutSeconds = e.request().options() == null ? null : e.request().options().taskTimeoutSeconds();
             }
             case PLANNED -> {
+                if (approved) {
+                    return; // the approved plan is the one that runs
+                }
+                plan = e.plan();
                 planner = e.plan().planner();
                 planningUsage = e.plan().usage() == null ? LlmUsage.NONE : e.plan().usage();
                 planningMillis = e.plan().planningMillis();
@@ -100,6 +110,30 @@ final class RequestRecord {
                             null, null, null, null, null, null, null, null));
                 }
                 advance(planOnly ? RequestStatus.DONE : RequestStatus.SELECTING);
+                planned = true;
+                beforePlan.forEach(this::fold);
+                beforePlan.clear();
+            }
+            case AWAITING_APPROVAL -> {
+                if (!approved && !status.isTerminal()) {
+                    awaitingSince = e.at();
+                    status = RequestStatus.AWAITING_APPROVAL;
+                }
+            }
+            case APPROVED -> {
+                if (approved || status.isTerminal()) {
+                    return;
+                }
+                approved = true;
+                awaitingSince = null;
+                plan = e.plan();
+                tasks.clear();
+                for (PlannedTask t : e.plan().tasks()) {
+                    tasks.put(t.id(), new TaskView(t.id(), t.task(), t.dep(), t.args(), TaskStatus.PENDING,
+                            t.model(), null, t.model() == null ? null : "chosen when the plan was approved", null, null,
+                            null, null, null));
+                }
+                status = RequestStatus.SELECTING;
                 planned = true;
                 beforePlan.forEach(this::fold);
                 beforePlan.clear();
@@ -134,6 +168,17 @@ final class RequestRecord {
             default -> {
             }
         }
+    }
+
+    /** The plan waiting for approval, if the request waits for it. */
+    java.util.Optional<dev.hugginggpt.protocol.Plan> awaitingPlan() {
+        return status == RequestStatus.AWAITING_APPROVAL && plan != null && !approvalClaimed ? java.util.Optional.of(plan)
+                : java.util.Optional.empty();
+    }
+
+    /** Since when the plan waits for approval; null when it does not. */
+    Instant awaitingSince() {
+        return status == RequestStatus.AWAITING_APPROVAL ? awaitingSince : null;
     }
 
     /** Whether every one of these tasks has a terminal result here (a task not in the plan has none). */

@@ -149,6 +149,9 @@ public class RequestViews {
     public synchronized List<Stalled> stalled(long nowNanos, java.time.Duration limit, String thisInstance) {
         List<Stalled> stalled = new ArrayList<>();
         for (RequestRecord record : unfinished) {
+            if (record.awaitingSince() != null) {
+                continue; // waiting for a person is not a stall: the approval timeout ends it
+            }
             java.time.Duration allowed = limit;
             if (record.taskTimeoutSeconds() != null) {
                 java.time.Duration task = java.time.Duration.ofSeconds(record.taskTimeoutSeconds() + 60L);
@@ -163,6 +166,45 @@ public class RequestViews {
             }
         }
         return stalled;
+    }
+
+    /**
+     * The plan of the tenant's request that waits for approval, claimed: until {@link #releaseApproval} no other call
+     * on this instance gets it. Empty when the request is not the tenant's or does not wait (any more).
+     */
+    public synchronized Optional<dev.hugginggpt.protocol.Plan> claimApproval(String id, String tenant) {
+        RequestRecord record = records.get(id);
+        if (record == null || !tenant.equals(record.tenant())) {
+            return Optional.empty();
+        }
+        Optional<dev.hugginggpt.protocol.Plan> plan = record.awaitingPlan();
+        plan.ifPresent(p -> record.approvalClaimed = true);
+        return plan;
+    }
+
+    /** An approval that was not sent: the plan waits again. */
+    public synchronized void releaseApproval(String id) {
+        RequestRecord record = records.get(id);
+        if (record != null) {
+            record.approvalClaimed = false;
+        }
+    }
+
+    /** Requests whose plan has waited for approval since before {@code cutoff} (by the time of their event). */
+    public synchronized List<String> awaitingSince(java.time.Instant cutoff) {
+        List<String> expired = new ArrayList<>();
+        for (RequestRecord record : unfinished) {
+            java.time.Instant since = record.awaitingSince();
+            if (since != null && since.isBefore(cutoff)) {
+                expired.add(record.id);
+            }
+        }
+        return expired;
+    }
+
+    /** The request's stage here, if this view holds it. */
+    public synchronized Optional<RequestStatus> status(String id) {
+        return Optional.ofNullable(records.get(id)).map(RequestRecord::status);
     }
 
     /** Whether this view holds the request and it is neither DONE nor FAILED. */

@@ -23,7 +23,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** hg.requests -> plan -> hg.plans (unless plan-only) and hg.events. The offset commits after both are sent. */
+/**
+ * hg.requests -> plan -> hg.plans (unless plan-only, or waiting for approval: then the gateway sends it once approved)
+ * and hg.events. The offset commits after both are sent.
+ */
 @ApplicationScoped
 public class RequestConsumer {
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
@@ -67,12 +70,25 @@ public class RequestConsumer {
                 result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
         LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
         try {
-            send(plan, options.isPlanOnly());
+            if (options.requiresApproval() && !options.isPlanOnly()) {
+                awaitApproval(plan);
+            } else {
+                send(plan, options.isPlanOnly());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("request %s: its plan could not be sent: %s", key, e.getMessage());
             records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, key, RequestEvent.planningFailed(key,
                     "the plan could not be passed on (" + e.getMessage() + ")", result.usage(), SOURCE)));
         }
+    }
+
+    /**
+     * The plan stays in hg.events, where every gateway keeps it until it is approved or ends: PLANNED and
+     * AWAITING_APPROVAL in one record, so that no view sees the one without the other.
+     */
+    private void awaitApproval(Plan plan) {
+        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, plan.requestId(), java.util.List.of(
+                RequestEvent.planned(plan, SOURCE), RequestEvent.awaitingApproval(plan.requestId(), SOURCE))));
     }
 
     /** Together, one round of writes: the gateways' views take the selector's task events before PLANNED too. */

@@ -62,6 +62,19 @@ class RequestConsumerTest {
     }
 
     @Test
+    void aPlanThatWaitsForApprovalStaysInTheEventsWithItsAwaitingEventAndIsNotScheduled() {
+        connector.source("requests").send(new UserRequest("r-4", "default", List.of(new ChatMessage("user",
+                "Read 'good morning' aloud.")), List.of(), new RequestOptions(null, null, null, null, null, "required"),
+                Instant.now()));
+        await("the planner's output", () -> sent.received(Topics.EVENTS).size() == 1);
+        List<?> together = (List<?>) sent.received(Topics.EVENTS).get(0).getPayload();
+        assertEquals(List.of(EventType.PLANNED, EventType.AWAITING_APPROVAL),
+                together.stream().map(e -> ((RequestEvent) e).type()).toList());
+        assertEquals("text-to-speech", ((RequestEvent) together.get(0)).plan().tasks().get(0).task());
+        assertTrue(plans().isEmpty(), "the gateway sends the plan once it is approved");
+    }
+
+    @Test
     void askingForTheLlmPlannerWithoutAnLlmFailsWithTheConfigurationHint() {
         UserRequest request = new UserRequest("r-3", "default", List.of(new ChatMessage("user", "Describe cat.jpg")),
                 List.of(), new RequestOptions("llm", null, null, null), Instant.now());

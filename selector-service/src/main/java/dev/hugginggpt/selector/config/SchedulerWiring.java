@@ -33,13 +33,21 @@ public class SchedulerWiring {
     @ApplicationScoped
     DagScheduler scheduler(SelectorConfig config, ModelSelector selector, PlanModelChoice choice,
             ExecutorRegistry executors, SelectorMetrics metrics) {
-        ModelChooser chooser = (plan, task, args) -> {
-            Candidates candidates = selector.candidates(task, choice.topK(plan));
-            if (candidates.isEmpty()) {
-                return new ModelChooser.Choice(List.of(), candidates.unavailableReason());
+        ModelChooser chooser = new ModelChooser() {
+            @Override
+            public Choice choose(dev.hugginggpt.protocol.Plan plan, String task, java.util.Map<String, String> args) {
+                Candidates candidates = selector.candidates(task, choice.topK(plan));
+                if (candidates.isEmpty()) {
+                    return new ModelChooser.Choice(List.of(), candidates.unavailableReason());
+                }
+                List<ModelChoice> ordered = selector.choose(candidates, plan.userMessage(), args);
+                return new ModelChooser.Choice(ordered, null);
             }
-            List<ModelChoice> ordered = selector.choose(candidates, plan.userMessage(), args);
-            return new ModelChooser.Choice(ordered, null);
+
+            @Override
+            public java.util.Optional<ModelChoice> offered(String task, String modelId) {
+                return selector.offered(task, modelId);
+            }
         };
         TenantShare share = TenantShare.of(config.tenantSlotShare(), () -> executors.live().stream()
                 .filter(e -> !e.stopping()).mapToInt(ExecutorHeartbeat::slots).sum());

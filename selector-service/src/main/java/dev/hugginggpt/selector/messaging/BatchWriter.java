@@ -27,7 +27,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
 /**
- * Applies changes to the scheduler and writes what they cause, in two phases (a {@link GroupCommit}): a batch of
+ * Applies changes to the scheduler and writes what they cause (dispatches and cancels first, then each request's
+ * events, then outcomes), in two phases (a {@link GroupCommit}): a batch of
  * changes hands its dispatches, events and outcomes to the producer and captures the changed requests' DAG state;
  * once those records are written, the state is (after the batch before has handed over its own). A request's state
  * is therefore stored only after the dispatches and the outcome it records: a selector killed in between has its
@@ -102,6 +103,8 @@ public class BatchWriter {
                     if (action instanceof SchedulerAction.Dispatch d) {
                         int partition = router.route(d.task().key(), Instant.now());
                         sends.add(send(d.task().requestId(), records.dispatch(d.task(), partition)));
+                    } else if (action instanceof SchedulerAction.Stop s) {
+                        sends.add(send(s.requestId(), records.control(s.cancel())));
                     } else if (action instanceof SchedulerAction.Event e) {
                         eventsOf(events, step.context(), e.event().requestId()).add(e.event());
                     } else if (action instanceof SchedulerAction.Finish f) {

@@ -1,5 +1,6 @@
 package dev.hugginggpt.selector.messaging;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.Plan;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * The selector's Kafka side: plans and task results in (one consumer of both topics), executor heartbeats in, the
+ * The selector's Kafka side: plans, cancels and task results in (one consumer of both topics), executor heartbeats in, the
  * partitions it is given or loses, and a clock tick for deadlines. Each becomes a change to the scheduler, written by
  * the {@link BatchWriter}.
  */
@@ -78,9 +79,22 @@ public class SchedulingConsumer {
             onPlan(plan);
         } else if (record instanceof TaskResult result) {
             onResult(result);
+        } else if (record instanceof Cancel cancel) {
+            onCancel(cancel);
         } else {
-            throw new InvalidRecord(record == null ? "an empty record" : "neither a plan nor a task result: " + record);
+            throw new InvalidRecord(record == null ? "an empty record" : "neither a plan, a cancel nor a task result: " + record);
         }
+    }
+
+    /** After the request's plan on its partition, so it reaches the instance that schedules the request, in order. */
+    private void onCancel(Cancel cancel) {
+        InvalidRecord.require(cancel, Topics.PLANS);
+        if (!partitions.owns(cancel.requestId())) {
+            return;
+        }
+        Span.current().setAttribute("hg.request.id", cancel.requestId());
+        LOG.infof("request %s: cancel (%s)", cancel.requestId(), cancel.reason());
+        writer.apply(cancel.requestId(), () -> scheduler.onCancel(cancel));
     }
 
     private void onPlan(Plan plan) {

@@ -1,5 +1,6 @@
 package dev.hugginggpt.selector.messaging;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * What the selector writes, each to its topic: dispatches to hg.tasks, events to hg.events, outcomes to hg.outcomes.
+ * What the selector writes, each to its topic: dispatches to hg.tasks, events to hg.events, outcomes to hg.outcomes,
+ * cancels to hg.controls.
  * One producer for all (the channel "records"), so records handed over together share a produce request.
  */
 @ApplicationScoped
@@ -38,6 +40,11 @@ public class SelectorRecords {
     public Uni<Void> events(String requestId, List<RequestEvent> events) {
         Object value = events.size() == 1 ? events.get(0) : List.copyOf(events);
         return records.sendMessage(KafkaRecord.of(Topics.EVENTS, requestId, value));
+    }
+
+    /** To every executor: stop the request's tasks. */
+    public Uni<Void> control(Cancel cancel) {
+        return records.sendMessage(KafkaRecord.of(Topics.CONTROLS, cancel.requestId(), cancel));
     }
 
     public Uni<Void> outcome(Outcome outcome) {

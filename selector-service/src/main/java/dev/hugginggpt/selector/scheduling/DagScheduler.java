@@ -1,5 +1,6 @@
 package dev.hugginggpt.selector.scheduling;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.GeneratedRefs;
 import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * are in hg.tasks together), resolves {@code <GENERATED>-N} in their arguments, retries a failed
  * task on the next candidate, skips tasks whose inputs failed, and finishes the request once every
  * task is terminal. Results are deduplicated by (request, task, attempt). A request whose scheduling throws is failed
- * on its own (a FAILED event, its state dropped); the others go on.
+ * on its own (a FAILED event, its state dropped); the others go on. A cancelled request ends at once: its tasks not
+ * started are skipped, its running ones failed and stopped on the executors.
  */
 public final class DagScheduler {
     private static final Logger LOG = Logger.getLogger(DagScheduler.class);
@@ -108,6 +110,52 @@ public final class DagScheduler {
         }
         finish(state, result, actions);
         advance(dag, actions);
+    }
+
+    /**
+     * Ends the request: tasks not started are skipped, tasks dispatched are failed and every executor is told to stop
+     * them, and a FAILED event says what was cancelled. A request not known here (still being planned, waiting for
+     * approval, or its plan not yet read) is remembered as over, so that a plan of it that comes later does not run.
+     */
+    public synchronized List<SchedulerAction> onCancel(Cancel cancel) {
+        List<SchedulerAction> actions = new ArrayList<>();
+        String requestId = cancel.requestId();
+        String reason = cancel.reason() == null || cancel.reason().isBlank() ? "cancelled" : cancel.reason();
+        RequestDag dag = requests.get(requestId);
+        if (dag == null) {
+            if (!finished.contains(requestId)) {
+                forget(requestId);
+                actions.add(new SchedulerAction.Event(RequestEvent.failed(requestId, reason + ": nothing had run", source)));
+            }
+            return actions;
+        }
+        guarded(requestId, actions, mine -> {
+            List<String> notStarted = new ArrayList<>();
+            List<String> stopped = new ArrayList<>();
+            List<String> over = new ArrayList<>();
+            for (TaskState state : dag.tasks.values()) {
+                String name = state.task.id() + " (" + state.task.task() + ")";
+                if (state.status == TaskStatus.PENDING) {
+                    finish(state, TaskResult.skipped(requestId, state.task.id(), state.task.task(),
+                            reason + " before it started"), mine);
+                    notStarted.add(name);
+                } else if (state.status == TaskStatus.SELECTED) {
+                    finish(state, TaskResult.failedBeforeRun(requestId, state.task.id(), state.task.task(), state.current,
+                            reason + " while it was dispatched to or running on model " + state.current.modelId()), mine);
+                    stopped.add(name);
+                } else {
+                    over.add(name);
+                }
+            }
+            if (!stopped.isEmpty()) {
+                mine.add(new SchedulerAction.Stop(new Cancel(requestId, reason, cancel.at())));
+            }
+            mine.add(new SchedulerAction.Event(RequestEvent.failed(requestId,
+                    reason + ": " + CancelReport.of(notStarted, stopped, over), source)));
+            forget(requestId);
+        });
+        releaseHeld(actions);
+        return actions;
     }
 
     /** Fails (or retries) tasks whose deadline passed without a result. */
@@ -304,7 +352,8 @@ public final class DagScheduler {
                             null, choice.unavailableReason()), actions);
                     continue;
                 }
-                state.remaining.addAll(preferPick(choice.models(), dag.inContext.picks().get(state.task.id())));
+                state.remaining.addAll(state.task.model() != null ? pinned(state.task, choice.models())
+                        : preferPick(choice.models(), dag.inContext.picks().get(state.task.id())));
                 dispatchNext(dag, state, actions, null);
             }
         }
@@ -314,6 +363,25 @@ public final class DagScheduler {
                     new Outcome(dag.plan.requestId(), dag.plan, results, dag.inContext.usage(), Instant.now())));
             forget(dag.plan.requestId());
         }
+    }
+
+    /**
+     * The model a person chose when approving the plan goes first while a live executor offers it; otherwise the
+     * ranked candidates run, and the first one's reason says the chosen model was not there.
+     */
+    private List<ModelChoice> pinned(dev.hugginggpt.protocol.PlannedTask task, List<ModelChoice> ranked) {
+        java.util.Optional<ModelChoice> offered = chooser.offered(task.task(), task.model());
+        if (offered.isPresent()) {
+            List<ModelChoice> ordered = new ArrayList<>();
+            ordered.add(offered.get());
+            ranked.stream().filter(m -> !m.modelId().equals(task.model())).forEach(ordered::add);
+            return ordered;
+        }
+        List<ModelChoice> ordered = new ArrayList<>(ranked);
+        ModelChoice first = ordered.get(0);
+        ordered.set(0, new ModelChoice(first.modelId(), first.backend(), "the chosen model " + task.model()
+                + " is not offered by any live executor for " + task.task() + "; " + first.reason()));
+        return ordered;
     }
 
     private static List<ModelChoice> preferPick(List<ModelChoice> ranked, ModelChoice pick) {

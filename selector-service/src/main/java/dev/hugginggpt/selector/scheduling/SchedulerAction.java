@@ -1,5 +1,6 @@
 package dev.hugginggpt.selector.scheduling;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
@@ -20,6 +21,14 @@ public sealed interface SchedulerAction {
         @Override
         public String requestId() {
             return event.requestId();
+        }
+    }
+
+    /** Every executor stops the request's running tasks and starts none of its queued ones. */
+    record Stop(Cancel cancel) implements SchedulerAction {
+        @Override
+        public String requestId() {
+            return cancel.requestId();
         }
     }
 

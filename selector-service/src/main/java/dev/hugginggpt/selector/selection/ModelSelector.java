@@ -66,6 +66,12 @@ public class ModelSelector {
         return new Candidates(List.copyOf(available.subList(0, Math.min(topK, available.size()))), null);
     }
 
+    /** A model a person chose for a task of this type, if a live backend offers it now, whatever its rank. */
+    public java.util.Optional<ModelChoice> offered(String task, String modelId) {
+        return candidates(task, Integer.MAX_VALUE).ranked().stream().filter(m -> m.id().equals(modelId)).findFirst()
+                .map(m -> new ModelChoice(m.id(), m.backend(), "chosen when the plan was approved"));
+    }
+
     /** Orders the candidates best first for this task's text; the first is the choice, the rest are fallbacks. */
     public List<ModelChoice> choose(Candidates candidates, String userMessage, Map<String, String> args) {
         Set<String> words = requestWords(userMessage + " " + String.join(" ", args.values()));

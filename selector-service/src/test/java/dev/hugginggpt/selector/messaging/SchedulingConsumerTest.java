@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -135,6 +136,39 @@ class SchedulingConsumerTest {
                 .collect(Collectors.groupingBy(RequestEvent::type, Collectors.counting()));
         assertEquals(Map.of(EventType.TASK_SELECTED, 3L, EventType.TASK_FINISHED, 3L, EventType.RESPONDING, 1L), counts,
                 "every event once, in whichever records");
+    }
+
+    @Test
+    void aCancelOnThePlansTopicEndsTheRequestAndTellsEveryExecutorToStopIt() {
+        connector.source("scheduling").send(plan("r-cancel", 2));
+        await("the first tasks", () -> tasks().size() == 2);
+        connector.source("scheduling").send(Cancel.of("r-cancel", "cancelled by the client"));
+        await("the cancel's report", () -> events().stream().anyMatch(e -> e.type() == EventType.FAILED));
+        List<Message<Cancel>> controls = sent.received(Topics.CONTROLS);
+        assertEquals(1, controls.size());
+        assertEquals("r-cancel", controls.get(0).getPayload().requestId());
+        RequestEvent failed = events().stream().filter(e -> e.type() == EventType.FAILED).findFirst().orElseThrow();
+        assertEquals("cancelled by the client: task 1 (automatic-speech-recognition) not started; tasks 0 (text-to-speech),"
+                + " 2 (text-to-speech) stopped while running", failed.message());
+        connector.source("scheduling").send(succeeded(dispatched(0), TaskOutput.text("late", Map.of())));
+        assertTrue(outcomes().isEmpty(), "a cancelled request has no outcome to answer");
+    }
+
+    @Test
+    void theDeserializerTellsACancelFromAPlanByItsHeader() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = dev.hugginggpt.protocol.Json.MAPPER;
+        SchedulingRecordDeserializer deserializer = new SchedulingRecordDeserializer(mapper);
+        org.apache.kafka.common.header.internals.RecordHeaders cancel = new org.apache.kafka.common.header.internals.RecordHeaders();
+        cancel.add(Topics.RECORD_TYPE, Cancel.RECORD_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = mapper.writeValueAsBytes(Cancel.of("r-x", "cancelled by the client"));
+        assertEquals("r-x", ((Cancel) deserializer.deserialize(Topics.PLANS, cancel, bytes)).requestId());
+        byte[] plan = mapper.writeValueAsBytes(plan("r-y", 0));
+        assertTrue(deserializer.deserialize(Topics.PLANS, new org.apache.kafka.common.header.internals.RecordHeaders(), plan)
+                instanceof Plan);
+        org.apache.kafka.common.header.internals.RecordHeaders other = new org.apache.kafka.common.header.internals.RecordHeaders();
+        other.add(Topics.RECORD_TYPE, "delete-everything".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertThrows(org.apache.kafka.common.errors.SerializationException.class,
+                () -> deserializer.deserialize(Topics.PLANS, other, bytes));
     }
 
     private static List<EventType> types(Object record) {

@@ -3,6 +3,7 @@ package dev.hugginggpt.selector.scheduling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.Outcome;
@@ -214,6 +215,87 @@ class DagSchedulerTest {
                 "a held task's deadline starts when it is dispatched");
         assertEquals(List.of(), dispatches(shared.onResult(ok(other.get(0), TaskOutput.text("done", Map.of())))),
                 "another tenant's result frees none of this tenant's slots");
+    }
+
+    @Test
+    void aCancelSkipsTheTasksNotStartedFailsAndStopsTheRunningOnesAndSaysSo() {
+        List<TaskDispatch> running = dispatches(scheduler.onPlan(dag));
+        scheduler.onResult(ok(running.get(1), TaskOutput.text("French", Map.of())));
+        List<SchedulerAction> cancelled = scheduler.onCancel(Cancel.of("req", "cancelled by the client"));
+
+        Map<Integer, TaskStatus> ended = new java.util.TreeMap<>();
+        cancelled.stream().filter(a -> a instanceof SchedulerAction.Event e && e.event().type() == EventType.TASK_FINISHED)
+                .map(a -> ((SchedulerAction.Event) a).event().result()).forEach(r -> ended.put(r.taskId(), r.status()));
+        assertEquals(Map.of(0, TaskStatus.FAILED, 2, TaskStatus.SKIPPED), ended, "the finished task 1 is left as it was");
+        List<Cancel> stops = cancelled.stream().filter(a -> a instanceof SchedulerAction.Stop)
+                .map(a -> ((SchedulerAction.Stop) a).cancel()).toList();
+        assertEquals(1, stops.size(), "the executors are told to stop task 0");
+        RequestEvent failed = ((SchedulerAction.Event) cancelled.get(cancelled.size() - 1)).event();
+        assertEquals(EventType.FAILED, failed.type());
+        assertEquals("cancelled by the client: task 2 (automatic-speech-recognition) not started; task 0 (text-to-speech)"
+                + " stopped while running; task 1 (text-classification) had already ended", failed.message());
+        assertTrue(outcomes(cancelled).isEmpty(), "no answer is written for a cancelled request");
+        assertEquals(0, scheduler.activeRequests());
+        assertTrue(scheduler.snapshot("req").isEmpty(), "its stored state is dropped");
+        assertEquals(List.of(), scheduler.onResult(failed(running.get(0))), "the stopped task's own result changes nothing");
+    }
+
+    @Test
+    void aRequestCancelledBeforeItsPlanCameNeverRuns() {
+        List<SchedulerAction> cancelled = scheduler.onCancel(Cancel.of("req", "cancelled by the client"));
+        assertEquals("cancelled by the client: nothing had run", ((SchedulerAction.Event) cancelled.get(0)).event().message());
+        assertEquals(List.of(), scheduler.onPlan(dag), "the plan that comes after the cancel is not run");
+        assertEquals(List.of(), scheduler.onCancel(Cancel.of("req", "again")), "a second cancel says nothing more");
+    }
+
+    @Test
+    void aModelChosenWhenThePlanWasApprovedRunsFirstWhileItIsOffered() {
+        ModelChoice offeredOnlyBeyondTopK = new ModelChoice("m-c", "local", "chosen when the plan was approved");
+        DagScheduler pinning = new DagScheduler(new ModelChooser() {
+            @Override
+            public Choice choose(Plan plan, String task, Map<String, String> args) {
+                return new Choice(List.of(A, B), null);
+            }
+
+            @Override
+            public java.util.Optional<ModelChoice> offered(String task, String modelId) {
+                return modelId.equals("m-c") ? java.util.Optional.of(offeredOnlyBeyondTopK) : java.util.Optional.empty();
+            }
+        }, "test", 3, Duration.ofSeconds(30));
+        List<TaskDispatch> sent = dispatches(pinning.onPlan(plan(
+                new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "hi"), "m-c"),
+                new PlannedTask(1, "text-to-speech", List.of(-1), Map.of("text", "hi"), "m-gone"))));
+        assertEquals("m-c", sent.get(0).model().modelId());
+        assertEquals(List.of(A, B), sent.get(0).fallbacks());
+        assertEquals("m-a", sent.get(1).model().modelId(), "a chosen model no executor offers any more is replaced");
+        assertTrue(sent.get(1).model().reason().startsWith("the chosen model m-gone is not offered"), sent.get(1).model().reason());
+    }
+
+    /** An approved plan is an ordinary plan to the selector, a person's choice of model included, across a restart. */
+    @Test
+    void anApprovedPlansChosenModelSurvivesARestartFromTheStoredState() throws Exception {
+        ModelChooser offersC = new ModelChooser() {
+            @Override
+            public Choice choose(Plan plan, String task, Map<String, String> args) {
+                return new Choice(List.of(A, B), null);
+            }
+
+            @Override
+            public java.util.Optional<ModelChoice> offered(String task, String modelId) {
+                return modelId.equals("m-c") ? java.util.Optional.of(new ModelChoice("m-c", "local", "chosen")) : java.util.Optional.empty();
+            }
+        };
+        DagScheduler before = new DagScheduler(offersC, "test", 3, Duration.ofSeconds(30));
+        List<TaskDispatch> first = dispatches(before.onPlan(plan(
+                new PlannedTask(0, "text-to-speech", List.of(-1), Map.of("text", "good night")),
+                new PlannedTask(1, "automatic-speech-recognition", List.of(0), Map.of("audio", "<GENERATED>-0"), "m-c"))));
+        String stored = dev.hugginggpt.protocol.Json.MAPPER.writeValueAsString(before.snapshot("req").orElseThrow());
+
+        DagScheduler restarted = new DagScheduler(offersC, "test-2", 3, Duration.ofSeconds(30));
+        restarted.restore(List.of(dev.hugginggpt.protocol.Json.MAPPER.readValue(stored, DagSnapshot.class)));
+        ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
+        List<TaskDispatch> next = dispatches(restarted.onResult(ok(first.get(0), TaskOutput.file(wav, Map.of()))));
+        assertEquals("m-c", next.get(0).model().modelId(), "the model chosen at approval, after the restart");
     }
 
     private static Plan tenantPlan(String id, String tenant) {
