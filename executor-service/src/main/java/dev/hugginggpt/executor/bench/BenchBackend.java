@@ -18,15 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The {@code bench} backend: stand-ins for models, for measuring the pipeline itself (planner, selector, Kafka,
- * executors, gateway) without model time. Off unless {@code HG_BENCH_MODELS=true}; when on, the executor offers
- * only these (see {@code LocalBackend#enabled}). Each stand-in waits the configured delay ({@code HG_BENCH_DELAY_MS},
- * default 0; {@code HG_BENCH_TASKS} limits the task types, {@code HG_BENCH_VARIANTS} offers several per type) and returns a fixed placeholder of the task's output kind. They are never real models, and say so in
- * their ids ({@code bench/zero-latency-<task>}, {@code bench/delay-200ms-<task>}), descriptions and outputs.
+ * The {@code bench} backend, a stand-in backend: models that are not models, for measuring the pipeline itself
+ * (planner, selector, Kafka, executors, gateway) without model time. bench/pipeline.sh starts the executors from their
+ * built jar with {@code HG_BENCH_MODELS=true}, so the stand-ins ship in that jar; off by default. While it is on, the
+ * executor runs and announces only these ({@link ModelBackend#standIn()}): no task reaches a real model. Each stand-in
+ * waits the configured delay ({@code HG_BENCH_DELAY_MS}, default 0; {@code HG_BENCH_TASKS} limits the task types,
+ * {@code HG_BENCH_VARIANTS} offers several per type) and returns a fixed placeholder of the task's output kind. They
+ * say what they are in their ids ({@code bench/zero-latency-<task>}, {@code bench/delay-200ms-<task>}), descriptions
+ * and outputs. See docs/benchmarks.md.
  */
 @ApplicationScoped
 public class BenchBackend implements ModelBackend {
@@ -39,10 +41,11 @@ public class BenchBackend implements ModelBackend {
     private final Map<String, ModelCard> models = new LinkedHashMap<>();
 
     @Inject
-    public BenchBackend(@ConfigProperty(name = "hg.bench.models", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "hg.bench.delay-ms", defaultValue = "0") long delayMs,
-            @ConfigProperty(name = "hg.bench.tasks") Optional<List<String>> tasks,
-            @ConfigProperty(name = "hg.bench.variants", defaultValue = "1") int variants, ResourceStore store) {
+    public BenchBackend(BenchConfig config, ResourceStore store) {
+        this(config.models(), config.delayMs(), config.tasks(), config.variants(), store);
+    }
+
+    BenchBackend(boolean enabled, long delayMs, Optional<List<String>> tasks, int variants, ResourceStore store) {
         if (delayMs < 0) {
             throw new IllegalArgumentException("hg.bench.delay-ms must be 0 or more, not " + delayMs);
         }
@@ -85,6 +88,11 @@ public class BenchBackend implements ModelBackend {
     @Override
     public boolean enabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean standIn() {
+        return true;
     }
 
     @Override

@@ -3,6 +3,35 @@ package dev.hugginggpt.executor.local;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.config.ExecutorLimits;
+import dev.hugginggpt.executor.local.control.MediaPipePoseControl;
+import dev.hugginggpt.executor.local.control.OpenCvCannyControl;
+import dev.hugginggpt.executor.local.control.OpenCvLineSegmentControl;
+import dev.hugginggpt.executor.local.model.LocalModel;
+import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.pose.BlazePose;
+import dev.hugginggpt.executor.local.runtime.MiniLm;
+import dev.hugginggpt.executor.local.speech.EspeakTextToSpeech;
+import dev.hugginggpt.executor.local.speech.FliteTextToSpeech;
+import dev.hugginggpt.executor.local.speech.PocketsphinxSpeechRecognition;
+import dev.hugginggpt.executor.local.speech.SoxNoiseReduction;
+import dev.hugginggpt.executor.local.text.ApertiumTranslation;
+import dev.hugginggpt.executor.local.text.MiniLmExtractiveQuestionAnswering;
+import dev.hugginggpt.executor.local.text.MiniLmFeatureExtraction;
+import dev.hugginggpt.executor.local.text.MiniLmSentenceSimilarity;
+import dev.hugginggpt.executor.local.text.MiniLmZeroShotClassifier;
+import dev.hugginggpt.executor.local.text.OpenNlpEnglish;
+import dev.hugginggpt.executor.local.text.OpenNlpLanguageDetector;
+import dev.hugginggpt.executor.local.text.OpenNlpPartOfSpeechTagger;
+import dev.hugginggpt.executor.local.text.OtsSummarization;
+import dev.hugginggpt.executor.local.text.SentimentSimilarity;
+import dev.hugginggpt.executor.local.text.StanfordNamedEntityRecognizer;
+import dev.hugginggpt.executor.local.text.StanfordSentimentClassifier;
+import dev.hugginggpt.executor.local.vision.CocoObjectDetection;
+import dev.hugginggpt.executor.local.vision.MediaPipeSelfieSegmentation;
+import dev.hugginggpt.executor.local.vision.OpenCvFaceDetection;
+import dev.hugginggpt.executor.local.vision.OpenCvImageOps;
+import dev.hugginggpt.executor.local.vision.OpenCvPeopleDetection;
+import dev.hugginggpt.executor.local.vision.TesseractOcr;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -16,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The {@code local} backend: the models whose program or weights are installed on this machine. */
@@ -25,9 +53,6 @@ public class LocalBackend implements ModelBackend {
     private static final Logger LOG = Logger.getLogger(LocalBackend.class);
     private final Map<String, LocalModel> models = new LinkedHashMap<>();
     private final List<UnavailableModel> unavailable = new ArrayList<>();
-    /** While the executor offers the benchmark stand-ins (HG_BENCH_MODELS=true), no task may reach a real model. */
-    @ConfigProperty(name = "hg.bench.models", defaultValue = "false")
-    boolean benchStandIns;
 
     @Inject
     public LocalBackend(ResourceStore store, ExecutorLimits limits) {
@@ -70,11 +95,6 @@ public class LocalBackend implements ModelBackend {
     @Override
     public String name() {
         return "local";
-    }
-
-    @Override
-    public boolean enabled() {
-        return !benchStandIns;
     }
 
     @Override

@@ -37,7 +37,7 @@ public class HeartbeatPublisher {
             @Identifier("task-partitions") TaskPartitions partitions,
             @ConfigProperty(name = "smallrye.messaging.worker.inference.max-concurrency") int slots,
             @Channel("records") MutinyEmitter<Object> records) {
-        this.backends = backends.stream().filter(ModelBackend::enabled).toList();
+        this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
         this.partitions = partitions;
         this.slots = slots;

@@ -3,6 +3,7 @@ package dev.hugginggpt.executor.messaging;
 import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.config.ExecutorConfig;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -23,7 +24,6 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -47,12 +47,12 @@ public class TaskWorker {
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
             @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds, RunningTasks running,
-            @ConfigProperty(name = "hg.executor.started-event-delay", defaultValue = "250ms") Duration startedEventDelay) {
-        this.backends = backends.stream().filter(ModelBackend::enabled).toList();
+            ExecutorConfig config) {
+        this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
         this.metrics = metrics;
         this.records = records;
-        this.startAnnouncer = new StartAnnouncer(vertx, startedEventDelay);
+        this.startAnnouncer = new StartAnnouncer(vertx, config.startedEventDelay());
         this.bounds = bounds;
         this.running = running;
     }

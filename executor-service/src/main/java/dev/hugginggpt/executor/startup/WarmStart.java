@@ -1,16 +1,19 @@
 package dev.hugginggpt.executor.startup;
 
+import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.config.ExecutorConfig;
 import dev.hugginggpt.executor.local.LocalBackend;
 import dev.hugginggpt.executor.messaging.TaskPartitions;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * The executor is ready once its first task would be as quick as the next: the models named by
  * {@code hg.executor.warm-up} warmed up (on a thread of their own, started with the application, while the Kafka
- * consumer joins its group), and the task consumer has joined its group and had its partitions assigned.
+ * consumer joins its group), and the task consumer has joined its group and had its partitions assigned. While the
+ * benchmark's stand-ins replace the real models, none is warmed up.
  */
 @Readiness
 @ApplicationScoped
@@ -31,14 +35,22 @@ public class WarmStart implements HealthCheck {
     private final boolean needsPartitions;
     private volatile List<String> warmed;
 
-    public WarmStart(LocalBackend local, @Identifier("task-partitions") TaskPartitions partitions,
-            @ConfigProperty(name = "hg.executor.warm-up") String warmUp,
-            @ConfigProperty(name = "hg.executor.ready-needs-partitions", defaultValue = "true") boolean needsPartitions) {
+    @Inject
+    public WarmStart(LocalBackend local, Instance<ModelBackend> backends,
+            @Identifier("task-partitions") TaskPartitions partitions, ExecutorConfig config) {
+        this(local, partitions, localInUse(backends) ? config.warmUp() : "none", config.readyNeedsPartitions());
+    }
+
+    WarmStart(LocalBackend local, TaskPartitions partitions, String warmUp, boolean needsPartitions) {
         this.local = local;
         this.partitions = partitions;
         this.warmUp = Arrays.stream(warmUp.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !s.equals("none"))
                 .collect(Collectors.toSet());
         this.needsPartitions = needsPartitions;
+    }
+
+    private static boolean localInUse(Instance<ModelBackend> backends) {
+        return ModelBackend.inUse(backends).stream().anyMatch(backend -> backend instanceof LocalBackend);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -49,7 +61,7 @@ public class WarmStart implements HealthCheck {
 
     private void warm() {
         long started = System.nanoTime();
-        List<String> done = local.enabled() ? local.warmUp(warmUp) : List.of();
+        List<String> done = local.warmUp(warmUp);
         LOG.infof("warm-up done in %d ms: %s", (System.nanoTime() - started) / 1_000_000, done);
         warmed = done;
     }

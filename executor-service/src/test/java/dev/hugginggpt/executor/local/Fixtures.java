@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /** Test inputs made on the spot: rendered text, a drawn face, plain shapes. */
-final class Fixtures {
+public final class Fixtures {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -25,7 +25,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static String textImage(ResourceStore store, String... lines) {
+    public static String textImage(ResourceStore store, String... lines) {
         return png(store, "text.png", 1400, 80 + 90 * lines.length, g -> {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SERIF, Font.PLAIN, 56));
@@ -36,7 +36,7 @@ final class Fixtures {
     }
 
     /** A frontal face drawn with shading; OpenCV's frontal-face cascade finds it (checked in the tests). */
-    static String faceImage(ResourceStore store) {
+    public static String faceImage(ResourceStore store) {
         return png(store, "face.png", 400, 400, g -> {
             g.setColor(new Color(70, 90, 110));
             g.fillRect(0, 0, 400, 400);
@@ -72,18 +72,18 @@ final class Fixtures {
     }
 
     /** A dark filled rectangle from (100, 80) to (300, 220) on white: four straight edges, no face. */
-    static String rectangleImage(ResourceStore store) {
+    public static String rectangleImage(ResourceStore store) {
         return png(store, "rectangle.png", 400, 300, g -> {
             g.setColor(new Color(30, 30, 120));
             g.fillRect(100, 80, 200, 140);
         });
     }
 
-    static String blankImage(ResourceStore store) {
+    public static String blankImage(ResourceStore store) {
         return png(store, "blank.png", 200, 200, g -> { });
     }
 
-    static BufferedImage read(ResourceStore store, String id) {
+    public static BufferedImage read(ResourceStore store, String id) {
         try {
             return ImageIO.read(store.path(id).orElseThrow().toFile());
         } catch (IOException e) {

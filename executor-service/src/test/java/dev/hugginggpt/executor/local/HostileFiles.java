@@ -11,7 +11,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /** Small files that claim, or unpack into, far more than their size. */
-final class HostileFiles {
+public final class HostileFiles {
     private HostileFiles() {
     }
 
@@ -19,7 +19,7 @@ final class HostileFiles {
      * A real PNG of side × side black 8-bit grey pixels: every row is a filter byte and zeros, deflated at the best
      * ratio, so 20000 × 20000 (400 MB of pixels) is a file of about 400 KB.
      */
-    static byte[] pngBomb(int side) {
+    public static byte[] pngBomb(int side) {
         try {
             ByteArrayOutputStream idat = new ByteArrayOutputStream();
             Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -48,7 +48,7 @@ final class HostileFiles {
     }
 
     /** The first bytes of an extended WebP (VP8X) whose canvas is width × height; the header is all a size reader needs. */
-    static byte[] webpHeader(int width, int height) {
+    public static byte[] webpHeader(int width, int height) {
         byte[] h = new byte[30];
         put(h, 0, "RIFF");
         h[4] = 22;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.executor.config.ExecutorLimits;
+import dev.hugginggpt.executor.local.model.LocalModel;
+import dev.hugginggpt.executor.local.model.MediaLimits;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.hugginggpt.protocol.resources.ResourceStore;

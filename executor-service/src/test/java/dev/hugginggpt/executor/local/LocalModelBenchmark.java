@@ -1,5 +1,8 @@
 package dev.hugginggpt.executor.local;
 
+import dev.hugginggpt.executor.local.model.LocalModel;
+import dev.hugginggpt.executor.local.model.MediaLimits;
+import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import java.io.BufferedReader;
 import java.io.IOException;

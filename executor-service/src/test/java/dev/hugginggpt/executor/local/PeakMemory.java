@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This JVM's peak resident memory (Linux VmHWM), reset to the present by writing 5 to /proc/self/clear_refs. */
-final class PeakMemory {
+public final class PeakMemory {
     private PeakMemory() {
     }
 
-    static long resetAndReadMib() {
+    public static long resetAndReadMib() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
         } catch (IOException e) {
@@ -19,7 +19,7 @@ final class PeakMemory {
         return peakMib();
     }
 
-    static long peakMib() {
+    public static long peakMib() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
@@ -28,7 +28,7 @@ final class PeakMemory {
         }
     }
 
-    static long usedHeapMib() {
+    public static long usedHeapMib() {
         Runtime runtime = Runtime.getRuntime();
         return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
     }

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * Real photographs for the image model tests, in the folder HG_TEST_PHOTOS (default ~/.cache/hugginggpt/test-photos)
  * that testkit/test-photos.sh fills from Debian packages. A missing photo fails the test: it is not skipped.
  */
-final class TestPhotos {
+public final class TestPhotos {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -22,13 +22,13 @@ final class TestPhotos {
     private TestPhotos() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String env = System.getenv("HG_TEST_PHOTOS");
         return env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "hugginggpt", "test-photos")
                 : Path.of(env);
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         Path photo = dir().resolve(name);
         if (!Files.isRegularFile(photo)) {
             throw new IllegalStateException("test photo " + photo + " is missing: run testkit/test-photos.sh, which"
@@ -37,7 +37,7 @@ final class TestPhotos {
         return photo;
     }
 
-    static BufferedImage read(String name) {
+    public static BufferedImage read(String name) {
         try {
             BufferedImage image = ImageIO.read(path(name).toFile());
             if (image == null) {
@@ -50,7 +50,7 @@ final class TestPhotos {
     }
 
     /** Stores the photo as it is and answers its resource id. */
-    static String save(ResourceStore store, String name) {
+    public static String save(ResourceStore store, String name) {
         try {
             String type = name.endsWith(".png") ? "image/png" : "image/jpeg";
             return store.save(path(name), name, type).id();
@@ -60,7 +60,7 @@ final class TestPhotos {
     }
 
     /** Stores an image made from photos (scaled, side by side) as a PNG and answers its resource id. */
-    static String save(ResourceStore store, BufferedImage image, String name) {
+    public static String save(ResourceStore store, BufferedImage image, String name) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);

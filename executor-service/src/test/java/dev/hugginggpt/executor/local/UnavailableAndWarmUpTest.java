@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.local.model.LocalModel;
+import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.TaskDispatch;

@@ -1,6 +1,8 @@
 package dev.hugginggpt.executor.messaging;
 
 import dev.hugginggpt.executor.backend.ModelBackend;
+import dev.hugginggpt.executor.backend.ModelException;
+import dev.hugginggpt.executor.local.runtime.Programs;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -36,9 +38,9 @@ public class NapBackend implements ModelBackend {
     }
 
     @Override
-    public TaskOutput run(TaskDispatch task, Duration timeLeft) throws dev.hugginggpt.executor.backend.ModelException {
+    public TaskOutput run(TaskDispatch task, Duration timeLeft) throws ModelException {
         if (task.args().containsKey("program")) {
-            return TaskOutput.text(dev.hugginggpt.executor.local.Programs.run(List.of(task.args().get("program").split(" ")),
+            return TaskOutput.text(Programs.run(List.of(task.args().get("program").split(" ")),
                     "", timeLeft), Map.of());
         }
         try {
