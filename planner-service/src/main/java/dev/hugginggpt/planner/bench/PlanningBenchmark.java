@@ -82,8 +82,13 @@ public final class PlanningBenchmark {
         Files.write(file, lines);
     }
 
+    /** The planner settings the benchmark plans with: the service's defaults, no LLM. */
+    public static PlannerConfig benchConfig() {
+        return new BenchPlannerConfig(20);
+    }
+
     static TaskPlanner plannerNamed(String name) {
-        BenchPlannerConfig config = new BenchPlannerConfig(20);
+        PlannerConfig config = benchConfig();
         return switch (name) {
             case "embedded" -> new EmbeddedPlanner(config);
             case "embedded-rules" -> EmbeddedPlanner.rulesOnly(config);

@@ -51,18 +51,25 @@ public final class RealisticBenchmark {
         }
         long nanos = System.nanoTime() - start;
         PlanGraph plan = result.ok() ? PlanGraph.ofPlan(result.tasks()) : PlanGraph.EMPTY;
-        return new Outcome(c, result, plan, verdict(c.gold(), result, plan), nanos);
+        return new Outcome(c, result, plan, verdict(c, result, plan), nanos);
     }
 
-    static Verdict verdict(PlanGraph gold, PlanningResult result, PlanGraph plan) {
+    /**
+     * Right: the expected tasks, the expected edges, and every file where the expected plan puts it; for conversation,
+     * no task (the planning service adds the direct answer to a plan without tasks).
+     */
+    static Verdict verdict(RealisticCase c, PlanningResult result, PlanGraph plan) {
         if (!result.ok()) {
             return Verdict.FAILED;
         }
+        PlanGraph gold = c.gold();
         if (gold.names().isEmpty()) {
-            return plan.names().isEmpty() && result.reply() != null ? Verdict.RIGHT : Verdict.WRONG;
+            return plan.names().isEmpty() ? Verdict.RIGHT : Verdict.WRONG;
         }
         boolean sameTasks = new HashSet<>(gold.names()).equals(new HashSet<>(plan.names()));
-        return sameTasks && gold.edges().equals(plan.edges()) ? Verdict.RIGHT : Verdict.WRONG;
+        boolean filesInPlace = c.fileInputs().stream().allMatch(input -> result.tasks().stream()
+                .anyMatch(t -> PlanGraph.normalizeName(t.task()).equals(input.task()) && t.args().containsValue(input.file())));
+        return sameTasks && filesInPlace && gold.edges().equals(plan.edges()) ? Verdict.RIGHT : Verdict.WRONG;
     }
 
     public static String report(List<Outcome> outcomes) {

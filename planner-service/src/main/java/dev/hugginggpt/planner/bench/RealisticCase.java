@@ -18,7 +18,12 @@ import java.util.Map;
  * turns, the files attached (uploads, by name) and the expected plan, whose arguments name earlier tasks as
  * {@code <node-N>}. An empty expected plan means the request asks for no task and is answered directly.
  */
-public record RealisticCase(String id, String request, List<ChatMessage> history, List<ResourceRef> files, PlanGraph gold) {
+public record RealisticCase(String id, String request, List<ChatMessage> history, List<ResourceRef> files, PlanGraph gold,
+        List<FileInput> fileInputs) {
+    /** A file the expected plan gives a task: that task must take it (an attached file by its upload id). */
+    public record FileInput(String task, String file) {
+    }
+
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("wav", "audio/wav"),
             Map.entry("mp3", "audio/mpeg"), Map.entry("flac", "audio/flac"), Map.entry("mp4", "video/mp4"),
@@ -42,8 +47,19 @@ public record RealisticCase(String id, String request, List<ChatMessage> history
                 files.add(new ResourceRef("r-" + record.path("id").asText() + "0" + files.size() + "." + extension, name, type, 1000));
             }
             JsonNode plan = record.path("plan");
+            List<FileInput> fileInputs = new ArrayList<>();
+            for (JsonNode task : plan) {
+                task.path("args").forEach(value -> {
+                    String name = value.asText();
+                    String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+                    if (!name.contains(" ") && name.contains(".") && CONTENT_TYPES.containsKey(extension)) {
+                        String id = files.stream().filter(f -> f.name().equals(name)).map(ResourceRef::id).findFirst().orElse(name);
+                        fileInputs.add(new FileInput(PlanGraph.normalizeName(task.path("task").asText()), id));
+                    }
+                });
+            }
             return new RealisticCase(record.path("id").asText(), record.path("request").asText(), history, files,
-                    PlanGraph.ofTaskBench(argumentsAsList(plan), null));
+                    PlanGraph.ofTaskBench(argumentsAsList(plan), null), List.copyOf(fileInputs));
         } catch (IOException e) {
             throw new UncheckedIOException("not a realistic-set record: " + line, e);
         }

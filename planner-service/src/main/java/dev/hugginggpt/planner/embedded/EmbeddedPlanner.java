@@ -1,6 +1,7 @@
 package dev.hugginggpt.planner.embedded;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
+import dev.hugginggpt.planner.conversation.SmallTalk;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -87,6 +88,10 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "the message is too long to plan: " + message.length()
                     + " characters, at most " + MAX_MESSAGE_CHARS + "; attach a long text as a file");
         }
+        if (SmallTalk.is(message)) {
+            // a greeting, "who are you", "what can you do", thanks: answered directly (see PlanningService)
+            return PlanningResult.planned(List.of(), name(), LlmUsage.NONE);
+        }
         RequestText text = new RequestText(message);
         Resources resources = new Resources(request.resources(), text, request.history());
         PlanBuilder builder = new PlanBuilder(text, resources, RequestText.earlierTurnText(request.history()));
@@ -132,7 +137,10 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
         }
         String wholeRequest = text.restore(text.original);
-        Optional<PlannedTask> onTheAsking = builder.tasks().stream().filter(t -> t.args().containsValue(wholeRequest)).findFirst();
+        // the question about a picture or the instruction for an edit may be the whole request; the text a text task works on may not
+        Optional<PlannedTask> onTheAsking = builder.tasks().stream()
+                .filter(t -> t.args().containsValue(wholeRequest) && worksOnText(t))
+                .findFirst();
         if (onTheAsking.isPresent() && AskingOnly.is(text.original)) {
             return PlanningResult.failed(name(), LlmUsage.NONE, onTheAsking.get().task().equals("question-answering")
                     ? "the request asks a question but gives no text to find its answer in: put the passage in quotes ('...')"
@@ -223,6 +231,11 @@ public class EmbeddedPlanner implements TaskPlanner {
                 .sorted(Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
                 .map(name -> TaskVocabulary.find(name).orElseThrow())
                 .toList();
+    }
+
+    /** Whether the task's text is the material it works on, not a question or an instruction about a picture or a recording. */
+    private static boolean worksOnText(PlannedTask task) {
+        return TaskVocabulary.find(task.task()).map(type -> type.inputs().stream().allMatch(k -> k == MediaKind.TEXT)).orElse(true);
     }
 
     private static String noInput(TaskType type, Clause clause, PlanBuilder builder, RequestText text) {

@@ -81,6 +81,17 @@ final class PlanBuilder {
             "audio-classification", "image-classification", "image-classification", "audio-classification",
             "automatic-speech-recognition", "image-to-text", "image-to-text", "automatic-speech-recognition");
 
+    private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
+    /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
+    private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity",
+            "audio-classification", "image-classification", "tabular-classification", "video-classification");
+    /** Tasks that read a text to say something about it (its language, sentiment, topic, names). */
+    private static final Set<String> ANALYSES = Set.of("text-classification", "zero-shot-classification", "token-classification");
+    /** "Read the result aloud", "translate the label": a clause that means the label itself. */
+    private static final Pattern NAMES_A_RESULT = Pattern.compile(
+            "\\b(?:results?|outputs?|labels?|answers?|categor(?:y|ies)|class(?:es)?|classifications?|predictions?|scores?|language name)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
 
@@ -261,7 +272,7 @@ final class PlanBuilder {
         } else if (textInputs == 1) {
             boolean instruction = type.inputs().size() > 1;
             args.put("text", instruction ? instructionText(type, clause)
-                    : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(clause)) : textArgument(clause));
+                    : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(type, clause)) : textArgument(type, clause));
         }
         addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
@@ -297,7 +308,7 @@ final class PlanBuilder {
                 texts.add(0, GeneratedRefs.of(other));
             }
             while (texts.size() < 2) {
-                texts.add(texts.isEmpty() ? textArgument(clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
+                texts.add(texts.isEmpty() ? textArgument(type, clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
             }
             args.put("text", texts.get(0));
             args.put("text2", texts.get(1));
@@ -324,7 +335,7 @@ final class PlanBuilder {
             quotedPassage = own.size() > 1 ? Optional.of(own.get(1)) : Optional.empty();
         }
         args.put("text", question);
-        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(clause)));
+        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(QUESTION_ANSWERING, clause)));
     }
 
     /** "Answer this question: what is the capital of France?" asks what follows the colon. */
@@ -352,23 +363,64 @@ final class PlanBuilder {
     }
 
     /** The text input of a text-only task. */
-    private String textArgument(Clause clause) {
+    private String textArgument(TaskType type, Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
         }
-        return contextText(clause);
+        return contextText(type, clause);
     }
 
     /**
-     * Earlier text output, an unused quote, a text file, a converted file, the words after the clause's colon or the
+     * The text the request gives (a quoted passage or a text document) that the latest task taking one took: what
+     * "it" means in "read 'Bonjour' aloud and tell me what language it is", before any earlier output of another kind.
+     */
+    private Optional<String> givenText() {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Optional<String> given = givenTextOf(tasks.get(i));
+            if (given.isPresent()) {
+                return given;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> givenTextOf(PlannedTask task) {
+        return task.args().entrySet().stream()
+                .filter(arg -> MediaKind.ofArgKey(arg.getKey()).isEmpty() || arg.getKey().equals("text"))
+                .map(Map.Entry::getValue)
+                .filter(value -> text.quotes.contains(value) || resources.isTextFile(value))
+                .findFirst();
+    }
+
+    /**
+     * Whether a text task that refers back means the text the request gave rather than the latest text result: when
+     * that result is a label (a language, a sentiment, a class: no text to work on) and the clause does not name it,
+     * or when the task analyses a text ("translate 'X' and tell me its sentiment") and the latest result was made from
+     * the given text.
+     */
+    private boolean meansGivenText(TaskType type, int latest, Clause clause) {
+        PlannedTask producer = tasks.get(latest);
+        if (LABELLERS.contains(producer.task())) {
+            return !NAMES_A_RESULT.matcher(clause.text()).find();
+        }
+        return ANALYSES.contains(type.name()) && givenTextOf(producer).isPresent();
+    }
+
+    /**
+     * Earlier text output, an unused quote, a text file, the text given to an earlier task, a converted file, the words after the clause's colon or the
      * passage the request introduces with one ("translate it into English and read it aloud: ..."), what an earlier turn
      * of the conversation gave when the clause refers back to it ("now read it aloud"), else the request.
      */
-    private String contextText(Clause clause) {
-        int producer = results.meant(MediaKind.TEXT, clause.text());
-        if (producer >= 0) {
-            return GeneratedRefs.of(producer);
+    private String contextText(TaskType type, Clause clause) {
+        int named = results.named(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
+        }
+        int latest = results.latest(MediaKind.TEXT);
+        Optional<String> given = givenText();
+        if (latest >= 0 && !(given.isPresent() && meansGivenText(type, latest, clause))) {
+            return GeneratedRefs.of(latest);
         }
         Optional<String> quote = nextUnusedQuote();
         if (quote.isPresent()) {
@@ -377,6 +429,10 @@ final class PlanBuilder {
         Optional<String> file = resources.textFile(clause.text());
         if (file.isPresent()) {
             return file.get();
+        }
+        if (given.isPresent()) {
+            // "read 'Bonjour' aloud and tell me what language it is": the text given, not a transcript of its speech
+            return given.get();
         }
         Optional<String> converted = convertToText(clause);
         if (converted.isPresent()) {

@@ -98,7 +98,7 @@ final class TaskRules {
                             // the first list found from each place is the one: a list has many shorter readings
                             + "|(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류)"),
             TaskRule.of("text-classification",
-                    "what language|which language|(?:identify|detect|recogni[sz]e|determine) the language|language (?:is|of)"
+                    "what language|which language|(?:identify|detect|recogni[sz]e|determine|guess|tell|name)\\w* (?:me )?(?:the |its |their |which |what )?language|language (?:is|of)"
                             + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b"
                             + "|어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정"),
             TaskRule.of("token-classification",
