@@ -40,7 +40,7 @@ public class LocalBackend implements ModelBackend {
         MiniLm encoder = new MiniLm();
         OpenNlpEnglish english = new OpenNlpEnglish();
         OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
-        return List.of(new EspeakTextToSpeech(store), new FliteTextToSpeech(store),
+        return List.of(new EspeakTextToSpeech(store, languages), new FliteTextToSpeech(store),
                 new PocketsphinxSpeechRecognition(store, limits), new TesseractOcr(store, limits), languages,
                 new MiniLmSentimentClassifier(encoder), new MiniLmSentenceSimilarity(encoder),
                 new MiniLmFeatureExtraction(encoder), new MiniLmZeroShotClassifier(encoder),

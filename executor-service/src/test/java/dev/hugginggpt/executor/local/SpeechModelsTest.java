@@ -58,7 +58,7 @@ class SpeechModelsTest {
     void theSameRecordingIsTranscribedTheSameEveryTime() throws ModelException {
         assumeTrue(Programs.installed("espeak-ng") && Programs.installed("pocketsphinx_continuous") && Programs.installed("sox"));
         // espeak-ng writes 22.05 kHz: the recognizer's 16 kHz copy is resampled, where sox would add random dither
-        String id = new EspeakTextToSpeech(store).run(Map.of("text", SENTENCE, "language", "en"), TIME).resources().get(0).id();
+        String id = new EspeakTextToSpeech(store, new OpenNlpLanguageDetector()).run(Map.of("text", SENTENCE, "language", "en"), TIME).resources().get(0).id();
 
         Set<String> transcripts = new java.util.HashSet<>();
         for (int i = 0; i < 4; i++) {
@@ -71,7 +71,7 @@ class SpeechModelsTest {
     @Test
     void espeakWritesAWavLongEnoughForTheSentence() throws Exception {
         assumeTrue(Programs.installed("espeak-ng") && Programs.installed("sox"));
-        TaskOutput out = new EspeakTextToSpeech(store).run(Map.of("text", SENTENCE, "language", "en"), TIME);
+        TaskOutput out = new EspeakTextToSpeech(store, new OpenNlpLanguageDetector()).run(Map.of("text", SENTENCE, "language", "en"), TIME);
         Path wav = store.path(out.resources().get(0).id()).orElseThrow();
 
         double seconds = Double.parseDouble(Programs.run(List.of("soxi", "-D", wav.toString()), null, TIME).strip());
