@@ -57,6 +57,15 @@ final class PlanBuilder {
             Pattern.CASE_INSENSITIVE);
     /** "Read that answer aloud": an earlier text to be spoken as it is, not described (within 300 characters, as TaskRules). */
     private static final Pattern READ_ALOUD = Pattern.compile("\\bread\\b.{0,300}\\b(aloud|out loud|out)\\b", Pattern.CASE_INSENSITIVE);
+    /** Pictures of writing, and questions on what is written. */
+    private static final Pattern TEXT_IN_PICTURE = Pattern.compile(
+            "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
+                    + "|banners?|price tags?|handwriting|written|writing|says?|text|total|phone number|address|opening hours)\\b"
+                    + "|영수증|간판|메뉴|표지판|글자|적힌|쓰인",
+            Pattern.CASE_INSENSITIVE);
+    /** Documents read with their layout: document question answering. */
+    private static final Pattern LAID_OUT_DOCUMENT = Pattern.compile(
+            "\\b(?:document|invoice|form|contract|report|scanned|certificate)s?\\b|문서", Pattern.CASE_INSENSITIVE);
     /** A description asked to be short is a summary. */
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -181,6 +190,38 @@ final class PlanBuilder {
         boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
                 || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
         return namesAPicture || !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
+    }
+
+    /**
+     * Plans a picture drawn on the shape of another (see {@link ConditionedGeneration}): the control task on the picture
+     * the sentence names (else the request's picture, else the latest made), then the text-to-image task of that kind
+     * on its output. Returns false, planning nothing, when there is no picture to take the shape from.
+     */
+    boolean addConditioned(ConditionedGeneration.Found found, String sentence) {
+        String image = resourceArgument(MediaKind.IMAGE, sentence);
+        if (image == null) {
+            return false;
+        }
+        TaskType control = TaskVocabulary.find(found.kind() + "-control").orElseThrow();
+        TaskType drawing = TaskVocabulary.find(found.kind() + "-text-to-image").orElseThrow();
+        tasks.add(new PlannedTask(tasks.size(), control.name(), List.of(-1), new LinkedHashMap<>(Map.of(MediaKind.IMAGE.argKey(), image))));
+        outputs.add(control.output());
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(MediaKind.TEXT.argKey(), text.restore(found.prompt()));
+        args.put(MediaKind.IMAGE.argKey(), GeneratedRefs.of(tasks.size() - 1));
+        tasks.add(new PlannedTask(tasks.size(), drawing.name(), List.of(-1), args));
+        outputs.add(drawing.output());
+        return true;
+    }
+
+    /**
+     * "What's the total on this receipt?", "What does the sign say about parking?": a question whose answer is written in
+     * the picture, answered from the picture's text (image-to-text, then question-answering on it). A document, an invoice,
+     * a form or a scan stays a document question (document-question-answering reads its layout too).
+     */
+    boolean asksAboutTextInPicture(TaskType type, Clause clause) {
+        boolean pictureQuestion = type.name().equals("visual-question-answering") || type.name().equals("document-question-answering");
+        return pictureQuestion && TEXT_IN_PICTURE.matcher(clause.text()).find() && !LAID_OUT_DOCUMENT.matcher(text.original).find();
     }
 
     /** The first input kind this task could get from nowhere, if any. */

@@ -225,6 +225,11 @@ final class RequestText {
         return MediaKind.ofFileName(text).isPresent() || TEXT_FILE.matcher(text).matches();
     }
 
+    /** The sentences of the request, quotes masked. */
+    List<String> sentences() {
+        return java.util.Arrays.stream(SENTENCE_END.split(masked)).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
     boolean hasRequestClause() {
         return clauses.stream().anyMatch(Clause::request);
     }

@@ -52,6 +52,7 @@ final class TaskRules {
                             + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
                             + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
                             + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                            + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                             + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                             + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
                             + "(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:say|read)\\b(?! about)"
@@ -77,7 +78,7 @@ final class TaskRules {
                             + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                             + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
                             + "|(?:creat|make|generat|produc|record)\\w* (?:an? )?audio\\b"
-                            + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)|음성으로|소리 ?내|읽어\\s*(?:줘|주)"),
+                            + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)|음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)"),
             TaskRule.of("audio-classification",
                     "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
                             + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
@@ -95,6 +96,7 @@ final class TaskRules {
                     "^(?!.*(?:sentiment|positive|negative|" + IMAGE + "|" + AUDIO + "))"
                             + "(?:.*?" + SORT + "\\w*+\\b" + gapUntil(SORT) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
                             + "|.*?" + WHICH + gapUntil(WHICH) + "?" + ArgumentPhrases.LABEL_LIST_REGEX
+                            + "|.*?(?:" + ArgumentPhrases.OFFERED_LABELS_REGEX + ")"
                             // the first list found from each place is the one: a list has many shorter readings
                             + "|(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류)"),
             TaskRule.of("text-classification",
@@ -156,7 +158,7 @@ final class TaskRules {
                     "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                             + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
                             + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
-                            + "|remov\\w* (?:the )?|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게)(?:으로|로)?\\s?)바꿔"),
+                            + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게)(?:으로|로)?\\s?)바꿔"),
             TaskRule.of("image-to-image",
                     "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                             + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
