@@ -7,6 +7,7 @@ import dev.hugginggpt.planner.service.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.PlanValidator;
 import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -19,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Plans with an OpenAI-compatible LLM. An answer that does not parse or validate is sent back with
@@ -29,14 +32,12 @@ import java.util.List;
 public class LlmPlanner implements TaskPlanner {
     private final ChatModel chatModel;
     private final PlannerConfig config;
-    private final PlanValidator validator;
     private final ServedTaskTypes served;
 
     public LlmPlanner(ChatModel chatModel, PlannerConfig config, ServedTaskTypes served) {
         this.chatModel = chatModel;
         this.served = served;
         this.config = config;
-        this.validator = new PlanValidator(config.maxTasks(), type -> true);
     }
 
     @Override
@@ -46,7 +47,12 @@ public class LlmPlanner implements TaskPlanner {
 
     @Override
     public PlanningResult plan(UserRequest request) {
-        List<ChatMessage> messages = new ArrayList<>(PlanningPrompt.build(served.types(Instant.now()), request.history(),
+        List<TaskType> types = served.types(Instant.now());
+        Set<String> allowed = types.stream().map(TaskType::name).collect(Collectors.toSet());
+        // a type the prompt did not offer (unknown, or served by no live executor) is re-asked, never accepted
+        PlanValidator validator = new PlanValidator(config.maxTasks(), allowed::contains);
+        RequestFiles files = RequestFiles.of(request);
+        List<ChatMessage> messages = new ArrayList<>(PlanningPrompt.build(types, request.history(),
                 request.lastUserMessage(), request.resources(), config.llmContextTokens()));
         LlmUsage usage = LlmUsage.NONE;
         List<String> problems = List.of();
@@ -56,7 +62,8 @@ public class LlmPlanner implements TaskPlanner {
             String answer = response.aiMessage() == null ? null : response.aiMessage().text();
             try {
                 List<PlannedTask> plan = PlanValidator.normalize(PlanParser.parse(answer));
-                problems = validator.validate(plan);
+                problems = new ArrayList<>(validator.validate(plan));
+                problems.addAll(files.problems(plan));
                 if (problems.isEmpty()) {
                     return PlanningResult.planned(plan, name(), usage);
                 }
@@ -64,11 +71,12 @@ public class LlmPlanner implements TaskPlanner {
                 problems = List.of(e.getMessage());
             }
             messages.add(AiMessage.from(answer == null ? "" : answer));
-            messages.add(UserMessage.from("That plan cannot be used: " + String.join("; ", problems)
-                    + ". Answer again with the corrected JSON array only."));
+            messages.add(UserMessage.from("That plan cannot be used: " + String.join("; ", problems) + ".\nAnswer again with "
+                    + PlanParser.FORMAT + ", and nothing else. \"task\" must be one of: "
+                    + types.stream().map(TaskType::name).collect(Collectors.joining(", ")) + "."));
         }
-        return PlanningResult.failed(name(), usage, "the LLM gave no valid plan after "
-                + (config.llmRepairAttempts() + 1) + " attempts: " + String.join("; ", problems));
+        return PlanningResult.failed(name(), usage, "the LLM planner got no usable plan from the LLM after "
+                + (config.llmRepairAttempts() + 1) + " attempts; what was wrong with its last answer: " + String.join("; ", problems));
     }
 
     private static LlmUsage usageOf(ChatResponse response) {

@@ -141,7 +141,7 @@ class LlmPlannerTest {
         PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
         assertFalse(result.ok());
         assertEquals("llm", result.planner());
-        assertTrue(result.failure().contains("after 3 attempts"), result.failure());
+        assertTrue(result.failure().contains("after 3 attempts; what was wrong with its last answer"), result.failure());
         assertTrue(result.failure().contains("unknown task type 'teleportation'"), result.failure());
         assertTrue(result.tasks().isEmpty());
         assertEquals(3, StandInLlm.server.calls().size());
@@ -216,6 +216,65 @@ class LlmPlannerTest {
         } finally {
             served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(), List.of(), now, true));
         }
+    }
+
+    @Test
+    void aTypeNoLiveExecutorServesIsReAskedWithTheAllowedList() {
+        Instant now = Instant.now();
+        served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(
+                new ModelCard("local/espeak-ng", "text-to-speech", "local", 0, 0, "speech", "GPL-3.0"),
+                new ModelCard("local/tesseract-ocr-eng", "image-to-text", "local", 0, 0, "OCR", "Apache-2.0")),
+                List.of(), now, false));
+        try {
+            StandInLlm.server.reply(GOOD.replace("text-to-speech", "text-to-video"), GOOD);
+            PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+            assertTrue(result.ok(), result.failure());
+            String reAsk = StandInLlm.server.calls().get(1).lastUser();
+            assertTrue(reAsk.contains("task type 'text-to-video', which no configured backend serves"), reAsk);
+            assertTrue(reAsk.contains("must be one of: image-to-text, text-to-speech"), reAsk);
+        } finally {
+            served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(), List.of(), now, true));
+        }
+    }
+
+    @Test
+    void aDisplayNameOfAnAllowedTypeIsThatType() {
+        StandInLlm.server.reply(GOOD.replace("\"image-to-text\"", "\"Image Captioning\"").replace("\"text-to-speech\"", "\"TTS\""));
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertEquals(GOOD_TYPES, types(result));
+        assertEquals(1, StandInLlm.server.calls().size());
+    }
+
+    @Test
+    void aFileTheRequestDoesNotHaveIsReAsked() {
+        StandInLlm.server.reply(GOOD.replace("cat.jpg", "dog.jpg"), GOOD);
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertTrue(StandInLlm.server.calls().get(1).lastUser().contains("the image 'dog.jpg', which is not a file of this request"),
+                StandInLlm.server.calls().get(1).lastUser());
+    }
+
+    @Test
+    void aPlanInTheTaskNodesSchemaIsRead() {
+        StandInLlm.server.reply("""
+                {"task_steps": ["Step 1: describe the picture", "Step 2: read it aloud"],
+                 "task_nodes": [{"task": "Image-to-Text", "arguments": ["cat.jpg"]}, {"task": "Text-to-Speech", "arguments": ["<node-0>"]}],
+                 "task_links": [{"source": "Image-to-Text", "target": "Text-to-Speech"}]}""");
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertEquals(GOOD_TYPES, types(result));
+        assertEquals("<GENERATED>-0", result.tasks().get(1).args().get("text"));
+        assertEquals(List.of(0), result.tasks().get(1).dep());
+    }
+
+    @Test
+    void anEmptyPlanIsConversationAndCarriesTheDirectAnswer() {
+        StandInLlm.server.reply("[]");
+        PlanningResult result = plan("Hello, who are you?");
+        assertTrue(result.ok(), result.failure());
+        assertTrue(result.tasks().isEmpty());
+        assertTrue(result.reply() != null && result.reply().startsWith("Hello!"), result.reply());
     }
 
     @Test
