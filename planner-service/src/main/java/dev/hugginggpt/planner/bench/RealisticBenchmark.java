@@ -27,7 +27,7 @@ public final class RealisticBenchmark {
 
     public enum Verdict { RIGHT, WRONG, FAILED }
 
-    public record Outcome(RealisticCase testCase, PlanningResult result, PlanGraph plan, Verdict verdict, long nanos) {
+    public record Outcome(RealisticCase testCase, PlanningResult result, PlanGraph plan, Verdict verdict, long nanos, long cpuNanos) {
     }
 
     public List<Outcome> run(List<RealisticCase> cases, int warmupPasses) {
@@ -42,6 +42,7 @@ public final class RealisticBenchmark {
         messages.add(dev.hugginggpt.protocol.ChatMessage.user(c.request()));
         UserRequest request = new UserRequest("realistic-" + c.id(), "bench", messages, c.files(), RequestOptions.defaults(),
                 Instant.now());
+        long cpuStart = PlanningBenchmark.CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         PlanningResult result;
         try {
@@ -51,7 +52,7 @@ public final class RealisticBenchmark {
         }
         long nanos = System.nanoTime() - start;
         PlanGraph plan = result.ok() ? PlanGraph.ofPlan(result.tasks()) : PlanGraph.EMPTY;
-        return new Outcome(c, result, plan, verdict(c, result, plan), nanos);
+        return new Outcome(c, result, plan, verdict(c, result, plan), nanos, PlanningBenchmark.CPU.getCurrentThreadCpuTime() - cpuStart);
     }
 
     /**
@@ -83,6 +84,8 @@ public final class RealisticBenchmark {
                     count(half, Verdict.RIGHT), count(half, Verdict.WRONG), count(half, Verdict.FAILED), half.size()));
         }
         out.append(LatencySummary.ofNanos(outcomes.stream().map(Outcome::nanos).toList()).format()).append('\n');
+        out.append(LatencySummary.ofNanos(outcomes.stream().map(Outcome::cpuNanos).toList()).format().replace("latency ms", "planning CPU ms"))
+                .append('\n');
         return out.toString();
     }
 

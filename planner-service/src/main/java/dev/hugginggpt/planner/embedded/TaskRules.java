@@ -72,7 +72,7 @@ final class TaskRules {
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
-                    "aloud|out loud|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
+                    "aloud|out loud|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
                             + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
                             + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                             + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
