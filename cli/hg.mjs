@@ -6,29 +6,59 @@
 //
 // Environment: HG_URL (default http://localhost:8080), HG_API_KEY (when the gateway requires keys).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const EXIT = { ok: 0, usage: 64, failed: 1, taskFailed: 2, unreachable: 69 };
 const base = (process.env.HG_URL || 'http://localhost:8080').replace(/\/$/, '');
 const headers = process.env.HG_API_KEY ? { Authorization: `Bearer ${process.env.HG_API_KEY}` } : {};
 
+const USAGE = 'usage: hg ask "REQUEST" [--file PATH]... [--out DIR] [--planner auto|llm|embedded] [--timeout SECONDS]';
+const PLANNERS = ['auto', 'llm', 'embedded'];
+
 function usage(message) {
   if (message) console.error(`hg: ${message}`);
-  console.error('usage: hg ask "REQUEST" [--file PATH]... [--out DIR] [--planner auto|llm|embedded] [--timeout SECONDS]');
+  console.error(USAGE);
   process.exit(EXIT.usage);
 }
 
+/** Reads and checks the whole command line before anything is sent: a bad one is exit 64 with what to fix. */
 function parse(argv) {
-  if (argv[0] !== 'ask' || !argv[1] || argv[1].startsWith('--')) usage(argv.length ? `unknown command '${argv[0]}'` : '');
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(USAGE);
+    process.exit(EXIT.ok);
+  }
+  if (!argv.length) usage('');
+  if (argv[0] !== 'ask') usage(`unknown command '${argv[0]}'`);
+  if (!argv[1] || argv[1].startsWith('--')) usage('ask needs the request text, in quotes');
+  if (!argv[1].trim()) usage('the request text is empty');
   const options = { text: argv[1], files: [], out: '.', planner: undefined, timeout: 300 };
   for (let i = 2; i < argv.length; i++) {
+    const option = argv[i];
     const value = argv[i + 1];
-    switch (argv[i]) {
-      case '--file': if (!value) usage('--file needs a path'); options.files.push(value); i++; break;
-      case '--out': if (!value) usage('--out needs a directory'); options.out = value; i++; break;
-      case '--planner': if (!value) usage('--planner needs a name'); options.planner = value; i++; break;
-      case '--timeout': if (!value) usage('--timeout needs seconds'); options.timeout = Number(value); i++; break;
-      default: usage(`unknown option '${argv[i]}'`);
+    if (!option.startsWith('--')) usage(`unexpected '${option}': put the request text in quotes`);
+    if (!['--file', '--out', '--planner', '--timeout'].includes(option)) usage(`unknown option '${option}'`);
+    if (value === undefined || value.startsWith('--')) usage(`${option} needs a value`);
+    i++;
+    switch (option) {
+      case '--file': {
+        let kind;
+        try { kind = statSync(value); } catch { usage(`no such file: ${value}`); }
+        if (!kind.isFile()) usage(`not a file: ${value}`);
+        options.files.push(value);
+        break;
+      }
+      case '--out': options.out = value; break;
+      case '--planner':
+        if (!PLANNERS.includes(value)) usage(`--planner must be ${PLANNERS.join(', ')}, not '${value}'`);
+        options.planner = value;
+        break;
+      case '--timeout':
+        if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < 1 || Number(value) > 86400) {
+          usage(`--timeout must be a number of seconds between 1 and 86400, not '${value}'`);
+        }
+        options.timeout = Number(value);
+        break;
     }
   }
   return options;

@@ -6,7 +6,8 @@
 # espeak-ng made inside the executor image and that the gateway serves.
 #   deploy/images/smoke.sh [IMAGES_DIR]      default deploy/target/images (deploy/images/build.sh)
 # Environment: KAFKA_PORT (19092), GATEWAY_PORT, PLANNER_PORT, SELECTOR_PORT, EXECUTOR_PORT (the images'
-# 8080-8083). Needs root (runs itself with sudo otherwise) and jq. Stops everything it started, always.
+# 8080-8083; each service's health checks and metrics are 1000 above, as in the images). Needs root (runs itself
+# with sudo otherwise) and jq. Stops everything it started, always.
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
   exec sudo --preserve-env=KAFKA_PORT,GATEWAY_PORT,PLANNER_PORT,SELECTOR_PORT,EXECUTOR_PORT bash "$0" "$@"
@@ -30,7 +31,9 @@ gateway_port="${GATEWAY_PORT:-8080}"
 for service in "${services[@]}"; do
   set -- $service
   [ -f "$images/$1.tar" ] || { echo "no $images/$1.tar; run deploy/images/build.sh" >&2; exit 1; }
-  if (exec 3<>"/dev/tcp/127.0.0.1/$3") 2>/dev/null; then echo "port $3 ($1) is in use" >&2; exit 1; fi
+  for port in "$3" $(($3 + 1000)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port ($1) is in use" >&2; exit 1; fi
+  done
 done
 
 pids=()
@@ -84,7 +87,8 @@ for service in "${services[@]}"; do
     gateway) extra=(--bind "$work/resources:/data/resources" --env QUARKUS_PROFILE=local) ;;
   esac
   launched[$1]=$(now)
-  "$here/run.sh" "$images/$1.tar" "$work/$1" "${common[@]}" --env "$2=$3" "${extra[@]}" > "$work/logs/$1.log" 2>&1 &
+  "$here/run.sh" "$images/$1.tar" "$work/$1" "${common[@]}" --env "$2=$3" --env "QUARKUS_MANAGEMENT_PORT=$(($3 + 1000))" \
+    "${extra[@]}" > "$work/logs/$1.log" 2>&1 &
   pids+=($!)
 done
 
@@ -93,11 +97,11 @@ for service in "${services[@]}"; do
   set -- $service
   pid=${pids[$i]}; i=$((i + 1))
   for _ in $(seq 1 360); do
-    curl -fs "http://127.0.0.1:$3/q/health/ready" > /dev/null 2>&1 && break
+    curl -fs "http://127.0.0.1:$(($3 + 1000))/q/health/ready" > /dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
-  if ! curl -fs "http://127.0.0.1:$3/q/health/ready" > /dev/null 2>&1; then
+  if ! curl -fs "http://127.0.0.1:$(($3 + 1000))/q/health/ready" > /dev/null 2>&1; then
     echo "$1 is not ready; its log:" >&2; tail -40 "$work/logs/$1.log" >&2; exit 1
   fi
   echo "$1: ready on port $3, $(seconds_since "${launched[$1]}") s after launch (the four start together)"

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # A real single-node KRaft Kafka broker run from the Kafka jars on Maven Central (no Docker).
-#   kafka.sh start [DATA_DIR] [PORT] [CONTROLLER_PORT]   format storage if new, start, wait until ready, create topics
-#   kafka.sh stop  [DATA_DIR]
+#   kafka.sh start [DATA_DIR] [PORT] [CONTROLLER_PORT]   format storage if new, start, create topics, wait until ready
+#   kafka.sh stop  [DATA_DIR]                             stop the broker of DATA_DIR and wait until it has exited
 #   kafka.sh cluster-id                                   print a fresh cluster id
-# CONTROLLER_PORT defaults to PORT + 1.
+# CONTROLLER_PORT defaults to PORT + 1. Ready means registered, unfenced and leading every partition (BrokerReady.java),
+# not just listening. A start after an unclean stop (kill -9) finds the pid file stale and the log directory's lock
+# possibly still held by the exiting process: it waits for that process to be gone, and starts a broker only when none
+# of DATA_DIR runs.
 # The jars come from `mvn -pl deploy package` (deploy/target/kafka-libs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 libs="${KAFKA_LIBS:-$root/deploy/target/kafka-libs}"
 cmd="${1:-start}"
-data="${2:-$root/.data/kafka}"
+data="$(realpath -m "${2:-$root/.data/kafka}")"
 port="${3:-9092}"
 controller_port="${4:-$((port + 1))}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -27,8 +30,48 @@ listening() { # port
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-ready() {
-  listening "$port"
+# The pid in the pid file, if that process is still the broker of this data directory: a pid file outlives a kill -9,
+# and its pid may since have gone to any other process.
+recorded_broker() {
+  local pid
+  pid="$(cat "$data/kafka.pid" 2>/dev/null)" || return 0
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  if tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -qxF "$data/server.properties"; then
+    echo "$pid"
+  fi
+}
+
+# The pids holding the lock a broker takes on its log directory (/proc/locks names the file by device and inode). A
+# broker killed with -9 holds it until its exit has closed its files, after its command line is already gone; the
+# .lock file itself stays and means nothing.
+lock_holders() {
+  local lock="$data/log/.lock" dev inode
+  [ -f "$lock" ] || return 0
+  read -r dev inode < <(stat -c '%D %i' "$lock")
+  dev=$((16#$dev))
+  awk -v key="$(printf '%02x:%02x:%s' $(((dev >> 8) & 0xfff)) $(((dev & 0xff) | ((dev >> 12) & 0xfff00))) "$inode")" \
+    '{ for (i = 2; i <= NF; i++) if ($i == key) print $(i - 1) }' /proc/locks | sort -u
+}
+
+# Waits until no process holds the log directory (up to 30 s).
+await_released() {
+  local holders
+  for _ in $(seq 1 120); do
+    holders="$(lock_holders)"
+    [ -z "$holders" ] && return 0
+    sleep 0.25
+  done
+  echo "$data/log is still locked by pid $(echo $holders) after 30 s: another broker uses this data directory" >&2
+  return 1
+}
+
+# Waits until the broker serves (BrokerReady.java) and has the topics.
+await_ready() { # pid
+  kafka_java "$here/BrokerReady.java" "127.0.0.1:$port" 120 "$1" "${topics[@]}" >> "$data/logs/ready.log" 2>&1 || {
+    echo "Kafka (pid $1) is not ready; see $data/logs/ready.log and $data/logs/server.log" >&2
+    tail -3 "$data/logs/ready.log" >&2
+    return 1
+  }
 }
 
 # A cluster id: 16 random bytes in unpadded URL-safe base64 (what StorageTool random-uuid prints, without a JVM). One
@@ -66,6 +109,13 @@ share.coordinator.state.topic.replication.factor=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 log.retention.hours=168
+# One node is controller and broker. After an unclean stop (kill -9) its broker registration is still live in the
+# metadata log, and the restarted controller grants that old registration a fresh session: the new broker is refused
+# (DUPLICATE_BROKER_REGISTRATION) until the session times out. 4 s instead of 9 s bounds that wait; the broker
+# heartbeats (and retries its registration) every second instead of every 2 s, so four beats may be missed before the
+# controller fences it.
+broker.session.timeout.ms=4000
+broker.heartbeat.interval.ms=1000
 # One broker on a small machine: two network and two request threads instead of 3 and 8 (less contention
 # with the services for the same cores).
 num.network.threads=2
@@ -76,10 +126,14 @@ PROPS
       -c "$data/server.properties" > "$data/logs/format.log" 2>&1 \
       || { echo "formatting the storage failed; see $data/logs/format.log" >&2; tail -5 "$data/logs/format.log" >&2; exit 1; }
   fi
-  if [ -f "$data/kafka.pid" ] && kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
-    echo "Kafka already running (pid $(cat "$data/kafka.pid")) on 127.0.0.1:$port"
-    return
+  local running; running="$(recorded_broker)"
+  if [ -n "$running" ]; then
+    echo "Kafka already running (pid $running) on 127.0.0.1:$port"
+    if await_ready "$running"; then return; fi
+    if kill -0 "$running" 2>/dev/null; then exit 1; fi
+    echo "it has exited; starting it again"
   fi
+  await_released || exit 1
   # something else answering on our ports would pass for this broker (or make it exit): refuse to start
   local taken
   for taken in "$port" "$controller_port"; do
@@ -92,30 +146,29 @@ PROPS
   "$java_bin" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/kafka-log4j2.properties" -Dkafka.logs.dir="$data/logs" \
     -cp "$libs/*" kafka.Kafka "$data/server.properties" > "$data/logs/server.out" 2>&1 &
-  echo $! > "$data/kafka.pid"
-  for _ in $(seq 1 120); do
-    if ready; then break; fi
-    if ! kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
+  local pid=$! started; started=$(date +%s.%N)
+  echo "$pid" > "$data/kafka.pid"
+  # the check starts with the broker, so that its JVM starts while the broker's does
+  if ! await_ready "$pid"; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       echo "Kafka exited during start; see $data/logs/server.out" >&2
       tail -20 "$data/logs/server.out" >&2
-      exit 1
     fi
-    sleep 0.5
-  done
-  ready || { echo "Kafka did not open port $port in 60 s" >&2; exit 1; }
-  kafka_java "$here/CreateTopics.java" "127.0.0.1:$port" "${topics[@]}" >> "$data/logs/topics.log" 2>&1 \
-    || { echo "creating the topics failed; see $data/logs/topics.log" >&2; tail -5 "$data/logs/topics.log" >&2; exit 1; }
-  echo "Kafka ready on 127.0.0.1:$port (pid $(cat "$data/kafka.pid"), data $data)"
+    exit 1
+  fi
+  echo "Kafka ready on 127.0.0.1:$port in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" \
+    "(pid $pid, data $data)"
 }
 
 stop() {
-  if [ -f "$data/kafka.pid" ]; then
-    local pid; pid="$(cat "$data/kafka.pid")"
+  local pid; pid="$(recorded_broker)"
+  if [ -n "$pid" ]; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$data/kafka.pid"
   fi
+  rm -f "$data/kafka.pid"
+  await_released
 }
 
 case "$cmd" in

@@ -2,14 +2,17 @@
 // A picture of a sign is drawn in the page, dropped onto it, and the request "read the text aloud" is sent;
 // the plan's DAG must light up from the event stream (every node seen RUNNING, then SUCCEEDED), the OCR text
 // and a playable audio element must appear, a follow-up turn must carry the conversation, and a later turn must
-// find the first turn's picture.
-//   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... SCREENSHOT=target/ui.png node ui.test.mjs
+// find the first turn's picture. Then the same page at a phone's size (390 px): no horizontal scroll, the header
+// wrapped and whole, the key field's hints true to a gateway that needs a key, a failed task shown failed in the DAG
+// and on the stage pills, DAG labels inside their boxes, languages by their names.
+//   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... SCREENSHOT=target/ui.png SCREENSHOT_PHONE=target/ui-phone.png node ui.test.mjs
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:8080';
 const apiKey = process.env.API_KEY || '';
 const screenshot = process.env.SCREENSHOT || 'ui.png';
+const phoneScreenshot = process.env.SCREENSHOT_PHONE || 'ui-phone.png';
 const timeout = Number(process.env.TIMEOUT_MS || 180_000);
 
 const browser = await chromium.launch({
@@ -23,6 +26,8 @@ try {
   await page.goto(gateway, { waitUntil: 'networkidle' });
 
   if (apiKey) {
+    await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'key needed', null, { timeout: 10_000 });
+    assert.equal(await page.getAttribute('#api-key', 'placeholder'), 'required by this gateway');
     await page.fill('#api-key', apiKey);
     await page.press('#api-key', 'Tab');
   }
@@ -145,7 +150,72 @@ try {
   await page.screenshot({ path: screenshot });
   step(`screenshot ${screenshot}`);
   assert.deepEqual(pageErrors, [], 'no errors in the page');
+  await page.close();
+
+  await phone();
   step('PASS');
 } finally {
   await browser.close();
+}
+
+/** The page at a phone's width, from a fresh browser profile (no key stored). */
+async function phone() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  await page.goto(gateway, { waitUntil: 'networkidle' });
+  const fits = () => page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  let width = await fits();
+  assert.ok(width.page <= width.viewport, `no horizontal scroll at 390 px: ${JSON.stringify(width)}`);
+  const header = await page.evaluate(() => [...document.querySelectorAll('.bar h1, #api-key, #connection, #new-chat, .bar a')]
+    .map(e => ({ what: e.id || e.textContent.trim(), right: Math.round(e.getBoundingClientRect().right), width: e.getBoundingClientRect().width })));
+  assert.ok(header.every(e => e.right <= 390 && e.width > 0), `every part of the header is on the screen: ${JSON.stringify(header)}`);
+  step(`phone: the page is ${width.page} px wide at a ${width.viewport} px viewport; the header wraps: ${JSON.stringify(header)}`);
+
+  if (apiKey) {
+    await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'key needed', null, { timeout: 10_000 });
+    await page.fill('#prompt', 'Read hello aloud');
+    await page.press('#prompt', 'Enter');
+    await page.waitForSelector('#composer-error:not([hidden])');
+    assert.match(await page.textContent('#composer-error'), /API key/);
+    await page.fill('#api-key', apiKey);
+    await page.press('#api-key', 'Tab');
+    await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'connected', null, { timeout: 10_000 });
+    assert.equal(await page.isHidden('#composer-error'), true, 'the request for a key goes once the key is accepted');
+    step('phone: "key needed" and the request for a key, gone once the key is accepted');
+  }
+
+  const before = await page.locator('article.turn').count();
+  await page.fill('#prompt', "Draw a picture of a red fox and tell me what language 'Me gustaría leer un libro en la biblioteca esta tarde' is");
+  await page.press('#prompt', 'Enter');
+  await page.waitForFunction(i => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[i]?.dataset.stage), before, { timeout });
+  const turn = page.locator('article.turn').nth(before);
+  assert.equal(await turn.getAttribute('data-stage'), 'DONE', await turn.textContent());
+  const drawn = turn.locator('svg.dag g.node', { hasText: 'text-to-image' });
+  assert.equal(await drawn.getAttribute('data-status'), 'FAILED');
+  assert.match(await drawn.locator('.model').textContent(), /^failed/, 'the node says failed, not "choosing a model"');
+  const running = turn.locator('.stages li[data-stage="RUNNING"]');
+  assert.match(await running.getAttribute('class'), /failed/);
+  assert.match(await running.textContent(), /1 task failed/);
+  assert.match(await turn.locator('.answer').textContent(), /cannot create pictures/, 'the answer says it in the user\'s terms');
+  step(`phone: the failed task is failed in the DAG ("${await drawn.locator('.model').textContent()}") and on the stages ("${await running.textContent()}")`);
+
+  const overflowing = await turn.locator('svg.dag g.node').evaluateAll(nodes => nodes.flatMap(node => {
+    const box = node.querySelector('rect').getBBox();
+    return [...node.querySelectorAll('text')].filter(t => t.getBBox().x + t.getBBox().width > box.width - 4).map(t => t.textContent);
+  }));
+  assert.deepEqual(overflowing, [], 'every DAG label fits its box');
+  const languages = await turn.locator('.labels li').allTextContents();
+  assert.ok(languages.length >= 1 && languages[0].startsWith('Spanish'), JSON.stringify(languages));
+  assert.ok(languages.every(l => !/^[a-z]{2,3}\b/.test(l)), `languages by their names, not codes: ${JSON.stringify(languages)}`);
+  step(`phone: labels fit their boxes; languages ${JSON.stringify(languages)}`);
+
+  width = await fits();
+  assert.ok(width.page <= width.viewport, `still no horizontal scroll with a DAG and results: ${JSON.stringify(width)}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: phoneScreenshot, fullPage: false });
+  step(`phone screenshot ${phoneScreenshot}`);
+  assert.deepEqual(errors, [], 'no errors in the page');
+  await context.close();
 }

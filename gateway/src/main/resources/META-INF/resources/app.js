@@ -124,12 +124,14 @@ class Turn {
     if (current === 'DONE' || current === 'FAILED'
       || (name !== 'FAILED' && STAGES.indexOf(name) < STAGES.indexOf(current))) return;
     this.element.dataset.stage = name;
-    const reached = STAGES.indexOf(name);
+    // a request that fails, fails at the stage it had reached: the ones before it passed
+    const reached = name === 'FAILED' ? Math.max(0, STAGES.indexOf(current)) : STAGES.indexOf(name);
     for (const item of this.element.querySelectorAll('.stages li')) {
       const index = STAGES.indexOf(item.dataset.stage);
-      item.className = name === 'FAILED' ? (index <= reached ? 'failed' : '')
+      item.className = name === 'FAILED' ? (index < reached ? 'passed' : index === reached ? 'failed' : '')
         : index < reached || name === 'DONE' ? 'passed' : index === reached ? 'current' : '';
     }
+    if (this.tasks.size) this.markFailures();
   }
 
   apply(event) {
@@ -202,10 +204,20 @@ class Turn {
     const node = this.element.querySelector(`.dag g.node[data-task="${taskId}"]`);
     if (node) {
       node.dataset.status = task.status;
-      $('.model', node).textContent = shorten(task.model || 'choosing a model…', 26);
-      $('title', node).textContent = `#${task.id} ${task.task}\n${task.status.toLowerCase()}${task.model ? ' on ' + task.model : ''}`;
+      fitText($('.model', node), nodeLine(task), NODE.width - 20);
+      $('title', node).textContent = `#${task.id} ${task.task}\n${task.status.toLowerCase()}${task.model ? ' on ' + task.model : ''}`
+        + (task.error ? `\n${task.error}` : '');
     }
     this.renderTask(task);
+    this.markFailures();
+  }
+
+  /** A task that failed or was skipped shows on the running stage: red, with how many. */
+  markFailures() {
+    const failed = [...this.tasks.values()].filter(t => t.status === 'FAILED' || t.status === 'SKIPPED');
+    const running = this.element.querySelector('.stages li[data-stage="RUNNING"]');
+    running.classList.toggle('failed', failed.length > 0);
+    running.textContent = failed.length ? `running · ${failed.length} task${failed.length === 1 ? '' : 's'} failed` : 'running';
   }
 
   drawDag() {
@@ -226,6 +238,7 @@ class Turn {
       x: NODE.pad + x * (NODE.width + NODE.gapX), y: NODE.pad + y * (NODE.height + NODE.gapY),
     })));
     const rows = Math.max(1, ...columns.map(c => c.length));
+    $('.dag-wrap', this.element).hidden = false; // shown before drawing: text is measured to fit its box
     svg.setAttribute('width', NODE.pad * 2 + columns.length * NODE.width + (columns.length - 1) * NODE.gapX);
     svg.setAttribute('height', NODE.pad * 2 + rows * NODE.height + (rows - 1) * NODE.gapY);
     svg.replaceChildren();
@@ -250,13 +263,12 @@ class Turn {
       node.append(svgElement('title'));
       node.append(svgElement('rect', { width: NODE.width, height: NODE.height, rx: 9 }));
       const label = svgElement('text', { x: 10, y: 20, class: 'label' });
-      label.textContent = `#${task.id} ${shorten(task.task, 20)}`;
       const model = svgElement('text', { x: 10, y: 38, class: 'model' });
-      model.textContent = 'waiting for selection';
       node.append(label, model);
       svg.append(node);
+      fitText(label, `#${task.id} ${task.task}`, NODE.width - 20);
+      fitText(model, nodeLine(task), NODE.width - 20);
     }
-    $('.dag-wrap', this.element).hidden = false;
   }
 
   renderTask(task) {
@@ -342,6 +354,18 @@ function renderOutput(box, output) {
       }
       link.href = url;
     }, e => { caption.textContent = `${resource.id}: ${e.message}`; });
+  }
+  const labels = Array.isArray(output.data?.labels) ? output.data.labels : [];
+  if (labels.length) {
+    const list = document.createElement('ol');
+    list.className = 'labels';
+    for (const label of labels) {
+      const item = document.createElement('li');
+      const score = typeof label.score === 'number' ? ` · ${label.score.toFixed(2)}` : '';
+      item.textContent = `${labelName(label)}${score}`;
+      list.append(item);
+    }
+    box.append(list);
   }
   const data = Object.entries(output.data || {});
   if (data.length) {
@@ -431,15 +455,33 @@ function showComposerError(message) {
   error.hidden = !message;
 }
 
+/**
+ * Whether this gateway needs a key (a call without one is a 401), said in the key field; then whether the key entered
+ * is accepted. A key accepted clears the composer's request for one.
+ */
 async function checkConnection() {
   const status = $('#connection');
+  const input = $('#api-key');
+  const show = (text, ok) => { status.textContent = text; status.className = `connection ${ok ? 'ok' : 'bad'}`; };
+  let keysRequired;
+  try {
+    keysRequired = (await fetch('/v1/models')).status === 401;
+  } catch {
+    show('offline', false);
+    return;
+  }
+  input.placeholder = keysRequired ? 'required by this gateway' : 'not needed here';
+  input.title = keysRequired ? 'This gateway needs an API key for every call' : 'This gateway runs without API keys';
+  if (keysRequired && !session.key) {
+    show('key needed', false);
+    return;
+  }
   try {
     await api('/v1/models');
-    status.textContent = 'connected';
-    status.className = 'connection ok';
+    show('connected', true);
+    showComposerError('');
   } catch (e) {
-    status.textContent = e.status === 401 ? 'key needed' : 'offline';
-    status.className = 'connection bad';
+    show(e.status === 401 ? 'key not accepted' : 'offline', false);
   }
 }
 
@@ -448,8 +490,39 @@ function humanSize(bytes) {
   return bytes < 1024 ? `${bytes} B` : bytes < 1 << 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
 }
 
-function shorten(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+/** The second line of a DAG node: what the task is waiting for, its model, or how it ended. */
+function nodeLine(task) {
+  switch (task.status) {
+    case 'PENDING': return 'waiting for selection';
+    case 'FAILED': return task.model ? `failed · ${task.model}` : 'failed: no model';
+    case 'SKIPPED': return 'skipped';
+    default: return task.model || 'choosing a model…';
+  }
+}
+
+/** Sets the SVG text, cut with an ellipsis until it fits the width (its whole text stays in the node's title). */
+function fitText(element, text, width) {
+  element.textContent = text;
+  if (!element.getComputedTextLength || element.getComputedTextLength() <= width) return;
+  let keep = text.length;
+  while (keep > 1 && element.getComputedTextLength() > width) {
+    keep--;
+    element.textContent = text.slice(0, keep) + '…';
+  }
+}
+
+const LANGUAGE_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
+
+/** A classification label for people: a language by its name even where the model gave only its code ("cmn"). */
+function labelName(label) {
+  const name = label.language || label.label || '';
+  if (LANGUAGE_NAMES && /^[a-z]{2,3}$/.test(name)) {
+    try {
+      const named = LANGUAGE_NAMES.of(name);
+      if (named && named !== name) return named;
+    } catch { /* not a language code */ }
+  }
+  return name;
 }
 
 function svgElement(name, attributes = {}) {

@@ -45,6 +45,8 @@ public final class BenchStack implements AutoCloseable {
     private final int kafkaControllerPort;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each service's management interface, where its readiness check answers. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Startup startup;
     private boolean closed;
@@ -118,6 +120,7 @@ public final class BenchStack implements AutoCloseable {
                 p.destroyForcibly();
             }
             ports.remove(name);
+            managementPorts.remove(name);
         }
         Map<String, Long> launched = new LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
@@ -132,9 +135,10 @@ public final class BenchStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (mvn -B install -DskipTests)");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaCommand()));
         command.addAll(config.jvmOptions());
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
@@ -144,6 +148,7 @@ public final class BenchStack implements AutoCloseable {
         long launched = System.nanoTime();
         processes.put(name, builder.start());
         ports.put(name, port);
+        managementPorts.put(name, managementPort);
         return launched;
     }
 
@@ -159,7 +164,7 @@ public final class BenchStack implements AutoCloseable {
                 if (!processes.get(name).isAlive()) {
                     throw new IllegalStateException(name + " exited during start; log: " + data.resolve(name + ".log"));
                 }
-                if (isReady(ports.get(name))) {
+                if (isReady(managementPorts.get(name))) {
                     ready.put(name, (System.nanoTime() - service.getValue()) / 1e6);
                 }
             }

@@ -94,6 +94,7 @@ public final class PipelineBenchmark {
                     results.add(m.overhead(w, "stand-ins", w == Workload.ONE_TASK ? options.samples() : options.samples() / 2));
                 }
                 m.reportOverhead(results);
+                streamedFirstByte(stack);
             }
             if (options.scenarios().contains("throughput")) {
                 report.section("Throughput, 1-task requests, stand-in models (" + options.executors() + " executors, open loop, "
@@ -114,6 +115,22 @@ public final class PipelineBenchmark {
                 memory.put("stand-ins, after the throughput steps", stack.memory());
             }
         }
+    }
+
+    /** A streamed chat completion's first byte leaves at once, whatever the tasks take; its [DONE] when they are done. */
+    private void streamedFirstByte(BenchStack stack) throws Exception {
+        Report.progress("streamed chat completions: time to first byte");
+        int samples = Math.max(20, options.samples() / 5);
+        List<FirstByte.Sample> measured = FirstByte.measure(stack.gatewayUrl(), BenchStack.API_KEY, Workload.ONE_TASK.text, samples,
+                options.deadline());
+        Summary first = Summary.of(measured.stream().map(FirstByte.Sample::firstByteMillis).toList());
+        Summary done = Summary.of(measured.stream().map(FirstByte.Sample::doneMillis).toList());
+        report.line("");
+        report.line("Streamed chat completion (`stream: true`, " + Workload.ONE_TASK.label + ", one at a time, " + samples + " samples):");
+        report.line("");
+        report.table(new Table("ms", "p50", "p95", "max")
+                .row("time to first byte (headers and the role chunk)", first.p50(), first.p95(), first.max())
+                .row("time to [DONE] (the answer and the finish)", done.p50(), done.p95(), done.max()));
     }
 
     private void makespan() throws Exception {

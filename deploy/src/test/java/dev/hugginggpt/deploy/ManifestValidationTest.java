@@ -43,6 +43,9 @@ class ManifestValidationTest {
         if (kustomization.equals("base")) {
             expected.remove("Namespace");
         }
+        if (kustomization.equals("overlays/prod")) {
+            expected.add("KafkaUser");
+        }
         assertEquals(expected, kinds);
     }
 
@@ -112,6 +115,20 @@ class ManifestValidationTest {
         var metadata = validateChanged("KafkaNodePool", "brokers",
                 p -> ((ObjectNode) p.get("metadata")).put("label", "x"));
         assertTrue(metadata.size() == 1 && metadata.get(0).contains("`label`"), metadata.toString());
+    }
+
+    @Test
+    void invalidKafkaUserAclIsRejected() {
+        ObjectNode user = Kustomize.render(Kustomize.K8S.resolve("overlays/prod")).stream()
+                .filter(o -> o.path("kind").asText().equals("KafkaUser")).findFirst().orElseThrow();
+        assertEquals(List.of(), validator.validate(user), "valid before the change");
+        ObjectNode misspelled = user.deepCopy();
+        ((ObjectNode) misspelled.at("/spec/authorization/acls/0")).putArray("operations").add("Reed");
+        var problems = validator.validate(misspelled);
+        assertTrue(problems.size() == 1 && problems.get(0).contains("operations"), problems.toString());
+        ObjectNode unknownResource = user.deepCopy();
+        ((ObjectNode) unknownResource.at("/spec/authorization/acls/0/resource")).put("type", "topics");
+        assertEquals(1, validator.validate(unknownResource).size(), validator.validate(unknownResource).toString());
     }
 
     @Test

@@ -63,11 +63,11 @@ final class ManifestValidator {
         this.customKinds = customKinds;
     }
 
-    /** With the Strimzi CRDs (Kafka, KafkaNodePool, KafkaTopic) generated into {@code crdDir}. */
+    /** With the Strimzi CRDs (Kafka, KafkaNodePool, KafkaTopic, KafkaUser) generated into {@code crdDir}. */
     static ManifestValidator withStrimziCrds(Path crdDir) {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
         var schemas = new java.util.HashMap<String, JsonSchema>();
-        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic")) {
+        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser")) {
             Path file = crdDir.resolve(kind + ".json");
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException(file + " is missing: the build generates it (mvn -pl deploy verify)");

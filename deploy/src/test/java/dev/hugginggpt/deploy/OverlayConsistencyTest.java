@@ -33,6 +33,9 @@ class OverlayConsistencyTest {
     /** The services of the images deploy/images/build.sh builds, and the ports their images expose. */
     static final Map<String, Integer> PORTS = ServiceImages.SERVICES.stream()
             .collect(Collectors.toMap(ServiceImages.Service::name, ServiceImages.Service::port));
+    /** The ports of their management interfaces (health checks, metrics), which the images expose too. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = ServiceImages.SERVICES.stream()
+            .collect(Collectors.toMap(ServiceImages.Service::name, ServiceImages.Service::managementPort));
     static final Set<String> WITH_STORE = Set.of("gateway", "executor-service");
 
     @ParameterizedTest
@@ -49,12 +52,20 @@ class OverlayConsistencyTest {
             String image = ServiceImages.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().image(version);
             assertEquals(image, container.path("image").asText(), name + " runs the image build.sh makes");
             assertEquals(entry.getValue(), port(container, "http"), name + " listens where Quarkus does");
+            int management = MANAGEMENT_PORTS.get(name);
+            assertEquals("true", property(name, "quarkus.management.enabled"), name + " serves health and metrics apart");
+            assertEquals(String.valueOf(management), property(name, "quarkus.management.port"), name);
+            assertEquals(management, port(container, "management"), name + ": health and metrics where Quarkus serves them");
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText(), name);
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                assertEquals("http", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
             }
+            JsonNode scrape = pod.at("/metadata/annotations");
+            assertEquals("true", scrape.path("prometheus.io/scrape").asText(), name);
+            assertEquals("/q/metrics", scrape.path("prometheus.io/path").asText(), name);
+            assertEquals(String.valueOf(management), scrape.path("prometheus.io/port").asText(), name + " is scraped where its metrics are");
             for (String bound : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
                     assertFalse(container.at("/resources/" + bound + "/" + resource).asText().isEmpty(),
@@ -85,13 +96,15 @@ class OverlayConsistencyTest {
             JsonNode service = r.get("Service", name);
             assertEquals(pod.at("/metadata/labels"), merged(pod.at("/metadata/labels"), service.at("/spec/selector")),
                     name + ": the Service selects the pods");
+            assertEquals(1, service.at("/spec/ports").size(), name + ": the Service exposes the API only, not health or metrics");
             assertEquals(entry.getValue(), service.at("/spec/ports/0/port").asInt(), name);
             assertEquals("http", service.at("/spec/ports/0/targetPort").asText(), name);
             assertEquals(r.get("Deployment", name).at("/spec/selector/matchLabels"),
                     merged(pod.at("/metadata/labels"), r.get("Deployment", name).at("/spec/selector/matchLabels")), name);
         }
-        assertEquals("metadata.name", r.get("Deployment", "executor-service")
-                .at("/spec/template/spec/containers/0/env/0/valueFrom/fieldRef/fieldPath").asText());
+        JsonNode executorId = StreamSupport.stream(r.get("Deployment", "executor-service").at("/spec/template/spec/containers/0/env")
+                .spliterator(), false).filter(env -> env.path("name").asText().equals("HG_EXECUTOR_ID")).findFirst().orElseThrow();
+        assertEquals("metadata.name", executorId.at("/valueFrom/fieldRef/fieldPath").asText(), "an executor is named after its pod");
     }
 
     @ParameterizedTest
@@ -101,9 +114,9 @@ class OverlayConsistencyTest {
         assertEquals(topicsTheServicesUse(), r.names("KafkaTopic"));
         JsonNode kafka = r.only("Kafka");
         String cluster = kafka.at("/metadata/name").asText();
-        JsonNode plain = StreamSupport.stream(kafka.at("/spec/kafka/listeners").spliterator(), false)
-                .filter(l -> !l.path("tls").asBoolean() && l.path("type").asText().equals("internal")).findFirst().orElseThrow();
-        assertEquals(cluster + "-kafka-bootstrap:" + plain.path("port").asInt(), r.setting("KAFKA_BOOTSTRAP_SERVERS"));
+        JsonNode listener = r.clientListener();
+        assertEquals("internal", listener.path("type").asText(), "the services are in the cluster");
+        assertEquals(cluster + "-kafka-bootstrap:" + listener.path("port").asInt(), r.setting("KAFKA_BOOTSTRAP_SERVERS"));
 
         int brokers = 0;
         boolean controllers = false;
@@ -185,19 +198,39 @@ class OverlayConsistencyTest {
         assertEquals(Set.of(), missing, "variables the services read that " + overlay + " leaves at the image's default");
     }
 
-    /** The topics named in the services' application.properties. */
+    /** Where every service's consumers send the records they cannot read or use. */
+    static final String DEAD_LETTERS = "hg.dead-letters";
+
+    /**
+     * The topics named in the services' application.properties (channels, the selector's state topic, the connector's
+     * dead-letter topic), and the dead-letter topic whether or not a service names it there yet.
+     */
     static Set<String> topicsTheServicesUse() {
-        var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(\\S+)$");
+        var topic = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topics?=(\\S+)$");
         Set<String> topics = new TreeSet<>();
-        topic.matcher(serviceProperties()).results().forEach(m -> topics.add(m.group(1)));
+        topic.matcher(serviceProperties()).results().forEach(m -> topics.addAll(List.of(m.group(1).split(","))));
         Pattern.compile("(?m)^hg\\.selector\\.state-topic=(\\S+)$").matcher(serviceProperties()).results()
                 .forEach(m -> topics.add(m.group(1)));
+        Pattern.compile("(?m)^mp\\.messaging\\.[a-z.-]+\\.dead-letter-queue\\.topic=(\\S+)$").matcher(serviceProperties())
+                .results().forEach(m -> assertEquals(DEAD_LETTERS, m.group(1), "the services dead-letter to one topic"));
+        topics.add(DEAD_LETTERS);
         return topics;
     }
 
     static String serviceProperties() {
-        return PORTS.keySet().stream().map(service -> read(ROOT.resolve(service + "/src/main/resources/application.properties")))
-                .collect(Collectors.joining("\n"));
+        return PORTS.keySet().stream().map(OverlayConsistencyTest::properties).collect(Collectors.joining("\n"));
+    }
+
+    /** One service's application.properties. */
+    static String properties(String service) {
+        return read(ROOT.resolve(service + "/src/main/resources/application.properties"));
+    }
+
+    /** A property's value in a service's application.properties (the profile-less line). */
+    static String property(String service, String key) {
+        var m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(properties(service));
+        assertTrue(m.find(), service + " sets " + key);
+        return m.group(1).strip();
     }
 
     static String projectVersion() {
@@ -236,7 +269,8 @@ class OverlayConsistencyTest {
         return result;
     }
 
-    private record Rendered(List<ObjectNode> objects) {
+    /** The objects an overlay renders, found by kind and name. */
+    record Rendered(List<ObjectNode> objects) {
         /** The variables of the ConfigMap and the Secret. */
         Set<String> settings() {
             Set<String> keys = new TreeSet<>();
@@ -262,6 +296,14 @@ class OverlayConsistencyTest {
         ObjectNode only(String kind) {
             assertEquals(1, all(kind).size(), kind);
             return all(kind).get(0);
+        }
+
+        /** The Kafka listener the services' bootstrap setting points at. */
+        JsonNode clientListener() {
+            String port = setting("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "");
+            return StreamSupport.stream(only("Kafka").at("/spec/kafka/listeners").spliterator(), false)
+                    .filter(l -> String.valueOf(l.path("port").asInt()).equals(port)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no listener on the bootstrap port " + port));
         }
 
         String setting(String key) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults under load, against the real broker and service processes: an executor killed with -9,
- * the selector killed with -9 and started again, the broker restarted, the gateway restarted.
+ * the selector killed with -9 and started again, the broker restarted, the gateway restarted, one of two selectors
+ * killed with -9.
  * Each prints submitted / completed / lost / duplicated and requires every request to complete once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -104,6 +105,23 @@ class FaultsIT {
         }
         System.out.printf("gateway restart: %d of %d earlier requests answerable by id%n", found, answered.size());
         assertEquals(answered.size(), found);
+    }
+
+    @Test
+    @Order(5)
+    void twoSelectorsShareTheRequestsAndOneKilledLeavesItsRequestsToTheOther() throws Exception {
+        stack.add("selector-2", "selector-service");
+        Load shared = Load.submit(40, "two selectors");
+        Load.Counts together = shared.awaitAll(PATIENCE);
+        together.print("two selectors sharing the partitions");
+        together.assertAllCompletedOnce(40);
+
+        Load load = Load.submit(40, "selector-2 killed");
+        load.awaitDone(5, PATIENCE);
+        stack.kill9("selector-2");
+        Load.Counts counts = load.awaitAll(PATIENCE);
+        counts.print("kill -9 one of two selectors mid-run");
+        counts.assertAllCompletedOnce(40);
     }
 
     static JsonNode get(String id) throws Exception {

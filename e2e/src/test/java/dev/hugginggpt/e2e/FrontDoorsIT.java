@@ -35,8 +35,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The front doors against the real stack: a Java client generated from the gateway's own OpenAPI document,
- * the official openai npm client on the OpenAI-compatible facade, and the web UI in headless Chromium.
+ * The front doors against the real stack: a Java client and a TypeScript client generated from the gateway's own OpenAPI
+ * document (linted by @redocly/cli), the official openai npm client and the ai SDK on the OpenAI-compatible facade, the
+ * eventsource client on the event stream, the command line, and the web UI in headless Chromium at desktop and phone size.
  */
 class FrontDoorsIT {
     private static Stack stack;
@@ -101,12 +102,87 @@ class FrontDoorsIT {
     }
 
     @Test
-    void webUiRunsARequestWithAnUploadInHeadlessChromium() throws Exception {
+    void webUiRunsARequestWithAnUploadInHeadlessChromiumAtDesktopAndPhoneSize() throws Exception {
         Path screenshot = stack.root.resolve("e2e/target/ui.png");
-        Node result = node("ui.test.mjs", Map.of("SCREENSHOT", screenshot.toString()));
+        Path phone = stack.root.resolve("e2e/target/ui-phone.png");
+        Node result = node("ui.test.mjs", Map.of("SCREENSHOT", screenshot.toString(), "SCREENSHOT_PHONE", phone.toString()));
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("ui: PASS"), result.output());
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page");
+        assertTrue(Files.size(phone) > 10_000, "a screenshot of the page at a phone's size");
+    }
+
+    /** A standard EventSource client: every event once, then it stops (204 on its reconnect), no replay. */
+    @Test
+    void anEventSourceClientGetsEveryEventOnceAndStops() throws Exception {
+        Node result = node("events.test.mjs", Map.of());
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("events: PASS"), result.output());
+    }
+
+    /**
+     * The document as served passes @redocly/cli lint with no error; a TypeScript client generated from it
+     * (openapi-typescript + openapi-fetch) type-checks with tsc and uploads, submits, polls, streams and downloads.
+     */
+    @Test
+    void theOpenApiDocumentLintsCleanAndATypeScriptClientGeneratedFromItWorks() throws Exception {
+        Node lint = node("openapi.test.mjs", Map.of());
+        assertEquals(0, lint.exit(), lint.output());
+        assertTrue(lint.output().contains("redocly lint: 0 errors"), lint.output());
+        Node compiled = run(stack.root.resolve("e2e/node"), List.of("npx", "--no-install", "tsc", "-p", "tsconfig.json"), Map.of(),
+                Duration.ofMinutes(3));
+        assertEquals(0, compiled.exit(), "the generated types and the client code type-check:\n" + compiled.output());
+        Path sign = stack.data.resolve("typed-sign.png");
+        ImageIO.write(sign("TYPED CLIENT"), "png", sign.toFile());
+        Node typed = node("build/typed-client.test.js", Map.of("SIGN_PNG", sign.toString()));
+        assertEquals(0, typed.exit(), typed.output());
+        assertTrue(typed.output().contains("typed-client: PASS"), typed.output());
+    }
+
+    @Test
+    void theAiSdkTalksToTheFacadeWithStructuredOutput() throws Exception {
+        Node result = node("ai-sdk.test.mjs", Map.of());
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("ai-sdk: PASS"), result.output());
+    }
+
+    @Test
+    void theCommandLineRefusesABadCommandLineBeforeSendingAnything() throws Exception {
+        Node result = node("cli.test.mjs", Map.of());
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("cli: PASS"), result.output());
+    }
+
+    /**
+     * A streamed chat completion's first byte (headers and the role chunk) leaves once the request is handed to the
+     * planner, not when the answer is ready: measured from the request to the first line of the body.
+     */
+    @Test
+    void aStreamedCompletionsFirstByteLeavesAtOnce() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gateway() + "/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + Stack.API_KEY).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\": \"hugginggpt\", \"stream\": true, \"messages\":"
+                            + " [{\"role\": \"user\", \"content\": \"Read 'first byte " + i + "' aloud\"}]}")).build();
+            long sent = System.nanoTime();
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                java.util.Iterator<String> it = lines.iterator();
+                String first = it.next();
+                micros.add((System.nanoTime() - sent) / 1000);
+                assertTrue(first.startsWith("data: ") && first.contains("\"role\":\"assistant\""), first);
+                while (it.hasNext()) {
+                    it.next(); // read to [DONE], so that the next request does not wait behind this one's tasks
+                }
+            }
+        }
+        List<Long> sorted = micros.stream().sorted().toList();
+        System.out.printf("streamed chat completion, time to first byte: median %.1f ms, max %.1f ms (%s µs)%n",
+                sorted.get(2) / 1000.0, sorted.get(4) / 1000.0, micros);
+        assertTrue(sorted.get(2) < 1_000_000, "the first byte leaves at once: " + micros);
     }
 
     private static SubmitRequest ask(String text, String resource) {
@@ -132,7 +208,9 @@ class FrontDoorsIT {
     /** Runs one of e2e/node's test scripts against the stack; installs its locked packages on first use. */
     private static Node node(String script, Map<String, String> env) throws Exception {
         Path dir = stack.root.resolve("e2e/node");
-        if (!Files.isDirectory(dir.resolve("node_modules/openai")) || !Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
+        boolean installed = List.of("openai", "playwright-core", "eventsource", "openapi-fetch", "openapi-typescript", "typescript",
+                "@redocly/cli", "ai", "@ai-sdk/openai", "zod").stream().allMatch(p -> Files.isDirectory(dir.resolve("node_modules").resolve(p)));
+        if (!installed) {
             Node install = run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), Duration.ofMinutes(5));
             assertEquals(0, install.exit(), "npm ci in e2e/node failed:\n" + install.output());
         }

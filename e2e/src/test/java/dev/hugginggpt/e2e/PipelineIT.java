@@ -129,7 +129,7 @@ class PipelineIT {
     }
 
     private static String metrics(String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports.get(service) + "/q/metrics")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.managementPorts.get(service) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -26,6 +26,8 @@ final class Stack implements AutoCloseable {
     final Path data;
     private BrokerPorts broker;
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each service's management interface: health checks and metrics. */
+    final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new LinkedHashMap<>();
     private final Map<String, String[]> launches = new LinkedHashMap<>();
@@ -152,11 +154,17 @@ final class Stack implements AutoCloseable {
         p.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Starts a killed or stopped service again on its port, and waits until it is ready. */
+    /** Starts a killed or stopped service again on its ports, and waits until it is ready. */
     void restart(String name) throws Exception {
         String[] launch = launches.get(name);
-        start(name, launch[1], envOf(launch), ports.get(name));
-        awaitReady(name, ports.get(name), Duration.ofMinutes(2));
+        start(name, launch[1], envOf(launch), ports.get(name), managementPorts.get(name));
+        awaitReady(name, Duration.ofMinutes(2));
+    }
+
+    /** Starts one more instance of a service (e.g. a second selector) and waits until it is ready. */
+    void add(String name, String module) throws Exception {
+        start(name, module, Map.of());
+        awaitReadyOnAFreePort(name);
     }
 
     /** Stops a service gracefully (SIGTERM) and waits for it to exit. */
@@ -177,10 +185,10 @@ final class Stack implements AutoCloseable {
     }
 
     private void start(String name, String module, Map<String, String> env) throws IOException {
-        start(name, module, env, freePort());
+        start(name, module, env, freePort(), freePort());
     }
 
-    private void start(String name, String module, Map<String, String> env, int port) throws IOException {
+    private void start(String name, String module, Map<String, String> env, int port, int managementPort) throws IOException {
         List<String> launch = new ArrayList<>(List.of(name, module));
         env.forEach((k, v) -> {
             launch.add(k);
@@ -192,7 +200,7 @@ final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run mvn verify from the project root");
         }
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + broker.client());
@@ -203,26 +211,29 @@ final class Stack implements AutoCloseable {
         processes.add(process);
         byName.put(name, process);
         ports.put(name, port);
+        managementPorts.put(name, managementPort);
     }
 
     /** As with the broker, a port found free may be taken before the service binds it: then it starts on another. */
     private void awaitReadyOnAFreePort(String name) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                awaitReady(name, ports.get(name), Duration.ofMinutes(2));
+                awaitReady(name, Duration.ofMinutes(2));
                 return;
             } catch (IllegalStateException e) {
                 if (attempt == 3 || byName.get(name).isAlive() || !log(name).contains("Address already in use")) {
                     throw e;
                 }
-                System.err.println(name + " found port " + ports.get(name) + " taken; starting it on another");
+                System.err.println(name + " found port " + ports.get(name) + " or " + managementPorts.get(name)
+                        + " taken; starting it on others");
                 String[] launch = launches.get(name);
                 start(name, launch[1], envOf(launch));
             }
         }
     }
 
-    private void awaitReady(String name, int port, Duration limit) throws Exception {
+    private void awaitReady(String name, Duration limit) throws Exception {
+        int port = managementPorts.get(name);
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             if (!byName.get(name).isAlive()) {

@@ -42,6 +42,9 @@ class BadInputTest {
     @Any
     InMemoryConnector connector;
 
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    java.net.URL ready;
+
     TopicSink sent;
 
     @TestHTTPResource("/")
@@ -56,7 +59,7 @@ class BadInputTest {
     @AfterEach
     void nothingWasSentAndTheGatewayIsHealthy() {
         assertTrue(sent.received(Topics.REQUESTS).isEmpty(), "a rejected request must not reach the planner");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
     }
 
     private static RequestSpecification asTenantA() {
@@ -236,7 +239,7 @@ class BadInputTest {
             {"[{\"role\": \"user\", \"content\": \"hi\"}]", "must be a JSON object"},
             {"{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": 5}]}]}", "'text' as a string"},
             {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} {}", "more after its JSON value"},
-            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": " + "[".repeat(100) + "]".repeat(100) + "}",
+            {"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"metadata\": " + "[".repeat(100) + "]".repeat(100) + "}",
                 "nesting depth"},
         };
         for (String[] c : cases) {

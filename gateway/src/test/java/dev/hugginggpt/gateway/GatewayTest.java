@@ -121,6 +121,52 @@ class GatewayTest {
         assertTrue(prompt.contains("text-to-speech") && prompt.contains("local/espeak-ng"), prompt);
     }
 
+    /**
+     * The LLM's answer is streamed: its pieces go out on hg.events (ANSWER_DELTA, a few a second, for whichever gateway
+     * instance holds a streaming client), before DONE, which carries the whole answer beginning with all of them.
+     */
+    @Test
+    void theLlmsAnswerGoesOutPieceByPieceBeforeDoneCarriesItWhole() {
+        String text = "I read hello aloud with espeak-ng and it took half a second to say it all.";
+        StandInLlm.server.otherwise(call -> Reply.streamed(text, java.time.Duration.ofMillis(40)));
+        finish(outcome("r-pieces", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        Answer answer = awaitAnswer("r-pieces");
+        assertEquals(text, answer.text());
+        assertEquals("llm", answer.generator());
+        assertTrue(StandInLlm.server.calls().get(0).streamed(), "the answer is asked for as a stream");
+        List<RequestEvent> ofRequest = events().stream().map(Message::getPayload).filter(e -> e.requestId().equals("r-pieces")).toList();
+        List<String> pieces = ofRequest.stream().filter(e -> e.type() == EventType.ANSWER_DELTA).map(RequestEvent::message).toList();
+        assertTrue(pieces.size() >= 2, "several pieces as the words come: " + pieces);
+        assertTrue(pieces.size() <= 12, "at most one piece each 100 ms, not one per word: " + pieces);
+        assertTrue(text.startsWith(String.join("", pieces)), pieces.toString());
+        assertEquals(EventType.DONE, ofRequest.get(ofRequest.size() - 1).type(), "no piece after DONE");
+    }
+
+    @Test
+    void theRequestsMaxAnswerTokensReachTheLlmAndAnAnswerCutThereIsMarked() {
+        StandInLlm.server.otherwise(call -> Reply.streamed("one two three four five six", java.time.Duration.ZERO));
+        Outcome capped = outcome("r-capped", new LlmUsage(1, 10, 10), LlmUsage.NONE);
+        capped = new Outcome(capped.requestId(), new Plan(capped.requestId(), "default", "Read 'hello' aloud", capped.plan().tasks(), "llm",
+                capped.plan().usage(), List.of(), new RequestOptions(null, null, null, null, 3), 3), capped.results(), LlmUsage.NONE,
+                Instant.now());
+        finish(capped);
+        Answer answer = awaitAnswer("r-capped");
+        assertEquals(3, StandInLlm.server.calls().get(0).maxTokens());
+        assertEquals("one two three", answer.text());
+        assertEquals(Boolean.TRUE, answer.truncated());
+    }
+
+    @Test
+    void anLlmThatFailsMidwayLeavesWhatItWroteThenTheTemplate() {
+        StandInLlm.server.otherwise(call -> Reply.raw("data: {\"choices\": [{\"delta\": {\"content\": \"I read hello\"}}]}\n\ndata: {garbage"));
+        finish(outcome("r-midway", new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        Answer answer = awaitAnswer("r-midway");
+        assertTrue(answer.text().contains("local/espeak-ng"), "the template's facts: " + answer.text());
+        List<String> pieces = events().stream().map(Message::getPayload)
+                .filter(e -> e.requestId().equals("r-midway") && e.type() == EventType.ANSWER_DELTA).map(RequestEvent::message).toList();
+        assertTrue(answer.text().startsWith(String.join("", pieces)), "the answer begins with the pieces sent: " + pieces);
+    }
+
     @Test
     void aFailingLlmGivesTheTemplateAnswerLabelledAsSuch() {
         StandInLlm.server.otherwise(call -> Reply.error(500, "{\"error\":{\"message\":\"down\"}}"));

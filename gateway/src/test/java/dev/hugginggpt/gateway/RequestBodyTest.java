@@ -95,7 +95,7 @@ class RequestBodyTest {
                 .body("{\"model\":\"hugginggpt\",\"messages\":[{\"role\":\"developer\",\"content\":\"Be brief.\"},"
                         + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Read 'hello' aloud\"}],\"name\":\"ann\"}],"
                         + "\"temperature\":0.2,\"max_tokens\":100,\"n\":1,\"stream\":false,\"stream_options\":null,"
-                        + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\"}}}],"
+                        + "\"tools\":[],\"tool_choice\":\"auto\",\"parallel_tool_calls\":true,\"seed\":7,\"logprobs\":false,"
                         + "\"response_format\":{\"type\":\"text\"},\"user\":\"u-1\",\"logit_bias\":{\"50256\":-100}}")
                 .when().post("/v1/chat/completions"));
         await("the chat completion's request", () -> !requests().isEmpty()
@@ -105,6 +105,7 @@ class RequestBodyTest {
                 new Answer("Done.", "template", LlmUsage.NONE), "test")));
         call.get(10, TimeUnit.SECONDS).then().statusCode(200);
         assertEquals("system", completion.messages().get(0).role());
+        assertEquals(100, completion.options().maxAnswerTokens(), "max_tokens caps the answer");
     }
 
     /** A 14.9 MB chat completion parsed on the event loop once held it for 15 s: every body is read on a worker. */

@@ -2,7 +2,6 @@ package dev.hugginggpt.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
@@ -12,8 +11,7 @@ import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import dev.hugginggpt.testkit.CpuBound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +32,6 @@ class PathologicalRequestTest {
     private static final Duration BOUND = Duration.ofSeconds(2);
     /** Long enough for a busy machine, short enough to stop a planner that would never finish. */
     private static final Duration WALL_BOUND = Duration.ofSeconds(30);
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The longest passage a message the gateway accepts (20,000 characters) can quote after "Read this aloud: '". */
     private static final int LONGEST_QUOTE = 20_000 - 20;
     private static final PlannerConfig CONFIG = new PlannerConfig() {
@@ -151,15 +148,7 @@ class PathologicalRequestTest {
 
     /** The plan, made on another thread (a stack overflow there fails the test) within {@link #BOUND} of its CPU time. */
     private static PlanningResult planWithinTheBound(String text) {
-        record Timed(PlanningResult result, long cpuNanos) {
-        }
-        Timed timed = assertTimeoutPreemptively(WALL_BOUND, () -> {
-            long before = THREADS.getCurrentThreadCpuTime();
-            PlanningResult result = plan(text);
-            return new Timed(result, THREADS.getCurrentThreadCpuTime() - before);
-        });
-        assertTrue(timed.cpuNanos() <= BOUND.toNanos(), "planning took " + timed.cpuNanos() / 1_000_000 + " ms of CPU time");
-        return timed.result();
+        return CpuBound.within(BOUND, WALL_BOUND, () -> plan(text));
     }
 
     private static PlanningResult plan(String text) {

@@ -6,5 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Answer(
         @Schema(description = "The answer text.") String text,
         @Schema(description = "How it was written: template (offline) or llm.") String generator,
-        @Schema(description = "LLM usage of response generation.") LlmUsage usage) {
+        @Schema(description = "LLM usage of response generation.") LlmUsage usage,
+        @Schema(description = "True when the LLM stopped at the request's maxAnswerTokens; absent otherwise.") Boolean truncated) {
+
+    public Answer(String text, String generator, LlmUsage usage) {
+        this(text, generator, usage, null);
+    }
 }

@@ -21,6 +21,12 @@ public enum EventType {
     TASK_FINISHED,
     /** Every task is terminal; response generation begins. */
     RESPONDING,
+    /**
+     * A piece of the answer as the LLM writes it ({@code message} holds the text that follows the pieces before it).
+     * Sent only while an LLM writes the answer, a few a second at most; not kept in the request's history: DONE
+     * carries the whole answer, which begins with every piece sent.
+     */
+    ANSWER_DELTA,
     /** The answer is ready ({@code answer} set). */
     DONE,
     /** The request failed ({@code message} says why). */

@@ -12,13 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A stage or task transition of a request.")
 public record RequestEvent(
-        @Schema(description = "Request id.") String requestId,
-        @Schema(description = "What happened.") EventType type,
-        @Schema(description = "When it happened.") Instant at,
+        @Schema(required = true, description = "Request id.") String requestId,
+        @Schema(required = true, description = "What happened.") EventType type,
+        @Schema(required = true, description = "When it happened.") Instant at,
         @Schema(description = "Service instance that reported it.") String source,
         @Schema(description = "Task id, for task events.") Integer taskId,
         @Schema(description = "Human-readable detail (failure reason, executor).") String message,
-        @Schema(hidden = true) UserRequest request,
+        @Schema(description = "The request as accepted, for ACCEPTED.") UserRequest request,
         @Schema(description = "The plan, for PLANNED.") Plan plan,
         @Schema(description = "The chosen model, for TASK_SELECTED.") ModelChoice choice,
         @Schema(description = "The task result, for TASK_FINISHED.") TaskResult result,
@@ -45,6 +45,7 @@ public record RequestEvent(
                     "a TASK_FINISHED event without its task's result").addAll("result: ",
                     result == null ? List.of() : result.problems());
             case DONE -> p.require(answer != null, "a DONE event without its answer");
+            case ANSWER_DELTA -> p.require(message != null, "an ANSWER_DELTA event without its text");
             default -> {
             }
         }
@@ -88,6 +89,11 @@ public record RequestEvent(
 
     public static RequestEvent responding(String requestId, String source) {
         return new RequestEvent(requestId, EventType.RESPONDING, Instant.now(), source, null, null, null, null, null,
+                null, null, null);
+    }
+
+    public static RequestEvent answerDelta(String requestId, String text, String source) {
+        return new RequestEvent(requestId, EventType.ANSWER_DELTA, Instant.now(), source, null, text, null, null, null,
                 null, null, null);
     }
 

@@ -115,6 +115,12 @@ public final class OpenAiStandIn implements AutoCloseable {
         if (reply instanceof Reply.Delayed d) {
             sleep(d.delay());
             answer(exchange, call, d.then());
+        } else if (reply instanceof Reply.Content c && call.streamed()) {
+            stream(exchange, call, c.text(), Duration.ZERO);
+        } else if (reply instanceof Reply.Streamed st && call.streamed()) {
+            stream(exchange, call, st.text(), st.pause());
+        } else if (reply instanceof Reply.Streamed st) {
+            send(exchange, 200, completion(call, st.text()));
         } else if (reply instanceof Reply.Content c) {
             send(exchange, 200, completion(call, c.text()));
         } else if (reply instanceof Reply.Error e) {
@@ -151,6 +157,54 @@ public final class OpenAiStandIn implements AutoCloseable {
         return JSON.writeValueAsString(root);
     }
 
+    /**
+     * The reply as a streamed completion ({@code "stream": true}): the role, the text a word at a time (with the pause
+     * between words), the finish ("length" when the call set a token limit the text goes past, counted as words), the usage
+     * when asked for ({@code stream_options.include_usage}), then [DONE].
+     */
+    private static void stream(HttpExchange exchange, ChatCall call, String content, Duration pause) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            String id = "chatcmpl-standin-" + System.nanoTime();
+            chunk(out, id, call, JSON.createObjectNode().put("role", "assistant").put("content", ""), null);
+            List<String> words = new ArrayList<>(List.of((content == null ? "" : content).split("(?<= )")));
+            Integer limit = call.maxTokens();
+            boolean cut = limit != null && words.size() > limit;
+            for (String word : cut ? words.subList(0, limit) : words) {
+                sleep(pause);
+                chunk(out, id, call, JSON.createObjectNode().put("content", word), null);
+            }
+            chunk(out, id, call, JSON.createObjectNode(), cut ? "length" : "stop");
+            if (call.includeUsage()) {
+                ObjectNode usage = JSON.createObjectNode();
+                int prompt = call.messages().stream().mapToInt(m -> tokens(m.content())).sum();
+                int completion = tokens(content);
+                usage.put("prompt_tokens", prompt).put("completion_tokens", completion).put("total_tokens", prompt + completion);
+                ObjectNode last = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
+                        .put("created", System.currentTimeMillis() / 1000).put("model", call.model() == null ? "stand-in" : call.model());
+                last.putArray("choices");
+                last.set("usage", usage);
+                out.write(("data: " + JSON.writeValueAsString(last) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void chunk(OutputStream out, String id, ChatCall call, ObjectNode delta, String finish) throws IOException {
+        ObjectNode root = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
+                .put("created", System.currentTimeMillis() / 1000).put("model", call.model() == null ? "stand-in" : call.model());
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        out.write(("data: " + JSON.writeValueAsString(root) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** A rough count (4 characters a token), enough to see usage add up. */
     private static int tokens(String text) {
         return text == null ? 0 : Math.max(1, text.length() / 4);
@@ -177,6 +231,30 @@ public final class OpenAiStandIn implements AutoCloseable {
 
     /** One chat completions call as the server received it. */
     public record ChatCall(String model, List<Message> messages, String body, String authorization) {
+
+        /** Whether the client asked for a streamed completion. */
+        public boolean streamed() {
+            return field("stream").asBoolean(false);
+        }
+
+        /** Whether the client asked for the usage at the end of the stream. */
+        public boolean includeUsage() {
+            return field("stream_options").path("include_usage").asBoolean(false);
+        }
+
+        /** The token limit the client set (max_completion_tokens or max_tokens), if it set one. */
+        public Integer maxTokens() {
+            JsonNode limit = field("max_completion_tokens").isNumber() ? field("max_completion_tokens") : field("max_tokens");
+            return limit.isNumber() ? limit.asInt() : null;
+        }
+
+        private JsonNode field(String name) {
+            try {
+                return JSON.readTree(body).path(name);
+            } catch (IOException e) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+        }
 
         static ChatCall parse(String body, String authorization) {
             List<Message> messages = new ArrayList<>();
@@ -236,6 +314,11 @@ public final class OpenAiStandIn implements AutoCloseable {
             return new Delayed(delay, then);
         }
 
+        /** The text streamed a word at a time with this pause before each word (to a call that asked for a stream). */
+        static Reply streamed(String text, Duration pause) {
+            return new Streamed(text, pause);
+        }
+
         record Content(String text) implements Reply {
         }
 
@@ -246,6 +329,9 @@ public final class OpenAiStandIn implements AutoCloseable {
         }
 
         record Delayed(Duration delay, Reply then) implements Reply {
+        }
+
+        record Streamed(String text, Duration pause) implements Reply {
         }
     }
 }

@@ -39,8 +39,11 @@ import java.util.stream.Stream;
  */
 public final class ServiceImages {
 
-    /** A service: its module (and image) name, its HTTP port and the base image it runs on. */
-    public record Service(String name, int port, String base) {
+    /**
+     * A service: its module (and image) name, its API port, the port of its management interface (health checks and
+     * metrics) and the base image it runs on.
+     */
+    public record Service(String name, int port, int managementPort, String base) {
         /** The name the Kubernetes manifests pull. */
         public String image(String version) {
             return "hugginggpt/" + name + ":" + version;
@@ -48,10 +51,10 @@ public final class ServiceImages {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("gateway", 8080, "jre"),
-            new Service("planner-service", 8081, "jre"),
-            new Service("selector-service", 8082, "jre"),
-            new Service("executor-service", 8083, "executor"));
+            new Service("gateway", 8080, 9080, "jre"),
+            new Service("planner-service", 8081, 9081, "jre"),
+            new Service("selector-service", 8082, 9082, "jre"),
+            new Service("executor-service", 8083, 9083, "executor"));
 
     public static final AbsoluteUnixPath APP_DIR = AbsoluteUnixPath.get("/deployments");
     /** The uid (and gid) the base images create and the Deployments run as. */
@@ -124,7 +127,7 @@ public final class ServiceImages {
         return Jib.from(TarImage.at(baseTar))
                 .setFileEntriesLayers(layers(quarkusApp))
                 .setEntrypoint(ENTRYPOINT)
-                .setExposedPorts(Port.tcp(service.port()))
+                .setExposedPorts(Port.tcp(service.port()), Port.tcp(service.managementPort()))
                 .setUser(USER)
                 .setWorkingDirectory(APP_DIR)
                 .setLabels(labels);

@@ -87,7 +87,7 @@ class ServiceImagesTest {
 
         assertEquals(List.of("java", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 "/deployments/quarkus-run.jar"), plan.getEntrypoint());
-        assertEquals(Set.of(Port.tcp(8083)), plan.getExposedPorts());
+        assertEquals(Set.of(Port.tcp(8083), Port.tcp(9083)), plan.getExposedPorts());
         assertEquals("185", plan.getUser());
         assertEquals("/deployments", plan.getWorkingDirectory().toString());
         assertEquals(Map.of("org.opencontainers.image.title", "executor-service",

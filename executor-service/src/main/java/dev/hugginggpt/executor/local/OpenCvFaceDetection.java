@@ -38,9 +38,11 @@ final class OpenCvFaceDetection implements OpenCvModel {
     @Override
     public ModelCard card() {
         return new ModelCard("local/opencv-haar-frontalface", "object-detection", "local", 0, 0,
-                "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces in an image and draws"
-                        + " their boxes; it detects faces only, no other objects", "Apache-2.0 (OpenCV), cascade: Intel licence (BSD-like)");
+                DESCRIPTION, "Apache-2.0 (OpenCV), cascade: Intel licence (BSD-like)");
     }
+
+    static final String DESCRIPTION = "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces in an"
+            + " image, picture or photo and draws boxes around them; it detects faces only, nothing else";
 
     @Override
     public void load() throws ModelException {

@@ -46,9 +46,10 @@ final class OpenCvPeopleDetection implements OpenCvModel {
     public ModelCard card() {
         return new ModelCard("local/opencv-hog-people", "object-detection", "local", 0, 0,
                 "OpenCV HOG people detector (Dalal-Triggs histograms of oriented gradients with a linear SVM, trained"
-                        + " on pedestrians): finds persons standing or walking upright with the whole body in view, at"
-                        + " least about 100 pixels tall, and draws a box around each; misses seated, bending or partly"
-                        + " hidden people and detects nothing else; 'threshold' is the minimum SVM score, default 1.0",
+                        + " on pedestrians): finds persons standing or walking upright with the whole body in view in an"
+                        + " image, picture or photo, at least about 100 pixels tall, and draws boxes around them; misses"
+                        + " seated, bending or partly hidden people and detects nothing else; 'threshold' is the minimum"
+                        + " SVM score, default 1.0",
                 "Apache-2.0 (OpenCV)");
     }
 

@@ -6,6 +6,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
@@ -13,8 +14,10 @@ import dev.hugginggpt.executor.backend.ModelException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.function.Function;
 
 /**
  * A TensorFlow Lite network from the classpath, run in the JVM by DJL's TFLite engine (natives for this platform in
@@ -71,10 +74,18 @@ final class TfLiteNetwork {
     }
 
     /** Runs the network on one float input of the given shape; answers every output tensor, flattened. */
-    synchronized float[][] run(float[] input, long... shape) throws ModelException {
+    float[][] run(float[] input, long... shape) throws ModelException {
+        return run(manager -> manager.create(FloatBuffer.wrap(input), new Shape(shape)));
+    }
+
+    /** Runs a quantized network on one input of bytes (0..255) of the given shape; answers its float outputs, flattened. */
+    float[][] runBytes(byte[] input, long... shape) throws ModelException {
+        return run(manager -> manager.create(ByteBuffer.wrap(input), new Shape(shape), DataType.UINT8));
+    }
+
+    private synchronized float[][] run(Function<NDManager, NDArray> input) throws ModelException {
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray tensor = manager.create(FloatBuffer.wrap(input), new Shape(shape));
-            NDList outputs = predictor.predict(new NDList(tensor));
+            NDList outputs = predictor.predict(new NDList(input.apply(manager)));
             float[][] copies = new float[outputs.size()][];
             for (int k = 0; k < outputs.size(); k++) {
                 // toByteBuffer(), not toFloatArray(): the engine (0.27) implements only the former of DJL's API 0.36

@@ -53,7 +53,7 @@ class AudioLimitsTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("%s refused 15 min of WAV in %d ms%n", model.card().id(), ms);
             assertEquals(FIFTEEN_MINUTES_REFUSED, refused.getMessage(), model.card().id());
-            assertTrue(ms < 500, model.card().id() + " took " + ms + " ms");
+            assertTrue(ms < 5000, model.card().id() + " took " + ms + " ms");
         }
     }
 

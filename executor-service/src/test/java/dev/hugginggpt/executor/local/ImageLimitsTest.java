@@ -106,7 +106,7 @@ class ImageLimitsTest {
         long heapAfter = PeakMemory.usedHeapMib();
         System.out.printf("bomb refused by %d models, ms each: %s; heap %d -> %d MiB; peak resident %d -> %d MiB%n",
                 models.size(), millis, heapBefore, heapAfter, residentBefore, residentPeak);
-        millis.forEach((model, ms) -> assertTrue(ms < 1000, model + " took " + ms + " ms"));
+        millis.forEach((model, ms) -> assertTrue(ms < 3000, model + " took " + ms + " ms"));
         // decoded, the bomb is 400 MB of grey pixels, 1.2 GB as OpenCV's colour Mat
         assertTrue(residentPeak - residentBefore < 150, "peak resident memory rose by " + (residentPeak - residentBefore) + " MiB");
         assertTrue(heapAfter - heapBefore < 150, "heap rose by " + (heapAfter - heapBefore) + " MiB");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.protocol.TaskOutput;
 import java.time.Duration;
@@ -47,12 +48,34 @@ class InJvmTextModelsTest {
 
     @Test
     void sentimentOfClearReviews() throws ModelException {
-        var model = new MiniLmSentimentClassifier(ENCODER);
+        var model = new StanfordSentimentClassifier(new SentimentSimilarity(ENCODER));
 
         assertEquals("POSITIVE", model.run(Map.of("text", "I absolutely loved this film, the acting was brilliant."), TIME).text());
         assertEquals("POSITIVE", model.run(Map.of("text", "Fast delivery and the shoes fit perfectly, very pleased."), TIME).text());
         assertEquals("NEGATIVE", model.run(Map.of("text", "What a waste of money, it broke after one day."), TIME).text());
         assertEquals("NEGATIVE", model.run(Map.of("text", "The service was rude and the food was cold."), TIME).text());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sentimentAnswersAsTheHuggingFacePipelineWithTheFiveClassesAndEachSentence() throws ModelException {
+        var model = new StanfordSentimentClassifier(new SentimentSimilarity(ENCODER));
+
+        TaskOutput out = model.run(Map.of("text", "The train was late, crowded and filthy. The staff were rude."), TIME);
+
+        List<Map<String, Object>> labels = (List<Map<String, Object>>) out.data().get("labels");
+        assertEquals(List.of("NEGATIVE", "POSITIVE"), labels.stream().map(l -> l.get("label")).toList());
+        assertEquals(1.0, (double) labels.get(0).get("score") + (double) labels.get(1).get("score"), 1e-3);
+        assertTrue((double) labels.get(0).get("score") > 0.5);
+        List<Map<String, Object>> classes = (List<Map<String, Object>>) out.data().get("classes");
+        assertEquals(List.of("very positive", "positive", "neutral", "negative", "very negative"),
+                classes.stream().map(c -> c.get("label")).toList());
+        List<Map<String, Object>> sentences = (List<Map<String, Object>>) out.data().get("sentences");
+        assertEquals(2, sentences.size());
+        assertEquals("The train was late, crowded and filthy.", sentences.get(0).get("text"));
+        // the network reads the first as neutral, so the similarity gives its sentiment
+        assertTrue(((String) sentences.get(0).get("by")).startsWith("similarity"), sentences.toString());
+        assertThrows(InputRejected.class, () -> model.run(Map.of("text", "word ".repeat(1001)), TIME));
     }
 
     @Test

@@ -57,7 +57,8 @@ class LocalBackendTest {
         LocalBackend backend = new LocalBackend(new ResourceStore(dir), ExecutorLimits.DEFAULTS);
 
         for (String id : List.of("local/all-MiniLM-L6-v2", "local/all-MiniLM-L6-v2-zero-shot", "local/opennlp-en-ud-pos",
-                "local/stanford-ner-english", "local/opencv-haar-frontalface", "local/opencv-hog-people",
+                "local/stanford-ner-english", "local/ssd-mobilenet-v2-coco", "local/opencv-haar-frontalface",
+                "local/opencv-hog-people",
                 "local/opencv-canny", "local/opencv-lsd-lines", "local/opencv-image-ops",
                 "local/mediapipe-blazepose", "local/mediapipe-selfie-segmentation")) {
             assertTrue(backend.canRun(id), id);
@@ -73,5 +74,17 @@ class LocalBackendTest {
         assertEquals(LocalModelCards.POS.description(), descriptions.get(LocalModelCards.POS.id()));
         assertEquals(LocalModelCards.SENTIMENT.description(), descriptions.get(LocalModelCards.SENTIMENT.id()));
         assertEquals(LocalModelCards.LANGUAGE.description(), descriptions.get(LocalModelCards.LANGUAGE.id()));
+        assertEquals(LocalModelCards.OBJECTS.description(), descriptions.get(LocalModelCards.OBJECTS.id()));
+        assertEquals(LocalModelCards.FACES.description(), descriptions.get(LocalModelCards.FACES.id()));
+        assertEquals(LocalModelCards.PEOPLE.description(), descriptions.get(LocalModelCards.PEOPLE.id()));
+    }
+
+    /** The selector takes the first announced of equally fitting models: a request that names no face or person gets the general detector. */
+    @Test
+    void theGeneralObjectDetectorIsAnnouncedBeforeTheFaceAndPeopleDetectors() {
+        List<String> detectors = new LocalBackend(new ResourceStore(dir), ExecutorLimits.DEFAULTS).localModels().stream()
+                .filter(card -> card.task().equals("object-detection")).map(ModelCard::id).toList();
+
+        assertEquals(List.of(LocalModelCards.OBJECTS.id(), LocalModelCards.FACES.id(), LocalModelCards.PEOPLE.id()), detectors);
     }
 }

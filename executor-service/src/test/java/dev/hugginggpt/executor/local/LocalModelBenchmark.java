@@ -112,7 +112,12 @@ public final class LocalModelBenchmark {
                 }
             }
             case "object-detection" -> {
-                if (modelId.equals("local/opencv-hog-people")) {
+                if (modelId.equals("local/ssd-mobilenet-v2-coco")) {
+                    // real photographs: a footballer and a ball, a cup on a table, a cat
+                    for (String photo : List.of("messi5.jpg", "coffee.png", "chelsea.png")) {
+                        inputs.add(Map.of("image", TestPhotos.save(store, photo)));
+                    }
+                } else if (modelId.equals("local/opencv-hog-people")) {
                     // real photographs (testkit/test-photos.sh): a standing man, a cup, a bending cameraman
                     for (String photo : List.of("basketball1.png", "coffee.png", "camera.png")) {
                         inputs.add(Map.of("image", TestPhotos.save(store, photo)));

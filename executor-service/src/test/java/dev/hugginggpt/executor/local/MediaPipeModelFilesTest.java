@@ -89,7 +89,7 @@ class MediaPipeModelFilesTest {
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = MediaPipeModelFilesTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertTrue(in != null, name + " is not on the classpath: the build's mediapipe-models step did not run");
+            assertTrue(in != null, name + " is not on the classpath: the build's npm-models step did not run");
             return in.readAllBytes();
         }
     }

@@ -1,231 +1,183 @@
 package dev.hugginggpt.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hugginggpt.gateway.access.Caller;
+import dev.hugginggpt.gateway.api.openai.ChatCompletion;
+import dev.hugginggpt.gateway.api.openai.ChatCompletionChunk;
+import dev.hugginggpt.gateway.api.openai.ModelObject;
+import dev.hugginggpt.gateway.api.openai.OpenAiError;
+import dev.hugginggpt.gateway.api.openai.Usage;
 import dev.hugginggpt.gateway.config.RequestJson;
 import dev.hugginggpt.gateway.view.RequestView;
 import dev.hugginggpt.gateway.view.RequestViews;
-import dev.hugginggpt.protocol.ChatMessage;
-import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.protocol.RequestOptions;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /**
- * The OpenAI chat completions protocol in front of the pipeline, so existing chat clients work:
- * model {@code hugginggpt}, the conversation in, the answer out, streamed or not. Errors use the
- * OpenAI error shape. The full request view stays at {@code /v1/requests/{id}} (id in {@code hugginggpt.requestId}).
+ * The OpenAI chat completions protocol in front of the pipeline, so existing chat clients work: model {@code hugginggpt},
+ * the conversation in, the answer out, streamed or not. What OpenAI's parameters ask for is done where it makes sense
+ * (max_tokens, stop, stream_options, response_format) and refused by name where it does not (tools, n, logprobs, audio
+ * out). Errors use the OpenAI error shape. The full request view stays at {@code /v1/requests/{id}} (id in
+ * {@code hugginggpt.requestId}).
  */
 @Path("/v1")
 @Tag(name = "openai", description = "OpenAI-compatible chat completions.")
 public class OpenAiCompatResource {
-    static final String MODEL = "hugginggpt";
+    private static final Map<String, List<String>> EVENT_STREAM = Map.of("Content-Type", List.of("text/event-stream"),
+            "Cache-Control", List.of("no-cache"), "X-Accel-Buffering", List.of("no"));
+    private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final RequestSubmitter submitter;
     private final RequestViews views;
     private final Caller caller;
     private final InlineFiles files;
     private final Duration timeout;
+    private final Duration heartbeat;
 
     public OpenAiCompatResource(RequestSubmitter submitter, RequestViews views, Caller caller, InlineFiles files,
-            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration timeout) {
+            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration timeout,
+            @ConfigProperty(name = "hg.gateway.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
         this.files = files;
         this.timeout = timeout;
+        this.heartbeat = heartbeat;
     }
 
-    /** The conversation of a chat completion request, and the files its last message carries. */
-    private record Conversation(List<ChatMessage> messages, List<String> resources) {
+    /** What the chat completion sends: its status, headers and body (one JSON object, or the chunks of the stream). */
+    private record Reply(Map<String, List<String>> headers, Multi<byte[]> body) {
     }
 
     @GET
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listModels", summary = "List models (OpenAI protocol)", description = "The one model: hugginggpt.")
-    @APIResponse(responseCode = "200", description = "The model list.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI model list.")))
-    public JsonNode models() {
-        ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
-        list.putArray("data").addObject().put("id", MODEL).put("object", "model").put("created", 0).put("owned_by", "hugginggpt");
-        return list;
+    @APIResponse(responseCode = "200", description = "The model list.", content = @Content(schema = @Schema(implementation = ModelObject.ModelList.class)))
+    public ModelObject.ModelList models() {
+        return new ModelObject.ModelList("list", List.of(ModelObject.HUGGINGGPT));
+    }
+
+    @GET
+    @Path("/models/{model}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "retrieveModel", summary = "Get a model (OpenAI protocol)", description = "hugginggpt; any other id is a 404.")
+    @APIResponse(responseCode = "200", description = "The model.", content = @Content(schema = @Schema(implementation = ModelObject.class)))
+    @APIResponse(responseCode = "404", description = "No such model.", content = @Content(schema = @Schema(implementation = OpenAiError.class)))
+    public ModelObject model(@PathParam("model") String model) {
+        if (!ModelObject.ID.equals(model)) {
+            throw new ProblemException(404, "Not found", "the only model is '" + ModelObject.ID + "', not '" + model + "'");
+        }
+        return ModelObject.HUGGINGGPT;
     }
 
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createChatCompletion", summary = "Chat completion (OpenAI protocol)",
-            description = "Runs the request through planning, selection, execution and response; 'stream': true sends chunks as"
-                    + " Server-Sent Events. Files may come inside the messages: image_url (a data: URL), input_audio, file (file_data);"
-                    + " URLs are not fetched.")
+    @Operation(operationId = "createChatCompletion", summary = "Chat completion (OpenAI protocol)", description = """
+            Runs the request through planning, selection, execution and response. With 'stream': true the answer is \
+            Server-Sent Events: the role at once, a progress chunk per stage and task event (comments keep the \
+            connection alive meanwhile), the answer (token by token when an LLM writes it), [DONE]. Files may come \
+            inside the messages: image_url (a data: URL), input_audio, file (file_data); URLs are not fetched.""")
     @APIResponse(responseCode = "200", description = "The completion, or its chunks as Server-Sent Events.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion.")),
-            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatCompletion.class)),
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChatCompletionChunk.class)) })
+    @APIResponse(responseCode = "400", description = "Invalid request, or a parameter this server does not support (error.param names it).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    @APIResponse(responseCode = "404", description = "A model other than hugginggpt.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
-    public Uni<Response> complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "OpenAI chat completion request: model, messages, stream.")))
-            ChatCompletionRequest body) {
+    public RestMulti<byte[]> complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChatCompletionParameters.class))) ChatCompletionRequest body) {
+        if (body == null) {
+            throw ProblemException.badParameter("messages", "'messages' must be an array of {role, content}");
+        }
+        if (!ModelObject.ID.equals(body.model())) {
+            throw new ProblemException(404, "Not found", "the only model is '" + ModelObject.ID + "', not '" + body.model() + "'");
+        }
+        AnswerJson.requireAnswerable(body.responseFormat());
         String tenant = caller.tenant();
-        String completionId = "chatcmpl-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
-        boolean streamed = body != null && body.stream();
         InlineFiles.Batch batch = files.batch(tenant);
-        return Uni.createFrom().item(() -> conversation(body, batch))
-                .chain(c -> submitter.submit(new SubmitRequest(c.messages(), c.resources(), null), tenant, false))
+        Uni<Reply> reply = Uni.createFrom().item(() -> OpenAiConversation.of(body.messages(), batch))
+                .chain(c -> submitter.submit(new SubmitRequest(c.messages(), c.resources(),
+                        body.maxTokens() == null ? null : RequestOptions.defaults().withMaxAnswerTokens(body.maxTokens())), tenant, false))
                 .onFailure().invoke(batch::discard)
-                .chain(id -> Uni.createFrom().completionStage(() -> views.whenTerminal(id))
-                        .ifNoItem().after(timeout).recoverWithItem(() -> views.find(id).orElseThrow()))
-                .map(view -> streamed
-                        ? Response.ok(events(completionId, created, view)).type("text/event-stream").build()
-                        : Response.ok(completion(completionId, created, view)).type(MediaType.APPLICATION_JSON).build())
-                .onFailure(ProblemException.class).recoverWithItem(e -> error((ProblemException) e));
+                .map(id -> body.stream()
+                        ? new Reply(EVENT_STREAM, new CompletionStream(completionId, created, id, body, views).chunks(timeout, heartbeat))
+                        : new Reply(JSON, Multi.createFrom().uni(whole(completionId, created, id, body))));
+        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, r -> 200);
     }
 
-    /**
-     * The streamed form: the role, the answer, the finish, then [DONE]. Sent when the answer is ready,
-     * as the pipeline's answer is written in one piece; follow /v1/requests/{id}/events for live stages.
-     */
-    private static String events(String completionId, long created, RequestView view) {
-        return sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode().put("role", "assistant"), null))
-                + sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode().put("content", answer(view)), null))
-                + sse(chunk(completionId, created, view.id(), Json.MAPPER.createObjectNode(), finishReason(view)))
-                + "data: [DONE]\n\n";
+    /** The completion in one piece, once the request is over (or the wait has ended). */
+    private Uni<byte[]> whole(String completionId, long created, String requestId, ChatCompletionRequest body) {
+        return Uni.createFrom().completionStage(() -> views.whenTerminal(requestId))
+                .ifNoItem().after(timeout).recoverWithItem(() -> views.find(requestId).orElseThrow())
+                .map(view -> bytes(completion(completionId, created, view, body)));
     }
 
-    /**
-     * The conversation from OpenAI messages: content as a string or as parts. The last message's files are the
-     * request's resources; an earlier message's files are named in its text, as the conversation's files.
-     */
-    private static Conversation conversation(ChatCompletionRequest body, InlineFiles.Batch batch) {
-        if (body == null || body.messages() == null) {
-            throw ProblemException.badRequest("'messages' must be an array of {role, content}");
-        }
-        if (!MODEL.equals(body.model())) {
-            throw new ProblemException(404, "Not found", "the only model is '" + MODEL + "', not '" + body.model() + "'");
-        }
-        List<ChatMessage> messages = new ArrayList<>();
-        List<String> lastFiles = List.of();
-        List<JsonNode> all = body.messages();
-        for (int i = 0; i < all.size(); i++) {
-            JsonNode content = all.get(i).path("content");
-            String text;
-            List<String> attached = new ArrayList<>();
-            if (content.isTextual()) {
-                text = content.asText();
-            } else if (content.isArray()) {
-                StringBuilder parts = new StringBuilder();
-                for (JsonNode part : content) {
-                    Optional<ResourceRef> file = batch.store(part);
-                    if (file.isEmpty() && !part.path("text").isTextual()) {
-                        throw ProblemException.badRequest("a text content part needs its 'text' as a string");
-                    } else if (file.isEmpty()) {
-                        parts.append(part.path("text").asText());
-                    } else if (!attached.contains(file.get().id())) {
-                        attached.add(file.get().id());
-                    }
-                }
-                text = parts.toString();
-            } else {
-                text = null;
-            }
-            if (i == all.size() - 1) {
-                lastFiles = attached;
-            } else if (!attached.isEmpty()) {
-                text = (text == null || text.isBlank() ? "" : text.strip() + " ") + "(attached: " + String.join(", ", attached) + ")";
-            }
-            JsonNode role = all.get(i).path("role");
-            String name = role.isTextual() ? role.asText() : null;
-            messages.add(new ChatMessage("developer".equals(name) ? "system" : name, text));
-        }
-        return new Conversation(messages, lastFiles);
-    }
-
-    private static String answer(RequestView view) {
-        if (view.answer() != null) {
-            return view.answer().text();
-        }
-        return view.error() != null ? "The request failed: " + view.error()
-                : "The request is still running; follow it at /v1/requests/" + view.id();
-    }
-
-    private static String finishReason(RequestView view) {
-        return view.answer() != null || view.error() != null ? "stop" : "length";
-    }
-
-    private static ObjectNode completion(String completionId, long created, RequestView view) {
-        ObjectNode root = Json.MAPPER.createObjectNode().put("id", completionId).put("object", "chat.completion")
-                .put("created", created).put("model", MODEL);
-        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", answer(view));
-        choice.put("finish_reason", finishReason(view));
-        long in = view.llmUsage() == null ? 0 : view.llmUsage().inputTokens();
-        long out = view.llmUsage() == null ? 0 : view.llmUsage().outputTokens();
-        root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
-        extension(root, view.id(), view);
-        return root;
-    }
-
-    private static ObjectNode chunk(String completionId, long created, String requestId, ObjectNode delta, String finish) {
-        ObjectNode root = Json.MAPPER.createObjectNode().put("id", completionId).put("object", "chat.completion.chunk")
-                .put("created", created).put("model", MODEL);
-        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        if (finish == null) {
-            choice.putNull("finish_reason");
+    private static ChatCompletion completion(String completionId, long created, RequestView view, ChatCompletionRequest body) {
+        String content;
+        String finish = OpenAiAnswers.finishReason(view);
+        if (body.responseFormat() != null) {
+            content = OpenAiAnswers.json(view, body.responseFormat());
         } else {
-            choice.put("finish_reason", finish);
+            String text = OpenAiAnswers.text(view);
+            content = StreamedAnswer.cut(text, body.stop());
+            finish = content.length() < text.length() ? "stop" : finish;
         }
-        root.putObject("hugginggpt").put("requestId", requestId);
-        return root;
+        return new ChatCompletion(completionId, "chat.completion", created, ModelObject.ID,
+                List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", content), finish)),
+                Usage.of(view.llmUsage()), OpenAiAnswers.extension(view));
     }
 
-    /** Where the workflow, the models and the files of the answer can be read. */
-    private static void extension(ObjectNode root, String requestId, RequestView view) {
-        ObjectNode ext = root.putObject("hugginggpt").put("requestId", requestId).put("status", view.status().name());
-        ArrayNode tasks = ext.putArray("tasks");
-        view.tasks().forEach(t -> tasks.addObject().put("id", t.id()).put("task", t.task()).put("model", t.model())
-                .put("status", t.status().name()));
-    }
-
-    private static String sse(ObjectNode chunk) {
+    private static byte[] bytes(Object value) {
         try {
-            return "data: " + Json.MAPPER.writeValueAsString(chunk) + "\n\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** OpenAI's error shape, with the same status the native API would give. */
+    /** OpenAI's error shape, with the same status the native API would give, and the parameter at fault if one is. */
     static Response error(ProblemException e) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        String type = e.status() == 401 ? "authentication_error" : e.status() == 429 ? "rate_limit_error"
-                : e.status() == 404 ? "not_found_error" : "invalid_request_error";
-        root.putObject("error").put("message", e.getMessage()).put("type", type).putNull("param").putNull("code");
-        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(root);
+        String type = switch (e.status()) {
+            case 401 -> "authentication_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            default -> e.status() >= 500 ? "server_error" : "invalid_request_error";
+        };
+        String code = e.isUnsupportedParameter() ? "unsupported_parameter"
+                : e.status() == 404 && e.getMessage().startsWith("the only model") ? "model_not_found" : null;
+        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                .entity(new OpenAiError(new OpenAiError.Body(e.getMessage(), type, e.param(), code)));
         if (e.retryAfterSeconds() != null) {
             r.header("Retry-After", e.retryAfterSeconds());
         }

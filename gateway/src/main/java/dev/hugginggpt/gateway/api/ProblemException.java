@@ -5,20 +5,43 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final Long retryAfterSeconds;
+    /** The request parameter at fault, for the OpenAI error shape; and whether the server refuses it altogether. */
+    private final String param;
+    private final boolean unsupported;
 
     public ProblemException(int status, String title, String detail) {
-        this(status, title, detail, null);
+        this(status, title, detail, null, null, false);
     }
 
-    private ProblemException(int status, String title, String detail, Long retryAfterSeconds) {
+    private ProblemException(int status, String title, String detail, Long retryAfterSeconds, String param, boolean unsupported) {
         super(detail);
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.param = param;
+        this.unsupported = unsupported;
+    }
+
+    /** A parameter with a value that is not what it must be. */
+    public static ProblemException badParameter(String param, String detail) {
+        return new ProblemException(400, "Bad request", detail, null, param, false);
+    }
+
+    /** A parameter asking for something this server does not do. */
+    public static ProblemException unsupportedParameter(String param, String detail) {
+        return new ProblemException(400, "Bad request", detail, null, param, true);
+    }
+
+    public String param() {
+        return param;
+    }
+
+    public boolean isUnsupportedParameter() {
+        return unsupported;
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(429, "Too many requests", detail, retryAfterSeconds);
+        return new ProblemException(429, "Too many requests", detail, retryAfterSeconds, null, false);
     }
 
     public static ProblemException unavailable(String detail) {

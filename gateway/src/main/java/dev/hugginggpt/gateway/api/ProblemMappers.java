@@ -31,6 +31,12 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** Not an error: the event stream of a finished request has nothing more for this client. */
+    @ServerExceptionMapper
+    public Response streamOver(EventStreamOver e) {
+        return Response.noContent().build();
+    }
+
     @ServerExceptionMapper
     public Response refused(JsonBodyCheck.Refused e, UriInfo uri) {
         return problem(e.problem(), uri);
@@ -85,7 +91,7 @@ public class ProblemMappers {
 
     private static boolean isOpenAiPath(UriInfo uri) {
         String path = uri.getPath();
-        return path.endsWith("/chat/completions") || path.endsWith("/v1/models");
+        return path.endsWith("/chat/completions") || path.endsWith("/v1/models") || path.contains("/v1/models/");
     }
 
     private Response invalidJson(JsonProcessingException e, UriInfo uri) {

@@ -1,9 +1,10 @@
 package dev.hugginggpt.gateway.api;
 
-import dev.hugginggpt.gateway.view.RequestView;
-import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.gateway.access.Caller;
 import dev.hugginggpt.gateway.config.RequestJson;
+import dev.hugginggpt.gateway.view.RequestView;
+import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.gateway.view.SequencedEvent;
 import dev.hugginggpt.protocol.RequestEvent;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.Blocking;
@@ -11,18 +12,24 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -35,9 +42,12 @@ public class RequestsResource {
     private final RequestViews views;
     private final Caller caller;
     private final Duration chatTimeout;
+    private final Duration heartbeat;
 
     public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller,
-            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout) {
+            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout,
+            @ConfigProperty(name = "hg.gateway.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
@@ -71,12 +81,43 @@ public class RequestsResource {
     @Path("/requests/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "streamRequestEvents", summary = "Stream a request's events", description = "Server-Sent Events: every stage and task transition, past ones first, in the order the gateway received them from the services (a task's events may come before PLANNED, and a TASK_STARTED after its TASK_FINISHED); TASK_STARTED only for a task still running 250 ms after it started, a quicker task's TASK_FINISHED says when and where it ran; ends after DONE or FAILED.")
-    public Multi<RequestEvent> events(@PathParam("id") String id) {
-        if (views.find(id, caller.tenant()).isEmpty()) {
-            throw ProblemException.notFound("no request " + id);
+    @Operation(operationId = "streamRequestEvents", summary = "Stream a request's events", description = """
+            Server-Sent Events (WHATWG HTML): every stage and task transition, past ones first, then live ones. Each event \
+            has an `id:` (its place in the request's history: 1, 2, 3, ...), an `event:` naming its type (ACCEPTED, \
+            PLANNED, TASK_SELECTED, ...) and a `data:` line holding the RequestEvent as JSON. A comment line \
+            (`: keep-alive`) is sent whenever nothing has happened for a while. The stream ends after DONE or FAILED. \
+            A reconnect with `Last-Event-ID` gets only the later events; once the request is over and the client has \
+            had its last event, the answer is 204 No Content, which stops an EventSource. Events come in the order the \
+            gateway received them from the services (a task's events may come before PLANNED, and a TASK_STARTED \
+            after its TASK_FINISHED); TASK_STARTED only for a task still running 250 ms after it started, a quicker \
+            task's TASK_FINISHED says when and where it ran.""")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data is a RequestEvent.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "text/event-stream: `id: N`, `event: TYPE`, `data: {RequestEvent}` and a blank line per"
+                            + " event; `: keep-alive` comments.")))
+    @APIResponse(responseCode = "204", description = "The request is over and Last-Event-ID names its last event: nothing more will come.")
+    @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id,
+            @Parameter(description = "The id of the last event the client has; only later ones are sent.")
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        RequestViews.HistoryEnd end = views.find(id, caller.tenant()).flatMap(v -> views.historyEnd(id))
+                .orElseThrow(() -> ProblemException.notFound("no request " + id));
+        long after = lastEventId(lastEventId);
+        if (after > 0 && end.over() && after >= end.events()) {
+            throw new EventStreamOver(id);
         }
-        return views.stream(id);
+        Multi<OutboundSseEvent> events = views.stream(id, after).filter(SequencedEvent::isKept)
+                .map(e -> sse.newEventBuilder().id(Long.toString(e.id())).name(e.event().type().name())
+                        .data(RequestEvent.class, e.event()).build());
+        return Heartbeats.whileQuiet(events, heartbeat, () -> sse.newEventBuilder().comment("keep-alive").build());
+    }
+
+    /** The number in a Last-Event-ID header; anything else (absent, not one of this API's ids) is 0: from the start. */
+    private static long lastEventId(String header) {
+        if (header == null || !header.strip().matches("\\d{1,18}")) {
+            return 0;
+        }
+        return Long.parseLong(header.strip());
     }
 
     @POST
@@ -84,7 +125,8 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "chat", summary = "Ask and wait", description = "Submits the request and waits (bounded) for the answer; returns the full request view.")
     @APIResponse(responseCode = "200", description = "Done or failed.", content = @Content(schema = @Schema(implementation = RequestView.class)))
-    @APIResponse(responseCode = "202", description = "Still running when the wait ended; follow Location.")
+    @APIResponse(responseCode = "202", description = "Still running when the wait ended (HG_CHAT_TIMEOUT); follow Location.",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
     public Uni<Response> chat(SubmitRequest body) {
@@ -96,6 +138,8 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "plan", summary = "Plan only", description = "Runs task planning only and returns the plan; nothing is executed.")
     @APIResponse(responseCode = "200", description = "The planned request.", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "202", description = "Still planning when the wait ended (HG_CHAT_TIMEOUT); follow Location.",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
     public Uni<Response> plan(SubmitRequest body) {

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,9 +47,14 @@ public class ResourcesResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(operationId = "uploadResource", summary = "Upload a file", description = "Multipart form with a 'file' part; images, audio and video are accepted.")
+    @Operation(operationId = "uploadResource", summary = "Upload a file", description = "Multipart form with a 'file' part;"
+            + " images (png, jpg, gif, bmp, webp, tiff), audio (wav, flac, mp3, ogg), video (mp4, webm, avi, mov, mkv) and plain"
+            + " text are accepted, by extension or declared type.")
     @APIResponse(responseCode = "201", description = "Stored.", content = @Content(schema = @Schema(implementation = ResourceRef.class)))
-    @APIResponse(responseCode = "400", description = "No file, or a type that no task takes.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No part named 'file', an empty file, or a malformed multipart body.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A type that no task takes.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("send the file as the multipart part named 'file'");
@@ -87,7 +93,13 @@ public class ResourcesResource {
             + " shown in place (Content-Disposition: inline) for images, audio, video and plain text of the known types, saved"
             + " as a file (attachment) for anything else.")
     @APIResponse(responseCode = "200", description = "The file.",
-            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = {
+                @Header(name = "Content-Disposition", description = "inline for the known image, audio, video and plain text"
+                        + " types, attachment for anything else; the name as filename (ASCII) and filename* (UTF-8).",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "X-Content-Type-Options", description = "nosniff", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Content-Security-Policy", description = "default-src 'none'; sandbox", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such resource.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("id") String id) {
         if (!owners.mayRead(id, caller.tenant())) {

@@ -54,8 +54,7 @@ public class RequestRecordLimit {
     private void lowerToTopic() {
         Map<String, Object> config = new HashMap<>();
         kafka.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
+            if (key.equals("bootstrap.servers") || key.matches("(security|sasl|ssl)\\..+")) {
                 config.put(key, value);
             }
         });

@@ -13,9 +13,9 @@ import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.Topics;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.hugginggpt.protocol.RequestOptions;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -42,7 +43,8 @@ import org.jboss.logging.Logger;
 /**
  * Stage 4, response generation. One gateway instance (shared consumer group) answers each outcome:
  * with the LLM when configured (falling back to the template, labelled as such, if the LLM fails),
- * else with the template. The answer goes out as a DONE event that every instance materializes.
+ * else with the template. The answer goes out as a DONE event that every instance materializes; an LLM's answer also
+ * goes out piece by piece as it is written (ANSWER_DELTA events), for the clients that stream it.
  */
 @ApplicationScoped
 public class Responder {
@@ -57,7 +59,9 @@ public class Responder {
     private final int llmCallBudget;
     private final Duration taskEventsWait;
     private final int answersInProgress;
-    private final ChatModel chatModel;
+    private final StreamingChatModel chatModel;
+    private final Duration llmTimeout;
+    private final Duration answerPieceInterval;
     private final MutinyEmitter<Object> records;
     private final RequestViews views;
     private final GatewayMetrics metrics;
@@ -67,8 +71,12 @@ public class Responder {
             @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
             @ConfigProperty(name = "hg.gateway.task-events-wait") Duration taskEventsWait,
             @ConfigProperty(name = "hg.gateway.answers-in-progress") int answersInProgress,
-            ChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.timeout", defaultValue = "60s") Duration llmTimeout,
+            @ConfigProperty(name = "hg.gateway.answer-piece-interval", defaultValue = "100ms") Duration answerPieceInterval,
+            StreamingChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
             GatewayMetrics metrics, Tracer tracer) {
+        this.llmTimeout = llmTimeout;
+        this.answerPieceInterval = answerPieceInterval;
         this.views = views;
         this.metrics = metrics;
         this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
@@ -82,7 +90,7 @@ public class Responder {
 
     /**
      * Up to {@code hg.gateway.answers-in-progress} outcomes are answered at once, none holding a thread while it waits
-     * for its tasks' events or for Kafka; only an LLM call runs on a worker thread. Each outcome is acknowledged once
+     * for its tasks' events, for Kafka or for the LLM's stream. Each outcome is acknowledged once
      * its DONE is stored, so an instance killed before that leaves it to the next.
      */
     @Incoming("outcomes")
@@ -98,6 +106,7 @@ public class Responder {
             LOG.infof("request %s is already over; its outcome is not answered again", outcome.requestId());
             return CompletableFuture.completedFuture(null);
         }
+        logOperatorHints(outcome);
         Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
         Span span = tracer.spanBuilder("write answer").setParent(received).setAttribute("hg.request.id", outcome.requestId())
                 .startSpan();
@@ -112,6 +121,20 @@ public class Responder {
                     }
                     span.end();
                 });
+    }
+
+    /** The answer tells the user what the service cannot do; which setting would enable it is for the operator, here. */
+    private static void logOperatorHints(Outcome outcome) {
+        for (TaskResult r : outcome.results()) {
+            if (!r.succeeded() && r.error() != null) {
+                LOG.infof("request %s: task %d (%s) %s: %s", outcome.requestId(), r.taskId(), r.task(),
+                        r.status().name().toLowerCase(java.util.Locale.ROOT), r.error());
+            }
+        }
+        if (outcome.plan().tasks().isEmpty() && "embedded".equals(outcome.plan().planner())) {
+            LOG.infof("request %s: the offline planner found no task; it reads English and Korean, an LLM (HG_LLM_BASE_URL)"
+                    + " plans requests in any language", outcome.requestId());
+        }
     }
 
     /**
@@ -131,7 +154,7 @@ public class Responder {
                 });
     }
 
-    /** The template at once; an LLM call on a worker thread. */
+    /** The template at once; the LLM's answer once it has streamed it. */
     private CompletableFuture<Timed> compose(Outcome outcome) {
         // a plan without tasks and without the planner's direct answer has nothing an LLM could say more of
         if (!llmConfigured || outcome.plan().tasks().isEmpty() && outcome.plan().reply() == null) {
@@ -141,9 +164,9 @@ public class Responder {
             return CompletableFuture.completedFuture(Timed.of(() -> new Answer(TemplateAnswer.write(outcome),
                     "template (the request's budget of " + llmCallBudget + " LLM calls was spent)", LlmUsage.NONE)));
         }
-        return CompletableFuture.supplyAsync(() -> Timed.of(() -> withLlm(outcome)), Infrastructure.getDefaultWorkerPool());
+        long started = System.nanoTime();
+        return withLlm(outcome).thenApply(answer -> new Timed(answer, Duration.ofNanos(System.nanoTime() - started)));
     }
-
     private record Timed(Answer answer, Duration took) {
         static Timed of(Supplier<Answer> writing) {
             long started = System.nanoTime();
@@ -172,23 +195,33 @@ public class Responder {
         return new Answer(TemplateAnswer.write(outcome), "template", LlmUsage.NONE);
     }
 
-    private Answer withLlm(Outcome outcome) {
+    /**
+     * The LLM writes the answer as a stream: each piece goes out on hg.events as an ANSWER_DELTA (at most one per
+     * {@code hg.gateway.answer-piece-interval}), which every gateway instance passes to the clients streaming this request's
+     * completion, whichever instance holds their connection; DONE then carries the whole answer.
+     */
+    private CompletableFuture<Answer> withLlm(Outcome outcome) {
         String facts = TemplateAnswer.write(outcome);
-        try {
-            ChatResponse response = chatModel.chat(ChatRequest.builder().messages(
-                    SystemMessage.from(INSTRUCTIONS),
-                    UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts)).build());
-            var tokens = response.tokenUsage();
-            LlmUsage usage = tokens == null ? LlmUsage.oneCall(null, null)
-                    : LlmUsage.oneCall(tokens.inputTokenCount(), tokens.outputTokenCount());
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            if (text == null || text.isBlank()) {
-                return new Answer(facts, "template (the LLM answered nothing)", usage);
-            }
-            return new Answer(text.strip(), "llm", usage);
-        } catch (RuntimeException e) {
-            LOG.warnf("request %s: LLM response generation failed: %s", outcome.requestId(), e.getMessage());
-            return new Answer(facts, "template (the LLM failed: " + e.getMessage() + ")", new LlmUsage(1, 0, 0));
+        String requestId = outcome.requestId();
+        StreamedLlmAnswer written = new StreamedLlmAnswer(requestId, facts, piece -> records.sendMessageAndForget(
+                KafkaRecord.of(Topics.EVENTS, requestId, RequestEvent.answerDelta(requestId, piece, GatewaySource.ID))),
+                answerPieceInterval);
+        ChatRequest.Builder request = ChatRequest.builder().messages(SystemMessage.from(INSTRUCTIONS),
+                UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts));
+        RequestOptions options = outcome.plan().options();
+        if (options != null && options.maxAnswerTokens() != null) {
+            request.maxOutputTokens(options.maxAnswerTokens());
         }
+        // off the thread that completed the wait for the tasks' events (it may be an event loop)
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                chatModel.chat(request.build(), written);
+            } catch (RuntimeException e) {
+                written.onError(e);
+            }
+        });
+        ScheduledFuture<?> deadline = Infrastructure.getDefaultWorkerPool().schedule(() -> written.timedOut(llmTimeout),
+                llmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return written.answer().whenComplete((answer, failure) -> deadline.cancel(false));
     }
 }

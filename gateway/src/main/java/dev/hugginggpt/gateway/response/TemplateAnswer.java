@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The offline answer: what was asked, the workflow, each task's model and result, the files
- * produced, and plainly which tasks failed and why. It states only what the tasks returned.
+ * produced, and plainly which tasks failed and why, in the user's terms ({@link UserTerms}; the operator's words stay in
+ * the task's error). It states only what the tasks returned.
  */
 public final class TemplateAnswer {
     private TemplateAnswer() {
@@ -45,7 +46,8 @@ public final class TemplateAnswer {
             if (r.status() == TaskStatus.SUCCEEDED) {
                 out.append(": ").append(describe(r)).append('\n');
             } else {
-                out.append(r.status() == TaskStatus.SKIPPED ? " was skipped: " : " failed: ").append(r.error()).append('\n');
+                out.append(r.status() == TaskStatus.SKIPPED ? " was skipped: " : " failed: ")
+                        .append(UserTerms.reason(r.task(), r.error())).append('\n');
             }
         }
         List<ResourceRef> files = outcome.results().stream().filter(TaskResult::succeeded)
@@ -69,10 +71,9 @@ public final class TemplateAnswer {
         if (!"embedded".equals(planner)) {
             return nothing;
         }
-        String offline = " The offline planner reads requests in English and Korean; with an LLM configured"
-                + " (HG_LLM_BASE_URL) requests in any language are planned.";
+        String offline = " This service reads requests in English and Korean; please ask in one of them.";
         return unreadScript(request).map(script -> "Your request is written in " + script
-                + ", which the offline planner does not read, so nothing was run." + offline)
+                + ", which this service does not read, so nothing was run." + offline)
                 .orElse(nothing + offline);
     }
 

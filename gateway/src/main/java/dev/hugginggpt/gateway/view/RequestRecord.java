@@ -52,8 +52,15 @@ final class RequestRecord {
         return status.isTerminal();
     }
 
+    /**
+     * Folds the event into the view. The history ends with the event that ended the request: one that comes later (an
+     * executor's TASK_STARTED sent after its task's result, a task finishing after a stalled request was failed) still
+     * updates the view, but is not kept, so that a client that had the last event of the stream has had them all.
+     */
     void apply(RequestEvent e) {
-        events.add(e);
+        if (!isTerminal()) {
+            events.add(e);
+        }
         lastProgressNanos = System.nanoTime();
         updatedAt = e.at();
         if (createdAt == null) {

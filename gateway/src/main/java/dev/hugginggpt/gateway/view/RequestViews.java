@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestViews {
     private final Map<String, RequestRecord> records;
-    private final Map<String, List<MultiEmitter<? super RequestEvent>>> subscribers = new LinkedHashMap<>();
+    private final Map<String, List<MultiEmitter<? super SequencedEvent>>> subscribers = new LinkedHashMap<>();
     private final Map<String, List<CompletableFuture<RequestView>>> waiters = new LinkedHashMap<>();
     private final Map<String, List<Settling>> settling = new HashMap<>();
     /** Which request produced each resource, so that an access check does not scan every record. */
@@ -53,16 +53,22 @@ public class RequestViews {
     }
 
     public void apply(RequestEvent event) {
-        List<MultiEmitter<? super RequestEvent>> listeners;
+        if (event.type() == EventType.ANSWER_DELTA) {
+            passOn(event);
+            return;
+        }
+        List<MultiEmitter<? super SequencedEvent>> listeners;
         List<CompletableFuture<RequestView>> done = List.of();
         RequestView view = null;
         List<CompletableFuture<Void>> settled = List.of();
+        SequencedEvent sequenced;
         synchronized (this) {
             RequestRecord record = records.computeIfAbsent(event.requestId(), RequestRecord::new);
             if (isDuplicate(record, event)) {
                 return;
             }
             record.apply(event);
+            sequenced = new SequencedEvent(record.events.size(), event);
             if (event.type() == EventType.TASK_FINISHED) {
                 record.producedResources.forEach(id -> producers.putIfAbsent(id, record));
             }
@@ -75,8 +81,8 @@ public class RequestViews {
                 subscribers.remove(event.requestId());
             }
         }
-        for (MultiEmitter<? super RequestEvent> listener : listeners) {
-            listener.emit(event);
+        for (MultiEmitter<? super SequencedEvent> listener : listeners) {
+            listener.emit(sequenced);
             if (view != null) {
                 listener.complete();
             }
@@ -85,6 +91,20 @@ public class RequestViews {
             waiter.complete(view);
         }
         settled.forEach(s -> s.complete(null));
+    }
+
+    /** A piece of the answer goes to the request's listeners of the moment, if it is still being answered. */
+    private void passOn(RequestEvent delta) {
+        List<MultiEmitter<? super SequencedEvent>> listeners;
+        synchronized (this) {
+            RequestRecord record = records.get(delta.requestId());
+            if (record == null || record.isTerminal()) {
+                return;
+            }
+            listeners = List.copyOf(subscribers.getOrDefault(delta.requestId(), List.of()));
+        }
+        SequencedEvent unkept = new SequencedEvent(0, delta);
+        listeners.forEach(listener -> listener.emit(unkept));
     }
 
     /** Those waiting on the record whose tasks are all terminal now. Called under the lock. */
@@ -227,8 +247,11 @@ public class RequestViews {
         }
     }
 
-    /** Past events of the request, then live ones, ending after DONE or FAILED. */
-    public Multi<RequestEvent> stream(String id) {
+    /**
+     * The request's events after the {@code after}th (0: all of them), then live ones (with the pieces of the answer
+     * as an LLM writes it), ending after DONE or FAILED.
+     */
+    public Multi<SequencedEvent> stream(String id, long after) {
         return Multi.createFrom().emitter(emitter -> {
             List<RequestEvent> history;
             boolean terminal;
@@ -237,15 +260,27 @@ public class RequestViews {
                 history = record == null ? List.of() : new ArrayList<>(record.events);
                 terminal = record != null && record.isTerminal();
                 if (!terminal) {
-                    List<MultiEmitter<? super RequestEvent>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+                    List<MultiEmitter<? super SequencedEvent>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
                     list.add(emitter);
                     emitter.onTermination(() -> list.remove(emitter));
                 }
-                history.forEach(emitter::emit);
+                for (int i = (int) Math.min(Math.max(after, 0), history.size()); i < history.size(); i++) {
+                    emitter.emit(new SequencedEvent(i + 1, history.get(i)));
+                }
             }
             if (terminal) {
                 emitter.complete();
             }
         });
+    }
+
+    /** How many events the request's history holds here, and whether it is over; empty when this gateway has no such request. */
+    public synchronized Optional<HistoryEnd> historyEnd(String id) {
+        RequestRecord record = records.get(id);
+        return record == null ? Optional.empty() : Optional.of(new HistoryEnd(record.events.size(), record.isTerminal()));
+    }
+
+    /** The number of events kept for a request, and whether the last of them ended it. */
+    public record HistoryEnd(long events, boolean over) {
     }
 }

@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One task of the plan and what became of it.")
 public record TaskView(
-        @Schema(description = "Task id.") int id,
-        @Schema(description = "Task type.") String task,
-        @Schema(description = "Tasks it depends on; [-1] for none.") List<Integer> dep,
+        @Schema(required = true, description = "Task id.") int id,
+        @Schema(required = true, description = "Task type.") String task,
+        @Schema(required = true, description = "Tasks it depends on; [-1] for none.") List<Integer> dep,
         @Schema(description = "Arguments as planned.") Map<String, String> args,
-        @Schema(description = "Task status.") TaskStatus status,
+        @Schema(required = true, description = "Task status.") TaskStatus status,
         @Schema(description = "Model that ran (or was chosen for) the task.") String model,
         @Schema(description = "Backend of that model.") String backend,
         @Schema(description = "Why that model was chosen.") String reason,

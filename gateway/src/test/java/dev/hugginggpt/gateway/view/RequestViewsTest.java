@@ -117,7 +117,7 @@ class RequestViewsTest {
         assertEquals("local/voice", view.tasks().get(0).model());
         assertEquals("executor-1", view.tasks().get(0).executor());
         assertEquals("spoken", view.tasks().get(0).output().text());
-        List<RequestEvent> history = views.stream("r1").select().first(5).collect().asList().await()
+        List<RequestEvent> history = views.stream("r1", 0).map(SequencedEvent::event).select().first(5).collect().asList().await()
                 .atMost(java.time.Duration.ofSeconds(5));
         assertEquals(List.of(EventType.ACCEPTED, EventType.TASK_SELECTED, EventType.TASK_STARTED, EventType.TASK_FINISHED,
                 EventType.PLANNED), history.stream().map(RequestEvent::type).toList(), "every event is kept, in arrival order");

@@ -29,7 +29,7 @@ public interface SelectorConfig {
 
     /**
      * How many batches of scheduling steps may wait for their Kafka writes at once while the next one begins (1: none
-     * begins before the one before has been written; 2 measured within the noise of 1 on two cores, see BENCHMARKS.md).
+     * begins before the one before has been written; 2 measured within the noise of 1 on two cores, see docs/benchmarks.md).
      */
     @WithDefault("1")
     int batchesFinishing();

@@ -182,6 +182,21 @@ public final class DagScheduler {
         return true;
     }
 
+    /** Gives up the requests another instance schedules from now on (their partitions went to it). */
+    public synchronized int handOver(java.util.function.Predicate<String> gone) {
+        List<String> ids = requests.keySet().stream().filter(gone).toList();
+        ids.forEach(id -> {
+            requests.remove(id);
+            held.remove(id);
+        });
+        return ids.size();
+    }
+
+    /** Whether the request's state is this instance's to write: one it schedules, or one it finished. */
+    public synchronized boolean schedules(String requestId) {
+        return requests.containsKey(requestId) || finished.contains(requestId);
+    }
+
     private void forget(String requestId) {
         held.remove(requestId);
         requests.remove(requestId);
@@ -216,6 +231,9 @@ public final class DagScheduler {
     public synchronized List<SchedulerAction> restore(List<DagSnapshot> snapshots) {
         List<SchedulerAction> unusable = new ArrayList<>();
         for (DagSnapshot snapshot : snapshots) {
+            if (snapshot.plan() != null && requests.containsKey(snapshot.plan().requestId())) {
+                continue;
+            }
             List<String> problems = snapshot.problems();
             if (!problems.isEmpty()) {
                 String requestId = snapshot.plan() == null ? null : snapshot.plan().requestId();

@@ -90,33 +90,51 @@ class ModelSelectorTest {
         assertEquals("local/a", neutral.get(0).modelId());
     }
 
-    /** The descriptions of the two offline detectors' cards, as executor-service's LocalBackend announces them. */
-    private static final String HAAR_FACES = "OpenCV Haar cascade face detector (Viola-Jones): finds frontal human faces"
-            + " in an image and draws their boxes; it detects faces only, no other objects";
-    private static final String HOG_PEOPLE = "OpenCV HOG people detector (Dalal-Triggs histograms of oriented gradients"
-            + " with a linear SVM, trained on pedestrians): finds persons standing or walking upright with the whole body"
-            + " in view, at least about 100 pixels tall, and draws a box around each; misses seated, bending or partly"
-            + " hidden people and detects nothing else; 'threshold' is the minimum SVM score, default 1.0";
-
     @Test
-    void offlineChoiceTellsTheFaceDetectorFromThePeopleDetectorByTheTaskWords() {
+    void offlineChoiceTellsTheThreeDetectorsApartByWhatTheRequestAsksToFind() {
         Map<String, String> image = Map.of("image", "r-0123456789abcdef0123.png");
-        for (boolean facesFirst : List.of(true, false)) {
-            ModelCard faces = local("local/opencv-haar-frontalface", "object-detection", 0, HAAR_FACES);
-            ModelCard people = local("local/opencv-hog-people", "object-detection", 0, HOG_PEOPLE);
-            heartbeat("e1", facesFirst ? List.of(faces, people) : List.of(people, faces), List.of(), Instant.now());
+        ModelCard objects = local(LocalModelCards.OBJECTS.id(), "object-detection", 0, LocalModelCards.OBJECTS.description());
+        ModelCard faces = local(LocalModelCards.FACES.id(), "object-detection", 0, LocalModelCards.FACES.description());
+        ModelCard people = local(LocalModelCards.PEOPLE.id(), "object-detection", 0, LocalModelCards.PEOPLE.description());
+        // every order of announcement, so that the descriptions decide and not the ranking's tie-break
+        for (List<ModelCard> announced : List.of(List.of(objects, faces, people), List.of(objects, people, faces),
+                List.of(faces, objects, people), List.of(faces, people, objects), List.of(people, objects, faces),
+                List.of(people, faces, objects))) {
+            heartbeat("e1", announced, List.of(), Instant.now());
             Candidates candidates = selector.candidates("object-detection", 5);
             String order = "announced " + candidates.ranked().stream().map(ModelCard::id).toList();
 
+            for (String request : List.of("What objects are in this picture?", "Detect the objects in this image",
+                    "Find all the things in the photo and box them", "How many dogs are in this picture?",
+                    "Draw boxes around the objects in the picture", "What animals are in the photo?",
+                    "Count the cars in this image", "Which vehicles can you see in this photo?",
+                    "What is in this picture? Detect the objects and count them")) {
+                assertEquals(objects.id(), selector.choose(candidates, request, image).get(0).modelId(), request + ", " + order);
+            }
             for (String request : List.of("Detect the people in this photo", "How many persons are walking in the street?",
-                    "Draw boxes around the pedestrians in the picture")) {
-                assertEquals("local/opencv-hog-people", selector.choose(candidates, request, image).get(0).modelId(),
-                        request + ", " + order);
+                    "Draw boxes around the pedestrians in the picture", "Count the people in the image")) {
+                assertEquals(people.id(), selector.choose(candidates, request, image).get(0).modelId(), request + ", " + order);
             }
-            for (String request : List.of("Find the faces in the picture", "Detect every face in this group photo")) {
-                assertEquals("local/opencv-haar-frontalface", selector.choose(candidates, request, image).get(0).modelId(),
-                        request + ", " + order);
+            for (String request : List.of("Find the faces in the picture", "Detect every face in this group photo",
+                    "Draw boxes around the faces in this photo")) {
+                assertEquals(faces.id(), selector.choose(candidates, request, image).get(0).modelId(), request + ", " + order);
             }
+        }
+    }
+
+    @Test
+    void aDetectionRequestThatNamesNoDetectorsSubjectGetsTheFirstAnnouncedTheGeneralOne() {
+        // executor-service's LocalBackendTest pins that the executor announces the general detector first
+        heartbeat("e1", List.of(local(LocalModelCards.OBJECTS.id(), "object-detection", 0, LocalModelCards.OBJECTS.description()),
+                local(LocalModelCards.FACES.id(), "object-detection", 0, LocalModelCards.FACES.description()),
+                local(LocalModelCards.PEOPLE.id(), "object-detection", 0, LocalModelCards.PEOPLE.description())), List.of(),
+                Instant.now());
+        Candidates candidates = selector.candidates("object-detection", 5);
+
+        for (String request : List.of("Is there a car in the image?", "Locate all the items in the image",
+                "Show me where the cat is in the picture")) {
+            assertEquals(LocalModelCards.OBJECTS.id(), selector.choose(candidates, request,
+                    Map.of("image", "r-0123456789abcdef0123.png")).get(0).modelId(), request);
         }
     }
 

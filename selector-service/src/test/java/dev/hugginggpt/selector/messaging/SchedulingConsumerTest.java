@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /** Stage 2 as a service: heartbeats and plans in, one batched LLM choice, dispatches and events out. */
 @QuarkusTest
 @WithTestResource(StandInLlm.class)
-class SchedulingServiceTest {
+class SchedulingConsumerTest {
     @Inject
     @Any
     InMemoryConnector connector;
@@ -70,7 +70,7 @@ class SchedulingServiceTest {
         StandInLlm.server.reply("""
                 [{"task": 0, "id": "local/french-voice", "reason": "the text is French"},
                  {"task": 2, "id": "local/german-voice", "reason": "made up"}]""");
-        connector.source("plans").send(plan("r-batch", 1));
+        connector.source("scheduling").send(plan("r-batch", 1));
         await("the selector's output", () -> tasks().size() == 2);
 
         List<ChatCall> calls = StandInLlm.server.calls();
@@ -94,13 +94,13 @@ class SchedulingServiceTest {
         assertTrue(chosen.usage().inputTokens() > 0);
 
         ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
-        connector.source("task-results").send(succeeded(first, TaskOutput.file(wav, Map.of())));
-        connector.source("task-results").send(succeeded(third, TaskOutput.file(wav, Map.of())));
+        connector.source("scheduling").send(succeeded(first, TaskOutput.file(wav, Map.of())));
+        connector.source("scheduling").send(succeeded(third, TaskOutput.file(wav, Map.of())));
         await("the selector's output", () -> tasks().size() == 3);
         TaskDispatch second = dispatched(1);
         assertEquals("local/sphinx", second.model().modelId());
         assertEquals(wav.id(), second.args().get("audio"));
-        connector.source("task-results").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
+        connector.source("scheduling").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
         await("the selector's output", () -> outcomes().size() == 1);
         assertEquals(1, outcomes().get(0).getPayload().selectionUsage().calls());
         assertEquals(1, StandInLlm.server.calls().size(), "no LLM call when later tasks become ready");
@@ -108,7 +108,7 @@ class SchedulingServiceTest {
 
     @Test
     void noLlmCallWhenPlanningSpentTheBudgetOfTheRequest() {
-        connector.source("plans").send(plan("r-budget", 2));
+        connector.source("scheduling").send(plan("r-budget", 2));
         await("the selector's output", () -> tasks().size() == 2);
         assertTrue(StandInLlm.server.calls().isEmpty());
         assertEquals("local/english-voice", dispatched(0).model().modelId());
@@ -117,16 +117,16 @@ class SchedulingServiceTest {
 
     @Test
     void theEventsOfARequestWrittenTogetherShareOneRecord() {
-        connector.source("plans").send(plan("r-together", 2));
+        connector.source("scheduling").send(plan("r-together", 2));
         await("the selector's output", () -> tasks().size() == 2 && eventRecords().size() == 1);
         assertEquals(List.of(EventType.TASK_SELECTED, EventType.TASK_SELECTED), types(eventRecords().get(0)));
 
         ResourceRef wav = new ResourceRef("r-00000000000000000002.wav", "speech.wav", "audio/wav", 10);
-        connector.source("task-results").send(succeeded(dispatched(0), TaskOutput.file(wav, Map.of())));
-        connector.source("task-results").send(succeeded(dispatched(2), TaskOutput.file(wav, Map.of())));
+        connector.source("scheduling").send(succeeded(dispatched(0), TaskOutput.file(wav, Map.of())));
+        connector.source("scheduling").send(succeeded(dispatched(2), TaskOutput.file(wav, Map.of())));
         await("the selector's output", () -> tasks().size() == 3
                 && events().stream().filter(e -> e.type() == EventType.TASK_FINISHED).count() == 2);
-        connector.source("task-results").send(succeeded(dispatched(1), TaskOutput.text("bonjour", Map.of())));
+        connector.source("scheduling").send(succeeded(dispatched(1), TaskOutput.text("bonjour", Map.of())));
         await("the selector's output", () -> outcomes().size() == 1);
         List<Object> records = eventRecords();
         assertEquals(List.of(EventType.TASK_FINISHED, EventType.RESPONDING), types(records.get(records.size() - 1)),
@@ -145,7 +145,7 @@ class SchedulingServiceTest {
     @Test
     void aFailingLlmLeavesTheRankingInChargeAndTheReasonSaysWhy() {
         StandInLlm.server.otherwise(call -> Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
-        connector.source("plans").send(plan("r-down", 1));
+        connector.source("scheduling").send(plan("r-down", 1));
         await("the selector's output", () -> tasks().size() == 2);
         TaskDispatch first = dispatched(0);
         assertEquals("local/english-voice", first.model().modelId());
@@ -160,7 +160,7 @@ class SchedulingServiceTest {
     @Test
     void invalidPlansAmongValidOnesAreRefusedAloneAndTheActiveRequestsGaugeCountsTheRest() {
         for (int i = 0; i < 4; i++) {
-            connector.source("plans").send(plan("r-mixed-" + i, 3));
+            connector.source("scheduling").send(plan("r-mixed-" + i, 3));
             Plan valid = plan("r-mixed-bad-" + i, 3);
             Plan broken = switch (i) {
                 case 0 -> new Plan(valid.requestId(), "default", "x", List.of(new PlannedTask(0, "text-to-speech",
@@ -170,7 +170,7 @@ class SchedulingServiceTest {
                 case 2 -> new Plan(valid.requestId(), "default", "x", null, "llm", LlmUsage.NONE, List.of(), null, 1);
                 default -> new Plan(null, "default", "x", valid.tasks(), "llm", LlmUsage.NONE, List.of(), null, 1);
             };
-            connector.source("plans").send(broken);
+            connector.source("scheduling").send(broken);
         }
         await("the valid plans' first tasks", () -> tasks().size() == 8);
         assertEquals(Set.of("r-mixed-0", "r-mixed-1", "r-mixed-2", "r-mixed-3"),
