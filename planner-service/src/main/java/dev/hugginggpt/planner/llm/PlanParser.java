@@ -39,6 +39,11 @@ public final class PlanParser {
     private PlanParser() {
     }
 
+    /** Whether the answer is prose with no JSON in it at all: no plan, no attempt at one. */
+    public static boolean isProse(String answer) {
+        return answer != null && !answer.isBlank() && answer.indexOf('[') < 0 && answer.indexOf('{') < 0;
+    }
+
     public static List<PlannedTask> parse(String answer) {
         if (answer == null || answer.isBlank()) {
             throw new PlanParseException("the answer was empty; reply with " + FORMAT);
