@@ -74,7 +74,26 @@ class RequestClassesTest {
         ResourceRef sign = new ResourceRef("r-00000000000000000004.jpg", "sign.jpg", "image/jpeg", 10);
         assertEquals(List.of("image-to-text"), types(plan("What text is written in this picture?", sign)));
         assertEquals(List.of("image-to-text"), types(plan("이 사진 속 글자를 읽어줘", sign)));
-        assertEquals(List.of("visual-question-answering"), types(plan("How many people are in photo.jpg?")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "What is in this picture?", "what's in this photo", "What do you see in this image?", "How many dogs are in this photo?",
+        "How many people are there in the picture?", "Count the cars in this photo", "이 사진에 무엇이 있어?",
+        "이 사진에 고양이가 몇 마리 있어?", "사진에 뭐가 보여?"})
+    void aQuestionOnWhatAPictureShowsOrHowManyOfAThingIsObjectDetection(String request) {
+        ResourceRef photo = new ResourceRef("r-00000000000000000005.jpg", "street.jpg", "image/jpeg", 10);
+        List<PlannedTask> tasks = plan(request, photo);
+        assertEquals(List.of("object-detection"), types(tasks), request + ": " + tasks);
+        assertEquals(photo.id(), tasks.get(0).args().get("image"));
+    }
+
+    @Test
+    void otherQuestionsOnAPictureStayQuestions() {
+        ResourceRef photo = new ResourceRef("r-00000000000000000005.jpg", "street.jpg", "image/jpeg", 10);
+        assertEquals(List.of("visual-question-answering"), types(plan("What colour is the car in this photo?", photo)));
+        assertEquals(List.of("visual-question-answering"), types(plan("How many colours are in this picture?", photo)));
+        assertEquals(List.of("object-detection"), types(plan("How many people are in photo.jpg?")));
     }
 
     @Test

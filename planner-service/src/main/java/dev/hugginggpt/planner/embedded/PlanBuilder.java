@@ -90,6 +90,9 @@ final class PlanBuilder {
             "audio-classification", "image-classification", "image-classification", "audio-classification",
             "automatic-speech-recognition", "image-to-text", "image-to-text", "automatic-speech-recognition");
 
+    /** The readings of a question on what a picture shows: a question, or a class of the whole picture. */
+    private static final Set<String> PICTURE_QUESTIONS = Set.of("visual-question-answering", "image-classification",
+            "question-answering");
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
     private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity",
@@ -140,6 +143,12 @@ final class PlanBuilder {
             if (kind != null && kind != type.inputs().get(0) && resourceArgument(kind, clause.text()) != null) {
                 return TaskVocabulary.find(twin).orElseThrow();
             }
+        }
+        if (PICTURE_QUESTIONS.contains(type.name()) && PictureContents.asked(clause.text()) && !TEXT_IN_PICTURE.matcher(clause.text()).find()
+                && (!type.name().equals("question-answering") || asksAboutAPicture(clause))
+                && resourceArgument(MediaKind.IMAGE, clause.text()) != null) {
+            // "what is in this photo?", "how many dogs are there?": what a detector finds, with its counts
+            return TaskVocabulary.find("object-detection").orElseThrow();
         }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
             return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")

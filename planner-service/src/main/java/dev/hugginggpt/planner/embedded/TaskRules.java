@@ -169,7 +169,8 @@ final class TaskRules {
                     "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
                             + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                             + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED
-                            + "|(?:사진|이미지|그림)" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"),
+                            + "|(?:사진|이미지|그림)" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"
+                            + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\b\\w+ )?(?:into|to) (?:text|words)\\b"
                             + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
