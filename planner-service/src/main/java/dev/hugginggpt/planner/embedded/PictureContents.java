@@ -16,8 +16,13 @@ final class PictureContents {
             + "|bowls|bananas|apples|oranges|sandwiches|carrots|pizzas|donuts|doughnuts|cakes|chairs|couches|sofas|plants"
             + "|beds|tables|toilets|tvs|televisions|laptops|keyboards|phones|books|clocks|vases|teddy bears|toothbrushes)\\b";
     private static final String KOREAN_PICTURE = "(?:사진|이미지|그림)[^.?!]{0,40}";
+    /**
+     * The question asked outright, as a chat message asks it ("What is in this picture?", "Tell me what you see in it"),
+     * not a clause that only mentions it ("help me understand what's in the image": what the picture is, a class).
+     */
     private static final Pattern ASKS = Pattern.compile(
-            "\\bwhat(?:'s|\\s+is|\\s+are|\\s+do\\s+you\\s+see|\\s+can\\s+you\\s+see|\\s+(?:objects|things|items)\\s+are)"
+            "^\\W*(?:(?:and|so|ok(?:ay)?|hey|hi|please|now)\\W+)*(?:(?:can|could) you\\s+)?(?:tell me\\s+|show me\\s+)?"
+                    + "what(?:'s|\\s+is|\\s+are|\\s+do\\s+you\\s+see|\\s+can\\s+you\\s+see|\\s+you\\s+see|\\s+(?:objects|things|items)\\s+are)"
                     + "(?:\\s+there)?\\s+(?:in|on|inside)\\b"
                     + "|\\bhow\\s+many\\s+(?:\\w+\\s+){0,2}?" + COUNTABLE
                     + "|\\bcount\\s+(?:the\\s+|all\\s+(?:the\\s+)?)?(?:\\w+\\s+)?" + COUNTABLE
@@ -25,10 +30,14 @@ final class PictureContents {
                     + "|" + KOREAN_PICTURE + "몇\\s?(?:명|개|마리|대)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A clause that names the task it wants ("use your image classification to tell me what's in it"). */
+    private static final Pattern NAMES_ANOTHER_TASK = Pattern.compile("\\b(?:classif|categor|caption|describ|segment)",
+            Pattern.CASE_INSENSITIVE);
+
     private PictureContents() {
     }
 
     static boolean asked(String clause) {
-        return ASKS.matcher(clause).find();
+        return ASKS.matcher(clause).find() && !NAMES_ANOTHER_TASK.matcher(clause).find();
     }
 }
