@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The planning benchmark: plans every TaskBench case (bench/taskbench-hf/sample.jsonl) with the
-# embedded planner and prints node F1, edge F1 and NED per plan type plus planning latency.
-# Options are passed on to PlanningBenchmark (--split even|odd, --limit N, --planner, --data ...).
-# The plans are written in eval/score.py's PRED format to planner-service/target/taskbench/predictions.jsonl.
+# The planning benchmark (not a timed test). First TaskBench: plans every case of bench/taskbench-hf/sample.jsonl with
+# the embedded planner and prints node F1, edge F1 and NED per plan type, for all cases and for the dev (even ids) and
+# held-out (odd ids) halves, plus planning latency. Options are passed on to PlanningBenchmark (--split even|odd,
+# --limit N, --planner, --data ...); the plans are written in eval/score.py's PRED format to
+# planner-service/target/taskbench/predictions.jsonl. Then the realistic set (bench/realistic/requests.jsonl), per half,
+# with the counts of right plans, confidently wrong plans and honest failures; the misses are listed in
+# planner-service/target/realistic-misses.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl planner-service -am compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "planner-service/target/classes:$(cat planner-service/target/bench.classpath)" \
+classpath="planner-service/target/classes:$(cat planner-service/target/bench.classpath)"
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
     dev.hugginggpt.planner.bench.PlanningBenchmark \
     --predictions planner-service/target/taskbench/predictions.jsonl "$@"
+echo
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
+    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/requests.jsonl planner-service/target/realistic-misses.txt

@@ -135,7 +135,7 @@ class OpenAiCompatTest {
 
     @Test
     void aFileInsideAMessageThatCannotBeTakenIsRefusedAndNothingRuns() {
-        String pdf = "data:application/pdf;base64," + Base64.getEncoder().encodeToString("%PDF-1.7".getBytes());
+        String pdf = "data:application/x-msdownload;base64," + Base64.getEncoder().encodeToString("MZ".getBytes());
         String tooLarge = "data:image/png;base64," + Base64.getEncoder().encodeToString(new byte[70_000]);
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + pdf + "\"}}", 415, "unsupported file type");
         refused("{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,%%%\"}}", 400, "not valid base64");

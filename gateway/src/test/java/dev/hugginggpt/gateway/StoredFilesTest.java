@@ -125,7 +125,11 @@ class StoredFilesTest {
     void onlyTheKnownTypesAreTakenIn() {
         upload(multipart("filename=\"drawing.svg\"", "image/svg+xml", "<svg onload=\"alert(1)\"/>")).then().statusCode(415)
                 .contentType(startsWith("application/problem+json")).body("detail", containsString("image/svg+xml"));
-        upload(multipart("filename=\"page.html\"", "text/html", "<script/>")).then().statusCode(415);
+        upload(multipart("filename=\"feed.xml\"", "application/xml", "<script/>")).then().statusCode(415);
+        // a text document is taken in (text tasks read its text), and served back as an attachment only
+        upload(multipart("filename=\"page.html\"", "text/html", "<script/>")).then().statusCode(201).body("contentType", equalTo("text/html"));
+        upload(multipart("filename=\"paper.pdf\"", "application/pdf", "%PDF-1.7")).then().statusCode(201)
+                .body("contentType", equalTo("application/pdf"));
         upload(multipart("filename=\"blob\"", "image/x-made-up", "x")).then().statusCode(415);
         upload(multipart("filename=\"photo\"", "image/JPEG", "JPEG")).then().statusCode(201).body("contentType", equalTo("image/jpeg"));
         upload(multipart("filename=\"voice\"", "audio/x-wav", "RIFF")).then().statusCode(201).body("contentType", equalTo("audio/wav"));

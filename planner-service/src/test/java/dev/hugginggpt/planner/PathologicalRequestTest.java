@@ -97,7 +97,12 @@ class PathologicalRequestTest {
                 Arguments.of("a task verb before each comma", repeated("read, ", 20_000)),
                 Arguments.of("1,400 sentences that ask for something", repeated("Summarize it. ", 20_000)),
                 Arguments.of("quote placeholders typed by the user", repeated("«Q7» ", 20_000)),
-                Arguments.of("a code fence, 7,000 times", repeated("```", 20_000)));
+                Arguments.of("a code fence, 7,000 times", repeated("```", 20_000)),
+                Arguments.of("labels offered in one long question", "Is 'x' about " + repeated("a b, ", 19_000) + "or c?"),
+                Arguments.of("which of, 2,000 times", repeated("which of a, b ", 20_000)),
+                Arguments.of("a shape to draw on, 1,000 times", "draw.png " + repeated("use the edges of a.png to generate ", 19_000)),
+                Arguments.of("a long drawing prompt without an end", "Turn my scribble in s.png into " + repeated("a ", 19_000)),
+                Arguments.of("text in a picture, 2,000 times", repeated("what is written on the sign ", 20_000)));
     }
 
     @ParameterizedTest(name = "{0}")

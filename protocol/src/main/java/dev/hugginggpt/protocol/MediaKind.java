@@ -17,7 +17,11 @@ public enum MediaKind {
             Map.entry("ogg", "audio/ogg"),
             Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"),
             Map.entry("mov", "video/quicktime"), Map.entry("mkv", "video/x-matroska"),
-            Map.entry("txt", "text/plain"), Map.entry("json", "application/json"));
+            Map.entry("txt", "text/plain"), Map.entry("json", "application/json"), Map.entry("md", "text/markdown"),
+            Map.entry("csv", "text/csv"), Map.entry("html", "text/html"), Map.entry("pdf", "application/pdf"));
+    /** Documents whose text the text tasks read (summarization, translation, QA context, ...): their kind is TEXT. */
+    private static final java.util.Set<String> TEXT_DOCUMENTS = java.util.Set.of("text/plain", "text/markdown", "text/csv",
+            "application/json", "text/html", "application/pdf");
     /** The shortest extension of each content type above ("jpg", not "jpeg"). */
     private static final Map<String, String> EXTENSIONS = CONTENT_TYPES.entrySet().stream().collect(Collectors.toMap(
             Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a.length() <= b.length() ? a : b));
@@ -72,6 +76,11 @@ public enum MediaKind {
         }
         String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
         return Optional.ofNullable(EXTENSIONS.get(ALIASES.getOrDefault(type, type)));
+    }
+
+    /** Whether a file of this content type is a text document (plain text, Markdown, CSV, JSON, HTML, PDF). */
+    public static boolean isTextDocument(String contentType) {
+        return contentType != null && TEXT_DOCUMENTS.contains(contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip());
     }
 
     public static Optional<MediaKind> ofFileName(String fileName) {

@@ -2,7 +2,10 @@ package dev.hugginggpt.protocol;
 
 import java.util.List;
 
-/** hg.plans: a validated plan, with the request context the later stages need. */
+/**
+ * hg.plans: a validated plan, with the request context the later stages need. {@code reply}: the planner's direct
+ * answer when the request asks for no task (conversation: a greeting, "what can you do?"); null otherwise.
+ */
 public record Plan(
         String requestId,
         String tenant,
@@ -12,7 +15,13 @@ public record Plan(
         LlmUsage usage,
         List<ResourceRef> resources,
         RequestOptions options,
-        long planningMillis) implements Checked {
+        long planningMillis,
+        String reply) implements Checked {
+
+    public Plan(String requestId, String tenant, String userMessage, List<PlannedTask> tasks, String planner, LlmUsage usage,
+            List<ResourceRef> resources, RequestOptions options, long planningMillis) {
+        this(requestId, tenant, userMessage, tasks, planner, usage, resources, options, planningMillis, null);
+    }
 
     @Override
     public List<String> problems() {

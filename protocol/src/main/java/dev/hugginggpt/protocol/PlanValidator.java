@@ -28,7 +28,7 @@ public final class PlanValidator {
         for (PlannedTask t : tasks) {
             List<Integer> deps = new ArrayList<>(GeneratedRefs.dependencies(t));
             Map<String, String> args = t.args() == null ? Map.of() : new LinkedHashMap<>(t.args());
-            String task = t.task() == null ? null : TaskVocabulary.normalize(t.task());
+            String task = t.task() == null ? null : TaskVocabulary.canonical(t.task());
             out.add(new PlannedTask(t.id(), task, deps.isEmpty() ? List.of(-1) : deps, args, t.model()));
         }
         return out;
@@ -45,7 +45,7 @@ public final class PlanValidator {
             if (t.task() == null || t.task().isBlank()) {
                 errors.add("task " + t.id() + " has no task type");
             } else if (!TaskVocabulary.isKnown(t.task())) {
-                errors.add("task " + t.id() + " has unknown task type '" + t.task() + "'");
+                errors.add("task " + t.id() + " has unknown task type '" + t.task() + "': it is not one of this system's task types");
             } else if (!taskTypeAllowed.test(TaskVocabulary.normalize(t.task()))) {
                 errors.add("task " + t.id() + " has task type '" + t.task() + "', which no configured backend serves");
             } else {
@@ -109,11 +109,18 @@ public final class PlanValidator {
             if (expected == null || expected == MediaKind.TEXT) {
                 continue;
             }
-            for (int ref : GeneratedRefs.in(arg.getValue())) {
+            List<Integer> refs = GeneratedRefs.in(arg.getValue());
+            if (refs.size() > 1) {
+                errors.add("task " + t.id() + " takes '" + arg.getKey() + "' from " + refs.size() + " tasks (" + refs.stream()
+                        .map(GeneratedRefs::of).collect(java.util.stream.Collectors.joining(", ")) + "); a file argument names one"
+                        + " file: plan one task per input");
+            }
+            for (int ref : refs) {
                 TaskType producer = typeById.get(ref);
-                if (producer != null && producer.output() != expected) {
+                if (producer != null && !producer.produces(expected)) {
                     errors.add("task " + t.id() + " takes '" + arg.getKey() + "' from task " + ref + " ("
-                            + producer.name() + "), which produces " + producer.output().argKey());
+                            + producer.name() + "), which produces " + producer.outputs().stream().map(MediaKind::argKey)
+                                    .collect(java.util.stream.Collectors.joining(" and ")) + ", not " + expected.argKey());
                 }
             }
         }

@@ -17,7 +17,8 @@ class MediaKindTest {
         assertEquals(Optional.of("ogg"), MediaKind.extensionOfContentType("audio/ogg"));
         assertEquals(Optional.of("mov"), MediaKind.extensionOfContentType("video/quicktime"));
         assertEquals(Optional.of("txt"), MediaKind.extensionOfContentType("text/plain; charset=utf-8"));
-        assertEquals(Optional.empty(), MediaKind.extensionOfContentType("application/pdf"));
+        assertEquals(Optional.empty(), MediaKind.extensionOfContentType("application/x-msdownload"));
+        assertEquals(Optional.of("pdf"), MediaKind.extensionOfContentType("application/pdf"));
         assertEquals(Optional.empty(), MediaKind.extensionOfContentType(null));
     }
 

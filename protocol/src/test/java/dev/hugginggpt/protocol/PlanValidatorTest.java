@@ -51,6 +51,34 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aDetectorsPictureWithItsBoxesIsAnImageAndItsFindingsAreText() {
+        assertEquals(List.of(), check(
+                task(0, "object-detection", List.of(-1), Map.of("image", "street.jpg")),
+                task(1, "visual-question-answering", List.of(0), Map.of("image", "<GENERATED>-0", "text", "how many cars?")),
+                task(2, "text-to-speech", List.of(0), Map.of("text", "<GENERATED>-0"))));
+        List<String> errors = check(
+                task(0, "image-classification", List.of(-1), Map.of("image", "street.jpg")),
+                task(1, "image-to-image", List.of(0), Map.of("image", "<GENERATED>-0")));
+        assertTrue(errors.get(0).contains("which produces text, not image"), errors.toString());
+    }
+
+    @Test
+    void aFileArgumentNamesOneFile() {
+        List<String> errors = check(
+                task(0, "text-to-image", List.of(-1), Map.of("text", "a cat")),
+                task(1, "text-to-image", List.of(-1), Map.of("text", "a dog")),
+                task(2, "image-to-image", List.of(0, 1), Map.of("image", "<GENERATED>-0 <GENERATED>-1")));
+        assertTrue(errors.toString().contains("takes 'image' from 2 tasks"), errors.toString());
+    }
+
+    @Test
+    void displayNamesAndCommonNamesAreTheirTaskTypes() {
+        List<PlannedTask> plan = PlanValidator.normalize(List.of(task(0, "Image Captioning", List.of(-1), Map.of("image", "a.jpg")),
+                task(1, "Speech Synthesis", List.of(-1), Map.of("text", "<GENERATED>-0")), task(2, "NER", List.of(-1), Map.of("text", "x"))));
+        assertEquals(List.of("image-to-text", "text-to-speech", "token-classification"), plan.stream().map(PlannedTask::task).toList());
+    }
+
+    @Test
     void rejectsSelfDependency() {
         assertTrue(check(task(0, "summarization", List.of(0), Map.of("text", "x"))).get(0).contains("itself"));
     }

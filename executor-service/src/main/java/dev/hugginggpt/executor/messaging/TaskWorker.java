@@ -4,6 +4,7 @@ import dev.hugginggpt.executor.backend.InputRejected;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.config.ExecutorConfig;
+import dev.hugginggpt.executor.documents.DocumentText;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.RequestEvent;
@@ -21,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +46,9 @@ public class TaskWorker {
     private final StartAnnouncer startAnnouncer;
     private final OutputBounds bounds;
     private final RunningTasks running;
+    /** Text documents named by a task's text arguments, read as their text. */
+    @Inject
+    DocumentText documents;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
             @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds, RunningTasks running,
@@ -115,7 +120,7 @@ public class TaskWorker {
         }
         for (ModelBackend backend : backends) {
             if (backend.name().equals(task.model().backend()) && backend.canRun(task.model().modelId())) {
-                return backend.run(task, timeLeft);
+                return backend.run(documents.withDocumentsRead(task), timeLeft);
             }
         }
         throw new ModelException("no backend on executor " + identity.id() + " runs model " + task.model().modelId());

@@ -4,7 +4,8 @@ import dev.hugginggpt.protocol.MediaKind;
 import java.util.Optional;
 
 /**
- * Which files the API takes in: images, audio and video of the types the tasks know (and plain text), by the name's
+ * Which files the API takes in: images, audio and video of the types the tasks know, and text documents (plain text,
+ * Markdown, CSV, JSON, HTML, PDF: their text is what text tasks read), by the name's
  * extension first, then by the declared type. A file is stored with one of those types, never with the type the client
  * wrote (which may hold anything, line breaks and all).
  */
@@ -16,10 +17,10 @@ final class UploadTypes {
     static String accepted(String name, String declaredType) {
         Optional<String> type = (name == null ? Optional.<String>empty() : MediaKind.contentTypeOfFileName(name))
                 .or(() -> MediaKind.extensionOfContentType(declaredType).flatMap(ext -> MediaKind.contentTypeOfFileName("f." + ext)))
-                .filter(t -> MediaKind.ofContentType(t) != MediaKind.TEXT || t.equals("text/plain"));
+                .filter(t -> MediaKind.ofContentType(t) != MediaKind.TEXT || MediaKind.isTextDocument(t));
         return type.orElseThrow(() -> ProblemException.unsupportedType("unsupported file type "
                 + (declaredType == null ? "(none given)" : "'" + declaredType + "'") + " for " + name
                 + "; images (png, jpg, gif, bmp, webp, tiff), audio (wav, flac, mp3, ogg), video (mp4, webm, avi, mov, mkv)"
-                + " and plain text (txt) are accepted"));
+                + " and text documents (txt, md, csv, json, html, pdf) are accepted"));
     }
 }

@@ -156,7 +156,8 @@ public class Responder {
 
     /** The template at once; the LLM's answer once it has streamed it. */
     private CompletableFuture<Timed> compose(Outcome outcome) {
-        if (!llmConfigured || outcome.plan().tasks().isEmpty()) {
+        // a plan without tasks and without the planner's direct answer has nothing an LLM could say more of
+        if (!llmConfigured || outcome.plan().tasks().isEmpty() && outcome.plan().reply() == null) {
             return CompletableFuture.completedFuture(Timed.of(() -> template(outcome)));
         }
         if (callsSpent(outcome) >= llmCallBudget) {

@@ -23,7 +23,14 @@ public final class TemplateAnswer {
     public static String write(Outcome outcome) {
         List<PlannedTask> plan = outcome.plan().tasks();
         if (plan.isEmpty()) {
-            return nothingPlanned(outcome.plan().planner(), outcome.plan().userMessage());
+            String nothing = nothingPlanned(outcome.plan().planner(), outcome.plan().userMessage());
+            String reply = outcome.plan().reply();
+            if (reply == null || reply.isBlank()) {
+                return nothing;
+            }
+            // the planner's direct answer (what this deployment can do); a request in a script it does not read says so first
+            return unreadScript(outcome.plan().userMessage()).isPresent() && "embedded".equals(outcome.plan().planner())
+                    ? nothing + "\n\n" + reply.strip() : reply.strip();
         }
         StringBuilder out = new StringBuilder();
         out.append("Workflow: ").append(plan.stream().map(t -> t.id() + " " + t.task()

@@ -72,6 +72,18 @@ class TemplateAnswerTest {
         assertEquals(Optional.empty(), TemplateAnswer.unreadScript("123 !?"));
     }
 
+    @Test
+    void aPlanWithoutTasksIsAnsweredWithThePlannersReply() {
+        String reply = "Hello! I am HuggingGPT for the JVM.\n\nWhat I can do here right now:\n- text-to-speech: local/espeak-ng (local)";
+        Plan plan = new Plan("r-1", "default", "Hello, who are you?", List.of(), "embedded", LlmUsage.NONE, List.of(),
+                RequestOptions.defaults(), 1, reply);
+        assertEquals(reply, TemplateAnswer.write(new Outcome("r-1", plan, List.of(), LlmUsage.NONE, Instant.now())));
+        Plan japanese = new Plan("r-2", "default", "こんにちは、あなたは誰ですか", List.of(), "embedded", LlmUsage.NONE, List.of(),
+                RequestOptions.defaults(), 1, reply);
+        String answer = TemplateAnswer.write(new Outcome("r-2", japanese, List.of(), LlmUsage.NONE, Instant.now()));
+        assertTrue(answer.startsWith("Your request is written in Japanese") && answer.endsWith(reply), answer);
+    }
+
     private static Outcome nothingPlanned(String planner, String request) {
         Plan plan = new Plan("r-1", "default", request, List.of(), planner, LlmUsage.NONE, List.of(),
                 RequestOptions.defaults(), 1);

@@ -23,6 +23,8 @@ import java.util.Optional;
  * edge F1 and NED per plan type, as {@code eval/score.py} computes them, plus planning latency.
  */
 public final class PlanningBenchmark {
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final TaskPlanner planner;
 
     public PlanningBenchmark(TaskPlanner planner) {
@@ -30,10 +32,11 @@ public final class PlanningBenchmark {
     }
 
     /** A planned case: the plan (empty when planning failed), whether it failed, and how long it took. */
-    public record Outcome(TaskBenchCase testCase, List<PlannedTask> plan, boolean failed, long nanos) {
+    /** {@code cpuNanos}: the planning thread's CPU time, which other work on a busy machine does not inflate. */
+    public record Outcome(TaskBenchCase testCase, List<PlannedTask> plan, boolean failed, long nanos, long cpuNanos) {
     }
 
-    public record Report(List<Outcome> outcomes, ScoreTable scores, LatencySummary latency) {
+    public record Report(List<Outcome> outcomes, ScoreTable scores, LatencySummary latency, LatencySummary cpu) {
         public long failures() {
             return outcomes.stream().filter(Outcome::failed).count();
         }
@@ -44,7 +47,8 @@ public final class PlanningBenchmark {
             cases.forEach(this::plan);
         }
         List<Outcome> outcomes = cases.stream().map(this::plan).toList();
-        return new Report(outcomes, score(outcomes), LatencySummary.ofNanos(outcomes.stream().map(Outcome::nanos).toList()));
+        return new Report(outcomes, score(outcomes), LatencySummary.ofNanos(outcomes.stream().map(Outcome::nanos).toList()),
+                LatencySummary.ofNanos(outcomes.stream().map(Outcome::cpuNanos).toList()));
     }
 
     public static ScoreTable score(List<Outcome> outcomes) {
@@ -56,6 +60,7 @@ public final class PlanningBenchmark {
     private Outcome plan(TaskBenchCase c) {
         UserRequest request = new UserRequest("taskbench-" + c.id(), "bench", List.of(ChatMessage.user(c.instruction())),
                 List.of(), RequestOptions.defaults(), Instant.now());
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         PlanningResult result;
         try {
@@ -64,7 +69,7 @@ public final class PlanningBenchmark {
             result = PlanningResult.failed(planner.name(), null, e.toString());
         }
         long nanos = System.nanoTime() - start;
-        return new Outcome(c, result.ok() ? result.tasks() : List.of(), !result.ok(), nanos);
+        return new Outcome(c, result.ok() ? result.tasks() : List.of(), !result.ok(), nanos, CPU.getCurrentThreadCpuTime() - cpuStart);
     }
 
     /** One score.py PRED line per case: {"id": ..., "tasks": [...]}. */
@@ -82,8 +87,13 @@ public final class PlanningBenchmark {
         Files.write(file, lines);
     }
 
+    /** The planner settings the benchmark plans with: the service's defaults, no LLM. */
+    public static PlannerConfig benchConfig() {
+        return new BenchPlannerConfig(20);
+    }
+
     static TaskPlanner plannerNamed(String name) {
-        BenchPlannerConfig config = new BenchPlannerConfig(20);
+        PlannerConfig config = benchConfig();
         return switch (name) {
             case "embedded" -> new EmbeddedPlanner(config);
             case "embedded-rules" -> EmbeddedPlanner.rulesOnly(config);
@@ -115,6 +125,7 @@ public final class PlanningBenchmark {
         }
         System.out.println();
         System.out.println(report.latency().format());
+        System.out.println(report.cpu().format().replace("latency ms", "planning CPU ms"));
         if (options.predictions().isPresent()) {
             writePredictions(report.outcomes(), options.predictions().get());
             System.out.println("predictions: " + options.predictions().get());

@@ -41,6 +41,30 @@ public class ServedTaskTypes {
         }
     }
 
+    /**
+     * The models the live executors announce, by task type in the vocabulary's order; an executor with the Hugging Face
+     * backend adds that backend for every type. Empty when no live executor is known.
+     */
+    public Map<String, List<ModelCard>> modelsByTask(Instant now) {
+        live.values().removeIf(h -> h.at().isBefore(now.minus(LIVENESS)));
+        boolean huggingFace = live.values().stream().anyMatch(h -> h.remoteBackends() != null && h.remoteBackends().contains("huggingface"));
+        Map<String, List<ModelCard>> byTask = new java.util.LinkedHashMap<>();
+        for (TaskType type : TaskVocabulary.all()) {
+            List<ModelCard> models = new java.util.ArrayList<>(live.values().stream()
+                    .flatMap(h -> h.localModels().stream())
+                    .filter(m -> TaskVocabulary.normalize(m.task()).equals(type.name()))
+                    .distinct()
+                    .toList());
+            if (huggingFace) {
+                models.add(new ModelCard("the Hugging Face Inference API", type.name(), "huggingface", 0, 0, "", ""));
+            }
+            if (!models.isEmpty()) {
+                byTask.put(type.name(), List.copyOf(models));
+            }
+        }
+        return byTask;
+    }
+
     /** The served types in the vocabulary's order; all of them when no live executor is known. */
     public List<TaskType> types(Instant now) {
         live.values().removeIf(h -> h.at().isBefore(now.minus(LIVENESS)));

@@ -48,6 +48,19 @@ final class ArgumentPhrases {
                     + "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++(?:or|and)\\s++" + LABEL
                     + "|" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "})";
     private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);
+    private static final String LIST = "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + LABEL + ")";
+    /**
+     * The labels a question offers as its answers: "is this article about sports, politics or technology?", "tell me
+     * what it's about: sports, weather or traffic?", "which of cooking, travel, finance fits ...", "is this email spam
+     * or not spam?" (a text, named as one, that is one thing or another).
+     */
+    static final String OFFERED_LABELS_REGEX = "\\babout\\s*+:?\\s*+" + LIST + "(?=\\s*+[?.!]?\\s*+$)"
+            + "|\\bwhich (?:one |label |category |topic )?of\\s++(?:these\\s*+:\\s*+|the following\\s*+:\\s*+)?(" + LABEL
+            + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:fits?|describes?|matches|suits?|applies|best)\\b"
+            + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:email|e-mail|message|text|review|article|comment|post|tweet|sentence"
+            + "|paragraph|document|story|headline|note|letter|ticket|complaint|file|passage|request)s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
+            + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?";
+    private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+,\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
             + "})\\s*+(?:중|가운데|으로|로)";
@@ -89,14 +102,18 @@ final class ArgumentPhrases {
 
     /** The candidate labels a clause lists, comma-separated, when it lists at least two that are not sentiments. */
     static Optional<String> labels(String clause) {
-        for (Pattern p : List.of(LABEL_LIST, KOREAN_LABEL_LIST)) {
+        for (Pattern p : List.of(LABEL_LIST, OFFERED_LABELS, KOREAN_LABEL_LIST)) {
             Matcher m = p.matcher(clause);
             if (m.find()) {
                 // runs of white space as one space first: a split that starts in a long run would read it again
-                String list = m.group(1).replaceAll("\\s+", " ");
+                String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.groupCount() >= 3 ? m.group(3) : null;
+                if (found == null) {
+                    continue;
+                }
+                String list = found.replaceAll("\\s+", " ");
                 List<String> labels = Arrays.stream(list.split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+"))
                         .map(String::strip)
-                        .map(label -> label.replaceFirst("[.?!]+$", ""))
+                        .map(label -> label.replaceFirst("[.?!]+$", "").replaceFirst("^(?i:an?|the) ", ""))
                         .filter(label -> !label.isEmpty() && !label.contains("«"))
                         .distinct()
                         .toList();

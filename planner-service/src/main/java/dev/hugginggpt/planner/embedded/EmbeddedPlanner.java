@@ -1,6 +1,7 @@
 package dev.hugginggpt.planner.embedded;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
+import dev.hugginggpt.planner.conversation.SmallTalk;
 import dev.hugginggpt.planner.service.PlanningResult;
 import dev.hugginggpt.planner.service.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -38,6 +39,10 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
             "\\b(?:in|on|from)\\s+an?\\s+(?:image|picture|photo|drawing|illustration|painting|sketch|portrait)\\s+(?:of|showing|depicting)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** What a clause of a conditioned drawing asks for, planned already with it (see {@link ConditionedGeneration}). */
+    private static final Set<String> DRAWING_OR_SHAPE = Set.of("text-to-image", "image-to-image", "image-editing", "depth-estimation",
+            "image-segmentation", "canny-control", "openpose-control", "object-detection", "image-to-text", "text-to-video");
 
     /**
      * How many clauses of a request are planned, per task a plan may have: each clause costs the phrase rules and
@@ -87,6 +92,10 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "the message is too long to plan: " + message.length()
                     + " characters, at most " + MAX_MESSAGE_CHARS + "; attach a long text as a file");
         }
+        if (SmallTalk.is(message)) {
+            // a greeting, "who are you", "what can you do", thanks: answered directly (see PlanningService)
+            return PlanningResult.planned(List.of(), name(), LlmUsage.NONE);
+        }
         RequestText text = new RequestText(message);
         Resources resources = new Resources(request.resources(), text, request.history());
         PlanBuilder builder = new PlanBuilder(text, resources, RequestText.earlierTurnText(request.history()));
@@ -98,8 +107,19 @@ public class EmbeddedPlanner implements TaskPlanner {
                     + " ('...') or after a colon, or split the request");
         }
         Optional<String> unfed = Optional.empty();
+        List<String> conditioned = new ArrayList<>();
+        for (String sentence : text.sentences()) {
+            Optional<ConditionedGeneration.Found> found = ConditionedGeneration.in(sentence);
+            if (found.isPresent() && builder.addConditioned(found.get(), sentence)) {
+                conditioned.add(sentence);
+            }
+        }
         for (Clause clause : text.clauses) {
             if (onlyRequests && !clause.request()) {
+                continue;
+            }
+            if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text()))
+                    && clause.rules().tasks().stream().allMatch(DRAWING_OR_SHAPE::contains)) {
                 continue;
             }
             List<TaskType> candidates = classifier.candidates(clause).stream()
@@ -132,7 +152,10 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
         }
         String wholeRequest = text.restore(text.original);
-        Optional<PlannedTask> onTheAsking = builder.tasks().stream().filter(t -> t.args().containsValue(wholeRequest)).findFirst();
+        // the question about a picture or the instruction for an edit may be the whole request; the text a text task works on may not
+        Optional<PlannedTask> onTheAsking = builder.tasks().stream()
+                .filter(t -> materialOf(t).filter(wholeRequest::equals).isPresent())
+                .findFirst();
         if (onTheAsking.isPresent() && AskingOnly.is(text.original)) {
             return PlanningResult.failed(name(), LlmUsage.NONE, onTheAsking.get().task().equals("question-answering")
                     ? "the request asks a question but gives no text to find its answer in: put the passage in quotes ('...')"
@@ -155,6 +178,11 @@ public class EmbeddedPlanner implements TaskPlanner {
      */
     private static boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
         TaskType task = builder.specialise(type, clause);
+        if (builder.asksAboutTextInPicture(task, clause)) {
+            // the answer is written in the picture: read its text, then answer from that text
+            builder.addUnlessDuplicate(TaskVocabulary.find("image-to-text").orElseThrow(), clause);
+            return builder.addUnlessDuplicate(TaskVocabulary.find("question-answering").orElseThrow(), clause);
+        }
         boolean translatedFirst = type.output() != MediaKind.TEXT && clause.rules().inSequence().contains(TRANSLATION.name());
         if (translatedFirst) {
             // "a spoken summary in French": the words are translated before they are spoken
@@ -223,6 +251,18 @@ public class EmbeddedPlanner implements TaskPlanner {
                 .sorted(Comparator.comparing(name -> !name.equals(TRANSLATION.name())))
                 .map(name -> TaskVocabulary.find(name).orElseThrow())
                 .toList();
+    }
+
+    /**
+     * The text a task works on: a question's context, a text task's text; none for a task on a picture or a recording,
+     * whose text is a question or an instruction about it (and may be the whole request).
+     */
+    private static Optional<String> materialOf(PlannedTask task) {
+        boolean onText = TaskVocabulary.find(task.task()).map(type -> type.inputs().stream().allMatch(k -> k == MediaKind.TEXT)).orElse(true);
+        if (!onText) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(task.args().containsKey("context") ? task.args().get("context") : task.args().get("text"));
     }
 
     private static String noInput(TaskType type, Clause clause, PlanBuilder builder, RequestText text) {

@@ -57,6 +57,15 @@ final class PlanBuilder {
             Pattern.CASE_INSENSITIVE);
     /** "Read that answer aloud": an earlier text to be spoken as it is, not described (within 300 characters, as TaskRules). */
     private static final Pattern READ_ALOUD = Pattern.compile("\\bread\\b.{0,300}\\b(aloud|out loud|out)\\b", Pattern.CASE_INSENSITIVE);
+    /** Pictures of writing, and questions on what is written. */
+    private static final Pattern TEXT_IN_PICTURE = Pattern.compile(
+            "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
+                    + "|banners?|price tags?|handwriting|written|writing|says?|text|total|phone number|address|opening hours)\\b"
+                    + "|영수증|간판|메뉴|표지판|글자|적힌|쓰인",
+            Pattern.CASE_INSENSITIVE);
+    /** Documents read with their layout: document question answering. */
+    private static final Pattern LAID_OUT_DOCUMENT = Pattern.compile(
+            "\\b(?:document|invoice|form|contract|report|scanned|certificate)s?\\b|문서", Pattern.CASE_INSENSITIVE);
     /** A description asked to be short is a summary. */
     private static final Pattern BRIEF = Pattern.compile("\\b(brief|briefly|short|compact|concise|succinct|summar\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -80,6 +89,20 @@ final class PlanBuilder {
             "audio-to-audio", "image-to-image", "image-to-image", "audio-to-audio",
             "audio-classification", "image-classification", "image-classification", "audio-classification",
             "automatic-speech-recognition", "image-to-text", "image-to-text", "automatic-speech-recognition");
+
+    /** The readings of a question on what a picture shows: a question, or a class of the whole picture. */
+    private static final Set<String> PICTURE_QUESTIONS = Set.of("visual-question-answering", "image-classification",
+            "question-answering");
+    private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
+    /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
+    private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity",
+            "audio-classification", "image-classification", "tabular-classification", "video-classification");
+    /** Tasks that read a text to say something about it (its language, sentiment, topic, names). */
+    private static final Set<String> ANALYSES = Set.of("text-classification", "zero-shot-classification", "token-classification");
+    /** "Read the result aloud", "translate the label": a clause that means the label itself. */
+    private static final Pattern NAMES_A_RESULT = Pattern.compile(
+            "\\b(?:results?|outputs?|labels?|answers?|categor(?:y|ies)|class(?:es)?|classifications?|predictions?|scores?|language name)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
@@ -120,6 +143,12 @@ final class PlanBuilder {
             if (kind != null && kind != type.inputs().get(0) && resourceArgument(kind, clause.text()) != null) {
                 return TaskVocabulary.find(twin).orElseThrow();
             }
+        }
+        if (PICTURE_QUESTIONS.contains(type.name()) && PictureContents.asked(clause.text()) && !TEXT_IN_PICTURE.matcher(clause.text()).find()
+                && (!type.name().equals("question-answering") || asksAboutAPicture(clause))
+                && resourceArgument(MediaKind.IMAGE, clause.text()) != null) {
+            // "what is in this photo?", "how many dogs are there?": what a detector finds, with its counts
+            return TaskVocabulary.find("object-detection").orElseThrow();
         }
         if (type.name().equals("question-answering") && asksAboutAPicture(clause)) {
             return TaskVocabulary.find(resources.imageIsDocument() ? "document-question-answering" : "visual-question-answering")
@@ -170,6 +199,38 @@ final class PlanBuilder {
         boolean namesAPicture = resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
                 || MEDIA_IMAGE.matcher(clause.text()).find() && resourceArgument(MediaKind.IMAGE, clause.text()) != null;
         return namesAPicture || !textSource && sourceKind(clause.text()) == MediaKind.IMAGE;
+    }
+
+    /**
+     * Plans a picture drawn on the shape of another (see {@link ConditionedGeneration}): the control task on the picture
+     * the sentence names (else the request's picture, else the latest made), then the text-to-image task of that kind
+     * on its output. Returns false, planning nothing, when there is no picture to take the shape from.
+     */
+    boolean addConditioned(ConditionedGeneration.Found found, String sentence) {
+        String image = resourceArgument(MediaKind.IMAGE, sentence);
+        if (image == null) {
+            return false;
+        }
+        TaskType control = TaskVocabulary.find(found.kind() + "-control").orElseThrow();
+        TaskType drawing = TaskVocabulary.find(found.kind() + "-text-to-image").orElseThrow();
+        tasks.add(new PlannedTask(tasks.size(), control.name(), List.of(-1), new LinkedHashMap<>(Map.of(MediaKind.IMAGE.argKey(), image))));
+        outputs.add(control.output());
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(MediaKind.TEXT.argKey(), text.restore(found.prompt()));
+        args.put(MediaKind.IMAGE.argKey(), GeneratedRefs.of(tasks.size() - 1));
+        tasks.add(new PlannedTask(tasks.size(), drawing.name(), List.of(-1), args));
+        outputs.add(drawing.output());
+        return true;
+    }
+
+    /**
+     * "What's the total on this receipt?", "What does the sign say about parking?": a question whose answer is written in
+     * the picture, answered from the picture's text (image-to-text, then question-answering on it). A document, an invoice,
+     * a form or a scan stays a document question (document-question-answering reads its layout too).
+     */
+    boolean asksAboutTextInPicture(TaskType type, Clause clause) {
+        boolean pictureQuestion = type.name().equals("visual-question-answering") || type.name().equals("document-question-answering");
+        return pictureQuestion && TEXT_IN_PICTURE.matcher(clause.text()).find() && !LAID_OUT_DOCUMENT.matcher(text.original).find();
     }
 
     /** The first input kind this task could get from nowhere, if any. */
@@ -261,7 +322,7 @@ final class PlanBuilder {
         } else if (textInputs == 1) {
             boolean instruction = type.inputs().size() > 1;
             args.put("text", instruction ? instructionText(type, clause)
-                    : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(clause)) : textArgument(clause));
+                    : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(type, clause)) : textArgument(type, clause));
         }
         addNamedOptions(type, clause, args);
         tasks.add(new PlannedTask(tasks.size(), type.name(), List.of(-1), args));
@@ -297,7 +358,7 @@ final class PlanBuilder {
                 texts.add(0, GeneratedRefs.of(other));
             }
             while (texts.size() < 2) {
-                texts.add(texts.isEmpty() ? textArgument(clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
+                texts.add(texts.isEmpty() ? textArgument(type, clause) : nextUnusedQuote().orElse(text.restore(clause.text())));
             }
             args.put("text", texts.get(0));
             args.put("text2", texts.get(1));
@@ -324,7 +385,7 @@ final class PlanBuilder {
             quotedPassage = own.size() > 1 ? Optional.of(own.get(1)) : Optional.empty();
         }
         args.put("text", question);
-        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(clause)));
+        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(QUESTION_ANSWERING, clause)));
     }
 
     /** "Answer this question: what is the capital of France?" asks what follows the colon. */
@@ -352,23 +413,64 @@ final class PlanBuilder {
     }
 
     /** The text input of a text-only task. */
-    private String textArgument(Clause clause) {
+    private String textArgument(TaskType type, Clause clause) {
         List<String> own = takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
         }
-        return contextText(clause);
+        return contextText(type, clause);
     }
 
     /**
-     * Earlier text output, an unused quote, a text file, a converted file, the words after the clause's colon or the
+     * The text the request gives (a quoted passage or a text document) that the latest task taking one took: what
+     * "it" means in "read 'Bonjour' aloud and tell me what language it is", before any earlier output of another kind.
+     */
+    private Optional<String> givenText() {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Optional<String> given = givenTextOf(tasks.get(i));
+            if (given.isPresent()) {
+                return given;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> givenTextOf(PlannedTask task) {
+        return task.args().entrySet().stream()
+                .filter(arg -> MediaKind.ofArgKey(arg.getKey()).isEmpty() || arg.getKey().equals("text"))
+                .map(Map.Entry::getValue)
+                .filter(value -> text.quotes.contains(value) || resources.isTextFile(value))
+                .findFirst();
+    }
+
+    /**
+     * Whether a text task that refers back means the text the request gave rather than the latest text result: when
+     * that result is a label (a language, a sentiment, a class: no text to work on) and the clause does not name it,
+     * or when the task analyses a text ("translate 'X' and tell me its sentiment") and the latest result was made from
+     * the given text.
+     */
+    private boolean meansGivenText(TaskType type, int latest, Clause clause) {
+        PlannedTask producer = tasks.get(latest);
+        if (LABELLERS.contains(producer.task())) {
+            return !NAMES_A_RESULT.matcher(clause.text()).find();
+        }
+        return ANALYSES.contains(type.name()) && givenTextOf(producer).isPresent();
+    }
+
+    /**
+     * Earlier text output, an unused quote, a text file, the text given to an earlier task, a converted file, the words after the clause's colon or the
      * passage the request introduces with one ("translate it into English and read it aloud: ..."), what an earlier turn
      * of the conversation gave when the clause refers back to it ("now read it aloud"), else the request.
      */
-    private String contextText(Clause clause) {
-        int producer = results.meant(MediaKind.TEXT, clause.text());
-        if (producer >= 0) {
-            return GeneratedRefs.of(producer);
+    private String contextText(TaskType type, Clause clause) {
+        int named = results.named(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
+        }
+        int latest = results.latest(MediaKind.TEXT);
+        Optional<String> given = givenText();
+        if (latest >= 0 && !(given.isPresent() && meansGivenText(type, latest, clause))) {
+            return GeneratedRefs.of(latest);
         }
         Optional<String> quote = nextUnusedQuote();
         if (quote.isPresent()) {
@@ -377,6 +479,10 @@ final class PlanBuilder {
         Optional<String> file = resources.textFile(clause.text());
         if (file.isPresent()) {
             return file.get();
+        }
+        if (given.isPresent()) {
+            // "read 'Bonjour' aloud and tell me what language it is": the text given, not a transcript of its speech
+            return given.get();
         }
         Optional<String> converted = convertToText(clause);
         if (converted.isPresent()) {

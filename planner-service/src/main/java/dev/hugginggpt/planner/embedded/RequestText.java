@@ -25,8 +25,10 @@ final class RequestText {
      * A file name, with at most 32 folders before it: Java's engine recurses once per repetition of a group, so a path
      * of thousands of folders would overflow the stack.
      */
-    private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
-    private static final Pattern TEXT_FILE = Pattern.compile("(?<![\\w/.-])((?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.(?:txt|md))(?![\\w])",
+    private static final Pattern FILE = Pattern.compile("(?<![\\w/.~-])((?:~?/)?(?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
+    /** A text document: plain text, Markdown, CSV, JSON, HTML or PDF, whose text the executors read for text tasks. */
+    private static final Pattern TEXT_FILE = Pattern.compile(
+            "(?<![\\w/.~-])((?:~?/)?(?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.(?:txt|md|markdown|csv|json|html?|pdf))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
@@ -223,6 +225,11 @@ final class RequestText {
         return MediaKind.ofFileName(text).isPresent() || TEXT_FILE.matcher(text).matches();
     }
 
+    /** The sentences of the request, quotes masked. */
+    List<String> sentences() {
+        return java.util.Arrays.stream(SENTENCE_END.split(masked)).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
     boolean hasRequestClause() {
         return clauses.stream().anyMatch(Clause::request);
     }
@@ -252,7 +259,7 @@ final class RequestText {
         return files;
     }
 
-    /** Plain-text documents named in the text (notes.txt), which text tasks can take as input. */
+    /** Text documents named in the text (notes.txt, /data/report.pdf), which text tasks can take as input. */
     static List<String> textFilesIn(String clause) {
         List<String> files = new ArrayList<>();
         Matcher m = TEXT_FILE.matcher(clause);

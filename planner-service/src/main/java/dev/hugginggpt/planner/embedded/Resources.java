@@ -78,10 +78,23 @@ final class Resources {
         return anyOf(kind).isPresent();
     }
 
-    /** A plain-text document (notes.txt) named in the clause, or else anywhere in the request. */
+    /**
+     * A text document: one named in the clause (notes.txt, /data/report.pdf), else one attached to the request (any
+     * upload that is neither picture, recording nor video: text, Markdown, CSV, JSON, HTML, PDF), else one the request
+     * names elsewhere.
+     */
     Optional<String> textFile(String clause) {
-        List<String> inClause = RequestText.textFilesIn(clause);
-        return (inClause.isEmpty() ? textFiles : inClause).stream().findFirst();
+        Optional<String> inClause = RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
+        if (inClause.isPresent()) {
+            return inClause;
+        }
+        Optional<String> attached = uploads.stream().filter(r -> r.kind() == MediaKind.TEXT).map(ResourceRef::id).findFirst();
+        return attached.or(() -> textFiles.stream().map(this::bind).findFirst());
+    }
+
+    /** Whether this argument is a text document of the request (so a task that takes it reads the request's own text). */
+    boolean isTextFile(String argument) {
+        return uploads.stream().anyMatch(r -> r.kind() == MediaKind.TEXT && r.id().equals(argument)) || textFiles.contains(argument);
     }
 
     private String bind(String fileName) {

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class TaskEmbeddings {
     static final double MIN_SIMILARITY = 0.6;
     private static final int MIN_WORDS = 3;
+    /** How many nearest exemplars vote on a clause's task. */
+    static final int NEIGHBOURS = 3;
 
     private static final TaskEmbeddings SHARED = new TaskEmbeddings();
 
@@ -42,14 +44,18 @@ final class TaskEmbeddings {
             return Optional.empty();
         }
         float[] vector = Index.INSTANCE.embed(words);
-        Nearest best = null;
+        // the nearest NEIGHBOURS exemplars vote, each with its similarity: one stray phrase of the bank does not decide
+        List<Nearest> nearest = new ArrayList<>();
         for (Index.Exemplar e : Index.INSTANCE.exemplars) {
-            double similarity = dot(vector, e.vector());
-            if (best == null || similarity > best.similarity()) {
-                best = new Nearest(e.task(), similarity);
-            }
+            nearest.add(new Nearest(e.task(), dot(vector, e.vector())));
         }
-        return Optional.ofNullable(best);
+        nearest.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        List<Nearest> voters = nearest.subList(0, Math.min(NEIGHBOURS, nearest.size()));
+        Map<String, Double> votes = new HashMap<>();
+        voters.forEach(n -> votes.merge(n.task(), n.similarity(), Double::sum));
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(winner -> new Nearest(winner.getKey(), voters.stream().filter(n -> n.task().equals(winner.getKey()))
+                        .mapToDouble(Nearest::similarity).max().orElse(0)));
     }
 
     /** How similar the clause is to each of the given tasks (its nearest exemplar of that task). */
@@ -92,6 +98,9 @@ final class TaskEmbeddings {
                 String task = entry.getKey();
                 TaskVocabulary.find(task).ifPresent(type -> exemplars.add(new Exemplar(task, embed(type.description()))));
                 entry.getValue().forEach(phrase -> exemplars.add(new Exemplar(task, embed(phrase))));
+            }
+            for (Map.Entry<String, String> step : TaskExemplars.bank()) {
+                exemplars.add(new Exemplar(step.getKey(), embed(step.getValue())));
             }
         }
 

@@ -55,6 +55,25 @@ final class TaskExemplars {
             Map.entry("image-editing", List.of("change the colour of the car in my photo", "put a hat on the dog in the picture",
                     "remove the person from the background of the image")));
 
+    /** The exemplar bank: steps of plans, each with its task type (task-exemplars.tsv, see bench/task-exemplars.py). */
+    static final String BANK = "task-exemplars.tsv";
+
     private TaskExemplars() {
+    }
+
+    /** The bank's (task, phrase) pairs; none when the file is missing. */
+    static List<Map.Entry<String, String>> bank() {
+        try (java.io.InputStream in = TaskExemplars.class.getClassLoader().getResourceAsStream(BANK)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(line -> line.split("\t", 2))
+                    .filter(parts -> parts.length == 2 && dev.hugginggpt.protocol.TaskVocabulary.isKnown(parts[0]))
+                    .map(parts -> Map.entry(parts[0], parts[1]))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the exemplar bank " + BANK + " could not be read", e);
+        }
     }
 }

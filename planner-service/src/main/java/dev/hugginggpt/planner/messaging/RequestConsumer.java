@@ -67,7 +67,7 @@ public class RequestConsumer {
         }
         RequestOptions options = request.options() == null ? RequestOptions.defaults() : request.options();
         Plan plan = new Plan(key, request.tenant(), request.lastUserMessage(), result.tasks(), result.planner(),
-                result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis);
+                result.usage() == null ? LlmUsage.NONE : result.usage(), request.resources(), options, millis, result.reply());
         LOG.infof("request %s: %d tasks planned by %s in %d ms", key, plan.tasks().size(), plan.planner(), millis);
         try {
             if (options.requiresApproval() && !options.isPlanOnly()) {

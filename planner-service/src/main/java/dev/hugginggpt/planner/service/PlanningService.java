@@ -1,10 +1,12 @@
 package dev.hugginggpt.planner.service;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
+import dev.hugginggpt.planner.conversation.Capabilities;
 import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
 import dev.hugginggpt.planner.llm.LlmPlanner;
 import dev.hugginggpt.protocol.UserRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /** Chooses the planner for a request: the LLM when configured (or asked for), else the embedded one. */
@@ -15,11 +17,13 @@ public class PlanningService {
     private final PlannerConfig config;
     private final EmbeddedPlanner embedded;
     private final LlmPlanner llm;
+    private final Capabilities capabilities;
 
-    public PlanningService(PlannerConfig config, EmbeddedPlanner embedded, LlmPlanner llm) {
+    public PlanningService(PlannerConfig config, EmbeddedPlanner embedded, LlmPlanner llm, Capabilities capabilities) {
         this.config = config;
         this.embedded = embedded;
         this.llm = llm;
+        this.capabilities = capabilities;
     }
 
     public PlanningResult plan(UserRequest request) {
@@ -34,7 +38,15 @@ public class PlanningService {
             return PlanningResult.failed("llm", null,
                     "the LLM planner was requested but no LLM is configured (set HG_LLM_BASE_URL)");
         }
-        return planWith(planner, request);
+        return withReply(planWith(planner, request), request);
+    }
+
+    /** A plan without tasks is conversation: it carries the direct answer (what this deployment can do right now). */
+    private PlanningResult withReply(PlanningResult result, UserRequest request) {
+        if (!result.ok() || !result.tasks().isEmpty() || result.reply() != null) {
+            return result;
+        }
+        return PlanningResult.replied(capabilities.reply(request.lastUserMessage(), Instant.now()), result.planner(), result.usage());
     }
 
     /**

@@ -69,7 +69,10 @@ class LlmPlannerTest {
                 Arguments.of("ids and deps as strings", GOOD.replace("\"id\": 1", "\"id\": \"1\"").replace("[0]", "[\"0\"]")),
                 Arguments.of("dep as a bare number", GOOD.replace("\"dep\": [0]", "\"dep\": 0")),
                 Arguments.of("upper-case and spaced task names", GOOD.replace("\"image-to-text\"", "\"Image To Text\"")),
-                Arguments.of("the dependency only in the arguments", GOOD.replace("\"dep\": [0]", "\"dep\": [-1]")));
+                Arguments.of("the dependency only in the arguments", GOOD.replace("\"dep\": [0]", "\"dep\": [-1]")),
+                Arguments.of("a misspelled reference", GOOD.replace("<GENERATED>-0", "<GENERATED-0>")),
+                Arguments.of("a reference without its dash", GOOD.replace("<GENERATED>-0", "<GENERATED>0")),
+                Arguments.of("tasks without their array's brackets", "Plan: " + GOOD.strip().substring(1, GOOD.strip().length() - 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,6 +119,12 @@ class LlmPlannerTest {
                 Arguments.of("a non-numeric id", GOOD.replace("\"id\": 0", "\"id\": \"first\""), "non-numeric id"),
                 Arguments.of("args as a list", GOOD.replace("{\"image\": \"cat.jpg\"}", "[\"cat.jpg\"]"), "not an object"),
                 Arguments.of("a JSON number instead of a plan", "42", "must be a JSON array"),
+                Arguments.of("two outputs in one file argument", """
+                        [{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "cat.jpg"}},
+                         {"task": "text-to-image", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}},
+                         {"task": "text-to-image", "id": 2, "dep": [0], "args": {"text": "<GENERATED>-0"}},
+                         {"task": "image-to-text", "id": 3, "dep": [1, 2], "args": {"image": "<GENERATED>-1 <GENERATED>-2"}}]""",
+                        "takes 'image' from 2 tasks"),
                 Arguments.of("a negative id", GOOD.replace("\"id\": 0", "\"id\": -3").replace("[0]", "[-3]")
                         .replace("<GENERATED>-0", "<GENERATED>-3"), "negative id"));
     }
@@ -137,11 +146,12 @@ class LlmPlannerTest {
 
     @Test
     void failsWithTheLastErrorsAfterTheRepairAttemptsNeverFallingBackSilently() {
-        StandInLlm.server.reply("no idea", "still no idea", "[{\"task\": \"teleportation\", \"id\": 0}]", GOOD);
+        String teleport = "[{\"task\": \"teleportation\", \"id\": 0}]";
+        StandInLlm.server.reply("no idea", teleport, teleport, GOOD);
         PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
         assertFalse(result.ok());
         assertEquals("llm", result.planner());
-        assertTrue(result.failure().contains("after 3 attempts"), result.failure());
+        assertTrue(result.failure().contains("after 3 attempts; what was wrong with its last answer"), result.failure());
         assertTrue(result.failure().contains("unknown task type 'teleportation'"), result.failure());
         assertTrue(result.tasks().isEmpty());
         assertEquals(3, StandInLlm.server.calls().size());
@@ -216,6 +226,101 @@ class LlmPlannerTest {
         } finally {
             served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(), List.of(), now, true));
         }
+    }
+
+    @Test
+    void aTypeNoLiveExecutorServesIsReAskedWithTheAllowedList() {
+        Instant now = Instant.now();
+        served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(
+                new ModelCard("local/espeak-ng", "text-to-speech", "local", 0, 0, "speech", "GPL-3.0"),
+                new ModelCard("local/tesseract-ocr-eng", "image-to-text", "local", 0, 0, "OCR", "Apache-2.0")),
+                List.of(), now, false));
+        try {
+            StandInLlm.server.reply(GOOD.replace("text-to-speech", "text-to-video"), GOOD);
+            PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+            assertTrue(result.ok(), result.failure());
+            String reAsk = StandInLlm.server.calls().get(1).lastUser();
+            assertTrue(reAsk.contains("task type 'text-to-video', which no configured backend serves"), reAsk);
+            assertTrue(reAsk.contains("must be one of: image-to-text, text-to-speech"), reAsk);
+        } finally {
+            served.onHeartbeat(new ExecutorHeartbeat("executor-a", List.of(), List.of(), now, true));
+        }
+    }
+
+    @Test
+    void aDisplayNameOfAnAllowedTypeIsThatType() {
+        StandInLlm.server.reply(GOOD.replace("\"image-to-text\"", "\"Image Captioning\"").replace("\"text-to-speech\"", "\"TTS\""));
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertEquals(GOOD_TYPES, types(result));
+        assertEquals(1, StandInLlm.server.calls().size());
+    }
+
+    @Test
+    void aFileTheRequestDoesNotHaveIsReAsked() {
+        StandInLlm.server.reply(GOOD.replace("cat.jpg", "dog.jpg"), GOOD);
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertTrue(StandInLlm.server.calls().get(1).lastUser().contains("the image 'dog.jpg', which is not a file of this request"),
+                StandInLlm.server.calls().get(1).lastUser());
+    }
+
+    @Test
+    void aPlanInTheTaskNodesSchemaIsRead() {
+        StandInLlm.server.reply("""
+                {"task_steps": ["Step 1: describe the picture", "Step 2: read it aloud"],
+                 "task_nodes": [{"task": "Image-to-Text", "arguments": ["cat.jpg"]}, {"task": "Text-to-Speech", "arguments": ["<node-0>"]}],
+                 "task_links": [{"source": "Image-to-Text", "target": "Text-to-Speech"}]}""");
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertTrue(result.ok(), result.failure());
+        assertEquals(GOOD_TYPES, types(result));
+        assertEquals("<GENERATED>-0", result.tasks().get(1).args().get("text"));
+        assertEquals(List.of(0), result.tasks().get(1).dep());
+    }
+
+    @Test
+    void anEmptyPlanIsConversationAndCarriesTheDirectAnswer() {
+        StandInLlm.server.reply("[]");
+        PlanningResult result = plan("Hello, who are you?");
+        assertTrue(result.ok(), result.failure());
+        assertTrue(result.tasks().isEmpty());
+        assertTrue(result.reply() != null && result.reply().startsWith("Hello!"), result.reply());
+    }
+
+    @Test
+    void aDetectorsPictureWithItsBoxesFeedsAVisualQuestionInOneCall() {
+        StandInLlm.server.reply("""
+                [{"task": "object-detection", "id": 0, "dep": [-1], "args": {"image": "cat.jpg"}},
+                 {"task": "visual-question-answering", "id": 1, "dep": [0], "args": {"image": "<GENERATED>-0", "text": "how many cats are there?"}}]""");
+        PlanningResult result = plan("How many cats are in cat.jpg?");
+        assertTrue(result.ok(), result.failure());
+        assertEquals(List.of("object-detection", "visual-question-answering"), types(result));
+        assertEquals(1, StandInLlm.server.calls().size());
+    }
+
+    @Test
+    void aProseAnswerToSmallTalkIsTheReplyInOneCall() {
+        String prose = "Hi! I am an assistant that plans AI tasks on your text, pictures and audio. What would you like to do?";
+        StandInLlm.server.reply(prose, GOOD);
+        PlanningResult result = plan("Hello, who are you?");
+        assertTrue(result.ok(), result.failure());
+        assertTrue(result.tasks().isEmpty());
+        assertEquals(prose, result.reply());
+        assertEquals(1, StandInLlm.server.calls().size());
+    }
+
+    @Test
+    void aModelThatAnswersARequestInProseTwiceIsNotAskedAThirdTime() {
+        StandInLlm.server.reply("Sure, I can describe the picture for you.", "The picture shows a cat on a sofa.", GOOD);
+        PlanningResult result = plan("Describe cat.jpg and read the description aloud.");
+        assertFalse(result.ok());
+        assertEquals("llm", result.planner());
+        assertEquals(2, StandInLlm.server.calls().size());
+        assertTrue(result.failure().contains("answered in prose twice, with no JSON plan in it"), result.failure());
+        assertTrue(result.failure().contains("\"The picture shows a cat on a sofa.\""), result.failure());
+        assertFalse(result.failure().contains("Unexpected character") || result.failure().contains("Unrecognized token"), result.failure());
+        assertTrue(StandInLlm.server.calls().get(1).lastUser().contains("prose with no JSON plan in it"),
+                StandInLlm.server.calls().get(1).lastUser());
     }
 
     @Test

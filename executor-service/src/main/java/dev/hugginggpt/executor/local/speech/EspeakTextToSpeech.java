@@ -15,19 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 
 /**
  * text-to-speech with espeak-ng (Debian package, GPL-3.0): formant synthesis, 100+ languages, WAV out. The voice is
  * the text's language: the {@code language} argument (a voice such as fr-fr, a code such as fr or fra, or a name such
- * as French), else the language OpenNLP detects in the text. A language espeak-ng has no voice for, or a text too short
- * to tell, is read with the English voice, and the result says so.
+ * as French), else the language OpenNLP detects in the text (the best ranked widely written one when its scores are
+ * close). A language espeak-ng has no voice for, or a text too short to tell, is read with the English voice, and the
+ * result says so.
  */
 public final class EspeakTextToSpeech extends AbstractLocalModel {
     static final String ENGLISH = "en";
     /** Under this many letters of the Latin script OpenNLP's guess is noise ("Hello" comes out as Waray). */
     static final int MIN_LATIN_LETTERS = 10;
+    /** The languages (ISO 639-3, as OpenNLP names them) a detection prefers when its scores are close. */
+    static final Set<String> WIDELY_WRITTEN = Set.of("eng", "fra", "spa", "deu", "ita", "por", "nld", "rus", "ukr", "pol",
+            "ces", "swe", "nob", "dan", "fin", "ell", "tur", "ara", "heb", "pes", "hin", "ben", "urd", "kor", "jpn", "cmn",
+            "zho", "vie", "tha", "ind", "zsm", "ron", "hun", "bul", "hrv", "srp", "slk", "slv", "cat", "eus", "glg", "lit",
+            "lvs", "lav", "ekk", "est", "swh", "swa", "fas", "msa", "tam");
+    static final int RANKS_READ = 10;
     private static final Pattern OTHER_SCRIPT = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]");
     private static final Duration WARM_UP_TIME = Duration.ofSeconds(20);
     private final ResourceStore store;
@@ -91,8 +99,21 @@ public final class EspeakTextToSpeech extends AbstractLocalModel {
         if (letters < MIN_LATIN_LETTERS && !OTHER_SCRIPT.matcher(text).find()) {
             return new VoiceChoice(ENGLISH, "English", "default", Optional.empty());
         }
-        Language best = detector.rank(text)[0];
-        return voiceFor(best.getLang(), "detected");
+        return voiceFor(likeliestWidelyWritten(detector.rank(text)), "detected");
+    }
+
+    /**
+     * On a short text the detector's scores lie close together ("Ciao a tutti, come state?" ranks Maori just above
+     * Italian), so the best ranked of the widely written languages among its first {@link #RANKS_READ} wins; the top
+     * rank when none of them is there.
+     */
+    static String likeliestWidelyWritten(Language[] ranked) {
+        for (int i = 0; i < Math.min(RANKS_READ, ranked.length); i++) {
+            if (WIDELY_WRITTEN.contains(ranked[i].getLang())) {
+                return ranked[i].getLang();
+            }
+        }
+        return ranked[0].getLang();
     }
 
     private VoiceChoice voiceFor(String iso3, String from) throws ModelException {

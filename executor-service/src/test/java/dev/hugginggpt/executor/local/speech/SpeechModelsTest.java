@@ -90,6 +90,10 @@ class SpeechModelsTest {
         assertEquals(List.of("de", "German", "detected"), voice(german));
         assertEquals(null, german.text(), "no note when the language has its voice");
         assertEquals(List.of("fr", "French", "detected"), voice(espeak.run(Map.of("text", "Bonjour tout le monde"), TIME)));
+        assertEquals(List.of("it", "Italian", "detected"), voice(espeak.run(Map.of("text", "Ciao a tutti, come state?"), TIME)),
+                "close scores: the widely written language of the first ranks");
+        assertEquals(List.of("es", "Spanish", "detected"),
+                voice(espeak.run(Map.of("text", "Buenos días a todos, ¿cómo están ustedes?"), TIME)));
         assertEquals(List.of("ko", "Korean", "detected"), voice(espeak.run(Map.of("text", "안녕하세요, 만나서 반갑습니다."), TIME)));
         assertEquals(List.of("es", "Spanish", "argument"),
                 voice(espeak.run(Map.of("text", "Guten Morgen", "language", "Spanish"), TIME)));

@@ -1,0 +1,62 @@
+package dev.hugginggpt.planner.conversation;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a message is conversation that asks for no task: greetings, "who are you", "what can you do", thanks,
+ * questions about the system. Every phrase of it must be one of these, so "Hello, can you transcribe this?" or
+ * "What can you do with this picture?" are requests, not small talk.
+ */
+public final class SmallTalk {
+    /** Small talk is a sentence or two. */
+    static final int MAX_CHARS = 200;
+
+    private static final Pattern PHRASE = Pattern.compile(
+            "\\b(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day|night)|welcome"
+                    + "|how are you(?: doing)?|how(?:'s| is) it going|what'?s up|nice to meet you"
+                    + "|who are you|what are you|who (?:made|built|created|trained|wrote|developed) you|what(?:'s| is) your name"
+                    + "|are you (?:a bot|an ai|a robot|human|real|chatgpt|hugginggpt|an llm)"
+                    + "|what (?:else )?(?:can|could) you do|what do you do|what (?:can|could) (?:you|i) (?:help|ask)(?: you)?(?: me)?(?: with)?"
+                    + "|how (?:can|could) you help(?: me)?|how do(?:es)? (?:you|this|it) work|how do i use (?:you|this|it)"
+                    + "|what are your (?:capabilities|abilities|features|skills|limits)|tell me about yourself"
+                    + "|what (?:tasks|models|languages|things|kinds of tasks|types of tasks) (?:do|can) you (?:support|have|use|run|handle|speak|know|do|understand)"
+                    + "|which (?:tasks|models|languages) (?:do|can) you (?:support|have|use|run|handle|speak|know|do|understand)"
+                    + "|what (?:is|are) (?:hugginggpt|this (?:system|app|tool|service|thing|place))"
+                    + "|thanks|thank you|thx|cheers|great|awesome|nice|cool|perfect|wonderful|excellent|good job|well done|got it"
+                    + "|bye|goodbye|see you|ok|okay|help)\\b"
+                    + "|안녕(?:하세요|하십니까|히)?|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|드립니다)"
+                    + "|(?:뭘|무엇을|뭐를?) 할 수 있(?:어요|어|나요|니|습니까)?|(?:너는|넌|당신은) 누구(?:야|세요|니|신가요|예요)?|누구(?:세요|신가요)"
+                    + "|도와줄 수 있는 (?:게|것이|일이) 뭐(?:야|예요|니)?|수고하셨습니다|잘했어",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    /** Words that may stand around the phrases without asking for anything. */
+    private static final Set<String> FILLER = Set.of("me", "you", "please", "so", "much", "very", "a", "lot", "the", "this",
+            "there", "today", "right", "now", "here", "offline", "again", "else", "all", "for", "and", "oh", "well", "then",
+            "guys", "everyone", "friend", "bot", "assistant", "hugginggpt", "it", "that", "was", "is", "really", "too", "just",
+            "of", "with", "exactly", "by", "way", "btw", "anyway", "i", "my", "your", "do", "can", "what", "hmm",
+            "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네");
+
+    private SmallTalk() {
+    }
+
+    public static boolean is(String message) {
+        if (message == null || message.isBlank() || message.length() > MAX_CHARS) {
+            return false;
+        }
+        Matcher phrases = PHRASE.matcher(message.toLowerCase(Locale.ROOT));
+        if (!phrases.find()) {
+            return false;
+        }
+        String rest = phrases.replaceAll(" ");
+        Matcher words = WORD.matcher(rest);
+        while (words.find()) {
+            if (!FILLER.contains(words.group())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

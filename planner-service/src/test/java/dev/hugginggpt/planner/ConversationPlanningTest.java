@@ -1,0 +1,51 @@
+package dev.hugginggpt.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.planner.bench.PlanningBenchmark;
+import dev.hugginggpt.planner.conversation.SmallTalk;
+import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
+import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.UserRequest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Conversation without tasks: greetings, "who are you", "what can you do", thanks plan nothing; requests still plan. */
+class ConversationPlanningTest {
+    private final EmbeddedPlanner planner = new EmbeddedPlanner(PlanningBenchmark.benchConfig());
+
+    private PlanningResult plan(String text) {
+        return planner.plan(new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(),
+                Instant.now()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello, who are you?", "hi", "What can you do?", "What can you do offline?", "Thanks, that was great!",
+        "Good morning!", "thank you so much", "Who made you?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?"})
+    void smallTalkPlansNoTask(String message) {
+        assertTrue(SmallTalk.is(message), message);
+        PlanningResult result = plan(message);
+        assertTrue(result.ok(), result.failure());
+        assertEquals(List.of(), result.tasks());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello, can you transcribe speech.wav?", "What can you do with this picture cat.jpg?",
+        "Thanks! Now read 'merci' aloud", "hi, translate 'good night' into Spanish", "Who is in photo.jpg?"})
+    void aRequestWithAGreetingIsStillARequest(String message) {
+        assertFalse(SmallTalk.is(message), message);
+        assertFalse(plan(message).tasks().isEmpty(), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10_000, 100_000})
+    void longGreetingsAreNotReadAsSmallTalk(int length) {
+        assertFalse(SmallTalk.is("hello ".repeat(length / 6)));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hugginggpt.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hugginggpt.planner.bench.PlanningBenchmark;
+import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
+import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.protocol.ChatMessage;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.UserRequest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data flow: a task takes its input from what the request gives (quoted text, a named or attached file) before an
+ * earlier task's output of another kind; a round trip through another modality only when the request asks for it.
+ */
+class DataFlowPlanningTest {
+    private final EmbeddedPlanner planner = new EmbeddedPlanner(PlanningBenchmark.benchConfig());
+
+    private List<PlannedTask> plan(String text, ResourceRef... uploads) {
+        PlanningResult result = planner.plan(new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(uploads),
+                RequestOptions.defaults(), Instant.now()));
+        assertTrue(result.ok(), text + ": " + result.failure());
+        return result.tasks();
+    }
+
+    private static List<String> types(List<PlannedTask> tasks) {
+        return tasks.stream().map(PlannedTask::task).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Read 'Bonjour tout le monde' aloud and tell me what language it is.",
+        "Say 'Bonjour tout le monde' out loud and tell me which language that is",
+        "Please read 'Bonjour tout le monde' out loud and then tell me what language it was",
+        "Read 'Bonjour tout le monde' aloud and detect its language"})
+    void speakingAGivenTextAndNamingItsLanguageBothReadTheGivenText(String request) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of("text-to-speech", "text-classification"), types(tasks), tasks.toString());
+        tasks.forEach(t -> assertEquals("Bonjour tout le monde", t.args().get("text"), tasks.toString()));
+    }
+
+    @Test
+    void aLabelIsNoTextToTranslateTheGivenTextIs() {
+        List<PlannedTask> tasks = plan("What language is 'Obrigado pela ajuda' and can you translate it into English?");
+        assertEquals(List.of("text-classification", "translation"), types(tasks));
+        assertEquals("Obrigado pela ajuda", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void theSentimentOfATextJustTranslatedIsTheSentimentOfTheGivenText() {
+        List<PlannedTask> tasks = plan("Translate 'I love programming' into German and tell me its sentiment");
+        assertEquals(List.of("translation", "text-classification"), types(tasks));
+        assertEquals("I love programming", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void aRoundTripHappensWhenTheRequestAsksForIt() {
+        List<PlannedTask> tasks = plan("Say 'Hello world' and then transcribe what you said to check it");
+        assertEquals(List.of("text-to-speech", "automatic-speech-recognition"), types(tasks));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("audio"));
+    }
+
+    @Test
+    void aNamedResultIsStillTheInput() {
+        List<PlannedTask> tasks = plan("Classify 'The striker scored twice' as sports, politics or science and read the result aloud");
+        assertEquals("text-to-speech", tasks.get(tasks.size() - 1).task(), tasks.toString());
+        assertTrue(tasks.get(tasks.size() - 1).args().get("text").startsWith("<GENERATED>-"), tasks.toString());
+    }
+
+    @Test
+    void anAttachedTextDocumentIsTheTextOfEveryTextTask() {
+        ResourceRef poem = new ResourceRef("r-00000000000000000001.txt", "poem.txt", "text/plain", 100);
+        List<PlannedTask> tasks = plan("Read the attached poem aloud and tell me what language it is in", poem);
+        assertEquals(List.of("text-to-speech", "text-classification"), types(tasks));
+        tasks.forEach(t -> assertEquals(poem.id(), t.args().get("text")));
+        ResourceRef paper = new ResourceRef("r-00000000000000000002.pdf", "paper.pdf", "application/pdf", 100);
+        assertEquals(paper.id(), plan("Summarize this PDF in three sentences", paper).get(0).args().get("text"));
+        ResourceRef contract = new ResourceRef("r-00000000000000000003.txt", "contract.txt", "text/plain", 100);
+        PlannedTask answer = plan("Answer this from the attached file: when does the contract end?", contract).get(0);
+        assertEquals("question-answering", answer.task());
+        assertEquals(contract.id(), answer.args().get("context"));
+    }
+
+    @Test
+    void namedDocumentsOfEveryTextKindAreInputs() {
+        for (String file : List.of("notes.txt", "README.md", "table.csv", "data.json", "page.html", "/srv/docs/paper.pdf")) {
+            PlannedTask summary = plan("Summarize " + file).get(0);
+            assertEquals("summarization", summary.task());
+            assertEquals(file, summary.args().get("text"));
+        }
+    }
+
+    @Test
+    void filesNamedWithTheirFoldersAreFound() {
+        assertEquals("/data/imgs/park.jpg", plan("Detect objects in /data/imgs/park.jpg").get(0).args().get("image"));
+        assertEquals("~/Pictures/trip/IMG_2041.jpg", plan("Describe the photo at ~/Pictures/trip/IMG_2041.jpg").get(0).args().get("image"));
+        assertEquals("./data/meeting.wav", plan("Transcribe ./data/meeting.wav and summarize it").get(0).args().get("audio"));
+        assertEquals("/images/street.jpg", plan("/images/street.jpg 사진에서 사람들을 찾아줘").get(0).args().get("image"));
+    }
+}
