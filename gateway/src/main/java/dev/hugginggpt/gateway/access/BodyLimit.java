@@ -1,6 +1,6 @@
 package dev.hugginggpt.gateway.access;
 
-import dev.hugginggpt.gateway.api.ProblemException;
+import dev.hugginggpt.gateway.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

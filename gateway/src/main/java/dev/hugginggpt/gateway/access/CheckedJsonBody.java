@@ -1,6 +1,6 @@
 package dev.hugginggpt.gateway.access;
 
-import dev.hugginggpt.gateway.api.ProblemException;
+import dev.hugginggpt.gateway.problem.ProblemException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;

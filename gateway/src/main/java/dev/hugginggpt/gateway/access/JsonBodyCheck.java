@@ -1,6 +1,6 @@
 package dev.hugginggpt.gateway.access;
 
-import dev.hugginggpt.gateway.api.ProblemException;
+import dev.hugginggpt.gateway.problem.ProblemException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ConstrainedTo;

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.gateway.lifecycle.RequestFailures;
 import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.view.RequestView;

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.gateway.access.ResourceOwners;
 import dev.hugginggpt.protocol.MediaKind;

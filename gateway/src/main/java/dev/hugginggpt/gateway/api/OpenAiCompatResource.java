@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hugginggpt.gateway.access.Caller;
 import dev.hugginggpt.gateway.api.openai.ChatCompletion;

@@ -1,5 +1,7 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
+import dev.hugginggpt.gateway.problem.Problem;
 import dev.hugginggpt.gateway.access.Caller;
 import dev.hugginggpt.gateway.config.RequestJson;
 import dev.hugginggpt.gateway.view.RequestView;

@@ -1,5 +1,7 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
+import dev.hugginggpt.gateway.problem.Problem;
 import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import io.smallrye.common.annotation.Blocking;

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.protocol.MediaKind;
 import java.util.Optional;
 

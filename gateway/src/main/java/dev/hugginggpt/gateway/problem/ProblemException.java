@@ -1,4 +1,4 @@
-package dev.hugginggpt.gateway.api;
+package dev.hugginggpt.gateway.problem;
 
 /** A client error the API reports as problem+json. */
 public class ProblemException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.hugginggpt.gateway.api;
+package dev.hugginggpt.gateway.problem;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
