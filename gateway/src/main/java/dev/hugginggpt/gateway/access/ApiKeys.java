@@ -1,12 +1,12 @@
 package dev.hugginggpt.gateway.access;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +21,9 @@ public class ApiKeys {
     private final Map<String, String> tenantsByKey = new LinkedHashMap<>();
     private final boolean required;
 
-    public ApiKeys(@ConfigProperty(name = "hg.gateway.api-keys") Optional<String> keys,
-            @ConfigProperty(name = "hg.gateway.auth", defaultValue = "required") String auth) {
-        this.required = !"off".equalsIgnoreCase(auth.strip());
-        for (String entry : keys.orElse("").split(",")) {
+    public ApiKeys(GatewayConfig config) {
+        this.required = !"off".equalsIgnoreCase(config.access().auth().strip());
+        for (String entry : config.access().apiKeys().orElse("").split(",")) {
             String[] pair = entry.strip().split("=", 2);
             if (pair.length == 2 && !pair[0].isBlank() && !pair[1].isBlank()) {
                 tenantsByKey.put(pair[0].strip(), pair[1].strip());

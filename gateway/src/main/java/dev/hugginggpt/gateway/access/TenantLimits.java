@@ -1,10 +1,10 @@
 package dev.hugginggpt.gateway.access;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A token bucket per tenant: {@code rate} new requests a minute, bursts up to the same number. */
 @ApplicationScoped
@@ -13,10 +13,9 @@ public class TenantLimits {
     private final int maxConcurrent;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public TenantLimits(@ConfigProperty(name = "hg.gateway.requests-per-minute", defaultValue = "120") int perMinute,
-            @ConfigProperty(name = "hg.gateway.max-concurrent-requests", defaultValue = "20") int maxConcurrent) {
-        this.perMinute = perMinute;
-        this.maxConcurrent = maxConcurrent;
+    public TenantLimits(GatewayConfig config) {
+        this.perMinute = config.access().requestsPerMinute();
+        this.maxConcurrent = config.access().maxConcurrentRequests();
     }
 
     public int maxConcurrent() {

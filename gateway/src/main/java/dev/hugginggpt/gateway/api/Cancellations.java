@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.gateway.lifecycle.CancelSender;
 import dev.hugginggpt.gateway.lifecycle.RequestFailures;
@@ -9,7 +10,6 @@ import dev.hugginggpt.protocol.RequestStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends a request at the client's word. The cancel goes to the selector (hg.plans), which skips the tasks not started,
@@ -27,11 +27,11 @@ public class Cancellations {
     private final Duration wait;
 
     public Cancellations(RequestViews views, CancelSender cancels, RequestFailures failures,
-            @ConfigProperty(name = "hg.gateway.cancel-wait", defaultValue = "3s") Duration wait) {
+            GatewayConfig config) {
         this.views = views;
         this.cancels = cancels;
         this.failures = failures;
-        this.wait = wait;
+        this.wait = config.lifecycle().cancelWait();
     }
 
     public Uni<RequestView> cancel(String id, String tenant) {

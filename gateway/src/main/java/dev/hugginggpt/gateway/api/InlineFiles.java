@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.gateway.access.ResourceOwners;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,10 +53,10 @@ public class InlineFiles {
     };
 
     public InlineFiles(ResourceStore store, ResourceOwners owners,
-            @ConfigProperty(name = "hg.gateway.max-inline-file-bytes", defaultValue = "10485760") long maxBytes) {
+            GatewayConfig config) {
         this.store = store;
         this.owners = owners;
-        this.maxBytes = maxBytes;
+        this.maxBytes = config.limits().maxInlineFileBytes();
     }
 
     /** The decoded bytes one request may carry in its messages. */

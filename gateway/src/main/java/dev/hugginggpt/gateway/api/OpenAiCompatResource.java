@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hugginggpt.gateway.access.Caller;
@@ -30,7 +31,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,14 +61,13 @@ public class OpenAiCompatResource {
     private final Duration heartbeat;
 
     public OpenAiCompatResource(RequestSubmitter submitter, RequestViews views, Caller caller, InlineFiles files,
-            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration timeout,
-            @ConfigProperty(name = "hg.gateway.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
+            GatewayConfig config) {
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
         this.files = files;
-        this.timeout = timeout;
-        this.heartbeat = heartbeat;
+        this.timeout = config.streams().chatTimeout();
+        this.heartbeat = config.streams().streamHeartbeat();
     }
 
     /** What the chat completion sends: its status, headers and body (one JSON object, or the chunks of the stream). */

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.gateway.problem.Problem;
 import dev.hugginggpt.gateway.access.Caller;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,16 +49,14 @@ public class RequestsResource {
     private final Cancellations cancellations;
 
     public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller, Approvals approvals,
-            Cancellations cancellations,
-            @ConfigProperty(name = "hg.gateway.chat-timeout", defaultValue = "300s") Duration chatTimeout,
-            @ConfigProperty(name = "hg.gateway.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
-        this.heartbeat = heartbeat;
+            Cancellations cancellations, GatewayConfig config) {
+        this.heartbeat = config.streams().streamHeartbeat();
         this.approvals = approvals;
         this.cancellations = cancellations;
         this.submitter = submitter;
         this.views = views;
         this.caller = caller;
-        this.chatTimeout = chatTimeout;
+        this.chatTimeout = config.streams().chatTimeout();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.gateway.problem.Problem;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -8,7 +9,6 @@ import io.smallrye.common.annotation.Blocking;
 import dev.hugginggpt.gateway.access.Caller;
 import dev.hugginggpt.gateway.access.ResourceOwners;
 import jakarta.ws.rs.Consumes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,11 +38,11 @@ public class ResourcesResource {
     private final long maxUploadBytes;
 
     public ResourcesResource(ResourceStore store, ResourceOwners owners, Caller caller,
-            @ConfigProperty(name = "hg.gateway.max-upload-bytes", defaultValue = "52428800") long maxUploadBytes) {
+            GatewayConfig config) {
         this.store = store;
         this.owners = owners;
         this.caller = caller;
-        this.maxUploadBytes = maxUploadBytes;
+        this.maxUploadBytes = config.limits().maxUploadBytes();
     }
 
     @POST

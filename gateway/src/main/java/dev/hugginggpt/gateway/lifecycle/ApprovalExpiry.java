@@ -1,11 +1,11 @@
 package dev.hugginggpt.gateway.lifecycle;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.view.RequestViews;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +23,11 @@ public class ApprovalExpiry {
     private final Duration timeout;
 
     public ApprovalExpiry(RequestViews views, RequestFailures failures, CancelSender cancels,
-            @ConfigProperty(name = "hg.gateway.approval-timeout", defaultValue = "15m") Duration timeout) {
+            GatewayConfig config) {
         this.views = views;
         this.failures = failures;
         this.cancels = cancels;
-        this.timeout = timeout;
+        this.timeout = config.lifecycle().approvalTimeout();
     }
 
     @Scheduled(every = "${hg.gateway.approval-sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

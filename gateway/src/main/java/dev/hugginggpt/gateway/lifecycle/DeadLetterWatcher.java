@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.lifecycle;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.protocol.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -29,11 +29,11 @@ public class DeadLetterWatcher {
     private final Duration lookAgainAfter;
 
     public DeadLetterWatcher(RequestFailures failures, GatewayMetrics metrics, Vertx vertx,
-            @ConfigProperty(name = "hg.gateway.dead-letter-look-again", defaultValue = "5s") Duration lookAgainAfter) {
+            GatewayConfig config) {
         this.failures = failures;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.lookAgainAfter = lookAgainAfter;
+        this.lookAgainAfter = config.lifecycle().deadLetterLookAgain();
     }
 
     @Incoming("dead-letters")

@@ -1,12 +1,12 @@
 package dev.hugginggpt.gateway.lifecycle;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every request ends: one that has had no event for longer than {@code hg.gateway.stall-timeout} (or its own task
@@ -21,11 +21,11 @@ public class StallSweeper {
     private final Duration stallTimeout;
 
     public StallSweeper(RequestViews views, RequestFailures failures, GatewayMetrics metrics,
-            @ConfigProperty(name = "hg.gateway.stall-timeout") Duration stallTimeout) {
+            GatewayConfig config) {
         this.views = views;
         this.failures = failures;
         this.metrics = metrics;
-        this.stallTimeout = stallTimeout;
+        this.stallTimeout = config.lifecycle().stallTimeout();
     }
 
     @Scheduled(every = "${hg.gateway.stall-sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

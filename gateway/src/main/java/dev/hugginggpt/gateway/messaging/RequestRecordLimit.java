@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.messaging;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.protocol.Topics;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +32,9 @@ public class RequestRecordLimit {
     private final boolean readTopic;
     private volatile int maxBytes;
 
-    public RequestRecordLimit(@ConfigProperty(name = "hg.gateway.max-request-record-bytes") int configured,
-            @ConfigProperty(name = "hg.gateway.request-record-limit-from-topic", defaultValue = "true") boolean readTopic,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this.maxBytes = configured;
-        this.readTopic = readTopic;
+    public RequestRecordLimit(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.maxBytes = config.limits().maxRequestRecordBytes();
+        this.readTopic = config.limits().requestRecordLimitFromTopic();
         this.kafka = kafka;
     }
 

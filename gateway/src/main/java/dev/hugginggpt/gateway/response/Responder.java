@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.response;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.messaging.BoundedSubscriber;
 import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
@@ -67,22 +68,18 @@ public class Responder {
     private final GatewayMetrics metrics;
     private final Tracer tracer;
 
-    public Responder(@ConfigProperty(name = "hg.gateway.llm-base-url") java.util.Optional<String> llmBaseUrl,
-            @ConfigProperty(name = "hg.gateway.llm-call-budget", defaultValue = "3") int llmCallBudget,
-            @ConfigProperty(name = "hg.gateway.task-events-wait") Duration taskEventsWait,
-            @ConfigProperty(name = "hg.gateway.answers-in-progress") int answersInProgress,
+    public Responder(GatewayConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.timeout", defaultValue = "60s") Duration llmTimeout,
-            @ConfigProperty(name = "hg.gateway.answer-piece-interval", defaultValue = "100ms") Duration answerPieceInterval,
             StreamingChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
             GatewayMetrics metrics, Tracer tracer) {
         this.llmTimeout = llmTimeout;
-        this.answerPieceInterval = answerPieceInterval;
+        this.answerPieceInterval = config.streams().answerPieceInterval();
         this.views = views;
         this.metrics = metrics;
-        this.llmConfigured = llmBaseUrl.filter(u -> !u.isBlank()).isPresent();
-        this.llmCallBudget = llmCallBudget;
-        this.taskEventsWait = taskEventsWait;
-        this.answersInProgress = answersInProgress;
+        this.llmConfigured = config.answers().llmBaseUrl().filter(u -> !u.isBlank()).isPresent();
+        this.llmCallBudget = config.answers().llmCallBudget();
+        this.taskEventsWait = config.answers().taskEventsWait();
+        this.answersInProgress = config.answers().answersInProgress();
         this.chatModel = chatModel;
         this.records = records;
         this.tracer = tracer;

@@ -1,11 +1,13 @@
 package dev.hugginggpt.gateway.view;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request views materialized from hg.events. Every gateway instance reads every event, so any
@@ -38,7 +39,13 @@ public class RequestViews {
     private record Settling(Set<Integer> taskIds, CompletableFuture<Void> settled) {
     }
 
-    public RequestViews(@ConfigProperty(name = "hg.gateway.max-requests-in-memory", defaultValue = "100000") int limit) {
+    @Inject
+    public RequestViews(GatewayConfig config) {
+        this(config.limits().maxRequestsInMemory());
+    }
+
+    /** Forgets the oldest requests past {@code limit}. */
+    public RequestViews(int limit) {
         this.records = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, RequestRecord> eldest) {
