@@ -1,7 +1,7 @@
 package dev.hugginggpt.planner.bench;
 
-import dev.hugginggpt.planner.service.PlanningResult;
-import dev.hugginggpt.planner.service.TaskPlanner;
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
 import java.io.IOException;
