@@ -8,8 +8,10 @@
 # planner-service/target/realistic-misses.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl planner-service -am compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-classpath="planner-service/target/classes:$(cat planner-service/target/bench.classpath)"
+# The runners live in the planner's test source set (they do not ship in the service): compile both source sets and run
+# them on the test classpath.
+mvn -B -q -pl planner-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+classpath="planner-service/target/test-classes:planner-service/target/classes:$(cat planner-service/target/bench.classpath)"
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
     dev.hugginggpt.planner.bench.PlanningBenchmark \
     --predictions planner-service/target/taskbench/predictions.jsonl "$@"

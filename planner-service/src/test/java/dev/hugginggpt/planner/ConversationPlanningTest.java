@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hugginggpt.planner.bench.PlanningBenchmark;
 import dev.hugginggpt.planner.conversation.SmallTalk;
 import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
-import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;

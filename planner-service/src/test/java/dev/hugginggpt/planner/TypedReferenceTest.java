@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
-import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.GeneratedRefs;
 import dev.hugginggpt.protocol.PlannedTask;

@@ -2,8 +2,8 @@ package dev.hugginggpt.planner.embedded;
 
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.conversation.SmallTalk;
-import dev.hugginggpt.planner.service.PlanningResult;
-import dev.hugginggpt.planner.service.TaskPlanner;
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.PlanValidator;

@@ -32,75 +32,53 @@ final class RequestText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
-    private static final String TASK_VERB = "(?:transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"
-            + "|identif|find|tell|giv|show|read|conver|turn|transform|segment|classif|categori[sz]|edit|modif|chang|alter"
-            + "|adjust|answer|writ|estimat|compar|determin|extract|recogni[sz]|analy[sz]|enhanc|improv|clean|separat|spot"
-            + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
-            + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
-            + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois)\\w*";
+    private static final String TASK_VERB = "(?:" + EnglishLexicon.TASK_VERB_STEMS + ")\\w*";
     /**
      * Where a sentence is cut into clauses. White space is taken whole, once, from where its run begins (possessive
      * quantifiers, and no match starting inside a run): a long run of spaces costs its length, not its square.
      */
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "(?!(?<=\\s)\\s)(?:\\s*+(?:,\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
-                    + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|;\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b)"
+            "(?!(?<=\\s)\\s)(?:\\s*+(?:" + EnglishLexicon.CONNECTIVES + ")"
                     + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
-                    + "|(?<=\\S)(?:하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에)\\s+"
-                    + "|(?<=[가-힣])고\\s+(?=그\\s|그것|이것|결과)"
+                    + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + ")\\s+"
+                    + "|(?<=[가-힣])고\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣])주고\\s+"
-                    + "|(?<=찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내)고\\s+(?!싶|있)"
-                    + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly)\\s+)?" + TASK_VERB + "\\b)",
+                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고\\s+(?!싶|있)"
+                    + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:" + EnglishLexicon.SEQUENCE_ADVERBS + ")\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(
-            "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:to|you|me|us|please|and)\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
+            "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:" + EnglishLexicon.BEFORE_BARE_VERB + ")\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
     /**
      * What to do after a condition on earlier work: "After classifying it, convert the result into audio". The words
      * before the verb are taken possessively (a repeated group that may backtrack recurses once per word in Java and
      * overflows the stack on "and and and ..."); "then" is not among them because it is itself a {@link #TASK_VERB}.
      */
-    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:and|also|please|now|finally|next)\\b,?\\s++)*+" + TASK_VERB + "\\b",
+    private static final Pattern IMPERATIVE = Pattern.compile("^(?:(?:" + EnglishLexicon.IMPERATIVE_OPENERS + ")\\b,?\\s++)*+" + TASK_VERB + "\\b",
             Pattern.CASE_INSENSITIVE);
     /** What makes a sentence ask for something rather than describe the situation. */
     private static final Pattern REQUEST = Pattern.compile(
-            "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
-                    + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
-                    + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
-                    + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
-                    + "|^(?:such as|for example|for instance|including|namely)\\b"
+            EnglishLexicon.ASKING_PHRASES
                     + "|:\\s*(?:please\\s+)?" + TASK_VERB + "\\b"
                     // possessive, as in IMPERATIVE; "then" and "additionally" are TASK_VERBs themselves
-                    + "|^(?:(?:now|also|and|next|finally|lastly|afterwards?|after that|subsequently|furthermore|moreover"
-                    + "|in addition|besides|plus|so|if possible|if you can|ok|okay)\\b,?\\s++)*+" + TASK_VERB + "\\b"
+                    + "|^(?:(?:" + EnglishLexicon.SENTENCE_OPENERS + ")\\b,?\\s++)*+" + TASK_VERB + "\\b"
                     + "|[가-힣]",
             Pattern.CASE_INSENSITIVE);
 
     /** "I have a photo named cat.jpg", "I've recorded a meeting": what the user has, not what they ask for. */
-    private static final Pattern POSSESSION = Pattern.compile(
-            "^(?:(?:hi|hey|so|well|now),?\\s+)?(?:i|we)(?:'ve|'d| have| had)?\\s+(?:just\\s+|recently\\s+|also\\s+)?"
-                    + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
-                    + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
-                    + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist)\\b)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSSESSION = Pattern.compile(EnglishLexicon.POSSESSION, Pattern.CASE_INSENSITIVE);
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
-    private static final Set<String> FILLER = Set.of("can", "could", "would", "will", "you", "we", "i", "me",
-            "us", "please", "help", "helping", "assist", "do", "doing", "this", "that", "it", "these", "with", "how", "the", "task",
-            "tasks", "for", "out", "accomplish", "accomplishing", "achieve", "be", "able", "to", "mind", "in", "so", "is", "possible",
-            "there", "any", "way", "something", "thanks", "great", "appreciate", "really", "also", "then", "and", "a", "if", "request",
-            "analyze", "analyse", "process", "handle", "figure", "figuring", "manage", "make", "happen", "job");
+    private static final Set<String> FILLER = EnglishLexicon.FILLER;
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
-    private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:줘|주세요|주십시오|하세요|하십시오|해요|할래|해라)\\s*+[.!?]?\\s*+$");
+    private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:" + KoreanLexicon.REQUEST_ENDINGS + ")\\s*+[.!?]?\\s*+$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LABELLED_CONTEXT = Pattern.compile(
-            "(?:\\b(?:context|passage|article|document|paragraph)|본문|문맥|지문|내용)\\s*+:\\s*+(\\S.*)$",
+            "(?:\\b(?:" + EnglishLexicon.PASSAGE_LABELS + ")|" + KoreanLexicon.PASSAGE_LABELS + ")\\s*+:\\s*+(\\S.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s++(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
-    private static final Pattern DONE_ALREADY = Pattern.compile(
-            "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DONE_ALREADY = Pattern.compile(EnglishLexicon.DONE_ALREADY, Pattern.CASE_INSENSITIVE);
 
     final String original;
     /** The request with its quoted passages replaced by placeholders. */

@@ -1,7 +1,7 @@
 package dev.hugginggpt.planner.messaging;
 
 import dev.hugginggpt.planner.metrics.PlannerMetrics;
-import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.LlmUsage;

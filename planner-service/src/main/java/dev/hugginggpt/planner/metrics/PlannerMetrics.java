@@ -1,6 +1,6 @@
 package dev.hugginggpt.planner.metrics;
 
-import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.protocol.LlmUsage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,6 +4,8 @@ import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.conversation.Capabilities;
 import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
 import dev.hugginggpt.planner.llm.LlmPlanner;
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.UserRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hugginggpt.planner.service.PlanningResult;
+import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.Json;

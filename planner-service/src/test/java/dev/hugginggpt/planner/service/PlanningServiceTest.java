@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;

@@ -3,8 +3,8 @@ package dev.hugginggpt.planner.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.embedded.EmbeddedPlanner;
-import dev.hugginggpt.planner.service.PlanningResult;
-import dev.hugginggpt.planner.service.TaskPlanner;
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.PlannedTask;
@@ -23,7 +23,6 @@ import java.util.Optional;
  * edge F1 and NED per plan type, as {@code eval/score.py} computes them, plus planning latency.
  */
 public final class PlanningBenchmark {
-    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final TaskPlanner planner;
 
@@ -60,16 +59,9 @@ public final class PlanningBenchmark {
     private Outcome plan(TaskBenchCase c) {
         UserRequest request = new UserRequest("taskbench-" + c.id(), "bench", List.of(ChatMessage.user(c.instruction())),
                 List.of(), RequestOptions.defaults(), Instant.now());
-        long cpuStart = CPU.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        PlanningResult result;
-        try {
-            result = planner.plan(request);
-        } catch (RuntimeException e) {
-            result = PlanningResult.failed(planner.name(), null, e.toString());
-        }
-        long nanos = System.nanoTime() - start;
-        return new Outcome(c, result.ok() ? result.tasks() : List.of(), !result.ok(), nanos, CPU.getCurrentThreadCpuTime() - cpuStart);
+        TimedPlan timed = TimedPlan.of(planner, request);
+        PlanningResult result = timed.result();
+        return new Outcome(c, result.ok() ? result.tasks() : List.of(), !result.ok(), timed.nanos(), timed.cpuNanos());
     }
 
     /** One score.py PRED line per case: {"id": ..., "tasks": [...]}. */

@@ -1,7 +1,7 @@
 package dev.hugginggpt.planner.bench;
 
-import dev.hugginggpt.planner.service.PlanningResult;
-import dev.hugginggpt.planner.service.TaskPlanner;
+import dev.hugginggpt.planner.plan.PlanningResult;
+import dev.hugginggpt.planner.plan.TaskPlanner;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.UserRequest;
 import java.io.IOException;
@@ -42,17 +42,10 @@ public final class RealisticBenchmark {
         messages.add(dev.hugginggpt.protocol.ChatMessage.user(c.request()));
         UserRequest request = new UserRequest("realistic-" + c.id(), "bench", messages, c.files(), RequestOptions.defaults(),
                 Instant.now());
-        long cpuStart = PlanningBenchmark.CPU.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        PlanningResult result;
-        try {
-            result = planner.plan(request);
-        } catch (RuntimeException e) {
-            result = PlanningResult.failed(planner.name(), null, e.toString());
-        }
-        long nanos = System.nanoTime() - start;
+        TimedPlan timed = TimedPlan.of(planner, request);
+        PlanningResult result = timed.result();
         PlanGraph plan = result.ok() ? PlanGraph.ofPlan(result.tasks()) : PlanGraph.EMPTY;
-        return new Outcome(c, result, plan, verdict(c, result, plan), nanos, PlanningBenchmark.CPU.getCurrentThreadCpuTime() - cpuStart);
+        return new Outcome(c, result, plan, verdict(c, result, plan), timed.nanos(), timed.cpuNanos());
     }
 
     /**

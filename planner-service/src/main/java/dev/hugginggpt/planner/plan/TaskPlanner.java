@@ -1,4 +1,4 @@
-package dev.hugginggpt.planner.service;
+package dev.hugginggpt.planner.plan;
 
 import dev.hugginggpt.protocol.UserRequest;
 

@@ -1,0 +1,247 @@
+package dev.hugginggpt.planner.embedded;
+
+import dev.hugginggpt.protocol.GeneratedRefs;
+import dev.hugginggpt.protocol.MediaKind;
+import dev.hugginggpt.protocol.PlannedTask;
+import dev.hugginggpt.protocol.TaskType;
+import dev.hugginggpt.protocol.TaskVocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+
+/**
+ * The text inputs of a task: a quote, an earlier output, a text file, the words of the clause, or a transcription or
+ * description of the recording or picture the clause is about, put in front of the task as a task of its own.
+ */
+final class TextArguments {
+    /** The tasks that make a picture or video of what their text describes. */
+    private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
+    private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
+    /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
+    private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity",
+            "audio-classification", "image-classification", "tabular-classification", "video-classification");
+    /** Tasks that read a text to say something about it (its language, sentiment, topic, names). */
+    private static final Set<String> ANALYSES = Set.of("text-classification", "zero-shot-classification", "token-classification");
+
+    private final PlanSoFar plan;
+    private final RequestText text;
+    private final Optional<String> earlierTurn;
+    /** Plans a task (the transcription or description a text comes from). */
+    private final BiConsumer<TaskType, Clause> addTask;
+
+    TextArguments(PlanSoFar plan, Optional<String> earlierTurn, BiConsumer<TaskType, Clause> addTask) {
+        this.plan = plan;
+        this.text = plan.text;
+        this.earlierTurn = earlierTurn;
+        this.addTask = addTask;
+    }
+
+    /** The one text input of a task: an instruction next to a picture, what a picture to be made shows, or the text worked on. */
+    String single(TaskType type, Clause clause) {
+        boolean instruction = type.inputs().size() > 1;
+        return instruction ? instructionText(type, clause)
+                : DEPICTS.contains(type.name()) ? depiction(clause).orElseGet(() -> textArgument(type, clause)) : textArgument(type, clause);
+    }
+
+    /** Two texts: a question and its context, or the two sentences to compare. */
+    void addPair(TaskType type, Clause clause, Map<String, String> args) {
+        List<String> own = plan.takeQuotes(clause.text());
+        if (type.name().equals("sentence-similarity")) {
+            List<String> texts = new ArrayList<>(own);
+            int producer = plan.results.meant(MediaKind.TEXT, clause.text());
+            if (texts.size() < 2 && producer >= 0) {
+                texts.add(0, GeneratedRefs.of(producer));
+            }
+            int other = plan.results.other(producer, clause.text());
+            if (texts.size() < 2 && other >= 0) {
+                texts.add(0, GeneratedRefs.of(other));
+            }
+            while (texts.size() < 2) {
+                texts.add(texts.isEmpty() ? textArgument(type, clause) : plan.nextUnusedQuote().orElse(text.restore(clause.text())));
+            }
+            args.put("text", texts.get(0));
+            args.put("text2", texts.get(1));
+            return;
+        }
+        addQuestionAndContext(clause, own, args);
+    }
+
+    /**
+     * A question and the text to find its answer in: a quoted question or the clause's own words; a
+     * quoted passage that is not a question, else an earlier output, a document or the request.
+     */
+    private void addQuestionAndContext(Clause clause, List<String> own, Map<String, String> args) {
+        Optional<String> quotedQuestion = own.stream().filter(ArgumentPhrases::isQuestion).findFirst();
+        Optional<String> quotedPassage = own.stream().filter(q -> !ArgumentPhrases.isQuestion(q)).findFirst();
+        String words = PlanPhrases.QUOTED_SOURCE.matcher(clause.text()).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String question;
+        if (quotedQuestion.isPresent()) {
+            question = quotedQuestion.get();
+        } else if (quotedPassage.isPresent() && ArgumentPhrases.isQuestion(words)) {
+            question = words.replaceFirst("^[,;:\\s]+", "");
+        } else {
+            question = own.isEmpty() ? askedAfterColon(clause.text()) : own.get(0);
+            quotedPassage = own.size() > 1 ? Optional.of(own.get(1)) : Optional.empty();
+        }
+        args.put("text", question);
+        args.put("context", quotedPassage.or(text::labelledContext).orElseGet(() -> contextText(QUESTION_ANSWERING, clause)));
+    }
+
+    /** "Answer this question: what is the capital of France?" asks what follows the colon. */
+    private String askedAfterColon(String clause) {
+        String after = RequestText.afterColon(clause);
+        return text.restore(ArgumentPhrases.isQuestion(after) ? after : clause);
+    }
+
+    /**
+     * What a picture or video to be made shows, from the clause's own words: "draw a picture of a red cat" → "a red cat",
+     * "generate an image of a lake at sunrise" → "a lake at sunrise", "draw a cat on a skateboard" → "a cat on a
+     * skateboard"; none when the clause quotes its prompt or means an earlier text ("draw it", "draw a picture of the summary").
+     */
+    private Optional<String> depiction(Clause clause) {
+        String words = clause.text();
+        if (!text.quotesIn(words).isEmpty() || plan.results.meant(MediaKind.TEXT, words) >= 0) {
+            return Optional.empty();
+        }
+        Matcher shown = PlanPhrases.DEPICTED.matcher(words);
+        if (!shown.find()) {
+            return Optional.empty();
+        }
+        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip()
+                .replaceFirst(PlanPhrases.TRAILING_PUNCTUATION, "");
+        return subject.split("\\s+").length < 2 || PlanPhrases.BACK_REFERENCE.matcher(subject).lookingAt()
+                ? Optional.empty() : Optional.of(subject);
+    }
+
+    /** The text input of a text-only task. */
+    private String textArgument(TaskType type, Clause clause) {
+        List<String> own = plan.takeQuotes(clause.text());
+        if (!own.isEmpty()) {
+            return own.get(0);
+        }
+        return contextText(type, clause);
+    }
+
+    /**
+     * The text the request gives (a quoted passage or a text document) that the latest task taking one took: what
+     * "it" means in "read 'Bonjour' aloud and tell me what language it is", before any earlier output of another kind.
+     */
+    private Optional<String> givenText() {
+        for (int i = plan.tasks.size() - 1; i >= 0; i--) {
+            Optional<String> given = givenTextOf(plan.tasks.get(i));
+            if (given.isPresent()) {
+                return given;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> givenTextOf(PlannedTask task) {
+        return task.args().entrySet().stream()
+                .filter(arg -> MediaKind.ofArgKey(arg.getKey()).isEmpty() || arg.getKey().equals("text"))
+                .map(Map.Entry::getValue)
+                .filter(value -> text.quotes.contains(value) || plan.resources.isTextFile(value))
+                .findFirst();
+    }
+
+    /**
+     * Whether a text task that refers back means the text the request gave rather than the latest text result: when
+     * that result is a label (a language, a sentiment, a class: no text to work on) and the clause does not name it,
+     * or when the task analyses a text ("translate 'X' and tell me its sentiment") and the latest result was made from
+     * the given text.
+     */
+    private boolean meansGivenText(TaskType type, int latest, Clause clause) {
+        PlannedTask producer = plan.tasks.get(latest);
+        if (LABELLERS.contains(producer.task())) {
+            return !PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find();
+        }
+        return ANALYSES.contains(type.name()) && givenTextOf(producer).isPresent();
+    }
+
+    /**
+     * Earlier text output, an unused quote, a text file, the text given to an earlier task, a converted file, the words after the clause's colon or the
+     * passage the request introduces with one ("translate it into English and read it aloud: ..."), what an earlier turn
+     * of the conversation gave when the clause refers back to it ("now read it aloud"), else the request.
+     */
+    private String contextText(TaskType type, Clause clause) {
+        int named = plan.results.named(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
+        }
+        int latest = plan.results.latest(MediaKind.TEXT);
+        Optional<String> given = givenText();
+        if (latest >= 0 && !(given.isPresent() && meansGivenText(type, latest, clause))) {
+            return GeneratedRefs.of(latest);
+        }
+        Optional<String> quote = plan.nextUnusedQuote();
+        if (quote.isPresent()) {
+            return quote.get();
+        }
+        Optional<String> file = plan.resources.textFile(clause.text());
+        if (file.isPresent()) {
+            return file.get();
+        }
+        if (given.isPresent()) {
+            // "read 'Bonjour' aloud and tell me what language it is": the text given, not a transcript of its speech
+            return given.get();
+        }
+        Optional<String> converted = convertToText(clause);
+        if (converted.isPresent()) {
+            return converted.get();
+        }
+        String own = clause.text();
+        int colon = own.indexOf(':');
+        String passage = colon >= 0 ? own.substring(colon + 1).strip() : text.colonPassage();
+        if (passage.isEmpty() && earlierTurn.isPresent() && PlanPhrases.BACK_REFERENCE.matcher(own).find()) {
+            return earlierTurn.get();
+        }
+        return text.restore(passage.isEmpty() ? text.original : passage);
+    }
+
+    /**
+     * The instruction or question of an image-and-text task: its quote, the text just made when an edit says no
+     * more than "accordingly", an earlier result it names or builds on, or its words.
+     */
+    private String instructionText(TaskType type, Clause clause) {
+        List<String> own = plan.takeQuotes(clause.text());
+        if (!own.isEmpty()) {
+            return own.get(0);
+        }
+        int named = plan.results.named(MediaKind.TEXT, clause.text());
+        if (named >= 0) {
+            return GeneratedRefs.of(named);
+        }
+        int previous = plan.tasks.size() - 1;
+        boolean vagueEdit = type.name().equals("image-editing") && !PlanPhrases.CONCRETE_EDIT.matcher(clause.text()).find();
+        if (vagueEdit && previous >= 0 && plan.output(previous) == MediaKind.TEXT) {
+            // "then adjust the image accordingly": the text just made says how
+            return GeneratedRefs.of(previous);
+        }
+        int producer = plan.results.latest(MediaKind.TEXT);
+        if (producer >= 0 && PlanPhrases.BUILDS_ON.matcher(clause.text()).find()) {
+            return GeneratedRefs.of(producer);
+        }
+        return text.restore(clause.text());
+    }
+
+    /** Transcribes the audio or describes the image the clause is about, as a task of its own. */
+    private Optional<String> convertToText(Clause clause) {
+        String words = clause.text();
+        if (!PlanPhrases.BACK_REFERENCE.matcher(words).find() && !PlanPhrases.MEDIA_AUDIO.matcher(words).find()
+                && !PlanPhrases.MEDIA_IMAGE.matcher(words).find()) {
+            return Optional.empty();
+        }
+        MediaKind source = plan.sourceKind(words);
+        if (source == null) {
+            return Optional.empty();
+        }
+        String task = source == MediaKind.AUDIO ? "automatic-speech-recognition" : "image-to-text";
+        Clause conversion = new Clause(words, clause.request());
+        addTask.accept(TaskVocabulary.find(task).orElseThrow(), conversion);
+        return Optional.of(GeneratedRefs.of(plan.tasks.size() - 1));
+    }
+}
