@@ -8,7 +8,6 @@ import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
-import dev.hugginggpt.selector.config.SchedulerWiring;
 import dev.hugginggpt.selector.metrics.SelectorMetrics;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
 import dev.hugginggpt.selector.scheduling.SchedulerAction;
@@ -155,7 +154,7 @@ public class SchedulingConsumer {
             for (SchedulerAction failed = unusableState.poll(); failed != null; failed = unusableState.poll()) {
                 actions.add(failed);
             }
-            actions.addAll(scheduler.onTick(Instant.now(), SchedulerWiring.DEADLINE_GRACE));
+            actions.addAll(scheduler.onTick(Instant.now(), DagScheduler.DEADLINE_GRACE));
             return actions;
         });
     }

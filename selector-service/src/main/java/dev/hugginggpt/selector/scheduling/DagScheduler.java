@@ -32,6 +32,9 @@ import org.jboss.logging.Logger;
  * started are skipped, its running ones failed and stopped on the executors.
  */
 public final class DagScheduler {
+    /** A task's result may arrive this long after its deadline before the task counts as silent. */
+    public static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
+
     private static final Logger LOG = Logger.getLogger(DagScheduler.class);
     private static final int FINISHED_MEMORY = 10_000;
 

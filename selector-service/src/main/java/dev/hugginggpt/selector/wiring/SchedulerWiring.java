@@ -1,8 +1,9 @@
-package dev.hugginggpt.selector.config;
+package dev.hugginggpt.selector.wiring;
 
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.selector.catalog.ExecutorRegistry;
+import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.messaging.SelectorSource;
 import dev.hugginggpt.selector.metrics.SelectorMetrics;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
@@ -14,19 +15,15 @@ import dev.hugginggpt.selector.selection.ModelSelector;
 import dev.hugginggpt.selector.selection.PlanModelChoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Duration;
 import java.util.List;
 
 /** The scheduler and the task router, built from the configuration, the catalog and the live executors. */
 @ApplicationScoped
 public class SchedulerWiring {
-    /** A task's result may arrive this long after its deadline before the task counts as silent. */
-    public static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
-
     @Produces
     @ApplicationScoped
     TaskRouter router(SelectorConfig config, ExecutorRegistry executors) {
-        return new TaskRouter(config.taskPartitions(), config.taskTimeout().plus(DEADLINE_GRACE), executors::live);
+        return new TaskRouter(config.taskPartitions(), config.taskTimeout().plus(DagScheduler.DEADLINE_GRACE), executors::live);
     }
 
     @Produces
