@@ -7,31 +7,15 @@
 // and on the stage pills, DAG labels inside their boxes, languages by their names.
 //   GATEWAY_URL=http://127.0.0.1:8080 API_KEY=... SCREENSHOT=target/ui.png SCREENSHOT_PHONE=target/ui-phone.png node ui.test.mjs
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { apiKey, audioDuration, gateway, launchChromium, openConnected, timeout } from './ui-page.mjs';
 
-const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:8080';
-const apiKey = process.env.API_KEY || '';
 const screenshot = process.env.SCREENSHOT || 'ui.png';
 const phoneScreenshot = process.env.SCREENSHOT_PHONE || 'ui-phone.png';
-const timeout = Number(process.env.TIMEOUT_MS || 180_000);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launchChromium();
 const step = (text) => console.log(`ui: ${text}`);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(gateway, { waitUntil: 'networkidle' });
-
-  if (apiKey) {
-    await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'key needed', null, { timeout: 10_000 });
-    assert.equal(await page.getAttribute('#api-key', 'placeholder'), 'required by this gateway');
-    await page.fill('#api-key', apiKey);
-    await page.press('#api-key', 'Tab');
-  }
-  await page.waitForFunction(() => document.querySelector('#connection')?.textContent === 'connected', null, { timeout: 10_000 });
+  const page = await openConnected(browser);
   step('connected');
   // from here on (the key is set) the page must log no error at all
   const pageErrors = [];
@@ -99,11 +83,7 @@ try {
 
   const audio = turn.locator('.task:has-text("text-to-speech") audio');
   await audio.waitFor();
-  const duration = await audio.evaluate(element => new Promise((resolve, reject) => {
-    if (element.readyState >= 1) return resolve(element.duration);
-    element.addEventListener('loadedmetadata', () => resolve(element.duration), { once: true });
-    element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code}`)), { once: true });
-  }));
+  const duration = await audioDuration(audio);
   assert.ok(duration > 0.3, `the audio element plays speech, duration ${duration}`);
   step(`audio element loaded, ${duration.toFixed(2)} s of speech`);
 

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,36 +201,11 @@ class FrontDoorsIT {
         return image;
     }
 
-    private record Node(int exit, String output) {
-    }
-
-    /** Runs one of e2e/node's test scripts against the stack; installs its locked packages on first use. */
     private static Node node(String script, Map<String, String> env) throws Exception {
-        Path dir = stack.root.resolve("e2e/node");
-        boolean installed = List.of("openai", "playwright-core", "eventsource", "openapi-fetch", "openapi-typescript", "typescript",
-                "@redocly/cli", "ai", "@ai-sdk/openai", "zod").stream().allMatch(p -> Files.isDirectory(dir.resolve("node_modules").resolve(p)));
-        if (!installed) {
-            Node install = run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), Duration.ofMinutes(5));
-            assertEquals(0, install.exit(), "npm ci in e2e/node failed:\n" + install.output());
-        }
-        Map<String, String> all = new java.util.HashMap<>(env);
-        all.put("GATEWAY_URL", stack.gateway());
-        all.put("API_KEY", Stack.API_KEY);
-        return run(dir, List.of("node", script), all, Duration.ofMinutes(6));
+        return Node.script(stack, script, env);
     }
 
     private static Node run(Path dir, List<String> command, Map<String, String> env, Duration limit) throws Exception {
-        Path log = Files.createTempFile(stack.data, "node", ".log");
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            return new Node(-1, "timed out after " + limit + ":\n" + Files.readString(log));
-        }
-        String output = Files.readString(log);
-        System.out.println(output);
-        return new Node(process.exitValue(), output);
+        return Node.run(stack, dir, command, env, limit);
     }
 }
