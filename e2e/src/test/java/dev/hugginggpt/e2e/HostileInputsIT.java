@@ -329,7 +329,7 @@ class HostileInputsIT {
     }
 
     private static int ready(String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports.get(service) + "/q/health/ready"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.managementPorts.get(service) + "/q/health/ready"))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
