@@ -126,6 +126,35 @@ try {
   assert.match(failed[1].content, /^That failed: .*summarization/, failed[1].content);
   step('a failed turn is in the history of the next');
 
+  // With "show me the plan before it runs": the plan waits; a task's argument is edited and a model chosen among the
+  // candidates the live executors offer; "Run this plan" runs it as edited.
+  await page.check('#approval');
+  await page.fill('#prompt', "Read 'good morning' aloud");
+  await page.press('#prompt', 'Enter');
+  const waiting = page.locator('article.turn').nth(5);
+  await waiting.locator('.review:not([hidden]) .review-task').first().waitFor({ timeout });
+  const review = waiting.locator('.review-task').first();
+  assert.match(await review.locator('legend').textContent(), /text-to-speech/);
+  const select = review.locator('select.model-choice');
+  await page.waitForFunction(el => el.dataset.loaded !== undefined, await select.elementHandle(), { timeout: 10_000 });
+  const options = await select.locator('option:not([disabled])').evaluateAll(all => all.map(o => o.value));
+  assert.equal(await select.inputValue(), '', 'automatic is the default');
+  const candidates = options.filter(v => v && !v.startsWith('\u0000'));
+  assert.ok(candidates.length >= 1, `the candidates of text-to-speech: ${JSON.stringify(options)}`);
+  const chosen = candidates.at(-1);
+  await select.selectOption(chosen);
+  await review.locator('textarea.arg[data-key="text"]').fill('good night');
+  await waiting.locator('.review button', { hasText: 'Run this plan' }).click();
+  await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.querySelectorAll('article.turn')[5]?.dataset.stage),
+    null, { timeout });
+  assert.equal(await waiting.getAttribute('data-stage'), 'DONE', await waiting.locator('.assistant').textContent());
+  const approved = await (await fetch(`${gateway}/v1/requests/${await waiting.getAttribute('data-request')}`,
+    { headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {} })).json();
+  assert.deepEqual(approved.tasks.map(t => [t.task, t.args.text, t.model, t.status]),
+    [['text-to-speech', 'good night', chosen, 'SUCCEEDED']], JSON.stringify(approved.tasks));
+  await page.uncheck('#approval');
+  step(`a plan shown before it ran, its text edited and ${chosen} chosen among ${JSON.stringify(candidates)}: DONE as edited`);
+
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot });
   step(`screenshot ${screenshot}`);

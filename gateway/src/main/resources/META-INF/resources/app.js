@@ -235,7 +235,7 @@ class Turn {
     const box = $('.review', this.element);
     box.replaceChildren();
     const intro = document.createElement('p');
-    intro.textContent = 'The plan waits for you: change arguments, remove tasks or name a model, then run it.';
+    intro.textContent = 'The plan waits for you: change arguments, remove tasks or choose a model, then run it.';
     box.append(intro);
     for (const task of this.tasks.values()) {
       const row = document.createElement('fieldset');
@@ -257,14 +257,7 @@ class Turn {
         label.append(input);
         row.append(label);
       }
-      const model = document.createElement('label');
-      model.textContent = 'model';
-      const modelInput = document.createElement('input');
-      modelInput.className = 'model-choice';
-      modelInput.placeholder = 'the selector chooses (or e.g. local/espeak-ng)';
-      modelInput.value = task.model || '';
-      model.append(modelInput);
-      row.append(model);
+      row.append(modelChoice(task));
       box.append(row);
     }
     const run = document.createElement('button');
@@ -280,7 +273,8 @@ class Turn {
         const task = this.tasks.get(Number(row.dataset.task));
         const args = {};
         row.querySelectorAll('.arg').forEach(input => { args[input.dataset.key] = input.value; });
-        const model = $('.model-choice', row).value.trim();
+        const choice = $('.model-choice', row).value;
+        const model = (choice === OTHER_MODEL ? $('.model-other', row).value : choice).trim();
         tasks.push({ id: task.id, task: task.task, dep: task.dep, args, ...(model ? { model } : {}) });
       }
       try {
@@ -632,6 +626,41 @@ async function checkConnection() {
 function humanSize(bytes) {
   if (bytes == null) return '';
   return bytes < 1024 ? `${bytes} B` : bytes < 1 << 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+}
+
+const OTHER_MODEL = '\u0000other';
+
+/**
+ * A task's model in the plan review: "automatic" (the selector chooses), or one of the models the live executors offer
+ * for its type (GET /v1/tasks/{type}/models), or, when an executor can call the Hugging Face catalog, a model id typed in.
+ */
+function modelChoice(task) {
+  const label = document.createElement('label');
+  label.textContent = 'model';
+  const select = document.createElement('select');
+  select.className = 'model-choice';
+  select.append(new Option('automatic (the selector chooses)', '', true, !task.model));
+  if (task.model) select.append(new Option(task.model, task.model, false, true));
+  const other = document.createElement('input');
+  other.className = 'model-other';
+  other.placeholder = 'a model id of the Hugging Face catalog';
+  other.hidden = true;
+  select.addEventListener('change', () => { other.hidden = select.value !== OTHER_MODEL; });
+  label.append(select, other);
+  api(`/v1/tasks/${encodeURIComponent(task.task)}/models`).then(r => r.json()).then(candidates => {
+    for (const card of candidates.models) {
+      if (card.id === task.model) continue;
+      select.append(new Option(`${card.id} (${card.backend})`, card.id));
+    }
+    for (const missing of candidates.unavailable) {
+      const option = new Option(`${missing.id}: ${missing.reason}`, missing.id);
+      option.disabled = true;
+      select.append(option);
+    }
+    if (candidates.remoteBackends.includes('huggingface')) select.append(new Option('another model…', OTHER_MODEL));
+    select.dataset.loaded = String(candidates.models.length);
+  }).catch(e => { select.title = `the candidates could not be read: ${e.message}`; select.dataset.loaded = 'failed'; });
+  return label;
 }
 
 /** The second line of a DAG node: what the task is waiting for, its model, or how it ended. */

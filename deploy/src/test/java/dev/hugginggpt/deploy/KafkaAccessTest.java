@@ -44,6 +44,8 @@ class KafkaAccessTest {
                     "hg.tasks", Set.of("Write"),
                     "hg.events", Set.of("Write"),
                     "hg.outcomes", Set.of("Write"),
+                    // cancels, to every executor
+                    "hg.controls", Set.of("Write"),
                     // its DAG state, which it asks to create at start
                     "hg.selector-state", Set.of("Read", "Write", "Create"),
                     DEAD_LETTERS, Set.of("Write")),
@@ -52,6 +54,8 @@ class KafkaAccessTest {
                     "hg.task-results", Set.of("Write"),
                     "hg.events", Set.of("Write"),
                     "hg.executors", Set.of("Write"),
+                    // cancels, read by every instance
+                    "hg.controls", Set.of("Read"),
                     DEAD_LETTERS, Set.of("Write")),
             "gateway", Map.of(
                     "hg.events", Set.of("Read", "Write"),
@@ -59,7 +63,11 @@ class KafkaAccessTest {
                     // the dead letters fail the requests they name
                     DEAD_LETTERS, Set.of("Read", "Write"),
                     // it reads the topic's max.message.bytes to refuse requests too large for it
-                    "hg.requests", Set.of("Write", "DescribeConfigs")));
+                    "hg.requests", Set.of("Write", "DescribeConfigs"),
+                    // plans a client brought or approved, and cancels
+                    "hg.plans", Set.of("Write"),
+                    // the executors' heartbeats: the models a task can be run with
+                    "hg.executors", Set.of("Read")));
 
     /** Stands for {@code ${quarkus.uuid}}, which names the groups of which each instance has its own. */
     private static final String SOME_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e";

@@ -52,7 +52,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class HostileInputsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    /** Each topic a service consumes, and how many consumer groups read it (each dead-letters a poison once). */
+    /**
+     * Each topic a service consumes, and how many consumer groups read it (each dead-letters a poison once). Every
+     * executor reads all of hg.controls and skips a control it cannot use rather than dead-letter it (each would send
+     * the same dead letter): none for it.
+     */
     private static final Map<String, Integer> CONSUMED = new LinkedHashMap<>();
 
     static {
@@ -62,7 +66,8 @@ class HostileInputsIT {
         CONSUMED.put(Topics.TASK_RESULTS, 1);
         CONSUMED.put(Topics.EVENTS, 1);
         CONSUMED.put(Topics.OUTCOMES, 1);
-        CONSUMED.put(Topics.EXECUTORS, 2);
+        CONSUMED.put(Topics.EXECUTORS, 3);
+        CONSUMED.put(Topics.CONTROLS, 0);
     }
 
     private static Stack stack;
@@ -131,6 +136,13 @@ class HostileInputsIT {
         for (String service : List.of("planner", "selector", "executor-1", "gateway")) {
             assertEquals(200, ready(service), service + " is ready after the poison records");
         }
+        assertTrue(sent.stream().filter(s -> s.topic().equals(Topics.CONTROLS)).allMatch(s -> deadLetters.of(s).isEmpty()),
+                "a control an executor cannot use is skipped, not dead-lettered");
+        String cancelled = "after-poison-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.CONTROLS, cancelled,
+                Json.MAPPER.writeValueAsBytes(dev.hugginggpt.protocol.Cancel.of(cancelled, "e2e")))).get();
+        await("the executor still taking cancels after the poison controls",
+                () -> logOf("executor-1").contains("request " + cancelled + " cancelled"));
         JsonNode again = chat("Translate 'good morning' into Spanish.");
         assertEquals("DONE", again.path("status").asText(), again.toPrettyString());
     }
@@ -308,8 +320,16 @@ class HostileInputsIT {
         }
     }
 
+    private static String logOf(String service) {
+        try {
+            return stack.log(service);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private static int ready(String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports.get(service) + "/q/health/ready"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.managementPorts.get(service) + "/q/health/ready"))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -94,7 +94,7 @@ class PlanApprovalTest {
                 .statusCode(400).body("detail", allOf(containsString("task 0 has unknown task type 'make-coffee'"),
                         containsString("task 2 refers to task 7, which is not in the plan"),
                         containsString("task 3 takes 'image' from task 1 (automatic-speech-recognition), which produces text")));
-        submit("key-approve", "{\"plan\": []}").statusCode(400).body("detail", containsString("at least one task"));
+        submit("key-approve", "{\"plan\": []}").statusCode(400).body("detail", containsString("messages"));
         submit("key-approve", "{\"plan\": [" + "{\"id\": 0, \"task\": \"text-to-speech\", \"args\": {\"text\": \"a\"}},".repeat(21)
                 .replaceAll(",$", "") + "]}").statusCode(400).body("detail", containsString("at most 20 are allowed"));
         submit("key-approve", "{\"plan\": [{\"id\": \"zero\", \"task\": \"text-to-speech\"}]}").statusCode(400);
@@ -102,6 +102,10 @@ class PlanApprovalTest {
                 + " \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}").when().post("/v1/plan").then().statusCode(400)
                 .body("detail", containsString("cannot bring its own 'plan'"));
         assertTrue(plans().isEmpty() && sent.received(Topics.EVENTS).isEmpty(), "nothing is accepted");
+        String planned = submit("key-approve", "{\"plan\": [], \"messages\": [{\"role\": \"user\", \"content\":"
+                + " \"Read 'hi' aloud\"}]}").statusCode(202).body("status", equalTo("PLANNING")).extract().path("id");
+        assertEquals(1, sent.received(Topics.REQUESTS).size(), "an empty plan is no plan: the request is planned");
+        cancel("key-approve", planned).statusCode(200);
     }
 
     @Test

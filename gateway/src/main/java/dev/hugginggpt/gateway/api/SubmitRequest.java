@@ -13,8 +13,14 @@ public record SubmitRequest(
         @Schema(description = "Ids of uploaded resources (POST /v1/resources) the request may use.") List<String> resources,
         @Schema(description = "Options.") RequestOptions options,
         @Schema(description = "A plan to run instead of planning (the tasks of a plan from POST /v1/plan or GET"
-                + " /v1/requests/{id}, edited or not); checked like a planner's plan, a 400 names every problem.")
+                + " /v1/requests/{id}, edited or not); checked like a planner's plan, a 400 names every problem. An"
+                + " empty list is no plan: the request is planned (generated clients send one for a list not set).")
         List<PlannedTask> plan) {
+
+    /** Clients generated from the API document send {@code "plan": []} for a plan they were not given. */
+    public SubmitRequest {
+        plan = plan == null || plan.isEmpty() ? null : plan;
+    }
 
     /** A request without a plan of its own. */
     public SubmitRequest(List<ChatMessage> messages, List<String> resources, RequestOptions options) {
