@@ -221,12 +221,16 @@ class OverlayConsistencyTest {
         return PORTS.keySet().stream().map(OverlayConsistencyTest::properties).collect(Collectors.joining("\n"));
     }
 
-    /** One service's application.properties. */
+    /**
+     * What one service reads: its application.properties, then the settings every service shares (protocol's
+     * META-INF/microprofile-config.properties), which its own lines override.
+     */
     static String properties(String service) {
-        return read(ROOT.resolve(service + "/src/main/resources/application.properties"));
+        return read(ROOT.resolve(service + "/src/main/resources/application.properties")) + "\n"
+                + read(ROOT.resolve("protocol/src/main/resources/META-INF/microprofile-config.properties"));
     }
 
-    /** A property's value in a service's application.properties (the profile-less line). */
+    /** A property's value for a service (the profile-less line; its own before the shared one). */
     static String property(String service, String key) {
         var m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(properties(service));
         assertTrue(m.find(), service + " sets " + key);

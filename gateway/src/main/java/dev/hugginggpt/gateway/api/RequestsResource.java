@@ -47,10 +47,14 @@ public class RequestsResource {
     private final Duration heartbeat;
     private final Approvals approvals;
     private final Cancellations cancellations;
+    /** The longest a submission waits for its records to be written (the producer's own bound is longer). */
+    private static final Duration RECORD_SEND_WAIT = Duration.ofSeconds(60);
+    private final Duration cancelWait;
 
     public RequestsResource(RequestSubmitter submitter, RequestViews views, Caller caller, Approvals approvals,
             Cancellations cancellations, GatewayConfig config) {
         this.heartbeat = config.streams().streamHeartbeat();
+        this.cancelWait = config.lifecycle().cancelWait();
         this.approvals = approvals;
         this.cancellations = cancellations;
         this.submitter = submitter;
@@ -68,9 +72,20 @@ public class RequestsResource {
     @APIResponse(responseCode = "400", description = "Invalid request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Blocking
     @CustomDeserialization(RequestJson.class)
-    public Uni<Response> submit(SubmitRequest body) {
-        return submitter.submit(body, caller.tenant(), false).map(id -> Response.accepted(views.find(id).orElseThrow())
-                .location(URI.create("/v1/requests/" + id)).build());
+    public Response submit(SubmitRequest body) {
+        // Answered on this worker thread once the records are written: a response resumed on the producer's thread
+        // was seen, rarely, without its request context (a 500).
+        String id = awaitHere(submitter.submit(body, caller.tenant(), false), RECORD_SEND_WAIT);
+        return Response.accepted(views.find(id).orElseThrow()).location(URI.create("/v1/requests/" + id)).build();
+    }
+
+    /** What a Uni of this request gives, waited for on the worker thread; past {@code atMost} a 503. */
+    private static <T> T awaitHere(Uni<T> work, Duration atMost) {
+        try {
+            return work.await().atMost(atMost);
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            throw ProblemException.unavailable("no answer from Kafka within " + atMost.toSeconds() + " s; try again");
+        }
     }
 
     @GET
@@ -111,8 +126,8 @@ public class RequestsResource {
     @APIResponse(responseCode = "404", description = "No such request.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The request is already over, or its answer is being written.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Blocking
-    public Uni<RequestView> cancel(@PathParam("id") String id) {
-        return cancellations.cancel(id, caller.tenant());
+    public RequestView cancel(@PathParam("id") String id) {
+        return awaitHere(cancellations.cancel(id, caller.tenant()), cancelWait.plus(RECORD_SEND_WAIT));
     }
 
     @GET

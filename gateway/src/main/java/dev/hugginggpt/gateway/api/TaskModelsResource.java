@@ -1,5 +1,7 @@
 package dev.hugginggpt.gateway.api;
 
+import dev.hugginggpt.gateway.problem.Problem;
+import dev.hugginggpt.gateway.problem.ProblemException;
 import dev.hugginggpt.gateway.catalog.LiveExecutors;
 import dev.hugginggpt.gateway.catalog.TaskModels;
 import dev.hugginggpt.protocol.TaskType;

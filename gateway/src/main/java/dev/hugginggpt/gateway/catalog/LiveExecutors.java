@@ -1,5 +1,6 @@
 package dev.hugginggpt.gateway.catalog;
 
+import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.ModelCard;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,8 +31,8 @@ public class LiveExecutors {
     private final Map<String, ExecutorHeartbeat> live = new ConcurrentHashMap<>();
     private final Duration ttl;
 
-    public LiveExecutors(@ConfigProperty(name = "hg.gateway.executor-ttl", defaultValue = "45s") Duration ttl) {
-        this.ttl = ttl;
+    public LiveExecutors(GatewayConfig config) {
+        this.ttl = config.lifecycle().executorTtl();
     }
 
     /** On the consumer's event loop: recording a heartbeat is quick and never waits. */

@@ -107,5 +107,9 @@ public interface GatewayConfig {
 
         @WithDefault("3s")
         Duration cancelWait();
+
+        /** An executor silent for this long no longer counts among the live ones. */
+        @WithDefault("45s")
+        Duration executorTtl();
     }
 }
