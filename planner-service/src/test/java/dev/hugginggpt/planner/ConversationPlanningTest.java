@@ -27,7 +27,7 @@ class ConversationPlanningTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Hello, who are you?", "hi", "What can you do?", "What can you do offline?", "Thanks, that was great!",
-        "Good morning!", "thank you so much", "Who made you?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?"})
+        "Good morning!", "thank you so much", "Who made you?", "Hi there! How's your day going?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?"})
     void smallTalkPlansNoTask(String message) {
         assertTrue(SmallTalk.is(message), message);
         PlanningResult result = plan(message);
@@ -41,6 +41,15 @@ class ConversationPlanningTest {
     void aRequestWithAGreetingIsStillARequest(String message) {
         assertFalse(SmallTalk.is(message), message);
         assertFalse(plan(message).tasks().isEmpty(), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Please unify the weather and the flux capacitor", "Make it better", "Hmm, the thing from yesterday?"})
+    void aRequestWithNoTaskFailsWithTheReasonRatherThanBeingAnsweredAsConversation(String message) {
+        assertFalse(SmallTalk.is(message), message);
+        PlanningResult result = plan(message);
+        assertFalse(result.ok(), message + ": " + result.tasks());
+        assertEquals(EmbeddedPlanner.NO_TASK_FOUND, result.failure());
     }
 
     @ParameterizedTest

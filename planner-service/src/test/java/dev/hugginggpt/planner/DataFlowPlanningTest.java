@@ -104,5 +104,35 @@ class DataFlowPlanningTest {
         assertEquals("~/Pictures/trip/IMG_2041.jpg", plan("Describe the photo at ~/Pictures/trip/IMG_2041.jpg").get(0).args().get("image"));
         assertEquals("./data/meeting.wav", plan("Transcribe ./data/meeting.wav and summarize it").get(0).args().get("audio"));
         assertEquals("/images/street.jpg", plan("/images/street.jpg 사진에서 사람들을 찾아줘").get(0).args().get("image"));
+        assertEquals("/home/minji/사진/거리.jpg", plan("/home/minji/사진/거리.jpg에서 사람들을 찾아줘").get(0).args().get("image"));
+    }
+
+    @Test
+    void aFollowUpWorksOnTheTextTheLastAnswerGaveNotOnItsFileAgain() {
+        List<ChatMessage> history = List.of(ChatMessage.user("Transcribe this recording memo.wav"), new ChatMessage("assistant",
+                "Workflow: 0 automatic-speech-recognition.\n- Task 0 (automatic-speech-recognition) with local/pocketsphinx: \"call mom at six\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("Translate that into Spanish and read it out loud")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of("translation", "text-to-speech"), types(result.tasks()), result.toString());
+        assertEquals("call mom at six", result.tasks().get(0).args().get("text"));
+        PlanningResult again = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("Now summarize that recording")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals("automatic-speech-recognition", again.tasks().get(0).task(), "a follow-up that names the recording works on it: " + again);
+    }
+
+    private static List<ChatMessage> concat(List<ChatMessage> history, ChatMessage last) {
+        List<ChatMessage> all = new java.util.ArrayList<>(history);
+        all.add(last);
+        return all;
+    }
+
+    @Test
+    void aDocumentTheClauseNamesByItsWordsIsItsInputBeforeAnEarlierOutput() {
+        ResourceRef recording = new ResourceRef("r-00000000000000000010.wav", "meeting.wav", "audio/wav", 10);
+        ResourceRef slides = new ResourceRef("r-00000000000000000011.pdf", "slides.pdf", "application/pdf", 10);
+        List<PlannedTask> tasks = plan("Transcribe the recording and summarize the slides", recording, slides);
+        assertEquals(List.of("automatic-speech-recognition", "summarization"), types(tasks));
+        assertEquals(slides.id(), tasks.get(1).args().get("text"));
+        assertEquals("<GENERATED>-0", plan("Transcribe the recording and summarize it", recording, slides).get(1).args().get("text"));
     }
 }

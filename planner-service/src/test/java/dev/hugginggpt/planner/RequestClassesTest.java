@@ -100,4 +100,89 @@ class RequestClassesTest {
     void removingABackgroundIsSegmentation() {
         assertEquals(List.of("image-segmentation"), types(plan("Remove the background from portrait.jpg")));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "What's on the menu in menu.jpg?", "what is on the sign in street.png", "Can you tell me what is on the whiteboard in office.jpg?"})
+    void aQuestionOnWhatIsWrittenOnAThingInAPictureReadsItThenAnswers(String request) {
+        assertEquals(List.of("image-to-text", "question-answering"), types(plan(request)), request);
+        assertEquals(List.of("image-to-text"), types(plan("Read what's on this sign: sign.jpg")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Is the woman in beach.jpg wearing sunglasses?", "Does the man in office.png wear glasses?",
+        "Are there any boats in harbor.jpg?"})
+    void aYesNoQuestionOnAPictureIsAVisualQuestion(String request) {
+        assertEquals(List.of("visual-question-answering"), types(plan(request)), request);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Detect the objects in front_door.jpg and back_yard.jpg | front_door.jpg, back_yard.jpg",
+        "Describe a.png, b.png and c.png | a.png, b.png, c.png",
+        "a.jpg랑 b.jpg 설명해 줘 | a.jpg, b.jpg"})
+    void aTaskOnAListOfFilesIsPlannedForEachFile(String request, String files) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(files.split(", ")), tasks.stream().map(t -> t.args().get("image")).toList(), tasks.toString());
+        assertEquals(1, tasks.stream().map(PlannedTask::task).distinct().count(), tasks.toString());
+    }
+
+    @Test
+    void aFileNamedAsTheObjectOfAnotherFileIsNotAList() {
+        assertEquals(List.of("image-to-image"), types(plan("Make photo.jpg look like the style of painting.jpg")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Give me the key points of notes.md and the people it mentions | summarization, token-classification",
+        "Give me a summary of notes.md and the names of the places in it | summarization, token-classification"})
+    void thingsAskedForWithOneVerbAreEachPlannedOnTheSameInput(String request, String expected) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());
+        assertTrue(tasks.stream().allMatch(t -> t.args().get("text").equals("notes.md")), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "transcribe voicemail.wav and tell me if it's a complaint, a question or a compliment | complaint, question, compliment",
+        "Tell me whether 'Where is my parcel?' is a refund request, a bug report or a delivery question"
+                + " | refund request, bug report, delivery question"})
+    void labelsOfferedWithIfOrWhetherAreZeroShotLabels(String request, String labels) {
+        List<PlannedTask> tasks = plan(request);
+        PlannedTask classification = tasks.get(tasks.size() - 1);
+        assertEquals("zero-shot-classification", classification.task(), tasks.toString());
+        assertEquals(labels, classification.args().get("labels"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Transcribe call.wav and tell me if the speaker sounds happy | audio-classification",
+        "Remove the background hum from interview.mp3 | audio-to-audio",
+        "Clean the hiss out of old_tape.wav | audio-to-audio",
+        "tts this pls: 'Boarding begins at gate 32' | text-to-speech",
+        "fix the grammer: 'Me and him goes to the store yesterday.' | text2text-generation",
+        "Classify what is happening in clip.mp4 | video-classification",
+        "이 영상 clip.mp4 무슨 운동하는 건지 분류해 줘 | video-classification",
+        "이게 무슨 소리인지 알려줄래? sound.wav | audio-classification",
+        "스캔한 서류(form.png)에서 신청인 생년월일이 뭐야? | document-question-answering",
+        "article.txt에서 인물, 지명, 기관 이름 다 뽑아줘 | token-classification",
+        "/home/minji/문서/보고서.pdf 요약해 줘 | summarization"})
+    void phrasingsPeopleTypeNameTheirTask(String request, String task) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "street.jpg를 세그멘테이션 맵으로 만들고 그걸로 사이버펑크 도시를 그려줘 | seg | street.jpg | 사이버펑크 도시",
+        "skater.jpg 사진 속 사람 자세를 그대로 따라 해서 갑옷 입은 기사 그림 만들어 줘 | openpose | skater.jpg | 갑옷 입은 기사",
+        "house.jpg의 윤곽선을 바탕으로 눈 덮인 오두막을 그려줘 | canny | house.jpg | 눈 덮인 오두막"})
+    void aKoreanDrawingOnTheShapeOfAPictureIsItsControlTaskThenTheConditionedDrawing(String request, String kind, String picture,
+            String prompt) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(kind + "-control", kind + "-text-to-image"), types(tasks), tasks.toString());
+        assertEquals(picture, tasks.get(0).args().get("image"));
+        assertEquals(prompt, tasks.get(1).args().get("text"));
+    }
 }

@@ -16,7 +16,7 @@ public final class SmallTalk {
 
     private static final Pattern PHRASE = Pattern.compile(
             "\\b(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day|night)|welcome"
-                    + "|how are you(?: doing)?|how(?:'s| is) it going|what'?s up|nice to meet you"
+                    + "|how are you(?: doing)?|how(?:'s| is) it going|how(?:'s| is| was) your (?:day|morning|evening|week|weekend)(?: going| been)?|what'?s up|nice to meet you"
                     + "|who are you|what are you|who (?:made|built|created|trained|wrote|developed) you|what(?:'s| is) your name"
                     + "|are you (?:a bot|an ai|a robot|human|real|chatgpt|hugginggpt|an llm)"
                     + "|what (?:else )?(?:can|could) you do|what do you do|what (?:can|could) (?:you|i) (?:help|ask)(?: you)?(?: me)?(?: with)?"

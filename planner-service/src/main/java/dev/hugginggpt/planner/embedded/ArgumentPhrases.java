@@ -33,6 +33,8 @@ final class ArgumentPhrases {
     private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
 
     private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
+    /** A label with its article: "a bug report", "an invoice". */
+    private static final String ARTICLED_LABEL = "(?:an?\\s++)?" + LABEL;
     /**
      * How many labels a list has at most (and filler words before it): Java's regex engine recurses once per repetition
      * of a group, so an unbounded list of thousands of items would overflow the stack.
@@ -59,7 +61,9 @@ final class ArgumentPhrases {
             + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:fits?|describes?|matches|suits?|applies|best)\\b"
             + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:email|e-mail|message|text|review|article|comment|post|tweet|sentence"
             + "|paragraph|document|story|headline|note|letter|ticket|complaint|file|passage|request)s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
-            + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?";
+            + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?"
+            + "|\\b(?:if|whether)\\s++(?:it|this|that|they|the\\s++\\w+|«Q\\d{1,9}»)(?:'s|\\s++is|\\s++was|\\s++are)\\s++(" + ARTICLED_LABEL + "(?:\\s*+,\\s*+"
+            + ARTICLED_LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + ARTICLED_LABEL + ")\\s*+[?.!]?\\s*+$";
     private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+,\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
@@ -106,7 +110,10 @@ final class ArgumentPhrases {
             Matcher m = p.matcher(clause);
             if (m.find()) {
                 // runs of white space as one space first: a split that starts in a long run would read it again
-                String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.groupCount() >= 3 ? m.group(3) : null;
+                String found = null;
+                for (int group = 1; group <= m.groupCount() && found == null; group++) {
+                    found = m.group(group);
+                }
                 if (found == null) {
                     continue;
                 }

@@ -44,6 +44,21 @@ final class ConditionedGeneration {
                     + "|\\b(?:turn|convert|transform)\\w*\\b[^?!]{0,100}?\\binto\\s++([^?!]{3,300}?)\\s*+[.?!]?\\s*+$",
             Pattern.CASE_INSENSITIVE);
 
+    /** The same in Korean: the shape's name, then a picture drawn ("자세를 따라 해서 기사 그림 만들어 줘"). */
+    private static final List<Shape> KOREAN_SHAPES = List.of(
+            new Shape("scribble", Pattern.compile("낙서|스케치")),
+            new Shape("mlsd", Pattern.compile("직선")),
+            new Shape("normal", Pattern.compile("노멀 ?맵|법선")),
+            new Shape("seg", Pattern.compile("세그멘테이션|분할 ?맵")),
+            new Shape("depth", Pattern.compile("깊이 ?(?:맵|정보)")),
+            new Shape("openpose", Pattern.compile("자세|포즈")),
+            new Shape("canny", Pattern.compile("윤곽선?|외곽선|엣지")));
+    private static final Pattern KOREAN_DRAWS = Pattern.compile("그려|그림을? ?(?:만들|생성)|(?:이미지|사진)을? ?(?:새로 )?(?:만들|생성)");
+    /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
+    private static final Pattern KOREAN_PROMPT = Pattern.compile(
+            "(?:그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서)\\s++([^?!]{2,300}?)"
+                    + "(?:을|를)?\\s*+(?:그림|이미지|사진)?(?:을|를)?\\s*+(?:그려|만들|생성)");
+
     private ConditionedGeneration() {
     }
 
@@ -54,6 +69,15 @@ final class ConditionedGeneration {
 
     /** The conditioned drawing a sentence asks for, if it asks for one. */
     static Optional<Found> in(String sentence) {
+        if (KOREAN_DRAWS.matcher(sentence).find()) {
+            for (Shape shape : KOREAN_SHAPES) {
+                Matcher named = shape.words().matcher(sentence);
+                if (named.find()) {
+                    Matcher prompt = KOREAN_PROMPT.matcher(sentence);
+                    return Optional.of(new Found(shape.kind(), prompt.find(named.end()) ? prompt.group(1).strip() : sentence.strip()));
+                }
+            }
+        }
         if (!DRAWS.matcher(sentence).find()) {
             return Optional.empty();
         }

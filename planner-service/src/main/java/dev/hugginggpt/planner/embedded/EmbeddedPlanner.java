@@ -52,6 +52,10 @@ public class EmbeddedPlanner implements TaskPlanner {
     /** The longest message planned: what the gateway accepts (RequestSubmitter.MAX_MESSAGE_CHARS). */
     static final int MAX_MESSAGE_CHARS = 20_000;
 
+    public static final String NO_TASK_FOUND = "the offline planner found no task it knows in the request: say what to do"
+            + " (transcribe, translate into French, summarize, describe, detect the objects, draw, read aloud, ...), with"
+            + " the text in quotes ('...') or the file attached or named; an LLM (HG_LLM_BASE_URL) plans free-form requests";
+
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
     private final int maxClauses;
@@ -139,10 +143,13 @@ public class EmbeddedPlanner implements TaskPlanner {
                 if (type != fed.get(0) && !clause.rules().namesOutright(type.name())) {
                     break;
                 }
+                int first = builder.tasks().size();
                 if (addReading(builder, type, clause)) {
                     if (type.output() == MediaKind.IMAGE && MADE_TO_WORK_ON.matcher(clause.text()).find()) {
                         addWhatItsPictureFeeds(builder, candidates, fed, clause);
                     }
+                    addCoordinated(builder, builder.tasks().get(first), fed, clause);
+                    builder.addForEachListedFile(builder.tasks().get(first));
                     break;
                 }
             }
@@ -150,6 +157,10 @@ public class EmbeddedPlanner implements TaskPlanner {
         // a task nothing can feed is left out, unless it was all the request asked for
         if (builder.tasks().isEmpty() && unfed.isPresent()) {
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
+        }
+        if (builder.tasks().isEmpty()) {
+            // not small talk (answered above), and no task recognised: say so rather than answer as if it were chat
+            return PlanningResult.failed(name(), LlmUsage.NONE, NO_TASK_FOUND);
         }
         String wholeRequest = text.restore(text.original);
         // the question about a picture or the instruction for an edit may be the whole request; the text a text task works on may not
@@ -206,6 +217,22 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (!fed.contains(type) && clause.rules().namesOutright(type.name()) && builder.missingInput(type, clause).isEmpty()) {
                 addReading(builder, type, clause);
             }
+        }
+    }
+
+    /**
+     * "Give me the key points of this document and the people it mentions": the other tasks the clause names outright
+     * after "and", on the same input (one verb, several things asked for); not the forms the result is asked in.
+     */
+    private static void addCoordinated(PlanBuilder builder, PlannedTask first, List<TaskType> fed, Clause clause) {
+        TaskType firstType = TaskVocabulary.find(first.task()).orElseThrow();
+        for (String name : clause.rules().coordinatedWith(first.task())) {
+            if (OUTPUT_FORMS.contains(name)) {
+                continue;
+            }
+            fed.stream().filter(t -> t.name().equals(name) && t.inputs().equals(firstType.inputs()))
+                    .findFirst()
+                    .ifPresent(type -> builder.addBeside(type, first, clause));
         }
     }
 

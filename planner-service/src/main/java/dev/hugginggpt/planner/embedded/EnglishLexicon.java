@@ -20,7 +20,7 @@ final class EnglishLexicon {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
             + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|;\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";
@@ -34,7 +34,7 @@ final class EnglishLexicon {
     // --- What makes a sentence ask for something (RequestText) ---
 
     /** Phrases of asking: "can you", "I'd like", "please", a question mark at the end. */
-    static final String ASKING_PHRASES = "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bhelp\\b|\\bassist"
+    static final String ASKING_PHRASES = "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bpl[sz]\\b|\\bhelp\\b|\\bassist"
             + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
             + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"

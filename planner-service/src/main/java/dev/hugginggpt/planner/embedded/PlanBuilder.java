@@ -104,6 +104,55 @@ final class PlanBuilder {
         return !duplicate;
     }
 
+    /**
+     * Adds a task the clause asks for beside another, on that task's inputs ("the key points of this document and the
+     * people it mentions": both on the document). Returns whether it was added (not a restatement of a planned task).
+     */
+    boolean addBeside(TaskType type, PlannedTask beside, Clause clause) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (MediaKind kind : new LinkedHashSet<>(type.inputs())) {
+            String value = beside.args().get(kind.argKey());
+            if (value == null) {
+                return false;
+            }
+            args.put(kind.argKey(), value);
+        }
+        addNamedOptions(type, clause, args);
+        PlanSoFar.Mark before = plan.mark();
+        plan.add(type, args);
+        if (restated.restatesOneOf(plan.tasks.get(plan.tasks.size() - 1), before.tasks())) {
+            plan.rollBack(before);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * "Detect the objects in front.jpg and back.jpg": the task planned for one file of a list the clause names, planned
+     * again for each other file of that list.
+     */
+    void addForEachListedFile(PlannedTask planned) {
+        TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
+        for (MediaKind kind : type.inputs()) {
+            if (kind == MediaKind.TEXT) {
+                continue;
+            }
+            String used = planned.args().get(kind.argKey());
+            for (List<String> list : RequestText.fileListsIn(text.original)) {
+                List<String> bound = list.stream().map(plan.resources::bound).toList();
+                if (bound.contains(used) && bound.stream().allMatch(f -> MediaKind.ofFileName(f).orElse(null) == kind || !f.contains("."))) {
+                    bound.stream().filter(f -> !f.equals(used)).distinct().forEach(file -> {
+                        Map<String, String> args = new LinkedHashMap<>(planned.args());
+                        args.put(kind.argKey(), file);
+                        plan.add(type, args);
+                    });
+                    return;
+                }
+            }
+            return;
+        }
+    }
+
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
     void add(TaskType type, Clause clause) {
         Map<String, String> args = new LinkedHashMap<>();

@@ -22,13 +22,17 @@ final class RequestText {
     /** A quoted passage taken out of the text; an id beyond the quotes found is text the user typed, left as it is. */
     private static final Pattern PLACEHOLDER = Pattern.compile("«Q(\\d{1,9})»");
     /**
-     * A file name, with at most 32 folders before it: Java's engine recurses once per repetition of a group, so a path
-     * of thousands of folders would overflow the stack.
+     * A file name (Korean names too: 보고서.pdf), with at most 32 folders before it: Java's engine recurses once per
+     * repetition of a group, so a path of thousands of folders would overflow the stack. A name starts only where a
+     * word does (the look-behind): tried at every letter of a long word, the search would take quadratic time.
      */
-    private static final Pattern FILE = Pattern.compile("(?<![\\w/.~-])((?:~?/)?(?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
+    private static final Pattern FILE = Pattern.compile("(?<![\\w가-힣/.~-])((?:~?/)?(?:[\\w가-힣.-]++/){0,32}[\\w가-힣-][\\w가-힣.-]*\\.[A-Za-z0-9]{2,5})(?![\\w])");
     /** A text document: plain text, Markdown, CSV, JSON, HTML or PDF, whose text the executors read for text tasks. */
     private static final Pattern TEXT_FILE = Pattern.compile(
-            "(?<![\\w/.~-])((?:~?/)?(?:[\\w.-]++/){0,32}[\\w-][\\w.-]*\\.(?:txt|md|markdown|csv|json|html?|pdf))(?![\\w])",
+            "(?<![\\w가-힣/.~-])((?:~?/)?(?:[\\w가-힣.-]++/){0,32}[\\w가-힣-][\\w가-힣.-]*\\.(?:txt|md|markdown|csv|json|html?|pdf))(?![\\w])",
+            Pattern.CASE_INSENSITIVE);
+    /** What stands between the files of a list: "a.jpg and b.jpg", "a.jpg, b.jpg", "a.jpg랑 b.jpg". */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*+(?:,\\s*+)?(?:and\\s++|&\\s*+|(?:이?랑|과|와|하고|및)\\s*+)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
@@ -235,6 +239,35 @@ final class RequestText {
             }
         }
         return files;
+    }
+
+    /**
+     * The files named in a list ("a.jpg and b.jpg", "a.wav, b.wav, c.wav", "a.jpg랑 b.jpg"): runs of file names with
+     * nothing but separators between them, each run in order.
+     */
+    static List<List<String>> fileListsIn(String clause) {
+        List<List<String>> lists = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int end = -1;
+        Matcher m = FILE.matcher(clause);
+        while (m.find()) {
+            if (MediaKind.ofFileName(m.group(1)).isEmpty()) {
+                continue;
+            }
+            boolean continues = end >= 0 && LIST_SEPARATOR.matcher(clause.substring(end, m.start(1))).matches();
+            if (!continues) {
+                if (run.size() > 1) {
+                    lists.add(List.copyOf(run));
+                }
+                run.clear();
+            }
+            run.add(m.group(1));
+            end = m.end(1);
+        }
+        if (run.size() > 1) {
+            lists.add(List.copyOf(run));
+        }
+        return lists;
     }
 
     /** Text documents named in the text (notes.txt, /data/report.pdf), which text tasks can take as input. */

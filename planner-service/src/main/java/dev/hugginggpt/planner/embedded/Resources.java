@@ -74,6 +74,12 @@ final class Resources {
         return MediaKind.ofFileName(fileName).orElse(null) == kind;
     }
 
+    /** Whether this request itself gives a picture, a recording or a video (attached or named), not only an earlier turn. */
+    boolean givesMedia() {
+        return uploads.stream().anyMatch(r -> r.kind() != MediaKind.TEXT)
+                || mentioned.stream().anyMatch(f -> MediaKind.ofFileName(f).filter(kind -> kind != MediaKind.TEXT).isPresent());
+    }
+
     boolean has(MediaKind kind) {
         return anyOf(kind).isPresent();
     }
@@ -92,9 +98,38 @@ final class Resources {
         return attached.or(() -> textFiles.stream().map(this::bind).findFirst());
     }
 
+    /**
+     * A text document the clause names: by its file name, or by the words of its name ("summarize the slides" with
+     * slides.pdf attached, "the meeting notes" for meeting-notes.md).
+     */
+    Optional<String> textFileNamedIn(String clause) {
+        Optional<String> inClause = RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
+        if (inClause.isPresent()) {
+            return inClause;
+        }
+        String words = " " + clause.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        for (ResourceRef upload : uploads) {
+            if (upload.kind() == MediaKind.TEXT && upload.name() != null && namedByWords(upload.name(), words)) {
+                return Optional.of(upload.id());
+            }
+        }
+        return textFiles.stream().filter(f -> namedByWords(f, words)).map(this::bind).findFirst();
+    }
+
+    private static boolean namedByWords(String fileName, String clauseWords) {
+        String stem = fileName.replaceFirst("^.*/", "").replaceFirst("\\.[^.]*$", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return stem.length() >= 3 && clauseWords.contains(" " + stem + " ");
+    }
+
     /** Whether this argument is a text document of the request (so a task that takes it reads the request's own text). */
     boolean isTextFile(String argument) {
         return uploads.stream().anyMatch(r -> r.kind() == MediaKind.TEXT && r.id().equals(argument)) || textFiles.contains(argument);
+    }
+
+    /** The argument a file name the request writes stands for: the upload of that name, else the name itself. */
+    String bound(String fileName) {
+        return bind(fileName);
     }
 
     private String bind(String fileName) {

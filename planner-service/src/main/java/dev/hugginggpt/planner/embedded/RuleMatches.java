@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RuleMatches {
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    private static final Pattern AND = Pattern.compile("\\band\\b|\\bas well as\\b|\\bplus\\b");
 
     private final String words;
     private String clause;
@@ -55,6 +56,35 @@ final class RuleMatches {
             inSequence = HANGUL.matcher(clause()).find() ? List.of() : sequence();
         }
         return inSequence;
+    }
+
+    /**
+     * "Give me the key points of this document and the people it mentions": tasks named outright after this one's
+     * match, joined to it by "and" (one verb, several things asked for), in order; not the forms a result is asked in.
+     */
+    List<String> coordinatedWith(String task) {
+        if (HANGUL.matcher(clause()).find()) {
+            return List.of();
+        }
+        int[][] found = spans();
+        int end = -1;
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] != null && !TaskRules.RULES.get(i).weak() && TaskRules.RULES.get(i).task().equals(task)) {
+                end = end < 0 ? found[i][1] : Math.min(end, found[i][1]);
+            }
+        }
+        if (end < 0) {
+            return List.of();
+        }
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            TaskRule rule = TaskRules.RULES.get(i);
+            if (found[i] != null && !rule.weak() && !rule.task().equals(task) && found[i][0] >= end
+                    && !joined.contains(rule.task()) && AND.matcher(clause().substring(end, found[i][0])).find()) {
+                joined.add(rule.task());
+            }
+        }
+        return joined;
     }
 
     /** Whether a strong rule of this task matches the clause (a weak one only guesses). */

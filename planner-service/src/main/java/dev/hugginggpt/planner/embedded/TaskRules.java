@@ -46,6 +46,10 @@ final class TaskRules {
     private static final String COUNTED = "(?:people|persons|faces|pedestrians|objects|items|things|cars|vehicles|animals)\\b";
 
     static final List<TaskRule> RULES = List.of(
+            TaskRule.of("video-classification",
+                    "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
+                            + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
+                            + "|(?:영상|동영상|비디오)" + GAP + "(?:분류|무슨 (?:운동|동작|행동|활동))"),
             TaskRule.of("text-to-video", "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b|동영상|비디오|영상"),
             TaskRule.of("image-to-text",
                     "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
@@ -66,13 +70,13 @@ final class TaskRules {
                             + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO
                             + "|받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로"),
             TaskRule.of("audio-to-audio",
-                    "nois|denois|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
+                    "nois|denois|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                             + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
                             + "|" + ENHANCE_IT
                             + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)"
                             + "|잡음|노이즈|음질"),
             TaskRule.of("text-to-speech",
-                    "aloud|out loud|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
+                    "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
                             + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
                             + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                             + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
@@ -88,7 +92,9 @@ final class TaskRules {
                             + "|what (?:is )?mak(?:es|ing) (?:the|that|this) (?:sound|noise)"
                             + "|\\bcommands?\\b" + GAP + "\\b" + AUDIO + "|" + AUDIO + "\\b" + GAP + "\\bcommands?\\b"
                             + "|" + AUDIO + "s? (?:belongs? to|category|class|type|genre)\\b|what (?:kind|type) of (?:sound|audio)"
-                            + "|(?:오디오|소리|음성)" + GAP + "(?:분류|종류)"),
+                            + "|\\b(?:speakers?|voices?|callers?|singers?|narrators?|person|man|woman|he|she|they|" + AUDIO + ") (?:\\w+ ){0,2}(?:sounds?|sounding|sounded) (?:\\w+ )?(?:happy|sad|angry|upset|calm|excited|nervous|stressed|tired"
+                            + "|annoyed|frustrated|cheerful|worried|anxious|bored|friendly|rude|emotional|scared|afraid|confident)\\b"
+                            + "|(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리"),
             TaskRule.of("translation",
                     "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
                             + "|번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로"),
@@ -111,10 +117,16 @@ final class TaskRules {
                             + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
                             + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
                             + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that are |which are |that get )?(?:mentioned|named) in\\b"
+                            + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that |which |who )?(?:it|they|he|she|the \\w+) (?:mentions?|names?|refers? to|talks? about)\\b"
+                            + "|\\bnames of (?:the |all |any )?(?:people|persons|places|locations|cities|countries|companies|organi[sz]ations)\\b"
                             + "|(?:문장|텍스트|글|기사|본문|문단|단락)(?:에|에서|에서의)? ?(?:나오는|언급된|언급되는|등장하는) (?:사람|인물|장소|지명|이름|기관|회사|날짜)"
-                            + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"),
+                            + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"
+                            + "|(?:인물|사람|지명|장소|기관|회사|날짜)(?:\\s*,\\s*|과 |와 |이랑 |랑 )(?:인물|사람|지명|장소|기관|회사|날짜)"),
+            TaskRule.of("text2text-generation",
+                    "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
+                            + "|proofread|grammar (?:check|correction)|문법|맞춤법"),
             TaskRule.of("summarization",
-                    "summar|sum up|tl;?dr|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
+                    "summar|sum up|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                             + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)|요약"),
             TaskRule.of("sentence-similarity",
                     "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
@@ -137,13 +149,14 @@ final class TaskRules {
                     "(?:document|invoice|receipt|\\bform\\b|letter|report|contract|certificate|manual|brochure|menu|schedule|poster|scanned)"
                             + GAP + "(?:«Q|\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion|main)"
                             + "|(?:\\bwhat|\\bwhich|\\bwho|\\bwhen|\\bwhere|\\bhow|find|answer|identify|determine|extract|understand|discern|theme|topic|subject|conclusion)" + GAP
-                            + "(?:document|invoice|receipt|letter|report|contract|scanned)|문서" + GAP + "(?:\\?|무엇|알려|찾아)"),
+                            + "(?:document|invoice|receipt|letter|report|contract|scanned)|(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)"),
             TaskRule.of("visual-question-answering",
                     "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
                             + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:how|the (?!(?:\\w+ )?" + COUNTED + "))"
                             + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
                             + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
                             + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
+                            + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
                             + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE
                             + "|(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디)"),
             TaskRule.of("text-to-image",
@@ -169,11 +182,12 @@ final class TaskRules {
                     "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
                             + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                             + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED
-                            + "|(?:사진|이미지|그림)" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"
+                            + "|(?:사진|이미지|그림|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z]))" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"
                             + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))"),
             TaskRule.of("image-to-text",
                     "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\b\\w+ )?(?:into|to) (?:text|words)\\b"
                             + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
+                            + "|\\bread (?:me )?what(?:'s| is) (?:written )?(?:on|in)\\b"
                             + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)|설명|묘사"),
             TaskRule.of("image-classification",
                     "(?:classif|categori[sz])(?!\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens|sentences?)\\b)|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"
@@ -193,7 +207,7 @@ final class TaskRules {
                             + "|steps (?:to|for)|walk me through|what do you think|your (?:opinion|thoughts)|대화|추천|조언"),
             TaskRule.weak("text-generation",
                     "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
-                            + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|시를"));
+                            + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative|작성|이야기|(?<![가-힣])시를"));
 
     private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my|based on|according to|using|from)\\s+)";
     /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */

@@ -6,6 +6,7 @@ import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A clause's task type made specific to what the request says its input is: classifying a picture of a table is
@@ -21,6 +22,11 @@ final class TaskTypeRefinement {
     /** The readings of a question on what a picture shows: a question, or a class of the whole picture. */
     private static final Set<String> PICTURE_QUESTIONS = Set.of("visual-question-answering", "image-classification",
             "question-answering");
+
+    /** "What's on the menu?", "what is in the note?": a question on the contents of a thing, asked outright. */
+    private static final Pattern WHAT_IS_ON = Pattern.compile(
+            "^\\W*+(?:(?:and|so|now|please|hey|ok(?:ay)?|(?:can|could) you(?: tell me)?|tell me)\\W++)*+what(?:'s|\\s+is|\\s+are)\\s+(?:written\\s+)?(?:on|in)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final PlanSoFar plan;
 
@@ -73,7 +79,8 @@ final class TaskTypeRefinement {
 
     /** See {@link PlanBuilder#asksAboutTextInPicture}. */
     boolean asksAboutTextInPicture(TaskType type, Clause clause) {
-        boolean pictureQuestion = type.name().equals("visual-question-answering") || type.name().equals("document-question-answering");
+        boolean pictureQuestion = type.name().equals("visual-question-answering") || type.name().equals("document-question-answering")
+                || type.name().equals("image-classification") && WHAT_IS_ON.matcher(clause.text()).find();
         return pictureQuestion && PlanPhrases.TEXT_IN_PICTURE.matcher(clause.text()).find()
                 && !PlanPhrases.LAID_OUT_DOCUMENT.matcher(plan.text.original).find();
     }

@@ -172,6 +172,11 @@ final class TextArguments {
         if (named >= 0) {
             return GeneratedRefs.of(named);
         }
+        Optional<String> document = plan.resources.textFileNamedIn(clause.text());
+        if (document.isPresent()) {
+            // "transcribe the recording and summarize the slides": the document the clause names, not the transcript
+            return document.get();
+        }
         int latest = plan.results.latest(MediaKind.TEXT);
         Optional<String> given = givenText();
         if (latest >= 0 && !(given.isPresent() && meansGivenText(type, latest, clause))) {
@@ -189,14 +194,20 @@ final class TextArguments {
             // "read 'Bonjour' aloud and tell me what language it is": the text given, not a transcript of its speech
             return given.get();
         }
+        String own = clause.text();
+        boolean backToEarlierTurn = earlierTurn.isPresent() && PlanPhrases.BACK_REFERENCE.matcher(own).find();
+        if (backToEarlierTurn && !plan.resources.givesMedia() && !PlanPhrases.MEDIA_AUDIO.matcher(own).find()
+                && !PlanPhrases.MEDIA_IMAGE.matcher(own).find()) {
+            // "now translate that": the text the conversation's last answer gave, not its file worked on again
+            return earlierTurn.get();
+        }
         Optional<String> converted = convertToText(clause);
         if (converted.isPresent()) {
             return converted.get();
         }
-        String own = clause.text();
         int colon = own.indexOf(':');
         String passage = colon >= 0 ? own.substring(colon + 1).strip() : text.colonPassage();
-        if (passage.isEmpty() && earlierTurn.isPresent() && PlanPhrases.BACK_REFERENCE.matcher(own).find()) {
+        if (passage.isEmpty() && backToEarlierTurn) {
             return earlierTurn.get();
         }
         return text.restore(passage.isEmpty() ? text.original : passage);

@@ -66,16 +66,32 @@ public final class RealisticBenchmark {
         return sameTasks && filesInPlace && gold.edges().equals(plan.edges()) ? Verdict.RIGHT : Verdict.WRONG;
     }
 
+    /** Scored per half: even ids (dev) and odd ids (held out). */
     public static String report(List<Outcome> outcomes) {
         StringBuilder out = new StringBuilder();
         for (boolean heldOut : List.of(false, true)) {
             List<Outcome> half = outcomes.stream().filter(o -> o.testCase().heldOut() == heldOut).toList();
-            ScoreTable table = new ScoreTable();
-            half.forEach(o -> table.add(o.testCase().type(), o.testCase().gold(), o.plan()));
-            out.append(heldOut ? "held-out half (odd ids):\n" : "dev half (even ids):\n").append(table.format());
-            out.append(String.format("right %d, confidently wrong %d, failed honestly %d (of %d)%n%n",
-                    count(half, Verdict.RIGHT), count(half, Verdict.WRONG), count(half, Verdict.FAILED), half.size()));
+            appendScores(out, heldOut ? "held-out half (odd ids):" : "dev half (even ids):", half);
         }
+        return appendLatency(out, outcomes);
+    }
+
+    /** Scored as one set held out entirely (bench/realistic/unseen.jsonl: its ids carry no split). */
+    public static String reportWhole(List<Outcome> outcomes) {
+        StringBuilder out = new StringBuilder();
+        appendScores(out, "held out entirely:", outcomes);
+        return appendLatency(out, outcomes);
+    }
+
+    private static void appendScores(StringBuilder out, String title, List<Outcome> outcomes) {
+        ScoreTable table = new ScoreTable();
+        outcomes.forEach(o -> table.add(o.testCase().type(), o.testCase().gold(), o.plan()));
+        out.append(title).append('\n').append(table.format());
+        out.append(String.format("right %d, confidently wrong %d, failed honestly %d (of %d)%n%n",
+                count(outcomes, Verdict.RIGHT), count(outcomes, Verdict.WRONG), count(outcomes, Verdict.FAILED), outcomes.size()));
+    }
+
+    private static String appendLatency(StringBuilder out, List<Outcome> outcomes) {
         out.append(LatencySummary.ofNanos(outcomes.stream().map(Outcome::nanos).toList()).format()).append('\n');
         out.append(LatencySummary.ofNanos(outcomes.stream().map(Outcome::cpuNanos).toList()).format().replace("latency ms", "planning CPU ms"))
                 .append('\n');
@@ -104,7 +120,8 @@ public final class RealisticBenchmark {
         List<RealisticCase> cases = RealisticCase.load(data);
         List<Outcome> outcomes = new RealisticBenchmark(PlanningBenchmark.plannerNamed("embedded")).run(cases, 1);
         System.out.printf("realistic set %s: %d requests%n%n", data, cases.size());
-        System.out.print(report(outcomes));
+        boolean whole = args.length > 2 && args[2].equals("--held-out-entirely");
+        System.out.print(whole ? reportWhole(outcomes) : report(outcomes));
         if (args.length > 1) {
             java.nio.file.Files.writeString(Path.of(args[1]), misses(outcomes));
             System.out.println("misses: " + args[1]);
