@@ -60,14 +60,14 @@ class HostileInputsIT {
     private static final Map<String, Integer> CONSUMED = new LinkedHashMap<>();
 
     static {
-        CONSUMED.put(Topics.REQUESTS, 1);
-        CONSUMED.put(Topics.PLANS, 1);
-        CONSUMED.put(Topics.TASKS, 1);
-        CONSUMED.put(Topics.TASK_RESULTS, 1);
-        CONSUMED.put(Topics.EVENTS, 1);
-        CONSUMED.put(Topics.OUTCOMES, 1);
-        CONSUMED.put(Topics.EXECUTORS, 3);
-        CONSUMED.put(Topics.CONTROLS, 0);
+        CONSUMED.put(Topics.REQUESTS.name(), 1);
+        CONSUMED.put(Topics.PLANS.name(), 1);
+        CONSUMED.put(Topics.TASKS.name(), 1);
+        CONSUMED.put(Topics.TASK_RESULTS.name(), 1);
+        CONSUMED.put(Topics.EVENTS.name(), 1);
+        CONSUMED.put(Topics.OUTCOMES.name(), 1);
+        CONSUMED.put(Topics.EXECUTORS.name(), 3);
+        CONSUMED.put(Topics.CONTROLS.name(), 0);
     }
 
     private static Stack stack;
@@ -113,7 +113,7 @@ class HostileInputsIT {
         List<Sent> sent = new ArrayList<>();
         for (String topic : CONSUMED.keySet()) {
             for (Map.Entry<String, byte[]> poison : poisons().entrySet()) {
-                String key = "poison-" + poison.getKey() + (topic.equals(Topics.TASKS) ? "/0" : "");
+                String key = "poison-" + poison.getKey() + (topic.equals(Topics.TASKS.name()) ? "/0" : "");
                 RecordMetadata at = producer.send(new ProducerRecord<>(topic, key, poison.getValue())).get();
                 sent.add(Sent.of(at, poison.getKey()));
             }
@@ -136,10 +136,11 @@ class HostileInputsIT {
         for (String service : List.of("planner", "selector", "executor-1", "gateway")) {
             assertEquals(200, ready(service), service + " is ready after the poison records");
         }
-        assertTrue(sent.stream().filter(s -> s.topic().equals(Topics.CONTROLS)).allMatch(s -> deadLetters.of(s).isEmpty()),
+        assertTrue(sent.stream().filter(s -> s.topic().equals(Topics.CONTROLS.name()))
+                        .allMatch(s -> deadLetters.of(s).isEmpty()),
                 "a control an executor cannot use is skipped, not dead-lettered");
         String cancelled = "after-poison-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.CONTROLS, cancelled,
+        producer.send(new ProducerRecord<>(Topics.CONTROLS.name(), cancelled,
                 Json.MAPPER.writeValueAsBytes(dev.hugginggpt.protocol.Cancel.of(cancelled, "e2e")))).get();
         await("the executor still taking cancels after the poison controls",
                 () -> logOf("executor-1").contains("request " + cancelled + " cancelled"));
@@ -152,10 +153,10 @@ class HostileInputsIT {
     void aRequestThatAPoisonRecordNamesFailsWithTheReason() throws Exception {
         stack.stop("planner");
         String id = submit("Read 'bonne nuit' aloud.");
-        producer.send(new ProducerRecord<>(Topics.PLANS, id, "[1,2,3]".getBytes(UTF_8))).get();
+        producer.send(new ProducerRecord<>(Topics.PLANS.name(), id, "[1,2,3]".getBytes(UTF_8))).get();
         await("the request named by the poison record failed", () -> "FAILED".equals(status(id)));
         JsonNode view = view(id);
-        assertTrue(view.path("error").asText().contains(Topics.PLANS), view.toPrettyString());
+        assertTrue(view.path("error").asText().contains(Topics.PLANS.name()), view.toPrettyString());
         stack.restart("planner");
         JsonNode next = chat("Tell me what language this is: 'Buenos días'");
         assertEquals("DONE", next.path("status").asText(), next.toPrettyString());
@@ -172,7 +173,7 @@ class HostileInputsIT {
             for (int i = 0; i < 12; i++) {
                 String id = "plan-ok-" + UUID.randomUUID();
                 valid.add(id);
-                producer.send(new ProducerRecord<>(Topics.PLANS, id, Json.MAPPER.writeValueAsBytes(plan(id,
+                producer.send(new ProducerRecord<>(Topics.PLANS.name(), id, Json.MAPPER.writeValueAsBytes(plan(id,
                         List.of(detectLanguage(0, List.of(-1), "Guten Tag " + i)), RequestOptions.defaults()))));
                 if (i % 3 == 1) {
                     String bad = "plan-bad-" + i;
@@ -182,7 +183,7 @@ class HostileInputsIT {
                         case 7 -> plan(bad, null, RequestOptions.defaults());
                         default -> plan(null, List.of(detectLanguage(0, List.of(-1), "x")), RequestOptions.defaults());
                     };
-                    invalid.add(Sent.of(producer.send(new ProducerRecord<>(Topics.PLANS, bad,
+                    invalid.add(Sent.of(producer.send(new ProducerRecord<>(Topics.PLANS.name(), bad,
                             Json.MAPPER.writeValueAsBytes(broken))).get(), "invalid plan " + i));
                 }
             }
@@ -376,7 +377,7 @@ class HostileInputsIT {
 
     private static final class DeadLetters extends TopicReader {
         DeadLetters(String bootstrap) {
-            super(bootstrap, Topics.DEAD_LETTERS);
+            super(bootstrap, Topics.DEAD_LETTERS.name());
         }
 
         List<ConsumerRecord<String, byte[]>> of(Sent sent) {
@@ -388,7 +389,7 @@ class HostileInputsIT {
 
     private static final class Outcomes extends TopicReader {
         Outcomes(String bootstrap) {
-            super(bootstrap, Topics.OUTCOMES);
+            super(bootstrap, Topics.OUTCOMES.name());
         }
 
         Set<String> ids() {

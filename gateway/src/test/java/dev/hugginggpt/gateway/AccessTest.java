@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.gateway.messaging.EventRecord;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ModelChoice;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.ResourceRef;
@@ -79,7 +80,7 @@ class AccessTest {
     void filesATenantsTasksProducedAreTheirsAlone() throws Exception {
         String id = submit("key-a");
         ResourceRef wav = store.save(new ByteArrayInputStream(new byte[] {'R', 'I', 'F', 'F'}), "speech.wav", "audio/wav");
-        connector.source("events-in").send(EventRecord.of(RequestEvent.taskFinished(new TaskResult(id, 0, "text-to-speech",
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.taskFinished(new TaskResult(id, 0, "text-to-speech",
                 new ModelChoice("local/espeak-ng", "local", "r"), TaskStatus.SUCCEEDED, TaskOutput.file(wav, Map.of()), null,
                 "executor-1", 1, Instant.now(), Instant.now()), "executor-1")));
         given().header("X-API-Key", "key-a").when().get("/v1/resources/" + wav.id()).then().statusCode(200);
@@ -108,7 +109,7 @@ class AccessTest {
             if (status == 202) {
                 accepted++;
                 String id = response.path("id");
-                connector.source("events-in").send(EventRecord.of(RequestEvent.failed(id, "finished by the test", "test")));
+                connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.failed(id, "finished by the test", "test")));
                 awaitTerminal(id);
             } else {
                 response.then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())

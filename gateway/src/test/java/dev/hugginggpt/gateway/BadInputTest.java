@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.testkit.TopicSink;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -52,7 +53,7 @@ class BadInputTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 

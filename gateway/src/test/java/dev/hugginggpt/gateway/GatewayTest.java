@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -50,7 +51,7 @@ class GatewayTest {
 
     @BeforeEach
     void setUp() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
         StandInLlm.server.reset();
     }
@@ -192,7 +193,7 @@ class GatewayTest {
         RequestEvent done = events().stream().filter(e -> isDone(e, id)).findFirst().orElseThrow().getPayload();
         forward(done);
         await("the gateway", () -> "DONE".equals(given().header("X-API-Key", "key-a").when().get("/v1/requests/" + id).path("status")));
-        connector.source("outcomes").send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
+        connector.source(Channels.OUTCOMES).send(outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE));
         Thread.sleep(500);
         assertEquals(1, events().stream().filter(e -> isDone(e, id)).count(), "one answer per request");
         assertEquals(1, StandInLlm.server.calls().size(), "no second LLM call either");
@@ -202,7 +203,7 @@ class GatewayTest {
     void theAnswerWaitsUntilTheViewHoldsTheTasksResultsAndIsShownWithoutARoundTrip() throws Exception {
         String id = submitWithTheLlmAnswering("Answered.");
         Outcome outcome = outcome(id, new LlmUsage(1, 10, 10), LlmUsage.NONE);
-        connector.source("outcomes").send(outcome);
+        connector.source(Channels.OUTCOMES).send(outcome);
         Thread.sleep(500);
         assertTrue(events().stream().noneMatch(e -> isDone(e, id)), "no answer before the view holds the task's result");
 
@@ -227,7 +228,7 @@ class GatewayTest {
         for (int i = 0; i < 300; i++) {
             Outcome outcome = outcome("r-waiting-" + i, new LlmUsage(3, 10, 10), LlmUsage.NONE);
             waiting.add(outcome);
-            connector.source("outcomes").send(outcome);
+            connector.source(Channels.OUTCOMES).send(outcome);
         }
         finish(outcome("r-not-held-up", new LlmUsage(3, 10, 10), LlmUsage.NONE));
         awaitAnswer("r-not-held-up");
@@ -253,11 +254,11 @@ class GatewayTest {
     private void finish(Outcome outcome) {
         forward(RequestEvent.planned(outcome.plan(), "planner-test"));
         outcome.results().forEach(r -> forward(RequestEvent.taskFinished(r, "selector-test")));
-        connector.source("outcomes").send(outcome);
+        connector.source(Channels.OUTCOMES).send(outcome);
     }
 
     private void forward(RequestEvent event) {
-        connector.source("events-in").send(EventRecord.of(event));
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(event));
     }
 
     private Answer awaitAnswer(String id) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.Topics;
@@ -38,7 +39,7 @@ class OpenAiCompatTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
@@ -52,7 +53,7 @@ class OpenAiCompatTest {
             Thread.sleep(20);
         }
         String id = requests().get(0).getPayload().requestId();
-        connector.source("events-in").send(EventRecord.of(RequestEvent.done(id,
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.done(id,
                 new Answer("I read 'hello' aloud: r-00000000000000000001.wav.", "template", LlmUsage.NONE), "test")));
         return call.get(10, TimeUnit.SECONDS);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -50,7 +51,7 @@ class OpenAiParametersTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
@@ -191,7 +192,7 @@ class OpenAiParametersTest {
     }
 
     private void forward(RequestEvent event) {
-        connector.source("events-in").send(EventRecord.of(event));
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(event));
     }
 
     private List<Message<UserRequest>> requests() {

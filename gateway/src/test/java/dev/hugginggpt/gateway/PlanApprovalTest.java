@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Cancel;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -53,7 +54,7 @@ class PlanApprovalTest {
 
     @BeforeEach
     void setUp() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
@@ -158,8 +159,8 @@ class PlanApprovalTest {
                 new RequestOptions(null, null, null, null, null, "required"), 2);
         UserRequest request = new UserRequest(id, "tenant-approve", List.of(new dev.hugginggpt.protocol.ChatMessage("user",
                 "Read 'hi' aloud")), List.of(), planned.options(), Instant.now());
-        connector.source("events-in").send(EventRecord.of(RequestEvent.accepted(request, "gateway-gone")));
-        connector.source("events-in").send(new EventRecord(List.of(RequestEvent.planned(planned, "planner"),
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.accepted(request, "gateway-gone")));
+        connector.source(Channels.EVENTS_IN).send(new EventRecord(List.of(RequestEvent.planned(planned, "planner"),
                 RequestEvent.awaitingApproval(id, "planner"))));
         await("the waiting plan", () -> "AWAITING_APPROVAL".equals(given().header("X-API-Key", "key-approve")
                 .get("/v1/requests/" + id).path("status")));
@@ -173,14 +174,14 @@ class PlanApprovalTest {
     @Test
     void aCancelGoesToTheSelectorAndTheAnswerSaysWhatItCancelledAndFreesTheSlot() {
         String id = submit("key-approve", "{\"plan\": " + TWO_TASKS + "}").statusCode(202).extract().path("id");
-        connector.source("events-in").send(EventRecord.of(RequestEvent.taskSelected(id, 0,
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.taskSelected(id, 0,
                 new ModelChoice("local/espeak-ng", "local", "ranked 1 of 1"), "selector")));
         await("running", () -> "RUNNING".equals(given().header("X-API-Key", "key-approve").get("/v1/requests/" + id).path("status")));
         long before = views.activeRequests("tenant-approve");
         cancel("key-b", id).statusCode(404);
         new Thread(() -> {
             await("the cancel", () -> cancels().stream().anyMatch(c -> c.requestId().equals(id)));
-            connector.source("events-in").send(EventRecord.of(RequestEvent.failed(id, "cancelled by the client: task 1"
+            connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.failed(id, "cancelled by the client: task 1"
                     + " (automatic-speech-recognition) not started; task 0 (text-to-speech) stopped while running", "selector")));
         }).start();
         long started = System.nanoTime();
@@ -205,8 +206,8 @@ class PlanApprovalTest {
         UserRequest request = new UserRequest(id, "tenant-expire", List.of(new dev.hugginggpt.protocol.ChatMessage("user",
                 "Read 'hi' aloud")), List.of(), planned.options(), Instant.now());
         Instant longAgo = Instant.now().minusSeconds(16 * 60);
-        connector.source("events-in").send(EventRecord.of(RequestEvent.accepted(request, "gateway-gone")));
-        connector.source("events-in").send(new EventRecord(List.of(RequestEvent.planned(planned, "planner"),
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.accepted(request, "gateway-gone")));
+        connector.source(Channels.EVENTS_IN).send(new EventRecord(List.of(RequestEvent.planned(planned, "planner"),
                 new RequestEvent(id, EventType.AWAITING_APPROVAL, longAgo, "planner", null, "waits", null, null, null,
                         null, null, null))));
         await("the expiry", () -> "FAILED".equals(given().header("X-API-Key", "key-expire").get("/v1/requests/" + id).path("status")));
@@ -238,7 +239,7 @@ class PlanApprovalTest {
     private void cancelAndConfirm(String id) {
         new Thread(() -> {
             await("the cancel", () -> cancels().stream().anyMatch(c -> c.requestId().equals(id)));
-            connector.source("events-in").send(EventRecord.of(RequestEvent.failed(id, "cancelled by the client", "selector")));
+            connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.failed(id, "cancelled by the client", "selector")));
         }).start();
         cancel("key-approve", id).statusCode(200).body("status", equalTo("FAILED"));
     }

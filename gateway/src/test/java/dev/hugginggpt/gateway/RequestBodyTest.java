@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.gateway.messaging.EventRecord;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.Topics;
@@ -45,7 +46,7 @@ class RequestBodyTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
@@ -54,7 +55,7 @@ class RequestBodyTest {
         Response response = given().header("X-API-Key", "key-body").contentType("application/json").body(body).when().post(path);
         response.then().statusCode(202);
         UserRequest request = requests().get(requests().size() - 1).getPayload();
-        connector.source("events-in").send(EventRecord.of(RequestEvent.failed(request.requestId(), "ended by the test", "test")));
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.failed(request.requestId(), "ended by the test", "test")));
         return request;
     }
 
@@ -76,7 +77,7 @@ class RequestBodyTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         UserRequest request = requests().get(requests().size() - 1).getPayload();
-        connector.source("events-in").send(EventRecord.of(RequestEvent.failed(request.requestId(), "ended by the test", "test")));
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.failed(request.requestId(), "ended by the test", "test")));
         assertEquals(text, request.lastUserMessage());
     }
 
@@ -101,7 +102,7 @@ class RequestBodyTest {
         await("the chat completion's request", () -> !requests().isEmpty()
                 && requests().get(requests().size() - 1).getPayload().messages().size() == 2);
         UserRequest completion = requests().get(requests().size() - 1).getPayload();
-        connector.source("events-in").send(EventRecord.of(RequestEvent.done(completion.requestId(),
+        connector.source(Channels.EVENTS_IN).send(EventRecord.of(RequestEvent.done(completion.requestId(),
                 new Answer("Done.", "template", LlmUsage.NONE), "test")));
         call.get(10, TimeUnit.SECONDS).then().statusCode(200);
         assertEquals("system", completion.messages().get(0).role());

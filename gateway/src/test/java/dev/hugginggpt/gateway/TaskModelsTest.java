@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
 import dev.hugginggpt.protocol.UnavailableModel;
@@ -69,7 +70,7 @@ class TaskModelsTest {
         CompletableFuture<Throwable> refused = new CompletableFuture<>();
         ExecutorHeartbeat noTime = new ExecutorHeartbeat(executor(), List.of(card("local/forged-depth", type, "local", 1)),
                 List.of(), null, false);
-        connector.source("executors").send(Message.of(noTime).withNack(failure -> {
+        connector.source(Channels.EXECUTORS).send(Message.of(noTime).withNack(failure -> {
             refused.complete(failure);
             return CompletableFuture.completedFuture(null);
         }));
@@ -100,7 +101,7 @@ class TaskModelsTest {
 
     private void beat(ExecutorHeartbeat heartbeat) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        connector.source("executors").send(Message.of(heartbeat).withAck(() -> {
+        connector.source(Channels.EXECUTORS).send(Message.of(heartbeat).withAck(() -> {
             acked.complete(null);
             return CompletableFuture.completedFuture(null);
         }));

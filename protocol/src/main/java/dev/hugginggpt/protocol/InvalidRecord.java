@@ -13,13 +13,13 @@ public final class InvalidRecord extends RuntimeException {
     }
 
     /** The record, when it can be used. */
-    public static <T extends Checked> T require(T record, String topic) {
+    public static <T extends Checked> T require(T record, Topic<? super T> topic) {
         if (record == null) {
-            throw new InvalidRecord("an empty " + topic + " record");
+            throw new InvalidRecord("an empty " + topic.name() + " record");
         }
         List<String> problems = record.problems();
         if (!problems.isEmpty()) {
-            throw new InvalidRecord("an invalid " + topic + " record: " + String.join("; ", problems));
+            throw new InvalidRecord("an invalid " + topic.name() + " record: " + String.join("; ", problems));
         }
         return record;
     }

@@ -1,5 +1,6 @@
 package dev.hugginggpt.testkit;
 
+import dev.hugginggpt.protocol.Topic;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import java.util.List;
@@ -18,9 +19,9 @@ public final class TopicSink {
 
     /** The records sent to {@code topic}, in the order they were sent. */
     @SuppressWarnings("unchecked")
-    public <T> List<Message<T>> received(String topic) {
+    public <T> List<Message<T>> received(Topic<?> topic) {
         return sink.received().stream()
-                .filter(m -> topic.equals(topicOf(m)))
+                .filter(m -> topic.name().equals(topicOf(m)))
                 .map(m -> (Message<T>) m)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package dev.hugginggpt.executor.messaging;
 
 import dev.hugginggpt.protocol.Cancel;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -23,7 +24,7 @@ public class ControlConsumer {
         this.running = running;
     }
 
-    @Incoming("controls")
+    @Incoming(Channels.CONTROLS)
     @NonBlocking
     public void onControl(Cancel cancel) {
         InvalidRecord.require(cancel, Topics.CONTROLS);

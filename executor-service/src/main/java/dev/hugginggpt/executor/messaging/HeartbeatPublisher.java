@@ -3,14 +3,13 @@ package dev.hugginggpt.executor.messaging;
 import dev.hugginggpt.executor.backend.ModelBackend;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.ModelCard;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UnavailableModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Announces on hg.executors what this instance can run, which hg.tasks partitions it consumes and how many tasks it
@@ -28,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class HeartbeatPublisher {
     private final List<ModelBackend> backends;
     private final ExecutorIdentity identity;
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
     private final TaskPartitions partitions;
     private final int slots;
     private volatile boolean stopping;
@@ -36,7 +34,7 @@ public class HeartbeatPublisher {
     public HeartbeatPublisher(Instance<ModelBackend> backends, ExecutorIdentity identity,
             @Identifier("task-partitions") TaskPartitions partitions,
             @ConfigProperty(name = "smallrye.messaging.worker.inference.max-concurrency") int slots,
-            @Channel("records") MutinyEmitter<Object> records) {
+            TopicWriter records) {
         this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
         this.partitions = partitions;
@@ -69,7 +67,7 @@ public class HeartbeatPublisher {
         List<ModelCard> local = backends.stream().flatMap(b -> b.localModels().stream()).toList();
         List<String> remote = backends.stream().filter(ModelBackend::isRemote).map(ModelBackend::name).toList();
         List<UnavailableModel> unavailable = backends.stream().flatMap(b -> b.unavailableModels().stream()).toList();
-        return records.sendMessage(KafkaRecord.of(Topics.EXECUTORS, identity.id(), new ExecutorHeartbeat(identity.id(),
-                local, remote, Instant.now(), stopping, partitions.owned(), slots, unavailable)));
+        return records.send(Topics.EXECUTORS, identity.id(), new ExecutorHeartbeat(identity.id(), local, remote,
+                Instant.now(), stopping, partitions.owned(), slots, unavailable));
     }
 }

@@ -6,19 +6,19 @@ import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.config.ExecutorConfig;
 import dev.hugginggpt.executor.documents.DocumentText;
 import dev.hugginggpt.executor.metrics.ExecutorMetrics;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskDispatch;
 import dev.hugginggpt.protocol.TaskOutput;
 import dev.hugginggpt.protocol.TaskResult;
 import dev.hugginggpt.protocol.TaskStatus;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -41,7 +40,7 @@ public class TaskWorker {
     private final List<ModelBackend> backends;
     private final ExecutorIdentity identity;
     /** Results and events (and heartbeats, see HeartbeatPublisher): one producer for the whole executor. */
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
     private final ExecutorMetrics metrics;
     private final StartAnnouncer startAnnouncer;
     private final OutputBounds bounds;
@@ -51,7 +50,7 @@ public class TaskWorker {
     DocumentText documents;
 
     public TaskWorker(Instance<ModelBackend> backends, ExecutorIdentity identity, ExecutorMetrics metrics,
-            @Channel("records") MutinyEmitter<Object> records, Vertx vertx, OutputBounds bounds, RunningTasks running,
+            TopicWriter records, Vertx vertx, OutputBounds bounds, RunningTasks running,
             ExecutorConfig config) {
         this.backends = ModelBackend.inUse(backends);
         this.identity = identity;
@@ -62,7 +61,7 @@ public class TaskWorker {
         this.running = running;
     }
 
-    @Incoming("tasks")
+    @Incoming(Channels.TASKS)
     @WithSpan("run task")
     @Blocking(value = "inference", ordered = false)
     public void onTask(TaskDispatch task) {
@@ -103,13 +102,14 @@ public class TaskWorker {
         metrics.finished(task, status, Duration.between(started, finished));
         LOG.infof("task %s (%s on %s) %s in %d ms", task.key(), task.task(), task.model().modelId(), status,
                 Duration.between(started, finished).toMillis());
-        records.sendMessageAndAwait(KafkaRecord.of(Topics.TASK_RESULTS, task.requestId(), new TaskResult(task.requestId(), task.taskId(),
-                task.task(), task.model(), status, output, error, identity.id(), task.attempt(), started, finished, inputRejected)));
+        records.send(Topics.TASK_RESULTS, task.requestId(), new TaskResult(task.requestId(), task.taskId(), task.task(),
+                task.model(), status, output, error, identity.id(), task.attempt(), started, finished, inputRejected))
+                .await().indefinitely();
     }
 
     private void announceStarted(TaskDispatch task, Instant started) {
-        records.sendMessage(KafkaRecord.of(Topics.EVENTS, task.requestId(),
-                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started))).subscribe().with(
+        records.send(Topics.EVENTS, task.requestId(),
+                RequestEvent.taskStarted(task.requestId(), task.taskId(), identity.id(), started)).subscribe().with(
                         ok -> { }, failure -> LOG.warnf("task %s: the started event was not sent: %s", task.key(), failure.getMessage()));
     }
 

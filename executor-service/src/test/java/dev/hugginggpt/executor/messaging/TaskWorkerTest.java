@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.executor.config.ExecutorLimits;
 import dev.hugginggpt.protocol.Cancel;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.Json;
 import dev.hugginggpt.protocol.ModelChoice;
@@ -41,13 +42,13 @@ class TaskWorkerTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
     @Test
     void aQuickTaskSendsItsResultWithoutAStartedEvent() throws InterruptedException {
-        connector.source("tasks").send(nap("quick", 0));
+        connector.source(Channels.TASKS).send(nap("quick", 0));
         await("the result", () -> results("quick").size() == 1);
         Thread.sleep(500);
         TaskResult result = results("quick").get(0);
@@ -58,7 +59,7 @@ class TaskWorkerTest {
 
     @Test
     void aTaskStillRunningAfterTheDelayIsAnnouncedBeforeItsResult() {
-        connector.source("tasks").send(nap("slow", 900));
+        connector.source(Channels.TASKS).send(nap("slow", 900));
         await("the started event", () -> started("slow").size() == 1);
         assertEquals(List.of(), results("slow"), "announced while the model still runs");
         await("the result", () -> results("slow").size() == 1);
@@ -71,7 +72,7 @@ class TaskWorkerTest {
 
     @Test
     void aTextTooLongForARecordIsCutAndKeptWholeInAFile() throws Exception {
-        connector.source("tasks").send(nap("wordy", 0, Map.of("chars", "3000000")));
+        connector.source(Channels.TASKS).send(nap("wordy", 0, Map.of("chars", "3000000")));
         await("the result", () -> results("wordy").size() == 1);
         TaskResult result = results("wordy").get(0);
 
@@ -85,11 +86,11 @@ class TaskWorkerTest {
 
     @Test
     void aCancelKillsTheRequestsRunningProgramAndItsQueuedTasksDoNotStart() throws Exception {
-        connector.source("tasks").send(nap("cancelled", 0, Map.of("program", "sleep 37")));
+        connector.source(Channels.TASKS).send(nap("cancelled", 0, Map.of("program", "sleep 37")));
         await("the started event", () -> started("cancelled").size() == 1);
         assertTrue(sleeping(), "the program runs");
         long sent = System.nanoTime();
-        connector.source("controls").send(Cancel.of("cancelled", "cancelled by the client"));
+        connector.source(Channels.CONTROLS).send(Cancel.of("cancelled", "cancelled by the client"));
         await("the result", () -> results("cancelled").size() == 1);
         long millis = (System.nanoTime() - sent) / 1_000_000;
         TaskResult stopped = results("cancelled").get(0);
@@ -98,10 +99,10 @@ class TaskWorkerTest {
         assertTrue(millis < 1000, "the slot was free after " + millis + " ms");
         assertTrue(!sleeping(), "the program was killed");
 
-        connector.source("tasks").send(nap("cancelled", 5000));
+        connector.source(Channels.TASKS).send(nap("cancelled", 5000));
         await("the queued task's result", () -> results("cancelled").size() == 2);
         assertEquals("its request was cancelled before the task started", results("cancelled").get(1).error());
-        connector.source("tasks").send(nap("not-cancelled", 0));
+        connector.source(Channels.TASKS).send(nap("not-cancelled", 0));
         await("another request's result", () -> results("not-cancelled").size() == 1);
         assertEquals(TaskStatus.SUCCEEDED, results("not-cancelled").get(0).status(), "the thread's interrupt was cleared");
     }

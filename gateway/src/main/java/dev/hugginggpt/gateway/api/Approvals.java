@@ -8,13 +8,11 @@ import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Runs a plan that waits for approval, as planned or edited: APPROVED (with the plan that runs) to hg.events, stored
@@ -27,10 +25,10 @@ public class Approvals {
     private final RequestViews views;
     private final SubmittedPlans plans;
     private final RequestFailures failures;
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
 
     public Approvals(RequestViews views, SubmittedPlans plans, RequestFailures failures,
-            @Channel("records") MutinyEmitter<Object> records) {
+            TopicWriter records) {
         this.views = views;
         this.plans = plans;
         this.failures = failures;
@@ -55,8 +53,8 @@ public class Approvals {
                 : "approved with an edited plan", GatewaySource.ID);
         views.apply(event);
         try {
-            records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, id, event));
-            records.sendMessageAndAwait(KafkaRecord.of(Topics.PLANS, id, approved));
+            records.send(Topics.EVENTS, id, event).await().indefinitely();
+            records.send(Topics.PLANS, id, approved).await().indefinitely();
         } catch (RuntimeException e) {
             failures.fail(id, "the approved plan could not be handed to the selector: " + e.getMessage());
             throw ProblemException.unavailable("the approved plan could not be handed to the selector ("

@@ -16,13 +16,12 @@ import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
 import dev.hugginggpt.protocol.ResourceRef;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
 import dev.hugginggpt.protocol.resources.ResourceStore;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /** Checks a submitted request, records it as accepted, and hands it to the planner over hg.requests. */
 @ApplicationScoped
@@ -46,7 +44,7 @@ public class RequestSubmitter {
     private final TenantLimits limits;
     private final ResourceOwners owners;
     /** Requests and events (and DONE, see Responder): one producer for the gateway. */
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
     private final GatewayMetrics metrics;
 
     private final RequestRecordLimit recordLimit;
@@ -57,7 +55,7 @@ public class RequestSubmitter {
     public static final String CLIENT_PLANNER = "client";
 
     public RequestSubmitter(ResourceStore store, RequestViews views, TenantLimits limits, ResourceOwners owners,
-            GatewayMetrics metrics, @Channel("records") MutinyEmitter<Object> records, RequestRecordLimit recordLimit,
+            GatewayMetrics metrics, TopicWriter records, RequestRecordLimit recordLimit,
             RequestFailures failures, ObjectMapper json, SubmittedPlans plans) {
         this.plans = plans;
         this.recordLimit = recordLimit;
@@ -102,8 +100,8 @@ public class RequestSubmitter {
             return skipPlanning(request, accepted, own);
         }
         // Together: this gateway's view already holds ACCEPTED, and the views of the others take it after PLANNED too.
-        return Uni.combine().all().unis(records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), accepted)),
-                records.sendMessage(KafkaRecord.of(Topics.REQUESTS, request.requestId(), request))).discardItems()
+        return Uni.combine().all().unis(records.send(Topics.EVENTS, request.requestId(), accepted),
+                records.send(Topics.REQUESTS, request.requestId(), request)).discardItems()
                 .replaceWith(request.requestId())
                 .onFailure().transform(failure -> {
                     failures.fail(request.requestId(), "the request could not be handed to the planner: " + failure.getMessage());
@@ -122,9 +120,9 @@ public class RequestSubmitter {
             events.add(RequestEvent.awaitingApproval(request.requestId(), GatewaySource.ID));
         }
         events.subList(1, events.size()).forEach(views::apply);
-        Uni<Void> sent = records.sendMessage(KafkaRecord.of(Topics.EVENTS, request.requestId(), List.copyOf(events)));
+        Uni<Void> sent = records.sendEvents(request.requestId(), events);
         if (!request.options().requiresApproval()) {
-            sent = Uni.combine().all().unis(sent, records.sendMessage(KafkaRecord.of(Topics.PLANS, request.requestId(), plan)))
+            sent = Uni.combine().all().unis(sent, records.send(Topics.PLANS, request.requestId(), plan))
                     .discardItems();
         }
         return sent.replaceWith(request.requestId()).onFailure().transform(failure -> {

@@ -1,6 +1,7 @@
 package dev.hugginggpt.gateway.catalog;
 
 import dev.hugginggpt.gateway.config.GatewayConfig;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.ModelCard;
@@ -36,7 +37,7 @@ public class LiveExecutors {
     }
 
     /** On the consumer's event loop: recording a heartbeat is quick and never waits. */
-    @Incoming("executors")
+    @Incoming(Channels.EXECUTORS)
     @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
         InvalidRecord.require(heartbeat, Topics.EXECUTORS);

@@ -2,6 +2,7 @@ package dev.hugginggpt.gateway.lifecycle;
 
 import dev.hugginggpt.gateway.config.GatewayConfig;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.Topics;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
@@ -36,7 +37,7 @@ public class DeadLetterWatcher {
         this.lookAgainAfter = config.lifecycle().deadLetterLookAgain();
     }
 
-    @Incoming("dead-letters")
+    @Incoming(Channels.DEAD_LETTERS)
     @NonBlocking
     public void onDeadLetter(ConsumerRecord<String, byte[]> letter) {
         String topic = header(letter, TOPIC, "an unknown topic");

@@ -3,11 +3,9 @@ package dev.hugginggpt.gateway.lifecycle;
 import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,9 +18,9 @@ public class RequestFailures {
     private static final int MAX_REASON_CHARS = 500;
 
     private final RequestViews views;
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
 
-    public RequestFailures(RequestViews views, @Channel("records") MutinyEmitter<Object> records) {
+    public RequestFailures(RequestViews views, TopicWriter records) {
         this.views = views;
         this.records = records;
     }
@@ -36,7 +34,7 @@ public class RequestFailures {
         LOG.warnf("request %s failed: %s", requestId, shown);
         RequestEvent failed = RequestEvent.failed(requestId, shown, GatewaySource.ID);
         views.apply(failed);
-        records.sendMessage(KafkaRecord.of(Topics.EVENTS, requestId, failed)).subscribe().with(ok -> { },
+        records.send(Topics.EVENTS, requestId, failed).subscribe().with(ok -> { },
                 failure -> LOG.warnf("request %s: its FAILED event was not sent: %s", requestId, failure.getMessage()));
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.hugginggpt.gateway.messaging;
 
 import dev.hugginggpt.gateway.view.RequestViews;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -21,11 +22,11 @@ public class EventMaterializer {
         this.views = views;
     }
 
-    @Incoming("events-in")
+    @Incoming(Channels.EVENTS_IN)
     @NonBlocking
     public void onEvents(EventRecord record) {
         if (record == null || record.events() == null || record.events().isEmpty()) {
-            throw new InvalidRecord("an empty " + Topics.EVENTS + " record");
+            throw new InvalidRecord("an empty " + Topics.EVENTS.name() + " record");
         }
         record.events().forEach(event -> InvalidRecord.require(event, Topics.EVENTS));
         record.events().forEach(views::apply);

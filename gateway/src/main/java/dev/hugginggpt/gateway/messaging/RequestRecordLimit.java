@@ -56,21 +56,21 @@ public class RequestRecordLimit {
                 config.put(key, value);
             }
         });
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REQUESTS);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REQUESTS.name());
         try (Admin admin = Admin.create(config)) {
             Config described = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
             ConfigEntry entry = described.get("max.message.bytes");
             if (entry != null && entry.value() != null) {
                 int topicMax = Integer.parseInt(entry.value()) - FRAMING_BYTES;
                 if (topicMax < maxBytes) {
-                    LOG.infof("%s takes records of %s bytes: requests are limited to %d bytes of JSON", Topics.REQUESTS,
-                            entry.value(), topicMax);
+                    LOG.infof("%s takes records of %s bytes: requests are limited to %d bytes of JSON",
+                            Topics.REQUESTS.name(), entry.value(), topicMax);
                     maxBytes = topicMax;
                 }
             }
         } catch (Exception e) {
             LOG.warnf("could not read %s's max.message.bytes (%s); requests are limited to %d bytes of JSON",
-                    Topics.REQUESTS, e.getMessage(), maxBytes);
+                    Topics.REQUESTS.name(), e.getMessage(), maxBytes);
         }
     }
 }

@@ -6,11 +6,13 @@ import dev.hugginggpt.gateway.messaging.GatewaySource;
 import dev.hugginggpt.gateway.metrics.GatewayMetrics;
 import dev.hugginggpt.gateway.view.RequestViews;
 import dev.hugginggpt.protocol.Answer;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -22,9 +24,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -63,14 +62,14 @@ public class Responder {
     private final StreamingChatModel chatModel;
     private final Duration llmTimeout;
     private final Duration answerPieceInterval;
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
     private final RequestViews views;
     private final GatewayMetrics metrics;
     private final Tracer tracer;
 
     public Responder(GatewayConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.timeout", defaultValue = "60s") Duration llmTimeout,
-            StreamingChatModel chatModel, @Channel("records") MutinyEmitter<Object> records, RequestViews views,
+            StreamingChatModel chatModel, TopicWriter records, RequestViews views,
             GatewayMetrics metrics, Tracer tracer) {
         this.llmTimeout = llmTimeout;
         this.answerPieceInterval = config.streams().answerPieceInterval();
@@ -90,9 +89,9 @@ public class Responder {
      * for its tasks' events, for Kafka or for the LLM's stream. Each outcome is acknowledged once
      * its DONE is stored, so an instance killed before that leaves it to the next.
      */
-    @Incoming("outcomes")
+    @Incoming(Channels.OUTCOMES)
     public Flow.Subscriber<Message<Outcome>> outcomes() {
-        return new BoundedSubscriber<>("outcomes", answersInProgress, this::answer);
+        return new BoundedSubscriber<>(Channels.OUTCOMES, answersInProgress, this::answer);
     }
 
     private CompletionStage<Void> answer(Message<Outcome> message) {
@@ -175,11 +174,10 @@ public class Responder {
     private CompletionStage<Void> write(Outcome outcome, Timed written, Context traced) {
         metrics.answered(written.answer(), written.took());
         RequestEvent done = RequestEvent.done(outcome.requestId(), written.answer(), GatewaySource.ID);
-        Message<Object> record = KafkaRecord.<String, Object>of(Topics.EVENTS, outcome.requestId(), done)
-                .addMetadata(TracingMetadata.withCurrent(traced));
         // Stored, so this instance's waiting clients need not wait for it to come back from Kafka (the copy that
         // comes back is a duplicate the views ignore; other instances materialize it from there).
-        return records.sendMessage(record).subscribeAsCompletionStage().thenRun(() -> views.apply(done));
+        return records.send(Topics.EVENTS, outcome.requestId(), done, TracingMetadata.withCurrent(traced))
+                .subscribeAsCompletionStage().thenRun(() -> views.apply(done));
     }
 
     private static int callsSpent(Outcome outcome) {
@@ -200,8 +198,8 @@ public class Responder {
     private CompletableFuture<Answer> withLlm(Outcome outcome) {
         String facts = TemplateAnswer.write(outcome);
         String requestId = outcome.requestId();
-        StreamedLlmAnswer written = new StreamedLlmAnswer(requestId, facts, piece -> records.sendMessageAndForget(
-                KafkaRecord.of(Topics.EVENTS, requestId, RequestEvent.answerDelta(requestId, piece, GatewaySource.ID))),
+        StreamedLlmAnswer written = new StreamedLlmAnswer(requestId, facts, piece -> records.sendAndForget(
+                Topics.EVENTS, requestId, RequestEvent.answerDelta(requestId, piece, GatewaySource.ID)),
                 answerPieceInterval);
         ChatRequest.Builder request = ChatRequest.builder().messages(SystemMessage.from(INSTRUCTIONS),
                 UserMessage.from("My request: " + outcome.plan().userMessage() + "\nTask results:\n" + facts));

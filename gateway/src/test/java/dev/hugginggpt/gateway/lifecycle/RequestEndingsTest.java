@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.Topics;
@@ -47,7 +48,7 @@ class RequestEndingsTest {
 
     @BeforeEach
     void setUp() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
@@ -68,10 +69,10 @@ class RequestEndingsTest {
     @Test
     void aDeadLetterFailsTheRequestItNamesWithItsReason() {
         String id = submit("key-b", "Describe this");
-        ConsumerRecord<String, byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS, 0, 0, id, new byte[] {1});
-        letter.headers().add(DeadLetterWatcher.TOPIC, Topics.PLANS.getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS.name(), 0, 0, id, new byte[] {1});
+        letter.headers().add(DeadLetterWatcher.TOPIC, Topics.PLANS.name().getBytes(StandardCharsets.UTF_8));
         letter.headers().add(DeadLetterWatcher.REASON, "an invalid hg.plans record: no tasks".getBytes(StandardCharsets.UTF_8));
-        connector.source("dead-letters").send(letter);
+        connector.source(Channels.DEAD_LETTERS).send(letter);
         await("the named request failed", () -> "FAILED".equals(status(id, "key-b")));
         given().header("X-API-Key", "key-b").when().get("/v1/requests/" + id).then()
                 .body("error", containsString("on hg.plans could not be used (an invalid hg.plans record: no tasks)"));
@@ -79,13 +80,13 @@ class RequestEndingsTest {
 
     @Test
     void aDeadLetterThatComesBeforeItsRequestIsLookedAtAgain() {
-        ConsumerRecord<String, byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS, 0, 1, "not-yet/3", new byte[0]);
-        letter.headers().add(DeadLetterWatcher.TOPIC, Topics.TASKS.getBytes(StandardCharsets.UTF_8));
-        connector.source("dead-letters").send(letter);
+        ConsumerRecord<String, byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS.name(), 0, 1, "not-yet/3", new byte[0]);
+        letter.headers().add(DeadLetterWatcher.TOPIC, Topics.TASKS.name().getBytes(StandardCharsets.UTF_8));
+        connector.source(Channels.DEAD_LETTERS).send(letter);
         RequestEvent accepted = RequestEvent.accepted(new dev.hugginggpt.protocol.UserRequest("not-yet", "tenant-rate",
                 java.util.List.of(dev.hugginggpt.protocol.ChatMessage.user("hi")), java.util.List.of(), null,
                 java.time.Instant.now()), "gateway-elsewhere");
-        connector.source("events-in").send(dev.hugginggpt.gateway.messaging.EventRecord.of(accepted));
+        connector.source(Channels.EVENTS_IN).send(dev.hugginggpt.gateway.messaging.EventRecord.of(accepted));
         await("the request failed once its view held it", () -> "FAILED".equals(status("not-yet", "key-rate")));
     }
 

@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.catalog;
 
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.ModelCard;
@@ -30,7 +31,7 @@ public class ServedTaskTypes {
     private final Map<String, ExecutorHeartbeat> live = new ConcurrentHashMap<>();
 
     /** On the consumer's event loop: a heartbeat is recorded at once, never queued behind busy worker threads. */
-    @Incoming("executors")
+    @Incoming(Channels.EXECUTORS)
     @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
         InvalidRecord.require(heartbeat, Topics.EXECUTORS);

@@ -3,23 +3,23 @@ package dev.hugginggpt.planner.messaging;
 import dev.hugginggpt.planner.metrics.PlannerMetrics;
 import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.planner.service.PlanningService;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.RequestEvent;
 import dev.hugginggpt.protocol.RequestOptions;
+import dev.hugginggpt.protocol.TopicWriter;
 import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.protocol.UserRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,9 +35,9 @@ public class RequestConsumer {
     private final PlanningService planning;
     private final PlannerMetrics metrics;
     /** Plans and events: one producer, so a plan and its PLANNED event share a produce request. */
-    private final MutinyEmitter<Object> records;
+    private final TopicWriter records;
 
-    public RequestConsumer(PlanningService planning, PlannerMetrics metrics, @Channel("records") MutinyEmitter<Object> records) {
+    public RequestConsumer(PlanningService planning, PlannerMetrics metrics, TopicWriter records) {
         this.planning = planning;
         this.metrics = metrics;
         this.records = records;
@@ -47,7 +47,7 @@ public class RequestConsumer {
      * A request that cannot be read or used is refused (dead-lettered, see {@link InvalidRecord}); a plan that cannot
      * be sent (too large for the topic, say) fails its request with the reason instead.
      */
-    @Incoming("requests")
+    @Incoming(Channels.REQUESTS)
     @WithSpan("plan request")
     @Blocking(ordered = false)
     public void onRequest(UserRequest request) {
@@ -61,8 +61,8 @@ public class RequestConsumer {
         metrics.planned(result, Duration.ofNanos(nanos));
         if (!result.ok()) {
             LOG.infof("request %s: planning failed after %d ms: %s", key, millis, result.failure());
-            records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, key,
-                    RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE)));
+            records.send(Topics.EVENTS, key, RequestEvent.planningFailed(key, result.failure(), result.usage(), SOURCE))
+                    .await().indefinitely();
             return;
         }
         RequestOptions options = request.options() == null ? RequestOptions.defaults() : request.options();
@@ -77,8 +77,8 @@ public class RequestConsumer {
             }
         } catch (RuntimeException e) {
             LOG.warnf("request %s: its plan could not be sent: %s", key, e.getMessage());
-            records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, key, RequestEvent.planningFailed(key,
-                    "the plan could not be passed on (" + e.getMessage() + ")", result.usage(), SOURCE)));
+            records.send(Topics.EVENTS, key, RequestEvent.planningFailed(key,
+                    "the plan could not be passed on (" + e.getMessage() + ")", result.usage(), SOURCE)).await().indefinitely();
         }
     }
 
@@ -87,18 +87,17 @@ public class RequestConsumer {
      * AWAITING_APPROVAL in one record, so that no view sees the one without the other.
      */
     private void awaitApproval(Plan plan) {
-        records.sendMessageAndAwait(KafkaRecord.of(Topics.EVENTS, plan.requestId(), java.util.List.of(
-                RequestEvent.planned(plan, SOURCE), RequestEvent.awaitingApproval(plan.requestId(), SOURCE))));
+        records.sendEvents(plan.requestId(), List.of(RequestEvent.planned(plan, SOURCE),
+                RequestEvent.awaitingApproval(plan.requestId(), SOURCE))).await().indefinitely();
     }
 
     /** Together, one round of writes: the gateways' views take the selector's task events before PLANNED too. */
     private void send(Plan plan, boolean planOnly) {
-        Uni<Void> planned = records.sendMessage(KafkaRecord.of(Topics.EVENTS, plan.requestId(),
-                RequestEvent.planned(plan, SOURCE)));
+        Uni<Void> planned = records.send(Topics.EVENTS, plan.requestId(), RequestEvent.planned(plan, SOURCE));
         if (planOnly) {
             planned.await().indefinitely();
         } else {
-            Uni.combine().all().unis(planned, records.sendMessage(KafkaRecord.of(Topics.PLANS, plan.requestId(), plan)))
+            Uni.combine().all().unis(planned, records.send(Topics.PLANS, plan.requestId(), plan))
                     .discardItems().await().indefinitely();
         }
     }

@@ -4,6 +4,7 @@ import static dev.hugginggpt.testkit.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.Plan;
@@ -34,13 +35,13 @@ class RequestConsumerTest {
 
     @BeforeEach
     void clear() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
     }
 
     @Test
     void aRequestBecomesAPlanOnHgPlansAndAPlannedEventKeyedByRequest() {
-        connector.source("requests").send(request("r-1", "cat.jpg 사진을 설명하고 그 설명을 음성으로 읽어줘", null));
+        connector.source(Channels.REQUESTS).send(request("r-1", "cat.jpg 사진을 설명하고 그 설명을 음성으로 읽어줘", null));
         await("the planner's output", () -> plans().size() == 1 && events().size() == 1);
         Plan plan = plans().get(0).getPayload();
         assertEquals("r-1", plan.requestId());
@@ -55,7 +56,7 @@ class RequestConsumerTest {
 
     @Test
     void aPlanOnlyRequestIsReportedButNotScheduled() {
-        connector.source("requests").send(request("r-2", "Read 'good morning' aloud.", true));
+        connector.source(Channels.REQUESTS).send(request("r-2", "Read 'good morning' aloud.", true));
         await("the planner's output", () -> events().size() == 1);
         assertEquals(EventType.PLANNED, events().get(0).getPayload().type());
         assertTrue(plans().isEmpty());
@@ -63,7 +64,7 @@ class RequestConsumerTest {
 
     @Test
     void aPlanThatWaitsForApprovalStaysInTheEventsWithItsAwaitingEventAndIsNotScheduled() {
-        connector.source("requests").send(new UserRequest("r-4", "default", List.of(new ChatMessage("user",
+        connector.source(Channels.REQUESTS).send(new UserRequest("r-4", "default", List.of(new ChatMessage("user",
                 "Read 'good morning' aloud.")), List.of(), new RequestOptions(null, null, null, null, null, "required"),
                 Instant.now()));
         await("the planner's output", () -> sent.received(Topics.EVENTS).size() == 1);
@@ -78,7 +79,7 @@ class RequestConsumerTest {
     void askingForTheLlmPlannerWithoutAnLlmFailsWithTheConfigurationHint() {
         UserRequest request = new UserRequest("r-3", "default", List.of(new ChatMessage("user", "Describe cat.jpg")),
                 List.of(), new RequestOptions("llm", null, null, null), Instant.now());
-        connector.source("requests").send(request);
+        connector.source(Channels.REQUESTS).send(request);
         await("the planner's output", () -> events().size() == 1);
         RequestEvent failed = events().get(0).getPayload();
         assertEquals(EventType.PLANNING_FAILED, failed.type());

@@ -52,8 +52,7 @@ public interface SelectorConfig {
     @WithDefault("0.75")
     double tenantSlotShare();
 
-    /** Compacted topic holding the DAG state of unfinished requests. */
-    @WithDefault("hg.selector-state")
+    /** Compacted topic holding the DAG state of unfinished requests (application.properties: Topics.SELECTOR_STATE). */
     String stateTopic();
 
     /** false keeps the DAG state in memory only (service tests without a broker). */

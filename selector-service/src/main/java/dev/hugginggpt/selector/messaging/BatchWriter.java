@@ -2,6 +2,8 @@ package dev.hugginggpt.selector.messaging;
 
 import dev.hugginggpt.protocol.Outcome;
 import dev.hugginggpt.protocol.RequestEvent;
+import dev.hugginggpt.protocol.TopicWriter;
+import dev.hugginggpt.protocol.Topics;
 import dev.hugginggpt.selector.config.SelectorConfig;
 import dev.hugginggpt.selector.metrics.SelectorMetrics;
 import dev.hugginggpt.selector.scheduling.DagScheduler;
@@ -41,7 +43,7 @@ public class BatchWriter {
     private final DagScheduler scheduler;
     private final TaskRouter router;
     private final DagStateStore state;
-    private final SelectorRecords records;
+    private final TopicWriter records;
     private final SelectorMetrics metrics;
     private final GroupCommit<Step> steps;
     /** Done once the last batch begun has handed its DAG state to the producer (guarded by the group commit). */
@@ -59,7 +61,7 @@ public class BatchWriter {
     private record Caused<T>(Context context, T value) {
     }
 
-    public BatchWriter(DagScheduler scheduler, TaskRouter router, DagStateStore state, SelectorRecords records,
+    public BatchWriter(DagScheduler scheduler, TaskRouter router, DagStateStore state, TopicWriter records,
             SelectorMetrics metrics, SelectorConfig config) {
         this.scheduler = scheduler;
         this.router = router;
@@ -102,9 +104,9 @@ public class BatchWriter {
                     changed.add(action.requestId());
                     if (action instanceof SchedulerAction.Dispatch d) {
                         int partition = router.route(d.task().key(), Instant.now());
-                        sends.add(send(d.task().requestId(), records.dispatch(d.task(), partition)));
+                        sends.add(send(d.task().requestId(), records.sendToPartition(Topics.TASKS, d.task().key(), d.task(), partition)));
                     } else if (action instanceof SchedulerAction.Stop s) {
-                        sends.add(send(s.requestId(), records.control(s.cancel())));
+                        sends.add(send(s.requestId(), records.send(Topics.CONTROLS, s.requestId(), s.cancel())));
                     } else if (action instanceof SchedulerAction.Event e) {
                         eventsOf(events, step.context(), e.event().requestId()).add(e.event());
                     } else if (action instanceof SchedulerAction.Finish f) {
@@ -117,12 +119,12 @@ public class BatchWriter {
         }
         for (Map.Entry<String, Caused<List<RequestEvent>>> request : events.entrySet()) {
             try (Scope scope = request.getValue().context().makeCurrent()) {
-                sends.add(send(request.getKey(), records.events(request.getKey(), request.getValue().value())));
+                sends.add(send(request.getKey(), records.sendEvents(request.getKey(), request.getValue().value())));
             }
         }
         for (Caused<Outcome> outcome : finished) {
             try (Scope scope = outcome.context().makeCurrent()) {
-                sends.add(send(outcome.value().requestId(), records.outcome(outcome.value())));
+                sends.add(send(outcome.value().requestId(), records.send(Topics.OUTCOMES, outcome.value().requestId(), outcome.value())));
             }
         }
         handOver(sends);
@@ -153,7 +155,7 @@ public class BatchWriter {
     private Uni<Void> send(String requestId, Uni<Void> record) {
         return record.onFailure(BatchWriter::refusedForGood).recoverWithUni(refused -> {
             LOG.warnf("request %s: Kafka refused a record: %s; the request is failed", requestId, refused.getMessage());
-            return records.events(requestId, List.of(RequestEvent.failed(requestId,
+            return records.sendEvents(requestId, List.of(RequestEvent.failed(requestId,
                     "the selector could not pass this request on (" + refused.getMessage() + ")", SelectorSource.ID)));
         }).memoize().indefinitely();
     }

@@ -1,6 +1,7 @@
 package dev.hugginggpt.selector.messaging;
 
 import dev.hugginggpt.protocol.Cancel;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.InvalidRecord;
 import dev.hugginggpt.protocol.Plan;
@@ -70,7 +71,7 @@ public class SchedulingConsumer {
      * Unordered: a plan's in-context choice (an LLM call) does not hold up the records behind it, and the results of a
      * DAG level's tasks, which finish together, are scheduled in one batch.
      */
-    @Incoming("scheduling")
+    @Incoming(Channels.SCHEDULING)
     @WithSpan("schedule")
     @Blocking(ordered = false)
     public void onRecord(Object record) {
@@ -87,7 +88,7 @@ public class SchedulingConsumer {
 
     /** After the request's plan on its partition, so it reaches the instance that schedules the request, in order. */
     private void onCancel(Cancel cancel) {
-        InvalidRecord.require(cancel, Topics.PLANS);
+        InvalidRecord.require(cancel, Topics.PLAN_CANCELS);
         if (!partitions.owns(cancel.requestId())) {
             return;
         }
@@ -140,7 +141,7 @@ public class SchedulingConsumer {
     }
 
     /** On the consumer's event loop: a heartbeat is recorded at once, never queued behind busy worker threads. */
-    @Incoming("executors")
+    @Incoming(Channels.EXECUTORS)
     @NonBlocking
     public void onHeartbeat(ExecutorHeartbeat heartbeat) {
         InvalidRecord.require(heartbeat, Topics.EXECUTORS);

@@ -51,7 +51,7 @@ public class SchedulingPartitions implements KafkaConsumerRebalanceListener {
         if (plans.isEmpty()) {
             return;
         }
-        partitionCount = consumer.partitionsFor(Topics.PLANS).size();
+        partitionCount = consumer.partitionsFor(Topics.PLANS.name()).size();
         owned.addAll(plans);
         changed.fire(new Changed(plans, partitionCount, true));
     }
@@ -73,7 +73,7 @@ public class SchedulingPartitions implements KafkaConsumerRebalanceListener {
 
     private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
         Set<Integer> numbers = new TreeSet<>();
-        partitions.stream().filter(p -> p.topic().equals(Topics.PLANS)).forEach(p -> numbers.add(p.partition()));
+        partitions.stream().filter(p -> p.topic().equals(Topics.PLANS.name())).forEach(p -> numbers.add(p.partition()));
         return numbers;
     }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.TaskResult;
+import dev.hugginggpt.protocol.Topic;
 import dev.hugginggpt.protocol.Topics;
 import io.quarkus.arc.Arc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -33,23 +35,21 @@ public class SchedulingRecordDeserializer implements Deserializer<Object> {
     @Override
     public Object deserialize(String topic, Headers headers, byte[] data) {
         Header type = headers == null ? null : headers.lastHeader(Topics.RECORD_TYPE);
-        if (type != null && topic.equals(Topics.PLANS)) {
+        if (type != null && topic.equals(Topics.PLANS.name())) {
             String name = type.value() == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
-            if (!name.equals(Cancel.RECORD_TYPE)) {
-                throw new SerializationException("hg.plans carries plans and cancels, not '" + name + "'");
+            if (!name.equals(Topics.PLAN_CANCELS.recordType())) {
+                throw new SerializationException(topic + " carries plans and cancels, not '" + name + "'");
             }
-            return read(data, Cancel.class);
+            return read(data, Topics.PLAN_CANCELS.recordClass());
         }
         return deserialize(topic, data);
     }
 
     @Override
     public Object deserialize(String topic, byte[] data) {
-        Class<?> type = switch (topic) {
-            case Topics.PLANS -> Plan.class;
-            case Topics.TASK_RESULTS -> TaskResult.class;
-            default -> throw new SerializationException("the selector reads no records from " + topic);
-        };
+        Class<?> type = Stream.of(Topics.PLANS, Topics.TASK_RESULTS).filter(t -> t.name().equals(topic))
+                .findFirst().map(Topic::recordClass)
+                .orElseThrow(() -> new SerializationException("the selector reads no records from " + topic));
         return read(data, type);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.protocol.Cancel;
+import dev.hugginggpt.protocol.Channels;
 import dev.hugginggpt.protocol.EventType;
 import dev.hugginggpt.protocol.ExecutorHeartbeat;
 import dev.hugginggpt.protocol.LlmUsage;
@@ -56,10 +57,10 @@ class SchedulingConsumerTest {
 
     @BeforeEach
     void setUp() {
-        sent = new TopicSink(connector.sink("records"));
+        sent = new TopicSink(connector.sink(Channels.RECORDS));
         sent.clear();
         StandInLlm.server.reset();
-        connector.source("executors").send(new ExecutorHeartbeat("executor-test", List.of(
+        connector.source(Channels.EXECUTORS).send(new ExecutorHeartbeat("executor-test", List.of(
                 card("local/english-voice", "text-to-speech", 100, "English speech synthesizer"),
                 card("local/french-voice", "text-to-speech", 10, "French speech synthesizer"),
                 card("local/sphinx", "automatic-speech-recognition", 0, "English speech recognizer")),
@@ -71,7 +72,7 @@ class SchedulingConsumerTest {
         StandInLlm.server.reply("""
                 [{"task": 0, "id": "local/french-voice", "reason": "the text is French"},
                  {"task": 2, "id": "local/german-voice", "reason": "made up"}]""");
-        connector.source("scheduling").send(plan("r-batch", 1));
+        connector.source(Channels.SCHEDULING).send(plan("r-batch", 1));
         await("the selector's output", () -> tasks().size() == 2);
 
         List<ChatCall> calls = StandInLlm.server.calls();
@@ -95,13 +96,13 @@ class SchedulingConsumerTest {
         assertTrue(chosen.usage().inputTokens() > 0);
 
         ResourceRef wav = new ResourceRef("r-00000000000000000001.wav", "speech.wav", "audio/wav", 10);
-        connector.source("scheduling").send(succeeded(first, TaskOutput.file(wav, Map.of())));
-        connector.source("scheduling").send(succeeded(third, TaskOutput.file(wav, Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(first, TaskOutput.file(wav, Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(third, TaskOutput.file(wav, Map.of())));
         await("the selector's output", () -> tasks().size() == 3);
         TaskDispatch second = dispatched(1);
         assertEquals("local/sphinx", second.model().modelId());
         assertEquals(wav.id(), second.args().get("audio"));
-        connector.source("scheduling").send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(second, TaskOutput.text("bonjour", Map.of())));
         await("the selector's output", () -> outcomes().size() == 1);
         assertEquals(1, outcomes().get(0).getPayload().selectionUsage().calls());
         assertEquals(1, StandInLlm.server.calls().size(), "no LLM call when later tasks become ready");
@@ -109,7 +110,7 @@ class SchedulingConsumerTest {
 
     @Test
     void noLlmCallWhenPlanningSpentTheBudgetOfTheRequest() {
-        connector.source("scheduling").send(plan("r-budget", 2));
+        connector.source(Channels.SCHEDULING).send(plan("r-budget", 2));
         await("the selector's output", () -> tasks().size() == 2);
         assertTrue(StandInLlm.server.calls().isEmpty());
         assertEquals("local/english-voice", dispatched(0).model().modelId());
@@ -118,16 +119,16 @@ class SchedulingConsumerTest {
 
     @Test
     void theEventsOfARequestWrittenTogetherShareOneRecord() {
-        connector.source("scheduling").send(plan("r-together", 2));
+        connector.source(Channels.SCHEDULING).send(plan("r-together", 2));
         await("the selector's output", () -> tasks().size() == 2 && eventRecords().size() == 1);
         assertEquals(List.of(EventType.TASK_SELECTED, EventType.TASK_SELECTED), types(eventRecords().get(0)));
 
         ResourceRef wav = new ResourceRef("r-00000000000000000002.wav", "speech.wav", "audio/wav", 10);
-        connector.source("scheduling").send(succeeded(dispatched(0), TaskOutput.file(wav, Map.of())));
-        connector.source("scheduling").send(succeeded(dispatched(2), TaskOutput.file(wav, Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(dispatched(0), TaskOutput.file(wav, Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(dispatched(2), TaskOutput.file(wav, Map.of())));
         await("the selector's output", () -> tasks().size() == 3
                 && events().stream().filter(e -> e.type() == EventType.TASK_FINISHED).count() == 2);
-        connector.source("scheduling").send(succeeded(dispatched(1), TaskOutput.text("bonjour", Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(dispatched(1), TaskOutput.text("bonjour", Map.of())));
         await("the selector's output", () -> outcomes().size() == 1);
         List<Object> records = eventRecords();
         assertEquals(List.of(EventType.TASK_FINISHED, EventType.RESPONDING), types(records.get(records.size() - 1)),
@@ -140,9 +141,9 @@ class SchedulingConsumerTest {
 
     @Test
     void aCancelOnThePlansTopicEndsTheRequestAndTellsEveryExecutorToStopIt() {
-        connector.source("scheduling").send(plan("r-cancel", 2));
+        connector.source(Channels.SCHEDULING).send(plan("r-cancel", 2));
         await("the first tasks", () -> tasks().size() == 2);
-        connector.source("scheduling").send(Cancel.of("r-cancel", "cancelled by the client"));
+        connector.source(Channels.SCHEDULING).send(Cancel.of("r-cancel", "cancelled by the client"));
         await("the cancel's report", () -> events().stream().anyMatch(e -> e.type() == EventType.FAILED));
         List<Message<Cancel>> controls = sent.received(Topics.CONTROLS);
         assertEquals(1, controls.size());
@@ -150,7 +151,7 @@ class SchedulingConsumerTest {
         RequestEvent failed = events().stream().filter(e -> e.type() == EventType.FAILED).findFirst().orElseThrow();
         assertEquals("cancelled by the client: task 1 (automatic-speech-recognition) not started; tasks 0 (text-to-speech),"
                 + " 2 (text-to-speech) stopped while running", failed.message());
-        connector.source("scheduling").send(succeeded(dispatched(0), TaskOutput.text("late", Map.of())));
+        connector.source(Channels.SCHEDULING).send(succeeded(dispatched(0), TaskOutput.text("late", Map.of())));
         assertTrue(outcomes().isEmpty(), "a cancelled request has no outcome to answer");
     }
 
@@ -161,14 +162,14 @@ class SchedulingConsumerTest {
         org.apache.kafka.common.header.internals.RecordHeaders cancel = new org.apache.kafka.common.header.internals.RecordHeaders();
         cancel.add(Topics.RECORD_TYPE, Cancel.RECORD_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] bytes = mapper.writeValueAsBytes(Cancel.of("r-x", "cancelled by the client"));
-        assertEquals("r-x", ((Cancel) deserializer.deserialize(Topics.PLANS, cancel, bytes)).requestId());
+        assertEquals("r-x", ((Cancel) deserializer.deserialize(Topics.PLANS.name(), cancel, bytes)).requestId());
         byte[] plan = mapper.writeValueAsBytes(plan("r-y", 0));
-        assertTrue(deserializer.deserialize(Topics.PLANS, new org.apache.kafka.common.header.internals.RecordHeaders(), plan)
+        assertTrue(deserializer.deserialize(Topics.PLANS.name(), new org.apache.kafka.common.header.internals.RecordHeaders(), plan)
                 instanceof Plan);
         org.apache.kafka.common.header.internals.RecordHeaders other = new org.apache.kafka.common.header.internals.RecordHeaders();
         other.add(Topics.RECORD_TYPE, "delete-everything".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.junit.jupiter.api.Assertions.assertThrows(org.apache.kafka.common.errors.SerializationException.class,
-                () -> deserializer.deserialize(Topics.PLANS, other, bytes));
+                () -> deserializer.deserialize(Topics.PLANS.name(), other, bytes));
     }
 
     private static List<EventType> types(Object record) {
@@ -179,7 +180,7 @@ class SchedulingConsumerTest {
     @Test
     void aFailingLlmLeavesTheRankingInChargeAndTheReasonSaysWhy() {
         StandInLlm.server.otherwise(call -> Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}"));
-        connector.source("scheduling").send(plan("r-down", 1));
+        connector.source(Channels.SCHEDULING).send(plan("r-down", 1));
         await("the selector's output", () -> tasks().size() == 2);
         TaskDispatch first = dispatched(0);
         assertEquals("local/english-voice", first.model().modelId());
@@ -194,7 +195,7 @@ class SchedulingConsumerTest {
     @Test
     void invalidPlansAmongValidOnesAreRefusedAloneAndTheActiveRequestsGaugeCountsTheRest() {
         for (int i = 0; i < 4; i++) {
-            connector.source("scheduling").send(plan("r-mixed-" + i, 3));
+            connector.source(Channels.SCHEDULING).send(plan("r-mixed-" + i, 3));
             Plan valid = plan("r-mixed-bad-" + i, 3);
             Plan broken = switch (i) {
                 case 0 -> new Plan(valid.requestId(), "default", "x", List.of(new PlannedTask(0, "text-to-speech",
@@ -204,7 +205,7 @@ class SchedulingConsumerTest {
                 case 2 -> new Plan(valid.requestId(), "default", "x", null, "llm", LlmUsage.NONE, List.of(), null, 1);
                 default -> new Plan(null, "default", "x", valid.tasks(), "llm", LlmUsage.NONE, List.of(), null, 1);
             };
-            connector.source("scheduling").send(broken);
+            connector.source(Channels.SCHEDULING).send(broken);
         }
         await("the valid plans' first tasks", () -> tasks().size() == 8);
         assertEquals(Set.of("r-mixed-0", "r-mixed-1", "r-mixed-2", "r-mixed-3"),

@@ -1,11 +1,14 @@
-package dev.hugginggpt.gateway.config;
+package dev.hugginggpt.protocol.resources;
 
-import dev.hugginggpt.protocol.resources.ResourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+/**
+ * The resource store in {@code hg.resources.dir} (HG_RESOURCES_DIR), the directory the gateway and the executors share.
+ * A service that injects no store (the planner, the selector) neither reads the setting nor makes the directory.
+ */
 public class ResourceStoreProducer {
     @Produces
     @ApplicationScoped
