@@ -76,7 +76,7 @@ final class EnglishLexicon {
     /** What an earlier text result is called: "these objects", "the labels", "the findings". */
     static final String EARLIER_TEXT = "\\b(objects|items|elements|results?|labels|entities|findings|information|details|answers?|summary|(?:the|this|that) text|names"
             + "|categories|class(?:es)?|classification|these|those|them)\\b";
-    /** "Read that answer aloud" (within 300 characters, as TaskRules). */
+    /** "Read that answer aloud" (within 300 characters, as {@link TaskRuleParts#GAP}). */
     static final String READ_ALOUD = "\\bread\\b.{0,300}\\b(aloud|out loud|out)\\b";
     /** Pictures of writing, and questions on what is written. */
     static final String TEXT_IN_PICTURE = "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"

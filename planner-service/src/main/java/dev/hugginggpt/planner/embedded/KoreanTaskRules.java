@@ -1,0 +1,98 @@
+package dev.hugginggpt.planner.embedded;
+
+import static dev.hugginggpt.planner.embedded.TaskRuleParts.GAP;
+import static dev.hugginggpt.planner.embedded.TaskRuleParts.SENTENCE_GAP;
+
+/**
+ * The Korean phrasings that ask for each task, as regular-expression alternatives, one constant per rule of
+ * {@link TaskRules} (the same names as in {@link EnglishTaskRules}). No logic here. Words a rule relates are kept within
+ * a bounded gap ({@link TaskRuleParts#GAP}), so every rule takes time linear in the clause.
+ */
+final class KoreanTaskRules {
+    private KoreanTaskRules() {
+    }
+
+    /** No Korean phrasing for this rule yet. */
+    private static final String NONE = "";
+
+    static final String IMAGE_WORDS = "사진|이미지|그림";
+    static final String AUDIO_WORDS = "오디오|음성|녹음|소리";
+
+    static final String VIDEO_CLASSIFICATION = "(?:영상|동영상|비디오)" + GAP + "(?:분류|무슨 (?:운동|동작|행동|활동))";
+
+    static final String TEXT_TO_VIDEO = "동영상|비디오|영상";
+
+    static final String IMAGE_TO_TEXT_READING =
+            "(?:글자|텍스트|문자)를? (?:추출|읽)|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
+
+    static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
+
+    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질";
+
+    /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
+    static final String TEXT_TO_SPEECH = "음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)";
+
+    static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리";
+
+    static final String TRANSLATION = "번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로";
+
+    /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
+    static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류";
+
+    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정";
+
+    static final String TOKEN_CLASSIFICATION =
+            "(?:문장|텍스트|글|기사|본문|문단|단락)(?:에|에서|에서의)? ?(?:나오는|언급된|언급되는|등장하는) (?:사람|인물|장소|지명|이름|기관|회사|날짜)"
+                    + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"
+                    + "|(?:인물|사람|지명|장소|기관|회사|날짜)(?:\\s*,\\s*|과 |와 |이랑 |랑 )(?:인물|사람|지명|장소|기관|회사|날짜)";
+
+    static final String TEXT2TEXT_GENERATION = "문법|맞춤법";
+
+    static final String SUMMARIZATION = "요약";
+
+    static final String SENTENCE_SIMILARITY = "유사";
+
+    static final String DEPTH_ESTIMATION = "깊이";
+
+    static final String TABULAR_CLASSIFICATION = "표를|표의";
+
+    static final String CANNY_CONTROL = "윤곽";
+
+    static final String OPENPOSE_CONTROL = "자세|포즈";
+
+    static final String IMAGE_SEGMENTATION = "배경(?:을|를)? ?(?:제거|지워|없애)|누끼|분할";
+
+    static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
+
+    static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)";
+
+    static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디)";
+
+    static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
+
+    /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
+    static final String IMAGE_EDITING = "편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게)(?:으로|로)?\\s?)바꿔";
+
+    static final String IMAGE_TO_IMAGE = "변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
+
+    /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
+    static final String OBJECT_DETECTION =
+            "(?:사진|이미지|그림|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z]))" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"
+                    + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))";
+
+    static final String IMAGE_TO_TEXT_DESCRIBING = "설명|묘사";
+
+    static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류";
+
+    static final String TEXT_GENERATION = NONE;
+
+    // --- Weak rules: vague words, which name a task only when no rule above matches ---
+
+    static final String AUDIO_CLASSIFICATION_WEAK = NONE;
+
+    static final String QUESTION_ANSWERING_WEAK = "질문|답";
+
+    static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
+
+    static final String TEXT_GENERATION_WEAK = "작성|이야기|(?<![가-힣])시를";
+}
