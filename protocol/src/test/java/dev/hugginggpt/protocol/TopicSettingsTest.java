@@ -97,6 +97,20 @@ class TopicSettingsTest {
         }
     }
 
+    /**
+     * Every service's records are acknowledged by all in-sync replicas, not by the leader alone (SmallRye's default,
+     * acks=1, under which a record the leader held when it stopped is lost with the change of leader).
+     */
+    @Test
+    void everyServiceWritesItsRecordsToAllInSyncReplicas() {
+        for (String service : SERVICES) {
+            Map<String, String> settings = settingsOf(service);
+            assertEquals("all", settings.get("mp.messaging.outgoing." + Channels.RECORDS + ".acks"), service + ": acks");
+            assertEquals("true", settings.get("mp.messaging.outgoing." + Channels.RECORDS + ".enable.idempotence"),
+                    service + ": idempotent sends");
+        }
+    }
+
     /** The names in a topic setting; none for any other setting. */
     static Set<String> topicsOf(String key, String value) {
         if (!TOPIC_KEYS.contains(key.substring(key.lastIndexOf('.') + 1))) {

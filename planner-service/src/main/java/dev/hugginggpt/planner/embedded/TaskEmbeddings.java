@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
+import dev.hugginggpt.embeddings.MiniLmEncoder;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class TaskEmbeddings {
         record Exemplar(String task, float[] vector) {
         }
 
-        private final EmbeddingModel model = new OneThreadMiniLm();
+        private final EmbeddingModel model = new MiniLmEncoder();
         private final List<Exemplar> exemplars = new ArrayList<>();
 
         private Index() {

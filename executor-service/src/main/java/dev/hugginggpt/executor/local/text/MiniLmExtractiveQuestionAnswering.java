@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local.text;
 
+import dev.hugginggpt.embeddings.MiniLmEncoder;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.local.runtime.MiniLm;
 import dev.hugginggpt.protocol.TaskOutput;
@@ -68,7 +69,7 @@ public final class MiniLmExtractiveQuestionAnswering extends MiniLmModel {
             }
             Set<String> shared = contentWords(sentence);
             shared.retainAll(askedWords);
-            double score = MiniLm.cosine(asked, encoder.embed(sentence))
+            double score = MiniLmEncoder.cosine(asked, encoder.embed(sentence))
                     + (askedWords.isEmpty() ? 0 : WORD_WEIGHT * shared.size() / askedWords.size());
             if (score > bestScore) {
                 best = span;

@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local.text;
 
+import dev.hugginggpt.embeddings.MiniLmEncoder;
 import dev.hugginggpt.executor.backend.ModelException;
 import dev.hugginggpt.executor.local.model.Inputs;
 import dev.hugginggpt.executor.local.runtime.MiniLm;
@@ -42,7 +43,7 @@ public final class MiniLmZeroShotClassifier extends MiniLmModel {
                 .filter(label -> !label.isEmpty())
                 .distinct()
                 .map(label -> Map.<String, Object>of("label", label,
-                        "score", MiniLm.round(MiniLm.cosine(meaning, encoder.embed(hypothesis.replace("{}", label))))))
+                        "score", MiniLm.round(MiniLmEncoder.cosine(meaning, encoder.embed(hypothesis.replace("{}", label))))))
                 .sorted(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("score")).reversed())
                 .toList();
         return TaskOutput.text((String) ranked.get(0).get("label"), Map.of("labels", ranked, "score", "cosine similarity"));

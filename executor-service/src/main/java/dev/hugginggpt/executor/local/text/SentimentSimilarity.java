@@ -1,5 +1,6 @@
 package dev.hugginggpt.executor.local.text;
 
+import dev.hugginggpt.embeddings.MiniLmEncoder;
 import dev.hugginggpt.executor.local.runtime.MiniLm;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class SentimentSimilarity {
     private static double meanSimilarity(float[] meaning, List<float[]> descriptions) {
         double sum = 0;
         for (float[] description : descriptions) {
-            sum += MiniLm.cosine(meaning, description);
+            sum += MiniLmEncoder.cosine(meaning, description);
         }
         return sum / descriptions.size();
     }
