@@ -1,6 +1,7 @@
 package dev.hugginggpt.planner.embedded;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,17 +15,15 @@ import java.util.stream.Collectors;
  * for a task again ("too", "also", "again", Korean "또", "도").
  */
 final class ArgumentPhrases {
-    static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
-            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai"
-            + "|indonesian|czech|danish|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian|esperanto)";
-    private static final Map<String, String> KOREAN_LANGUAGES = Map.ofEntries(
-            Map.entry("영어", "English"), Map.entry("한국어", "Korean"), Map.entry("스페인어", "Spanish"),
-            Map.entry("프랑스어", "French"), Map.entry("불어", "French"), Map.entry("독일어", "German"),
-            Map.entry("일본어", "Japanese"), Map.entry("중국어", "Chinese"), Map.entry("이탈리아어", "Italian"),
-            Map.entry("포르투갈어", "Portuguese"), Map.entry("러시아어", "Russian"), Map.entry("아랍어", "Arabic"),
-            Map.entry("카탈루냐어", "Catalan"));
+    static final String LANGUAGE = "(?:" + EnglishLexicon.LANGUAGES + ")";
+    /** The Korean names of languages, with the English name a translation task takes. */
+    private static final Map<String, String> KOREAN_LANGUAGES = KoreanLexicon.LANGUAGES;
+    /**
+     * Longest first, then in alphabetical order: a map's keys come in an order that changes from one run to the next,
+     * and the pattern should not.
+     */
     static final String KOREAN_LANGUAGE = KOREAN_LANGUAGES.keySet().stream()
-            .sorted((a, b) -> b.length() - a.length())
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
             .collect(Collectors.joining("|", "(?:", ")"));
 
     private static final Pattern INTO_LANGUAGE = Pattern.compile("\\b(?:in)?to\\s+(?:the\\s+)?(" + LANGUAGE + ")\\b",
@@ -45,8 +44,8 @@ final class ArgumentPhrases {
      * "which topic is 'text' about: x, y or z".
      */
     static final String LABEL_LIST_REGEX =
-            "(?:\\b(?:as|into|among|between|labels?|categories|classes|one of)\\b(?:\\s++(?:either|one of|the|categories|labels|classes)){0,4}\\s*+:?"
-                    + "|\\b(?:labels?|categor(?:y|ies)|class(?:es)?|topics?|genres?)\\b[^:.?!]{0,60}:)\\s*+"
+            "(?:\\b(?:" + EnglishLexicon.LIST_INTRODUCERS + ")\\b(?:\\s++(?:either|one of|the|categories|labels|classes)){0,4}\\s*+:?"
+                    + "|\\b(?:" + EnglishLexicon.LABEL_NOUNS + ")\\b[^:.?!]{0,60}:)\\s*+"
                     + "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++(?:or|and)\\s++" + LABEL
                     + "|" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "})";
     private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);
@@ -58,26 +57,25 @@ final class ArgumentPhrases {
      */
     static final String OFFERED_LABELS_REGEX = "\\babout\\s*+:?\\s*+" + LIST + "(?=\\s*+[?.!]?\\s*+$)"
             + "|\\bwhich (?:one |label |category |topic )?of\\s++(?:these\\s*+:\\s*+|the following\\s*+:\\s*+)?(" + LABEL
-            + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:fits?|describes?|matches|suits?|applies|best)\\b"
-            + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:email|e-mail|message|text|review|article|comment|post|tweet|sentence"
-            + "|paragraph|document|story|headline|note|letter|ticket|complaint|file|passage|request)s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
+            + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:" + EnglishLexicon.FITS + ")\\b"
+            + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:" + EnglishLexicon.TEXT_NOUNS + ")s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
             + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?"
             + "|\\b(?:if|whether)\\s++(?:it|this|that|they|the\\s++\\w+|«Q\\d{1,9}»)(?:'s|\\s++is|\\s++was|\\s++are)\\s++(" + ARTICLED_LABEL + "(?:\\s*+,\\s*+"
             + ARTICLED_LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + ARTICLED_LABEL + ")\\s*+[?.!]?\\s*+$";
     private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+,\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
-            + "})\\s*+(?:중|가운데|으로|로)";
+            + "})\\s*+(?:" + KoreanLexicon.AMONG + ")";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
     /** Sentiment, which text-classification answers without labels. */
-    private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:positive|negative|neutral|mixed)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:" + EnglishLexicon.SENTIMENTS + ")$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUESTION = Pattern.compile(
-            "\\?\\s*$|^(?:what|who|whom|whose|when|where|which|why|how|is|are|was|were|does|do|did|can|could|should|will)\\b|[가-힣]\\?",
+            "\\?\\s*$|^(?:" + EnglishLexicon.QUESTION_WORDS + ")\\b|[가-힣]\\?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AGAIN = Pattern.compile(
-            "\\b(?:too|(?<!^)also|again|as well|another|once more|one more time|likewise|similarly|the same for)\\b"
-                    + "|(?:것|거|걸|파일|녹음|사진|이미지|문장|텍스트|오디오|음성)도\\s|또\\s|또한|다시",
+            "\\b(?:" + EnglishLexicon.AGAIN + ")\\b"
+                    + "|(?:" + KoreanLexicon.THINGS_ASKED_AGAIN + ")도\\s|" + KoreanLexicon.AGAIN,
             Pattern.CASE_INSENSITIVE);
 
     private ArgumentPhrases() {

@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,21 +17,18 @@ final class AskingOnly {
     static final int MAX_CHARS = 1000;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final Pattern KOREAN_ENDING = Pattern.compile("(?:을|를|이|가|은|는|으로|로|에서|에|도|만|의|과|와)$");
-    private static final Set<String> ASKING = Set.of(
-            "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "them", "they", "their", "me", "my", "you",
-            "your", "we", "us", "our", "i", "i'd", "i'm", "please", "kindly", "can", "could", "would", "will", "should", "may",
-            "do", "does", "did", "is", "are", "was", "were", "be", "to", "into", "in", "on", "of", "for", "from", "with", "by",
-            "and", "or", "then", "now", "also", "just", "here", "there", "what", "which", "how", "who", "whether", "if", "text",
-            "sentence", "sentences", "words", "word", "passage", "paragraph", "phrase", "message", "content", "something",
-            "some", "tell", "give", "show", "make", "read", "detect", "identify", "find", "get", "let", "know", "want", "need",
-            "like", "out", "up", "help", "result", "results", "version", "thanks", "thank", "ok", "okay", "again", "too", "as",
-            "well", "one", "aloud", "loud", "language", "analyze", "analyse", "check", "see",
-            // Korean, after their particles are taken off
-            "이", "그", "저", "것", "이것", "그것", "저것", "해", "해줘", "해주세요", "하고", "한", "뒤", "다음", "후", "줘", "주세요",
-            "좀", "문장", "텍스트", "글", "내용", "말", "무엇", "뭐", "알려", "어떤", "무슨", "언어", "해서", "하기");
+    /** A Korean word's particle, taken off before the word is looked up: "문장을" is "문장". */
+    private static final Pattern KOREAN_ENDING = Pattern.compile("(?:" + KoreanLexicon.PARTICLES + ")$");
+    /** Words that only ask or point, in every language (the Korean ones without their particles). */
+    private static final Set<String> ASKING = union(EnglishLexicon.ASKING_ONLY, KoreanLexicon.ASKING_ONLY);
 
     private AskingOnly() {
+    }
+
+    private static Set<String> union(Set<String> english, Set<String> korean) {
+        Set<String> words = new HashSet<>(english);
+        words.addAll(korean);
+        return Set.copyOf(words);
     }
 
     static boolean is(String request) {

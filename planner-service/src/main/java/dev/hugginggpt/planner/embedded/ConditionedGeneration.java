@@ -22,48 +22,46 @@ final class ConditionedGeneration {
 
     /** Most specific first: "soft edges" before "edges", "segmentation map" before anything with "map". */
     private static final List<Shape> SHAPES = List.of(
-            shape("scribble", "scribbl\\w*|doodl\\w*"),
-            shape("hed", "soft edges|hed (?:map|edges)|holistic edges"),
-            shape("mlsd", "straight lines|line segments|mlsd"),
-            shape("normal", "normal map|surface normals"),
-            shape("seg", "segmentation(?: map| mask)?|semantic (?:map|layout)"),
-            shape("depth", "depth(?: map| information)?"),
-            shape("openpose", "poses?|posture|stance|skeleton|keypoints|body position"),
-            shape("canny", "edges?|edge map|canny(?: edges| map)?|outlines?|contours?|line ?art"));
+            shape("scribble", EnglishLexicon.SCRIBBLE),
+            shape("hed", EnglishLexicon.SOFT_EDGES),
+            shape("mlsd", EnglishLexicon.STRAIGHT_LINES),
+            shape("normal", EnglishLexicon.NORMAL_MAP),
+            shape("seg", EnglishLexicon.SEGMENTATION_MAP),
+            shape("depth", EnglishLexicon.DEPTH_MAP),
+            shape("openpose", EnglishLexicon.POSE),
+            shape("canny", EnglishLexicon.EDGES));
 
     /** Words that take a shape to draw on: "use the edges of", "using the depth map", "in that pose", "turn my scribble". */
-    private static final String TAKES = "\\b(?:use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to"
-            + "|guided by|conditioned on|match\\w*|copy\\w*|in|turn|convert|transform|respect\\w*|preserv\\w*)\\b";
+    private static final String TAKES = "\\b(?:" + EnglishLexicon.TAKES_A_SHAPE + ")\\b";
     private static final Pattern DRAWS = Pattern.compile(
-            "\\b(?:generat|creat|draw|mak|paint|render|produc|design|illustrat|turn|convert|transform|imagin)\\w*\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + "|" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b", Pattern.CASE_INSENSITIVE);
     /** What to draw: the words after the drawing verb, up to where the shape is named (file names keep their dots). */
     private static final Pattern PROMPT = Pattern.compile(
-            "\\b(?:generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin)\\w*\\s++(?:me\\s++|us\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
-                    + "([^?!]{3,300}?)(?=\\s++(?:using|with|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
-                    + "|in (?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape))\\b|\\s*+[.?!]?\\s*+$)"
-                    + "|\\b(?:turn|convert|transform)\\w*\\b[^?!]{0,100}?\\binto\\s++([^?!]{3,300}?)\\s*+[.?!]?\\s*+$",
+            "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*\\s++(?:me\\s++|us\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
+                    + "([^?!]{3,300}?)(?=\\s++(?:" + EnglishLexicon.BEFORE_THE_SHAPE + ")\\b|\\s*+[.?!]?\\s*+$)"
+                    + "|\\b(?:" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b[^?!]{0,100}?\\binto\\s++([^?!]{3,300}?)\\s*+[.?!]?\\s*+$",
             Pattern.CASE_INSENSITIVE);
 
     /** The same in Korean: the shape's name, then a picture drawn ("자세를 따라 해서 기사 그림 만들어 줘"). */
     private static final List<Shape> KOREAN_SHAPES = List.of(
-            new Shape("scribble", Pattern.compile("낙서|스케치")),
-            new Shape("mlsd", Pattern.compile("직선")),
-            new Shape("normal", Pattern.compile("노멀 ?맵|법선")),
-            new Shape("seg", Pattern.compile("세그멘테이션|분할 ?맵")),
-            new Shape("depth", Pattern.compile("깊이 ?(?:맵|정보)")),
-            new Shape("openpose", Pattern.compile("자세|포즈")),
-            new Shape("canny", Pattern.compile("윤곽선?|외곽선|엣지")));
-    private static final Pattern KOREAN_DRAWS = Pattern.compile("그려|그림을? ?(?:만들|생성)|(?:이미지|사진)을? ?(?:새로 )?(?:만들|생성)");
+            new Shape("scribble", Pattern.compile(KoreanLexicon.SCRIBBLE)),
+            new Shape("mlsd", Pattern.compile(KoreanLexicon.STRAIGHT_LINES)),
+            new Shape("normal", Pattern.compile(KoreanLexicon.NORMAL_MAP)),
+            new Shape("seg", Pattern.compile(KoreanLexicon.SEGMENTATION_MAP)),
+            new Shape("depth", Pattern.compile(KoreanLexicon.DEPTH_MAP)),
+            new Shape("openpose", Pattern.compile(KoreanLexicon.POSE)),
+            new Shape("canny", Pattern.compile(KoreanLexicon.EDGES)));
+    private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
-            "(?:그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서)\\s++([^?!]{2,300}?)"
-                    + "(?:을|를)?\\s*+(?:그림|이미지|사진)?(?:을|를)?\\s*+(?:그려|만들|생성)");
+            "(?:" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++([^?!]{2,300}?)"
+                    + "(?:을|를)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
 
     private ConditionedGeneration() {
     }
 
     private static Shape shape(String kind, String words) {
-        return new Shape(kind, Pattern.compile(TAKES + "\\s++(?:(?:the|its|their|his|her|my|this|that|same|these|those|a|an)\\s++){0,3}"
+        return new Shape(kind, Pattern.compile(TAKES + "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}"
                 + "(?:[\\w-]+\\s++)?(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE));
     }
 

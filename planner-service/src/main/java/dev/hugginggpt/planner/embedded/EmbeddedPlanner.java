@@ -37,7 +37,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
     /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
-            "\\b(?:in|on|from)\\s+an?\\s+(?:image|picture|photo|drawing|illustration|painting|sketch|portrait)\\s+(?:of|showing|depicting)\\b",
+            "\\b(?:in|on|from)\\s+an?\\s+(?:" + EnglishLexicon.PICTURE_NOUNS + ")\\s+(?:of|showing|depicting)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** What a clause of a conditioned drawing asks for, planned already with it (see {@link ConditionedGeneration}). */

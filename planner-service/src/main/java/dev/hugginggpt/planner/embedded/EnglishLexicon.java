@@ -3,9 +3,10 @@ package dev.hugginggpt.planner.embedded;
 import java.util.Set;
 
 /**
- * The English words and phrases the embedded planner reads, as regular-expression alternatives (no logic: the classes
- * that use them put them together, see {@link PlanPhrases} and {@link RequestText}). Every alternative is bounded: no
- * unbounded repetition, so a hostile request costs time linear in its length.
+ * The English words and phrases the embedded planner reads, as regular-expression alternatives, a section per class
+ * that reads them (no logic: those classes keep the regex structure that puts them together, see {@link PlanPhrases}
+ * and {@link RequestText}). A new English word is an edit here only. The task phrasings are {@link EnglishTaskRules}.
+ * Every alternative is bounded: no unbounded repetition, so a hostile request costs time linear in its length.
  */
 final class EnglishLexicon {
     private EnglishLexicon() {
@@ -93,4 +94,140 @@ final class EnglishLexicon {
     static final String PASSAGE_NOUNS = "text|passage|paragraph|context";
     /** "Read the result aloud", "translate the label": a clause that means the label itself. */
     static final String NAMES_A_RESULT = "\\b(?:results?|outputs?|labels?|answers?|categor(?:y|ies)|class(?:es)?|classifications?|predictions?|scores?|language name)\\b";
+
+    // --- A picture drawn on the shape of another (ConditionedGeneration) ---
+
+    /** The shapes a picture can be drawn on, one constant per control kind (ConditionedGeneration orders them). */
+    static final String SCRIBBLE = "scribbl\\w*|doodl\\w*";
+    static final String SOFT_EDGES = "soft edges|hed (?:map|edges)|holistic edges";
+    static final String STRAIGHT_LINES = "straight lines|line segments|mlsd";
+    static final String NORMAL_MAP = "normal map|surface normals";
+    static final String SEGMENTATION_MAP = "segmentation(?: map| mask)?|semantic (?:map|layout)";
+    static final String DEPTH_MAP = "depth(?: map| information)?";
+    static final String POSE = "poses?|posture|stance|skeleton|keypoints|body position";
+    static final String EDGES = "edges?|edge map|canny(?: edges| map)?|outlines?|contours?|line ?art";
+    /** Words that take a shape to draw on: "use the edges of", "using the depth map", "in that pose", "turn my scribble". */
+    static final String TAKES_A_SHAPE = "use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to"
+            + "|guided by|conditioned on|match\\w*|copy\\w*|in|turn|convert|transform|respect\\w*|preserv\\w*";
+    /** Up to three of these may stand between the taking word and the shape: "use the same edges". */
+    static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an";
+    /** Stems of the verbs that draw the picture: "generate a cabin", "paint me a knight". */
+    static final String DRAWING_VERB_STEMS = "generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin";
+    /** Stems of the verbs that turn the shape itself into the picture: "turn my scribble into a photo of a cat". */
+    static final String TURNING_VERB_STEMS = "turn|convert|transform";
+    /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */
+    static final String BEFORE_THE_SHAPE = "using|with|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
+            + "|in (?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)";
+
+    // --- A question on what a picture shows (PictureContents) ---
+
+    /** What the detectors find (the COCO classes, people and faces), and the words for things in general. */
+    static final String COUNTABLE = "people|persons?|men|women|kids|children|pedestrians|faces|objects|items|things"
+            + "|animals|vehicles|cars|bicycles|bikes|motorcycles|motorbikes|(?:air)?planes|buses|trains|trucks|boats"
+            + "|traffic lights|benches|birds|cats|dogs|horses|sheep|cows|cattle|elephants|bears|zebras|giraffes|backpacks"
+            + "|umbrellas|handbags|bags|suitcases|balls|kites|skateboards|surfboards|bottles|glasses|cups|forks|knives|spoons"
+            + "|bowls|bananas|apples|oranges|sandwiches|carrots|pizzas|donuts|doughnuts|cakes|chairs|couches|sofas|plants"
+            + "|beds|tables|toilets|tvs|televisions|laptops|keyboards|phones|books|clocks|vases|teddy bears|toothbrushes";
+    /** Words that may open the question: "so, what is in it?". */
+    static final String QUESTION_OPENERS = "and|so|ok(?:ay)?|hey|hi|please|now";
+    /** Stems of the tasks a clause names instead: "use your image classification to tell me what's in it". */
+    static final String OTHER_PICTURE_TASK_STEMS = "classif|categor|caption|describ|segment";
+
+    // --- A request that is nothing but the asking (AskingOnly) ---
+
+    /** Words that only ask or point: "Summarize this text, please" leaves nothing once the task phrase is taken out. */
+    static final Set<String> ASKING_ONLY = Set.of(
+            "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "them", "they", "their", "me", "my", "you",
+            "your", "we", "us", "our", "i", "i'd", "i'm", "please", "kindly", "can", "could", "would", "will", "should", "may",
+            "do", "does", "did", "is", "are", "was", "were", "be", "to", "into", "in", "on", "of", "for", "from", "with", "by",
+            "and", "or", "then", "now", "also", "just", "here", "there", "what", "which", "how", "who", "whether", "if", "text",
+            "sentence", "sentences", "words", "word", "passage", "paragraph", "phrase", "message", "content", "something",
+            "some", "tell", "give", "show", "make", "read", "detect", "identify", "find", "get", "let", "know", "want", "need",
+            "like", "out", "up", "help", "result", "results", "version", "thanks", "thank", "ok", "okay", "again", "too", "as",
+            "well", "one", "aloud", "loud", "language", "analyze", "analyse", "check", "see");
+
+    // --- Files a request gives (Resources) ---
+
+    /** Its picture shows a table. */
+    static final String TABLE = "tables?|tabular|spreadsheet|chart";
+    /** Its picture is a document. */
+    static final String DOCUMENT = "document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article";
+
+    // --- How a clause names the result of an earlier task (ResultNames), by the task that made it ---
+
+    static final String RESULT_DETERMINERS = "the|this|that|these|those|its|their|your|our|my";
+    static final String TRANSCRIPTION_NAMES = "transcri\\w*|spoken words";
+    static final String TRANSLATION_NAMES = "translat\\w*";
+    static final String SUMMARY_NAMES = "summar\\w*|key points|main points";
+    static final String CAPTION_NAMES = "captions?|descriptions?|descriptive text|inscription|extracted text"
+            + "|text (?:from|in|on) (?:it|the (?:image|picture|photo))";
+    static final String ANSWER_NAMES = "answers?";
+    static final String DETECTION_NAMES = "detected|objects? (?:found|identified|detected)";
+    static final String CLASSIFICATION_NAMES = "classifications?|categor(?:y|ies)|class(?:es)?\\b|classified"
+            + "|identified (?:table|category|class|label|type)";
+    static final String ENTITY_NAMES = "entities|tokens|tagged";
+    static final String GENERATED_IMAGE_NAMES = "(?:generated|created|drawn) (?:image|picture|visual)";
+    static final String EDITED_IMAGE_NAMES = "(?:edited|modified|altered|revised|updated) (?:image|picture|photo|version)";
+    static final String SEGMENTATION_NAMES = "(?:segmented|segments|masks)";
+    static final String DEPTH_NAMES = "depth (?:map|image|estimat\\w*)";
+    static final String POSE_NAMES = "(?:pose|skeleton|keypoints?) ?(?:map|image|drawing)?|(?:that|this|the same) pose";
+    static final String EDGE_MAP_NAMES = "(?:edge|canny|line|control) (?:map|image|drawing)|(?:the|those|these) edges";
+    static final String TRANSFORMED_IMAGE_NAMES = "(?:styli[sz]ed|transformed|enhanced|improved|clearer) (?:image|picture|photo|version)";
+    static final String ENHANCED_AUDIO_NAMES = "(?:enhanced|cleaned|clearer|improved) (?:audio|recording|sound|version)";
+    static final String REPLY_NAMES = "(?:response|reply|conversation)";
+    static final String GENERATED_TEXT_NAMES = "(?:generated text|story|paraphrase|rephrased \\w+|reworded \\w+)";
+
+    // --- Task-specific arguments (ArgumentPhrases) ---
+
+    /** The languages a text can be translated into. */
+    static final String LANGUAGES = "english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
+            + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai"
+            + "|indonesian|czech|danish|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian|esperanto";
+    /** Sentiment, which text-classification answers without labels. */
+    static final String SENTIMENTS = "positive|negative|neutral|mixed";
+    /** Words that introduce a list of labels: "as sports, politics or tech", "into the categories: a, b, c". */
+    static final String LIST_INTRODUCERS = "as|into|among|between|labels?|categories|classes|one of";
+    /** What labels are called before a colon: "which topic is it about: x, y or z". */
+    static final String LABEL_NOUNS = "labels?|categor(?:y|ies)|class(?:es)?|topics?|genres?";
+    /** "which of cooking, travel, finance fits ...". */
+    static final String FITS = "fits?|describes?|matches|suits?|applies|best";
+    /** A text named as one: "is this email spam or not spam?". */
+    static final String TEXT_NOUNS = "email|e-mail|message|text|review|article|comment|post|tweet|sentence"
+            + "|paragraph|document|story|headline|note|letter|ticket|complaint|file|passage|request";
+    /** How a question starts. */
+    static final String QUESTION_WORDS = "what|who|whom|whose|when|where|which|why|how|is|are|was|were|does|do|did|can|could|should|will";
+    /** A task asked for again, on another input: "and transcribe that recording too" ("also" not first: "Also, ..."). */
+    static final String AGAIN = "too|(?<!^)also|again|as well|another|once more|one more time|likewise|similarly|the same for";
+
+    // --- The names of earlier results, made neutral before the task rules read a clause (TaskRules) ---
+
+    static final String EARLIER_RESULT_DETERMINERS = "the|this|that|these|those|its|their|your|our|my|based on|according to|using|from";
+    /** "this newly generated image" (each followed by white space). */
+    static final String LATELY = "newly\\s+|recently\\s+|just\\s+";
+    /** "the translated terms": a result named by the work that made it. */
+    static final String MADE_EARLIER = "translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
+            + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
+            + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer";
+    /** "after its modification", "those changes": edits already asked for. */
+    static final String EDITS_DETERMINERS = "its|those|these|after the";
+    static final String EDITS = "modifications?|changes|edits|alterations";
+    /** "the summary", "this audio transcription": an earlier result named by what it is (a plural "s" is added). */
+    static final String RESULT_MEDIA = "audio|image|text";
+    static final String RESULT_NOUNS = "translation|transcription|transcript|summary|caption|description|classification|segmentation|narration";
+    /** "convert the classification results into an audible format": the target names the task. */
+    static final String CONVERSION_VERBS = "convert|turn|transform|change|render|make|bring";
+
+    // --- Lists and questions on contents (RequestText, TaskTypeRefinement) ---
+
+    /** What joins the files of a list besides commas and "&": "a.jpg and b.jpg". */
+    static final String LIST_JOINERS = "and";
+    /** Words that may open "what's on the menu?" (taken possessively, each followed by a non-word). */
+    static final String WHAT_IS_ON_OPENERS = "and|so|now|please|hey|ok(?:ay)?|(?:can|could) you(?: tell me)?|tell me";
+
+    // --- Plans on earlier results (EarlierResults, EmbeddedPlanner) ---
+
+    /** Words that compare two results with each other. */
+    static final String BOTH_RESULTS = "their|they|both|them|the two|each other|original|initial|earlier|previous|first";
+    /** "in a drawing of a dog": a picture yet to be made that another task works on. */
+    static final String PICTURE_NOUNS = "image|picture|photo|drawing|illustration|painting|sketch|portrait";
 }

@@ -1,8 +1,12 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
- * The Korean words and endings the embedded planner reads, as regular-expression alternatives (no logic: see
- * {@link EnglishLexicon} for how they are used). Every alternative is bounded.
+ * The Korean words and endings the embedded planner reads, as regular-expression alternatives, in the sections of
+ * {@link EnglishLexicon} (no logic: see there for how they are used). A new Korean word is an edit here only; the task
+ * phrasings are {@link KoreanTaskRules}. Every alternative is bounded.
  */
 final class KoreanLexicon {
     private KoreanLexicon() {
@@ -34,4 +38,67 @@ final class KoreanLexicon {
     static final String LAID_OUT_DOCUMENT = "문서|서류";
     /** An edit the clause spells out: a colour, the background. */
     static final String CONCRETE_EDIT = "색|배경";
+
+    // --- A picture drawn on the shape of another (ConditionedGeneration) ---
+
+    /** The shapes a picture can be drawn on, one constant per control kind (ConditionedGeneration orders them). */
+    static final String SCRIBBLE = "낙서|스케치";
+    static final String STRAIGHT_LINES = "직선";
+    static final String NORMAL_MAP = "노멀 ?맵|법선";
+    static final String SEGMENTATION_MAP = "세그멘테이션|분할 ?맵";
+    static final String DEPTH_MAP = "깊이 ?(?:맵|정보)";
+    static final String POSE = "자세|포즈";
+    static final String EDGES = "윤곽선?|외곽선|엣지";
+    /** A picture drawn: "그려", "그림을 만들", "이미지를 새로 생성". */
+    static final String DRAWS_A_PICTURE = "그려|그림을? ?(?:만들|생성)|(?:이미지|사진)을? ?(?:새로 )?(?:만들|생성)";
+    /** Words that take the shape, before what to draw: "그걸로", "따라 해서", "바탕으로". */
+    static final String TAKES_A_SHAPE = "그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
+    /** What to draw is named before these: "기사 그림 만들어 줘". */
+    static final String PICTURE_TO_DRAW = "그림|이미지|사진";
+    static final String DRAWING_VERBS = "그려|만들|생성";
+
+    // --- A question on what a picture shows (PictureContents) ---
+
+    static final String PICTURE = "사진|이미지|그림";
+    /** "무엇이 있어?", "어떤 물체가 보여?". */
+    static final String WHAT = "무엇이|뭐가|무엇|뭐|어떤\\s?(?:것|게|물체|사물)[이가]?";
+    /** The counters of "몇 명", "몇 개", "몇 마리", "몇 대". */
+    static final String COUNTERS = "명|개|마리|대";
+
+    // --- A request that is nothing but the asking (AskingOnly) ---
+
+    /** The particles a word may end in ("문장을", "그것으로"), taken off before the word is looked up. */
+    static final String PARTICLES = "을|를|이|가|은|는|으로|로|에서|에|도|만|의|과|와";
+    /** Words that only ask or point, without their particles. */
+    static final Set<String> ASKING_ONLY = Set.of(
+            "이", "그", "저", "것", "이것", "그것", "저것", "해", "해줘", "해주세요", "하고", "한", "뒤", "다음", "후", "줘", "주세요",
+            "좀", "문장", "텍스트", "글", "내용", "말", "무엇", "뭐", "알려", "어떤", "무슨", "언어", "해서", "하기");
+
+    // --- Files a request gives (Resources) ---
+
+    /** Its picture shows a table. */
+    static final String TABLE = "표";
+    /** Its picture is a document. */
+    static final String DOCUMENT = "문서|영수증";
+
+    // --- Task-specific arguments (ArgumentPhrases) ---
+
+    /** The Korean names of languages, with the English name a translation task takes. */
+    static final Map<String, String> LANGUAGES = Map.ofEntries(
+            Map.entry("영어", "English"), Map.entry("한국어", "Korean"), Map.entry("스페인어", "Spanish"),
+            Map.entry("프랑스어", "French"), Map.entry("불어", "French"), Map.entry("독일어", "German"),
+            Map.entry("일본어", "Japanese"), Map.entry("중국어", "Chinese"), Map.entry("이탈리아어", "Italian"),
+            Map.entry("포르투갈어", "Portuguese"), Map.entry("러시아어", "Russian"), Map.entry("아랍어", "Arabic"),
+            Map.entry("카탈루냐어", "Catalan"));
+    /** After a list of labels: "스포츠, 정치, 기술 중 하나로". */
+    static final String AMONG = "중|가운데|으로|로";
+    /** Things a task is asked for again with "도": "이 사진도 ...". */
+    static final String THINGS_ASKED_AGAIN = "것|거|걸|파일|녹음|사진|이미지|문장|텍스트|오디오|음성";
+    /** A task asked for again: "또", "또한", "다시". */
+    static final String AGAIN = "또\\s|또한|다시";
+
+    // --- Lists (RequestText) ---
+
+    /** What joins the files of a list: "a.jpg랑 b.jpg", "a.jpg와 b.jpg". */
+    static final String LIST_JOINERS = "이?랑|과|와|하고|및";
 }

@@ -32,7 +32,8 @@ final class RequestText {
             "(?<![\\w가-힣/.~-])((?:~?/)?(?:[\\w가-힣.-]++/){0,32}[\\w가-힣-][\\w가-힣.-]*\\.(?:txt|md|markdown|csv|json|html?|pdf))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
     /** What stands between the files of a list: "a.jpg and b.jpg", "a.jpg, b.jpg", "a.jpg랑 b.jpg". */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*+(?:,\\s*+)?(?:and\\s++|&\\s*+|(?:이?랑|과|와|하고|및)\\s*+)?",
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(
+            "\\s*+(?:,\\s*+)?(?:(?:" + EnglishLexicon.LIST_JOINERS + ")\\s++|&\\s*+|(?:" + KoreanLexicon.LIST_JOINERS + ")\\s*+)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 /** Files a request can use: uploads (by id or name), file names written in the text, and in the earlier turns. */
 final class Resources {
-    private static final Pattern TABLE = Pattern.compile("\\b(tables?|tabular|spreadsheet|chart)\\b|표", Pattern.CASE_INSENSITIVE);
+    /** The request says its picture shows a table. */
+    private static final Pattern TABLE = Pattern.compile("\\b(" + EnglishLexicon.TABLE + ")\\b|" + KoreanLexicon.TABLE, Pattern.CASE_INSENSITIVE);
+    /** The request says its picture is a document. */
     private static final Pattern DOCUMENT = Pattern.compile(
-            "\\b(document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article)\\b|문서|영수증", Pattern.CASE_INSENSITIVE);
+            "\\b(" + EnglishLexicon.DOCUMENT + ")\\b|" + KoreanLexicon.DOCUMENT, Pattern.CASE_INSENSITIVE);
 
     private final List<ResourceRef> uploads;
     private final List<String> mentioned;

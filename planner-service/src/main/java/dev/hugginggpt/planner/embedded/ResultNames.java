@@ -15,30 +15,29 @@ final class ResultNames {
     private record Name(Pattern pattern, Set<String> producers) {
     }
 
-    private static final String DETERMINER = "\\b(?:the|this|that|these|those|its|their|your|our|my)\\s+(?:[\\w-]+\\s+){0,2}?";
+    /** A determiner and at most two words before the name: "the French summary", "this newly edited image". */
+    private static final String DETERMINER = "\\b(?:" + EnglishLexicon.RESULT_DETERMINERS + ")\\s+(?:[\\w-]+\\s+){0,2}?";
 
     private static final List<Name> NAMES = List.of(
-            name("transcri\\w*|spoken words", "automatic-speech-recognition"),
-            name("translat\\w*", "translation"),
-            name("summar\\w*|key points|main points", "summarization"),
-            name("captions?|descriptions?|descriptive text|inscription|extracted text|text (?:from|in|on) (?:it|the (?:image|picture|photo))",
-                    "image-to-text"),
-            name("answers?", "question-answering", "visual-question-answering", "document-question-answering"),
-            name("detected|objects? (?:found|identified|detected)", "object-detection"),
-            name("classifications?|categor(?:y|ies)|class(?:es)?\\b|classified|identified (?:table|category|class|label|type)", "image-classification", "audio-classification",
+            name(EnglishLexicon.TRANSCRIPTION_NAMES, "automatic-speech-recognition"),
+            name(EnglishLexicon.TRANSLATION_NAMES, "translation"),
+            name(EnglishLexicon.SUMMARY_NAMES, "summarization"),
+            name(EnglishLexicon.CAPTION_NAMES, "image-to-text"),
+            name(EnglishLexicon.ANSWER_NAMES, "question-answering", "visual-question-answering", "document-question-answering"),
+            name(EnglishLexicon.DETECTION_NAMES, "object-detection"),
+            name(EnglishLexicon.CLASSIFICATION_NAMES, "image-classification", "audio-classification",
                     "tabular-classification", "text-classification", "zero-shot-classification"),
-            name("entities|tokens|tagged", "token-classification"),
-            name("(?:generated|created|drawn) (?:image|picture|visual)", "text-to-image"),
-            name("(?:edited|modified|altered|revised|updated) (?:image|picture|photo|version)", "image-editing"),
-            name("(?:segmented|segments|masks)", "image-segmentation"),
-            name("depth (?:map|image|estimat\\w*)", "depth-estimation"),
-            name("(?:pose|skeleton|keypoints?) ?(?:map|image|drawing)?|(?:that|this|the same) pose", "openpose-control"),
-            name("(?:edge|canny|line|control) (?:map|image|drawing)|(?:the|those|these) edges", "canny-control", "mlsd-control",
-                    "hed-control", "scribble-control"),
-            name("(?:styli[sz]ed|transformed|enhanced|improved|clearer) (?:image|picture|photo|version)", "image-to-image"),
-            name("(?:enhanced|cleaned|clearer|improved) (?:audio|recording|sound|version)", "audio-to-audio"),
-            name("(?:response|reply|conversation)", "conversational"),
-            name("(?:generated text|story|paraphrase|rephrased \\w+|reworded \\w+)", "text-generation"));
+            name(EnglishLexicon.ENTITY_NAMES, "token-classification"),
+            name(EnglishLexicon.GENERATED_IMAGE_NAMES, "text-to-image"),
+            name(EnglishLexicon.EDITED_IMAGE_NAMES, "image-editing"),
+            name(EnglishLexicon.SEGMENTATION_NAMES, "image-segmentation"),
+            name(EnglishLexicon.DEPTH_NAMES, "depth-estimation"),
+            name(EnglishLexicon.POSE_NAMES, "openpose-control"),
+            name(EnglishLexicon.EDGE_MAP_NAMES, "canny-control", "mlsd-control", "hed-control", "scribble-control"),
+            name(EnglishLexicon.TRANSFORMED_IMAGE_NAMES, "image-to-image"),
+            name(EnglishLexicon.ENHANCED_AUDIO_NAMES, "audio-to-audio"),
+            name(EnglishLexicon.REPLY_NAMES, "conversational"),
+            name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"));
 
     private ResultNames() {
     }

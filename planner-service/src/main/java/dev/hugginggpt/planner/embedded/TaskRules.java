@@ -56,23 +56,21 @@ final class TaskRules {
             TaskRule.weak("conversational", EnglishTaskRules.CONVERSATIONAL_WEAK, KoreanTaskRules.CONVERSATIONAL_WEAK),
             TaskRule.weak("text-generation", EnglishTaskRules.TEXT_GENERATION_WEAK, KoreanTaskRules.TEXT_GENERATION_WEAK));
 
-    private static final String DETERMINER = "(\\b(?:the|this|that|these|those|its|their|your|our|my|based on|according to|using|from)\\s+)";
+    private static final String DETERMINER = "(\\b(?:" + EnglishLexicon.EARLIER_RESULT_DETERMINERS + ")\\s+)";
     /** "the translated terms", "this newly generated image": a result of earlier work, named by the work. */
-    private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:newly\\s+|recently\\s+|just\\s+)?"
-            + "(?:translated|transcribed|generated|edited|modified|segmented|summari[sz]ed|classified|detected|identified|recogni[sz]ed"
-            + "|enhanced|cleaned|created|resulting|produced|stylized|transformed|converted|described|extracted|categori[sz]ed|narrated"
-            + "|spoken|synthesi[sz]ed|answered|paraphrased|rephrased|new|final|updated|revised|altered|clearer)\\b\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MADE_EARLIER = Pattern.compile(DETERMINER + "(?:" + EnglishLexicon.LATELY + ")?"
+            + "(?:" + EnglishLexicon.MADE_EARLIER + ")\\b\\s*", Pattern.CASE_INSENSITIVE);
     /** "after its modification", "those changes": edits already asked for. */
-    private static final Pattern EDITS_MADE = Pattern.compile("(\\b(?:its|those|these|after the)\\s+)(?:modifications?|changes|edits|alterations)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EDITS_MADE = Pattern.compile("(\\b(?:" + EnglishLexicon.EDITS_DETERMINERS + ")\\s+)(?:"
+            + EnglishLexicon.EDITS + ")\\b", Pattern.CASE_INSENSITIVE);
     /** "the summary", "this transcription": an earlier result named by what it is. */
     private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
-            + "(?:(?:audio|image|text) )?(?:translation|transcription|transcript|summary|caption|description|classification|segmentation|narration)s?\\b",
+            + "(?:(?:" + EnglishLexicon.RESULT_MEDIA + ") )?(?:" + EnglishLexicon.RESULT_NOUNS + ")s?\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "convert the classification results into an audible format": the target names the task. */
     static final Pattern CONVERSION = Pattern.compile(
-            "\\b(convert|turn|transform|change|render|make|bring)\\w*\\b" + GAP + "?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
+            "\\b(" + EnglishLexicon.CONVERSION_VERBS + ")\\w*\\b" + GAP + "?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
     private TaskRules() {
     }

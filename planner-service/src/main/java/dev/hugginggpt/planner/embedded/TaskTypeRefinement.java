@@ -25,7 +25,7 @@ final class TaskTypeRefinement {
 
     /** "What's on the menu?", "what is in the note?": a question on the contents of a thing, asked outright. */
     private static final Pattern WHAT_IS_ON = Pattern.compile(
-            "^\\W*+(?:(?:and|so|now|please|hey|ok(?:ay)?|(?:can|could) you(?: tell me)?|tell me)\\W++)*+what(?:'s|\\s+is|\\s+are)\\s+(?:written\\s+)?(?:on|in)\\b",
+            "^\\W*+(?:(?:" + EnglishLexicon.WHAT_IS_ON_OPENERS + ")\\W++)*+what(?:'s|\\s+is|\\s+are)\\s+(?:written\\s+)?(?:on|in)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final PlanSoFar plan;
