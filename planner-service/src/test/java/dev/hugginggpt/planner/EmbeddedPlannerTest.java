@@ -169,6 +169,14 @@ class EmbeddedPlannerTest {
     }
 
     @Test
+    void aKoreanTableIsTheWordNotTheSyllable() {
+        List<PlannedTask> table = plan("이 표 사진 sales.png를 분류해 줘").tasks();
+        assertEquals(List.of("tabular-classification"), names(table), table.toString());
+        List<PlannedTask> slide = plan("발표 사진 slide.png를 분류해 줘").tasks();
+        assertEquals(List.of("image-classification"), names(slide), slide.toString());
+    }
+
+    @Test
     void twoQuotedSentencesAreComparedWithEachOther() {
         List<PlannedTask> tasks = plan("How similar are 'the cat sat on the mat' and 'a cat was sitting on the rug'?").tasks();
         assertEquals(List.of("sentence-similarity"), names(tasks), tasks.toString());

@@ -76,8 +76,11 @@ final class KoreanLexicon {
 
     // --- Files a request gives (Resources) ---
 
-    /** Its picture shows a table. */
-    static final String TABLE = "표";
+    /**
+     * Its picture shows a table: 표 as a word of its own (이 표, 표를, 도표, 엑셀 표), not inside another (발표, 표현,
+     * 표지판).
+     */
+    static final String TABLE = "(?:(?<![가-힣])|도|엑셀 ?)표(?:를|을|가|이|는|은|에서|에|의|로)?(?![가-힣])";
     /** Its picture is a document. */
     static final String DOCUMENT = "문서|영수증";
 
