@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +104,12 @@ class PathologicalRequestTest {
                 Arguments.of("which of, 2,000 times", repeated("which of a, b ", 20_000)),
                 Arguments.of("a shape to draw on, 1,000 times", "draw.png " + repeated("use the edges of a.png to generate ", 19_000)),
                 Arguments.of("a long drawing prompt without an end", "Turn my scribble in s.png into " + repeated("a ", 19_000)),
-                Arguments.of("text in a picture, 2,000 times", repeated("what is written on the sign ", 20_000)));
+                Arguments.of("text in a picture, 2,000 times", repeated("what is written on the sign ", 20_000)),
+                Arguments.of("a list of 2,000 pictures", "Detect the objects in " + numberedFiles(2_000, ", ", ".jpg")),
+                Arguments.of("a list of 2,000 pictures joined by and", "Detect the objects in " + numberedFiles(2_000, " and ", ".jpg")),
+                Arguments.of("a Korean list of 2,000 pictures", numberedFiles(2_000, "랑 ", ".jpg") + "에서 객체를 탐지해 줘"),
+                Arguments.of("two tasks on one object, 1,000 times",
+                        "Give me the key points of notes.txt" + repeated(" and the people it mentions", 19_000)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,6 +161,12 @@ class PathologicalRequestTest {
     private static PlanningResult plan(String text) {
         return PLANNER.plan(new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(),
                 Instant.now()));
+    }
+
+    /** "f0.jpg, f1.jpg, ...": {@code count} file names joined by the separator. */
+    private static String numberedFiles(int count, String separator, String extension) {
+        return IntStream.range(0, count).mapToObj(i -> "f" + i + extension)
+                .collect(Collectors.joining(separator));
     }
 
     /** Prose with apostrophes inside words, commas, a colon and sentence ends, cut to the length. */
