@@ -155,12 +155,9 @@ public class EmbeddedPlanner implements TaskPlanner {
             }
         }
         // a task nothing can feed is left out, unless it was all the request asked for
-        if (builder.tasks().isEmpty() && unfed.isPresent()) {
-            return PlanningResult.failed(name(), LlmUsage.NONE, unfed.get());
-        }
         if (builder.tasks().isEmpty()) {
-            // not small talk (answered above), and no task recognised: say so rather than answer as if it were chat
-            return PlanningResult.failed(name(), LlmUsage.NONE, NO_TASK_FOUND);
+            // not small talk (answered above): the task that lacks its input, else that no task was recognised
+            return PlanningResult.failed(name(), LlmUsage.NONE, unfed.orElse(NO_TASK_FOUND));
         }
         String wholeRequest = text.restore(text.original);
         // the question about a picture or the instruction for an edit may be the whole request; the text a text task works on may not

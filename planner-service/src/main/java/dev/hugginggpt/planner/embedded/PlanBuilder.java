@@ -24,6 +24,8 @@ final class PlanBuilder {
     private final TaskTypeRefinement refinement;
     private final TextArguments textArguments;
     private final RestatedTasks restated;
+    /** The lists of files the request names ("a.jpg and b.jpg"), each as the arguments it binds to. */
+    private final List<List<String>> fileLists;
 
     /** {@code earlierTurn}: what "it" means when the request refers back to the conversation (see RequestText). */
     PlanBuilder(RequestText text, Resources resources, Optional<String> earlierTurn) {
@@ -32,6 +34,8 @@ final class PlanBuilder {
         this.refinement = new TaskTypeRefinement(plan);
         this.textArguments = new TextArguments(plan, earlierTurn, this::add);
         this.restated = new RestatedTasks(plan);
+        this.fileLists = RequestText.fileListsIn(text.original).stream()
+                .map(list -> list.stream().map(resources::bind).distinct().toList()).toList();
     }
 
     List<PlannedTask> tasks() {
@@ -133,24 +137,21 @@ final class PlanBuilder {
      */
     void addForEachListedFile(PlannedTask planned) {
         TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
-        for (MediaKind kind : type.inputs()) {
-            if (kind == MediaKind.TEXT) {
-                continue;
-            }
-            String used = planned.args().get(kind.argKey());
-            for (List<String> list : RequestText.fileListsIn(text.original)) {
-                List<String> bound = list.stream().map(plan.resources::bound).toList();
-                if (bound.contains(used) && bound.stream().allMatch(f -> MediaKind.ofFileName(f).orElse(null) == kind || !f.contains("."))) {
-                    bound.stream().filter(f -> !f.equals(used)).distinct().forEach(file -> {
-                        Map<String, String> args = new LinkedHashMap<>(planned.args());
-                        args.put(kind.argKey(), file);
-                        plan.add(type, args);
-                    });
-                    return;
-                }
-            }
+        Optional<MediaKind> media = type.inputs().stream().filter(kind -> kind != MediaKind.TEXT).findFirst();
+        if (media.isEmpty()) {
             return;
         }
+        MediaKind kind = media.get();
+        String used = planned.args().get(kind.argKey());
+        fileLists.stream()
+                .filter(list -> list.contains(used)
+                        && list.stream().allMatch(f -> MediaKind.ofFileName(f).orElse(null) == kind || !f.contains(".")))
+                .findFirst()
+                .ifPresent(list -> list.stream().filter(f -> !f.equals(used)).forEach(file -> {
+                    Map<String, String> args = new LinkedHashMap<>(planned.args());
+                    args.put(kind.argKey(), file);
+                    plan.add(type, args);
+                }));
     }
 
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */

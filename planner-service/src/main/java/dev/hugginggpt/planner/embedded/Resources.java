@@ -6,6 +6,7 @@ import dev.hugginggpt.protocol.ResourceRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,8 @@ final class Resources {
     /** The request says its picture is a document. */
     private static final Pattern DOCUMENT = Pattern.compile(
             "\\b(" + EnglishLexicon.DOCUMENT + ")\\b|" + KoreanLexicon.DOCUMENT, Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final List<ResourceRef> uploads;
     private final List<String> mentioned;
@@ -92,7 +95,7 @@ final class Resources {
      * names elsewhere.
      */
     Optional<String> textFile(String clause) {
-        Optional<String> inClause = RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
+        Optional<String> inClause = textFileWrittenIn(clause);
         if (inClause.isPresent()) {
             return inClause;
         }
@@ -105,11 +108,11 @@ final class Resources {
      * slides.pdf attached, "the meeting notes" for meeting-notes.md).
      */
     Optional<String> textFileNamedIn(String clause) {
-        Optional<String> inClause = RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
+        Optional<String> inClause = textFileWrittenIn(clause);
         if (inClause.isPresent()) {
             return inClause;
         }
-        String words = " " + clause.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        String words = " " + words(clause) + " ";
         for (ResourceRef upload : uploads) {
             if (upload.kind() == MediaKind.TEXT && upload.name() != null && namedByWords(upload.name(), words)) {
                 return Optional.of(upload.id());
@@ -118,10 +121,18 @@ final class Resources {
         return textFiles.stream().filter(f -> namedByWords(f, words)).map(this::bind).findFirst();
     }
 
+    private Optional<String> textFileWrittenIn(String clause) {
+        return RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
+    }
+
     private static boolean namedByWords(String fileName, String clauseWords) {
-        String stem = fileName.replaceFirst("^.*/", "").replaceFirst("\\.[^.]*$", "").toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String stem = words(fileName.replaceFirst("^.*/", "").replaceFirst("\\.[^.]*$", ""));
         return stem.length() >= 3 && clauseWords.contains(" " + stem + " ");
+    }
+
+    /** Lower case, each run of other characters than letters and digits one space. */
+    private static String words(String text) {
+        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Whether this argument is a text document of the request (so a task that takes it reads the request's own text). */
@@ -130,11 +141,7 @@ final class Resources {
     }
 
     /** The argument a file name the request writes stands for: the upload of that name, else the name itself. */
-    String bound(String fileName) {
-        return bind(fileName);
-    }
-
-    private String bind(String fileName) {
+    String bind(String fileName) {
         return uploads.stream()
                 .filter(r -> fileName.equals(r.id()) || fileName.equals(r.name()))
                 .map(ResourceRef::id)

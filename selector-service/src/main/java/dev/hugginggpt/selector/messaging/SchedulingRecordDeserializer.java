@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hugginggpt.protocol.Cancel;
 import dev.hugginggpt.protocol.Plan;
 import dev.hugginggpt.protocol.TaskResult;
-import dev.hugginggpt.protocol.Topic;
 import dev.hugginggpt.protocol.Topics;
 import io.quarkus.arc.Arc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -47,10 +45,13 @@ public class SchedulingRecordDeserializer implements Deserializer<Object> {
 
     @Override
     public Object deserialize(String topic, byte[] data) {
-        Class<?> type = Stream.of(Topics.PLANS, Topics.TASK_RESULTS).filter(t -> t.name().equals(topic))
-                .findFirst().map(Topic::recordClass)
-                .orElseThrow(() -> new SerializationException("the selector reads no records from " + topic));
-        return read(data, type);
+        if (topic.equals(Topics.PLANS.name())) {
+            return read(data, Topics.PLANS.recordClass());
+        }
+        if (topic.equals(Topics.TASK_RESULTS.name())) {
+            return read(data, Topics.TASK_RESULTS.recordClass());
+        }
+        throw new SerializationException("the selector reads no records from " + topic);
     }
 
     private Object read(byte[] data, Class<?> type) {
