@@ -27,7 +27,8 @@ class ConversationPlanningTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Hello, who are you?", "hi", "What can you do?", "What can you do offline?", "Thanks, that was great!",
-        "Good morning!", "thank you so much", "Who made you?", "Hi there! How's your day going?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?"})
+        "Good morning!", "thank you so much", "Who made you?", "Hi there! How's your day going?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?",
+        "haha thanks, that helped a lot", "Thanks, that worked!", "ㅋㅋ 감사합니다 도움이 많이 됐어요", "덕분에 잘 해결했어요 ㅎㅎ"})
     void smallTalkPlansNoTask(String message) {
         assertTrue(SmallTalk.is(message), message);
         PlanningResult result = plan(message);
@@ -37,7 +38,7 @@ class ConversationPlanningTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Hello, can you transcribe speech.wav?", "What can you do with this picture cat.jpg?",
-        "Thanks! Now read 'merci' aloud", "hi, translate 'good night' into Spanish", "Who is in photo.jpg?"})
+        "Thanks! Now read 'merci' aloud", "ㅎㅎ 고마워요, 이제 'merci'를 음성으로 읽어줘", "hi, translate 'good night' into Spanish", "Who is in photo.jpg?"})
     void aRequestWithAGreetingIsStillARequest(String message) {
         assertFalse(SmallTalk.is(message), message);
         assertFalse(plan(message).tasks().isEmpty(), message);

@@ -58,7 +58,8 @@ class RequestClassesTest {
         "Is 'The striker scored twice in the final' about sports, politics or science? | sports, politics, science",
         "Which of cooking, travel, finance fits 'I just booked flights to Lisbon for May'? | cooking, travel, finance",
         "Is this email spam or not spam? 'You won a prize, click here' | spam, not spam",
-        "Tell me what 'The central bank raised rates again' is about: economy, sports or weather? | economy, sports, weather"})
+        "Tell me what 'The central bank raised rates again' is about: economy, sports or weather? | economy, sports, weather",
+        "which of sports, politics or tech is 'The striker scored twice in the final' about? | sports, politics, tech"})
     void aQuestionThatOffersLabelsIsAZeroShotClassificationWithThoseLabels(String request, String labels) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of("zero-shot-classification"), types(tasks), tasks.toString());
@@ -107,6 +108,28 @@ class RequestClassesTest {
     void aQuestionOnWhatIsWrittenOnAThingInAPictureReadsItThenAnswers(String request) {
         assertEquals(List.of("image-to-text", "question-answering"), types(plan(request)), request);
         assertEquals(List.of("image-to-text"), types(plan("Read what's on this sign: sign.jpg")));
+    }
+
+    @Test
+    void askingWhatAPictureSaysReadsItsWriting() {
+        assertEquals(List.of("image-to-text"), types(plan("what does this say? sign.jpg")));
+        List<PlannedTask> total = plan("Read receipt.jpg and tell me the total");
+        assertEquals(List.of("image-to-text", "question-answering"), types(total), total.toString());
+        assertEquals("<GENERATED>-0", total.get(1).args().get("context"));
+        assertEquals(List.of("automatic-speech-recognition"), types(plan("what does this say? memo.wav")));
+    }
+
+    @Test
+    void listeningToARecordingIsTranscribingIt() {
+        List<PlannedTask> tasks = plan("Please listen to lecture.mp3 and answer: what year did the war end?");
+        assertEquals(List.of("automatic-speech-recognition", "question-answering"), types(tasks), tasks.toString());
+        assertEquals(List.of("summarization", "text-to-speech"), types(plan("Summarize notes.md, I want to listen to the summary")));
+    }
+
+    @Test
+    void aCaptionForAPictureDescribesItAndACaptionOnAPictureEditsIt() {
+        assertEquals(List.of("image-to-text"), types(plan("Write a caption for beach.png")));
+        assertEquals(List.of("image-editing"), types(plan("Write a caption on poster.png saying 'SALE'")));
     }
 
     @ParameterizedTest
@@ -167,7 +190,11 @@ class RequestClassesTest {
         "이게 무슨 소리인지 알려줄래? sound.wav | audio-classification",
         "스캔한 서류(form.png)에서 신청인 생년월일이 뭐야? | document-question-answering",
         "article.txt에서 인물, 지명, 기관 이름 다 뽑아줘 | token-classification",
-        "/home/minji/문서/보고서.pdf 요약해 줘 | summarization"})
+        "/home/minji/문서/보고서.pdf 요약해 줘 | summarization",
+        "이 글의 핵심만 세 줄로 정리해줘: '인공지능은 빠르게 발전하고 있으며 많은 산업에 영향을 준다' | summarization",
+        "tl;dr of article.txt please | summarization",
+        "what's the mood of this review: 'the food was cold and the waiter rude' | text-classification",
+        "Korean please: 'Good morning, how did you sleep?' | translation"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -184,5 +211,80 @@ class RequestClassesTest {
         assertEquals(List.of(kind + "-control", kind + "-text-to-image"), types(tasks), tasks.toString());
         assertEquals(picture, tasks.get(0).args().get("image"));
         assertEquals(prompt, tasks.get(1).args().get("text"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "How similar is the description of photo.jpg to the text in notes.txt? | image-to-text | photo.jpg | notes.txt",
+        "Write a caption for beach.png and tell me how close it is to 'a sunny day at the sea' | image-to-text | beach.png"
+                + " | a sunny day at the sea",
+        "Compare the transcript of call.wav with script.txt: do they say the same thing? | automatic-speech-recognition | call.wav"
+                + " | script.txt"})
+    void aComparisonTakesEachTextItNamesAndMakesTextOfAPictureOrARecording(String request, String conversion, String file,
+            String other) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(conversion, "sentence-similarity"), types(tasks), tasks.toString());
+        assertEquals(file, tasks.get(0).args().values().iterator().next());
+        assertEquals(List.of("<GENERATED>-0", other), List.of(tasks.get(1).args().get("text"), tasks.get(1).args().get("text2")),
+                tasks.toString());
+    }
+
+    @Test
+    void aKoreanComparisonOfTwoResultsTakesBoth() {
+        List<PlannedTask> tasks = plan("a.wav와 b.wav를 각각 받아 적고 두 내용이 비슷한지 알려줘");
+        assertEquals(List.of("automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"), types(tasks),
+                tasks.toString());
+        assertEquals(java.util.Set.of("<GENERATED>-0", "<GENERATED>-1"),
+                java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Make an image from the summary of article.txt | summarization | article.txt | text-to-image",
+        "Translate the transcript of call.wav into Spanish | automatic-speech-recognition | call.wav | translation",
+        "summarize the transcript of standup.wav | automatic-speech-recognition | standup.wav | summarization",
+        "Make a video from the summary of article.txt | summarization | article.txt | text-to-video"})
+    void theResultOfANamedFileIsMadeFirst(String request, String producer, String file, String task) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(producer, task), types(tasks), tasks.toString());
+        assertEquals(file, tasks.get(0).args().values().iterator().next());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void askingForTheResultOfAFileIsThatTaskOnceNotTwice() {
+        List<PlannedTask> tasks = plan("I need the key points from meeting.txt translated into Korean");
+        assertEquals(List.of("summarization", "translation"), types(tasks), tasks.toString());
+        assertEquals("meeting.txt", tasks.get(0).args().get("text"));
+    }
+
+    @Test
+    void aPassageAfterTheLastStepsColonFeedsTheFirstStepAndTheNextWorksOnItsResult() {
+        String passage = "The city council approved the new budget after a long debate about schools and roads.";
+        List<PlannedTask> tasks = plan("pls summarize this and then translate to french: '" + passage + "'");
+        assertEquals(List.of("summarization", "translation"), types(tasks), tasks.toString());
+        assertEquals(passage, tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        assertEquals("French", tasks.get(1).args().get("target_language"));
+        // an analysis of the passage reads the passage, not the translation
+        List<PlannedTask> analysed = plan("translate it to German and tell me its sentiment: 'I love this phone'");
+        assertEquals(List.of("translation", "text-classification"), types(analysed), analysed.toString());
+        assertEquals("I love this phone", analysed.get(1).args().get("text"));
+    }
+
+    @Test
+    void aLanguageVersionOfADocumentIsItsTranslationThenItsForm() {
+        List<PlannedTask> tasks = plan("Give me a spoken French version of notes.txt");
+        assertEquals(List.of("translation", "text-to-speech"), types(tasks), tasks.toString());
+        assertEquals("notes.txt", tasks.get(0).args().get("text"));
+        assertEquals("French", tasks.get(0).args().get("target_language"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void aPictureOfWhatADocumentDescribesIsDrawnFromTheDocument() {
+        List<PlannedTask> tasks = plan("Can you make a picture of what's described in story.txt?");
+        assertEquals(List.of("text-to-image"), types(tasks));
+        assertEquals("story.txt", tasks.get(0).args().get("text"));
     }
 }

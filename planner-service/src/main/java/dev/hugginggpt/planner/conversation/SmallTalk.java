@@ -26,10 +26,13 @@ public final class SmallTalk {
                     + "|which (?:tasks|models|languages) (?:do|can) you (?:support|have|use|run|handle|speak|know|do|understand)"
                     + "|what (?:is|are) (?:hugginggpt|this (?:system|app|tool|service|thing|place))"
                     + "|thanks|thank you|thx|cheers|great|awesome|nice|cool|perfect|wonderful|excellent|good job|well done|got it"
-                    + "|bye|goodbye|see you|ok|okay|help)\\b"
+                    + "|that (?:helped|helps|worked|works|did it|solved it|fixed it)|(?:it )?works now|(?:solved|fixed) it"
+                    + "|ha(?:ha)+|lol|bye|goodbye|see you|ok|okay|help)\\b"
                     + "|안녕(?:하세요|하십니까|히)?|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|드립니다)"
                     + "|(?:뭘|무엇을|뭐를?) 할 수 있(?:어요|어|나요|니|습니까)?|(?:너는|넌|당신은) 누구(?:야|세요|니|신가요|예요)?|누구(?:세요|신가요)"
-                    + "|도와줄 수 있는 (?:게|것이|일이) 뭐(?:야|예요|니)?|수고하셨습니다|잘했어",
+                    + "|도와줄 수 있는 (?:게|것이|일이) 뭐(?:야|예요|니)?|수고하셨습니다|잘했어"
+                    // "덕분에 잘 해결했어요", "도움이 많이 됐어요"; laughter and tears typed as letters: ㅎㅎ, ㅋㅋ, ㅠㅠ
+                    + "|덕분에|해결(?:했|됐|되었)(?:어요|어|습니다|네요)|도움이 (?:많이 |정말 |큰 )?(?:됐|되었)(?:어요|어|습니다|네요)|[ㅋㅎㅠㅜ]{2,}",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /** Words that may stand around the phrases without asking for anything. */
@@ -37,7 +40,7 @@ public final class SmallTalk {
             "there", "today", "right", "now", "here", "offline", "again", "else", "all", "for", "and", "oh", "well", "then",
             "guys", "everyone", "friend", "bot", "assistant", "hugginggpt", "it", "that", "was", "is", "really", "too", "just",
             "of", "with", "exactly", "by", "way", "btw", "anyway", "i", "my", "your", "do", "can", "what", "hmm",
-            "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네");
+            "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네", "잘", "많이", "진짜");
 
     private SmallTalk() {
     }

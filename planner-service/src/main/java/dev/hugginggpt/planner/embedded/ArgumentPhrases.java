@@ -29,6 +29,10 @@ final class ArgumentPhrases {
     private static final Pattern INTO_LANGUAGE = Pattern.compile("\\b(?:in)?to\\s+(?:the\\s+)?(" + LANGUAGE + ")\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_LANGUAGE = Pattern.compile("\\bin\\s+(" + LANGUAGE + ")\\b", Pattern.CASE_INSENSITIVE);
+    /** "a French version of notes.txt", "Spanish subtitles", "Korean please: '...'". */
+    private static final Pattern LANGUAGE_VERSION = Pattern.compile(
+            "\\b(" + LANGUAGE + ")\\s+(?:version|translation|rendition|subtitles?)\\b|^\\W*+(?:in\\s++)?(" + LANGUAGE + "),?\\s++please\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
 
     private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
@@ -52,12 +56,14 @@ final class ArgumentPhrases {
     private static final String LIST = "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + LABEL + ")";
     /**
      * The labels a question offers as its answers: "is this article about sports, politics or technology?", "tell me
-     * what it's about: sports, weather or traffic?", "which of cooking, travel, finance fits ...", "is this email spam
+     * what it's about: sports, weather or traffic?", "which of cooking, travel, finance fits ...", "which of sports,
+     * politics or tech is 'text' about?", "is this email spam
      * or not spam?" (a text, named as one, that is one thing or another).
      */
     static final String OFFERED_LABELS_REGEX = "\\babout\\s*+:?\\s*+" + LIST + "(?=\\s*+[?.!]?\\s*+$)"
             + "|\\bwhich (?:one |label |category |topic )?of\\s++(?:these\\s*+:\\s*+|the following\\s*+:\\s*+)?(" + LABEL
-            + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:" + EnglishLexicon.FITS + ")\\b"
+            + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "}(?:,?\\s++or\\s++" + LABEL + ")?)\\s++(?:(?:" + EnglishLexicon.FITS + ")\\b"
+            + "|(?:is|are|does)\\s++(?:it|this|that|«Q\\d{1,9}»|the\\s++\\w+)\\s++(?:about|belongs?\\s++to|falls?\\s++under)\\b)"
             + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:" + EnglishLexicon.TEXT_NOUNS + ")s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
             + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?"
             + "|\\b(?:if|whether)\\s++(?:it|this|that|they|the\\s++\\w+|«Q\\d{1,9}»)(?:'s|\\s++is|\\s++was|\\s++are)\\s++(" + ARTICLED_LABEL + "(?:\\s*+,\\s*+"
@@ -83,7 +89,7 @@ final class ArgumentPhrases {
 
     /** The language a clause asks to translate into, as an English name ("Spanish"). */
     static Optional<String> targetLanguage(String clause) {
-        return targetLanguage(clause, List.of(INTO_LANGUAGE, IN_LANGUAGE));
+        return targetLanguage(clause, List.of(INTO_LANGUAGE, IN_LANGUAGE, LANGUAGE_VERSION));
     }
 
     /** Only "into Spanish", "to French", "스페인어로": what a request says elsewhere than in the translation clause. */
@@ -95,7 +101,7 @@ final class ArgumentPhrases {
         for (Pattern p : english) {
             Matcher m = p.matcher(clause);
             if (m.find()) {
-                return Optional.of(capitalized(m.group(1)));
+                return Optional.of(capitalized(m.group(1) != null ? m.group(1) : m.group(2)));
             }
         }
         Matcher korean = KOREAN_INTO.matcher(clause);

@@ -10,8 +10,15 @@ record Clause(String text, boolean request, RuleMatches rules) {
         this(text, request, new RuleMatches(text));
     }
 
-    /** The clause as read by a task that works on what an earlier task of the clause made of its quotes. */
+    /**
+     * The clause as read by a task that works on what an earlier task of the clause made of its quotes or its text
+     * documents: "a spoken French version of notes.txt" speaks the translation, not notes.txt.
+     */
     Clause onEarlierResult() {
-        return new Clause(text.replaceAll("«Q\\d+»", "it"), request);
+        String words = text.replaceAll("«Q\\d+»", "it");
+        for (String document : RequestText.textFilesIn(words)) {
+            words = words.replace(document, "it");
+        }
+        return new Clause(words, request);
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class EarlierResults {
     /** Words that compare two results with each other. */
     private static final Pattern BOTH_RESULTS = Pattern.compile(
-            "\\b(" + EnglishLexicon.BOTH_RESULTS + ")\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:" + EnglishLexicon.BOTH_RESULTS + ")\\b|" + KoreanLexicon.BOTH_RESULTS, Pattern.CASE_INSENSITIVE);
 
     private final List<PlannedTask> tasks;
     private final List<MediaKind> outputs;

@@ -43,6 +43,9 @@ final class EnglishTaskRules {
                     + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
                     + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
                     + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
+                    + "|\\bread\\s++(?:the\\s++|this\\s++|my\\s++)?[\\w-]++\\.(?:jpe?g|png|gif|bmp|webp|tiff?)\\b"
+                    // "what does this say?": the writing itself, when nothing more is asked (a picture: else a recording's words)
+                    + "|what (?:does|did|do) (?:it|this|that|the \\w+) say\\s*+\\?\\s*+$"
                     + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                     + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                     + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
@@ -63,8 +66,8 @@ final class EnglishTaskRules {
                     + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)";
 
     static final String TEXT_TO_SPEECH =
-            "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words)|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
+            "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
+                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -84,7 +87,8 @@ final class EnglishTaskRules {
                     + "|annoyed|frustrated|cheerful|worried|anxious|bored|friendly|rude|emotional|scared|afraid|confident)\\b";
 
     static final String TRANSLATION =
-            "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language";
+            "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
+                    + "|\\b" + LANGUAGE + " (?:version|translation|rendition|subtitles?)\\b|^\\W*+(?:in\\s++)?" + LANGUAGE + ",?\\s++please\\b";
 
     /** Words that keep a clause from zero-shot classification, with any media word: sentiment has its own task. */
     static final String NOT_ZERO_SHOT = "sentiment|positive|negative";
@@ -97,7 +101,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_CLASSIFICATION =
             "what language|which language|(?:identify|detect|recogni[sz]e|determine|guess|tell|name)\\w* (?:me )?(?:the |its |their |which |what )?language|language (?:is|of)"
-                    + "|sentiment|positive or negative|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b";
+                    + "|sentiment|positive or negative|(?:mood|tone|emotion|feeling|attitude) (?:of|in|behind) (?:the |this |that |my |your )?(?:text|sentence|review|comment|message|tweet|post|email|paragraph|letter|«Q)|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b";
 
     static final String TOKEN_CLASSIFICATION =
             "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
@@ -119,7 +123,7 @@ final class EnglishTaskRules {
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
-            "similar|resembl|resonat|how close|how alike|mirror each other|same meaning|mean the same|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean the same|say the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                     + "|(?:match|matches) (?:the |with )";
 
     static final String DEPTH_ESTIMATION = "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera";
@@ -168,7 +172,7 @@ final class EnglishTaskRules {
 
     static final String IMAGE_EDITING =
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
-                    + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)"
+                    + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
                     + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt";
 
@@ -206,7 +210,7 @@ final class EnglishTaskRules {
     static final String AUDIO_CLASSIFICATION_WEAK = "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO;
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

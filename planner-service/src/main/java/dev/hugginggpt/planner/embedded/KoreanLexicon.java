@@ -100,6 +100,9 @@ final class KoreanLexicon {
     /** A task asked for again: "또", "또한", "다시". */
     static final String AGAIN = "또\\s|또한|다시";
 
+    /** Words that compare two results with each other (EarlierResults): "두 설명이 얼마나 비슷한지". */
+    static final String BOTH_RESULTS = "두\\s|둘|서로";
+
     // --- Lists (RequestText) ---
 
     /** What joins the files of a list: "a.jpg랑 b.jpg", "a.jpg와 b.jpg". */

@@ -48,9 +48,9 @@ final class KoreanTaskRules {
 
     static final String TEXT2TEXT_GENERATION = "문법|맞춤법";
 
-    static final String SUMMARIZATION = "요약";
+    static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해";
 
-    static final String SENTENCE_SIMILARITY = "유사";
+    static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|일치";
 
     static final String DEPTH_ESTIMATION = "깊이";
 

@@ -147,11 +147,16 @@ final class PlanBuilder {
                 .filter(list -> list.contains(used)
                         && list.stream().allMatch(f -> MediaKind.ofFileName(f).orElse(null) == kind || !f.contains(".")))
                 .findFirst()
-                .ifPresent(list -> list.stream().filter(f -> !f.equals(used)).forEach(file -> {
+                .ifPresent(list -> list.stream().filter(f -> !f.equals(used) && !planned(type, kind, f)).forEach(file -> {
                     Map<String, String> args = new LinkedHashMap<>(planned.args());
                     args.put(kind.argKey(), file);
                     plan.add(type, args);
                 }));
+    }
+
+    /** Whether a task of this type already works on this file. */
+    private boolean planned(TaskType type, MediaKind kind, String file) {
+        return plan.tasks.stream().anyMatch(t -> t.task().equals(type.name()) && file.equals(t.args().get(kind.argKey())));
     }
 
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */

@@ -85,6 +85,12 @@ final class PlanSoFar {
         return audio ? MediaKind.AUDIO : image ? MediaKind.IMAGE : null;
     }
 
+    /** Whether the clause holds quotes and an earlier task took every one of them. */
+    boolean quotesTakenBefore(String clause) {
+        List<Integer> own = text.quotesIn(clause);
+        return !own.isEmpty() && usedQuotes.containsAll(own);
+    }
+
     /** The quotes the clause holds, taken. */
     List<String> takeQuotes(String clause) {
         List<String> own = new ArrayList<>();

@@ -62,6 +62,24 @@ final class Resources {
                 .findFirst();
     }
 
+    /** A file the request names, as the argument it binds to, and its kind. */
+    record Named(String argument, MediaKind kind) {
+    }
+
+    /** The pictures and recordings the clause names, in the order it names them ("the caption of cover.jpg"). */
+    List<Named> mediaNamedIn(String clause) {
+        return RequestText.filesIn(clause).stream()
+                .filter(f -> isOf(f, MediaKind.IMAGE) || isOf(f, MediaKind.AUDIO))
+                .map(f -> new Named(bind(f), MediaKind.ofFileName(f).orElseThrow()))
+                .distinct()
+                .toList();
+    }
+
+    /** The text documents the clause names by their file names, in order. */
+    List<String> textFilesWrittenIn(String clause) {
+        return RequestText.textFilesIn(clause).stream().map(this::bind).distinct().toList();
+    }
+
     /** Any file of this kind: an upload first, then a file the text names, then the latest an earlier turn named. */
     Optional<String> anyOf(MediaKind kind) {
         Optional<String> upload = uploads.stream().filter(r -> r.kind() == kind).map(ResourceRef::id).findFirst();

@@ -6,6 +6,7 @@ import dev.hugginggpt.protocol.PlannedTask;
 import dev.hugginggpt.protocol.TaskType;
 import dev.hugginggpt.protocol.TaskVocabulary;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +53,23 @@ final class TextArguments {
         List<String> own = plan.takeQuotes(clause.text());
         if (type.name().equals("sentence-similarity")) {
             List<String> texts = new ArrayList<>(own);
+            // "does the caption of cover.jpg match the blurb in blurb.txt": what the clause names, each made text
+            for (Resources.Named file : plan.resources.mediaNamedIn(clause.text())) {
+                if (texts.size() < 2) {
+                    texts.add(convertToText(file));
+                }
+            }
+            for (String document : plan.resources.textFilesWrittenIn(clause.text())) {
+                if (texts.size() < 2) {
+                    texts.add(document);
+                }
+            }
             int producer = plan.results.meant(MediaKind.TEXT, clause.text());
-            if (texts.size() < 2 && producer >= 0) {
+            if (texts.size() < 2 && producer >= 0 && !texts.contains(GeneratedRefs.of(producer))) {
                 texts.add(0, GeneratedRefs.of(producer));
             }
             int other = plan.results.other(producer, clause.text());
-            if (texts.size() < 2 && other >= 0) {
+            if (texts.size() < 2 && other >= 0 && !texts.contains(GeneratedRefs.of(other))) {
                 texts.add(0, GeneratedRefs.of(other));
             }
             while (texts.size() < 2) {
@@ -100,7 +112,8 @@ final class TextArguments {
     /**
      * What a picture or video to be made shows, from the clause's own words: "draw a picture of a red cat" → "a red cat",
      * "generate an image of a lake at sunrise" → "a lake at sunrise", "draw a cat on a skateboard" → "a cat on a
-     * skateboard"; none when the clause quotes its prompt or means an earlier text ("draw it", "draw a picture of the summary").
+     * skateboard"; none when the clause quotes its prompt, means an earlier text ("draw it", "draw a picture of the summary")
+     * or names a text document.
      */
     private Optional<String> depiction(Clause clause) {
         String words = clause.text();
@@ -113,12 +126,18 @@ final class TextArguments {
         }
         String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip()
                 .replaceFirst(PlanPhrases.TRAILING_PUNCTUATION, "");
+        // "a picture of what's described in story.txt" shows the document's text, not these words
         return subject.split("\\s+").length < 2 || PlanPhrases.BACK_REFERENCE.matcher(subject).lookingAt()
-                ? Optional.empty() : Optional.of(subject);
+                || !RequestText.textFilesIn(subject).isEmpty() ? Optional.empty() : Optional.of(subject);
     }
 
     /** The text input of a text-only task. */
     private String textArgument(TaskType type, Clause clause) {
+        if (plan.quotesTakenBefore(clause.text())) {
+            // "summarize this and then translate it to French: '...'": the passage went to the first task; this one
+            // works on what that made (or on the passage itself when it analyses it, see contextText)
+            return contextText(type, clause);
+        }
         List<String> own = plan.takeQuotes(clause.text());
         if (!own.isEmpty()) {
             return own.get(0);
@@ -171,6 +190,10 @@ final class TextArguments {
         int named = plan.results.named(MediaKind.TEXT, clause.text());
         if (named >= 0) {
             return GeneratedRefs.of(named);
+        }
+        Optional<String> made = resultOfNamedFile(type, clause);
+        if (made.isPresent()) {
+            return made.get();
         }
         Optional<String> document = plan.resources.textFileNamedIn(clause.text());
         if (document.isPresent()) {
@@ -237,6 +260,42 @@ final class TextArguments {
             return GeneratedRefs.of(producer);
         }
         return text.restore(clause.text());
+    }
+
+    /**
+     * "Make an image from the summary of article.txt", "translate the transcript of call.wav": a result the clause names
+     * that no task has made yet, of a file the clause names, made first by a task of its own; its output's reference.
+     */
+    private Optional<String> resultOfNamedFile(TaskType type, Clause clause) {
+        for (Set<String> producers : ResultNames.namedIn(clause.text())) {
+            if (producers.size() != 1) {
+                continue;
+            }
+            TaskType producer = TaskVocabulary.find(producers.iterator().next()).orElseThrow();
+            if (producer.equals(type) || producer.inputs().size() != 1 || producer.output() != MediaKind.TEXT) {
+                continue;
+            }
+            MediaKind kind = producer.inputs().get(0);
+            Optional<String> file = kind == MediaKind.TEXT
+                    ? plan.resources.textFilesWrittenIn(clause.text()).stream().findFirst()
+                    : plan.resources.namedIn(clause.text(), kind);
+            if (file.isPresent()) {
+                Map<String, String> args = new LinkedHashMap<>(Map.of(kind.argKey(), file.get()));
+                if (producer.name().equals("translation")) {
+                    ArgumentPhrases.targetLanguage(clause.text()).ifPresent(language -> args.put("target_language", language));
+                }
+                plan.add(producer, args);
+                return Optional.of(GeneratedRefs.of(plan.tasks.size() - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Transcribes the recording or describes the picture of this file, as a task of its own; its output's reference. */
+    private String convertToText(Resources.Named file) {
+        TaskType task = TaskVocabulary.find(file.kind() == MediaKind.AUDIO ? "automatic-speech-recognition" : "image-to-text").orElseThrow();
+        plan.add(task, new LinkedHashMap<>(Map.of(file.kind().argKey(), file.argument())));
+        return GeneratedRefs.of(plan.tasks.size() - 1);
     }
 
     /** Transcribes the audio or describes the image the clause is about, as a task of its own. */
