@@ -194,7 +194,14 @@ class RequestClassesTest {
         "이 글의 핵심만 세 줄로 정리해줘: '인공지능은 빠르게 발전하고 있으며 많은 산업에 영향을 준다' | summarization",
         "tl;dr of article.txt please | summarization",
         "what's the mood of this review: 'the food was cold and the waiter rude' | text-classification",
-        "Korean please: 'Good morning, how did you sleep?' | translation"})
+        "Korean please: 'Good morning, how did you sleep?' | translation",
+        "song.mp3에서 보컬만 분리해줘 | audio-to-audio",
+        "portrait.jpg에서 배경만 분리해줘 | image-segmentation",
+        "이 문장에서 사람 이름이랑 장소 찾아줘: '철수는 부산에서 영희를 만났다' | token-classification",
+        "invoice.png에서 총액이 얼마야? | document-question-answering",
+        "turn chapter1.txt into an audiobook | text-to-speech",
+        "Give me a picture that matches the mood of poem.txt | text-to-image",
+        "Give me a short description of photo.jpg | image-to-text"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());

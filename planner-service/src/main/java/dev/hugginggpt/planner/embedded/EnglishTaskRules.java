@@ -67,7 +67,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_SPEECH =
             "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)"
+                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -166,6 +166,7 @@ final class EnglishTaskRules {
             "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
                     + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
                     + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
+                    + "|\\bgive (?:me |us )?(?:an? |some )(?:new |nice |cool |pretty |beautiful |simple )?" + IMAGE + "s?\\b(?!\\s+(?:description|caption))"
                     + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!" + GAP + "\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
                     + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
                     + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE;

@@ -82,7 +82,7 @@ final class KoreanLexicon {
      */
     static final String TABLE = "(?:(?<![가-힣])|도|엑셀 ?)표(?:를|을|가|이|는|은|에서|에|의|로)?(?![가-힣])";
     /** Its picture is a document. */
-    static final String DOCUMENT = "문서|영수증";
+    static final String DOCUMENT = "문서|서류|영수증";
 
     // --- Task-specific arguments (ArgumentPhrases) ---
 

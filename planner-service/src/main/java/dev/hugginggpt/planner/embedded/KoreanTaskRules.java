@@ -27,7 +27,7 @@ final class KoreanTaskRules {
 
     static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
 
-    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질";
+    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|(?:보컬|목소리|음성|반주|악기)(?:만|을|를)? ?(?:분리|추출|제거|지워|없애)";
 
     /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
     static final String TEXT_TO_SPEECH = "음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)";
@@ -41,10 +41,13 @@ final class KoreanTaskRules {
 
     static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정";
 
+    /** What a text names: "사람 이름", "장소", "회사". */
+    private static final String ENTITY = "(?:(?:사람|인물|회사|기관) ?이름|인물|사람|지명|장소|기관|회사|날짜)";
+
     static final String TOKEN_CLASSIFICATION =
             "(?:문장|텍스트|글|기사|본문|문단|단락)(?:에|에서|에서의)? ?(?:나오는|언급된|언급되는|등장하는) (?:사람|인물|장소|지명|이름|기관|회사|날짜)"
                     + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"
-                    + "|(?:인물|사람|지명|장소|기관|회사|날짜)(?:\\s*,\\s*|과 |와 |이랑 |랑 )(?:인물|사람|지명|장소|기관|회사|날짜)";
+                    + "|" + ENTITY + "(?:\\s*,\\s*|과 |와 |이랑 ?|랑 ?)" + ENTITY;
 
     static final String TEXT2TEXT_GENERATION = "문법|맞춤법";
 
@@ -60,13 +63,15 @@ final class KoreanTaskRules {
 
     static final String OPENPOSE_CONTROL = "자세|포즈";
 
-    static final String IMAGE_SEGMENTATION = "배경(?:을|를)? ?(?:제거|지워|없애)|누끼|분할";
+    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만)? ?(?:제거|지워|없애|분리)|누끼|분할";
 
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
     static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)";
 
-    static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디)";
+    /** "사진에 뭐가 …?", "a.png에서 총액이 얼마야?" (after a file name only Korean question words: the rule reads English too). */
+    static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디|얼마|누구)"
+            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])" + GAP + "(?:무엇|몇|어디|얼마|누구)";
 
     static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
 
