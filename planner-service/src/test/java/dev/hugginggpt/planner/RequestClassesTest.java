@@ -294,4 +294,47 @@ class RequestClassesTest {
         assertEquals(List.of("text-to-image"), types(tasks));
         assertEquals("story.txt", tasks.get(0).args().get("text"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "My friend sent me a voice message, msg.mp3, in Spanish. Can you work out what she said, put it into English, and read"
+                + " the English version back to me? | automatic-speech-recognition, translation, text-to-speech",
+        "I have a picture, chart.png. Could you first improve its resolution, then tell me what the picture shows in a sentence?"
+                + " | image-to-image, image-to-text",
+        "I took a picture of a sign in Japanese, sign.jpg. What does it say in English? | image-to-text, translation",
+        "Extract the named entities from 'Tim Cook visited Tokyo in May' and translate them into French"
+                + " | token-classification, translation",
+        "Pull the keywords out of notes.txt and draw a picture of them | token-classification, text-to-image"})
+    void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());
+        for (int i = 1; i < tasks.size(); i++) {
+            assertTrue(tasks.get(i).args().containsValue("<GENERATED>-" + (i - 1)), tasks.toString());
+        }
+    }
+
+    @Test
+    void aTranslationAskedBesideAnAnalysisTranslatesTheTextNotTheAnalysis() {
+        String text = "Our team met in Berlin on Monday with Siemens to discuss the new contract.";
+        List<PlannedTask> tasks = plan("There's a paragraph I wrote: '" + text + "' I'd like to know which organizations and places it"
+                + " mentions, and also get a German version of it.");
+        assertEquals(List.of("token-classification", "translation"), types(tasks), tasks.toString());
+        assertEquals(text, tasks.get(1).args().get("text"));
+        assertEquals("German", tasks.get(1).args().get("target_language"));
+    }
+
+    @Test
+    void aNarrationBesideAVideoIsATaskOfItsOwnOnTheSameText() {
+        List<PlannedTask> tasks = plan("I'd like a short video about a robot learning to paint, plus a spoken narration of the same idea.");
+        assertEquals(List.of("text-to-video", "text-to-speech"), types(tasks), tasks.toString());
+        assertEquals(tasks.get(0).args().get("text"), tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void findingThingsThenPaintingThemIsDetectionThenAnEdit() {
+        List<PlannedTask> tasks = plan("Could you look at street.jpg, find every car in it, and then produce a version of the picture"
+                + " where the cars are painted red?");
+        assertEquals(List.of("object-detection", "image-editing"), types(tasks), tasks.toString());
+        assertEquals("street.jpg", tasks.get(1).args().get("image"));
+    }
 }

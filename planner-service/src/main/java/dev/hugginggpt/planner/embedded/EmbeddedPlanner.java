@@ -224,7 +224,8 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static void addCoordinated(PlanBuilder builder, PlannedTask first, List<TaskType> fed, Clause clause) {
         TaskType firstType = TaskVocabulary.find(first.task()).orElseThrow();
         for (String name : clause.rules().coordinatedWith(first.task())) {
-            if (OUTPUT_FORMS.contains(name)) {
+            if (OUTPUT_FORMS.contains(name) && firstType.output() == MediaKind.TEXT) {
+                // the form its text result is asked in (see outputForms); beside a picture or a video it is a task of its own
                 continue;
             }
             fed.stream().filter(t -> t.name().equals(name) && t.inputs().equals(firstType.inputs()))

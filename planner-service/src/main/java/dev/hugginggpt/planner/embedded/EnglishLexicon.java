@@ -93,7 +93,7 @@ final class EnglishLexicon {
     static final String SOURCE_INTRODUCERS = "based on|according to|from|in|given|using|with|of";
     static final String PASSAGE_NOUNS = "text|passage|paragraph|context";
     /** "Read the result aloud", "translate the label": a clause that means the label itself. */
-    static final String NAMES_A_RESULT = "\\b(?:results?|outputs?|labels?|answers?|categor(?:y|ies)|class(?:es)?|classifications?|predictions?|scores?|language name)\\b";
+    static final String NAMES_A_RESULT = "\\b(?:results?|outputs?|labels?|answers?|categor(?:y|ies)|class(?:es)?|classifications?|predictions?|scores?|language name|entities|names|keywords|key ?phrases|tags|them)\\b";
 
     // --- A picture drawn on the shape of another (ConditionedGeneration) ---
 

@@ -45,7 +45,7 @@ final class EnglishTaskRules {
                     + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                     + "|\\bread\\s++(?:the\\s++|this\\s++|my\\s++)?[\\w-]++\\.(?:jpe?g|png|gif|bmp|webp|tiff?)\\b"
                     // "what does this say?": the writing itself, when nothing more is asked (a picture: else a recording's words)
-                    + "|what (?:does|did|do) (?:it|this|that|the \\w+) say\\s*+\\?\\s*+$"
+                    + "|what (?:does|did|do) (?:it|this|that|the \\w+) say(?=(?:\\s++in\\s++" + LANGUAGE + ")?\\s*+\\?\\s*+$)"
                     + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                     + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                     + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
@@ -67,7 +67,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_SPEECH =
             "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book"
+                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -88,7 +88,7 @@ final class EnglishTaskRules {
 
     static final String TRANSLATION =
             "translat(?!\\w* (?:\\w+ ){0,4}into (?:an? )?(?:\\w+ )?(?:voice|speech|audio|sound|image|picture|video|visual)\\b)|(?:into|to) " + LANGUAGE + "\\b|in (?!english)" + LANGUAGE + "\\b|(?:my|their|his|her|our) (?:own |native )?language"
-                    + "|\\b" + LANGUAGE + " (?:version|translation|rendition|subtitles?)\\b|^\\W*+(?:in\\s++)?" + LANGUAGE + ",?\\s++please\\b";
+                    + "|\\b" + LANGUAGE + " (?:version|translation|rendition|subtitles?)\\b|^\\W*+(?:in\\s++)?" + LANGUAGE + ",?\\s++please\\b|(?<=\\bsay |\\bsays )in " + LANGUAGE + "\\b";
 
     /** Words that keep a clause from zero-shot classification, with any media word: sentiment has its own task. */
     static final String NOT_ZERO_SHOT = "sentiment|positive|negative";
@@ -158,6 +158,7 @@ final class EnglishTaskRules {
                     + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:how|the (?!(?:\\w+ )?" + COUNTED + "))"
                     + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
                     + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
+                    + "(?!s?\\s+(?:shows|depicts|is showing|is about)\\b)"
                     + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
                     + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
                     + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE;
@@ -175,7 +176,7 @@ final class EnglishTaskRules {
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
                     + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
-                    + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt";
+                    + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =
             "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
@@ -184,7 +185,7 @@ final class EnglishTaskRules {
                     + "|\\brotat|\\bflip|mirror (?:it|the|this)|\\bblur (?:it|the (?:whole )?(?:image|picture|photo))|brighten|darken|\\b(?:brighter|darker|sharper)\\b|invert the colou?rs|pixelat|denois";
 
     static final String OBJECT_DETECTION =
-            "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles|cars)"
+            "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
                     + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                     + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED;
 
@@ -193,7 +194,8 @@ final class EnglishTaskRules {
             "describ|descript|caption|textual (?:depiction|representation|version|interpretation)|(?:\\b\\w+ )?(?:into|to) (?:text|words)\\b"
                     + "|\\bread (?:it|this|that|the (?:text|inscription|sign|label|words|writing|note|letter))\\b(?! (?:aloud|out|back|to me))"
                     + "|\\bread (?:me )?what(?:'s| is) (?:written )?(?:on|in)\\b"
-                    + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)";
+                    + "|interpret (?:the |this |each )?(?:\\w+ )?(?:image|segment|picture|photo)"
+                    + "|what (?:the |this |that |my )?" + IMAGE + " (?:shows|depicts|is showing|is about)\\b";
 
     static final String IMAGE_CLASSIFICATION =
             "(?:classif|categori[sz])(?!\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens|sentences?)\\b)|which (?:class|category)|what (?:class|category|kind|type|breed|species)|what (?:object|it) (?:is|depicts)"

@@ -23,7 +23,7 @@ final class TextArguments {
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
-    private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity",
+    private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity", "token-classification",
             "audio-classification", "image-classification", "tabular-classification", "video-classification");
     /** Tasks that read a text to say something about it (its language, sentiment, topic, names). */
     private static final Set<String> ANALYSES = Set.of("text-classification", "zero-shot-classification", "token-classification");
