@@ -201,7 +201,9 @@ class RequestClassesTest {
         "invoice.png에서 총액이 얼마야? | document-question-answering",
         "turn chapter1.txt into an audiobook | text-to-speech",
         "Give me a picture that matches the mood of poem.txt | text-to-image",
-        "Give me a short description of photo.jpg | image-to-text"})
+        "Give me a short description of photo.jpg | image-to-text",
+        "I want to understand the emotions in episode.mp3. Could you classify the audio and then give me advice on how to sound"
+                + " more upbeat? | conversational"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -304,7 +306,19 @@ class RequestClassesTest {
         "I took a picture of a sign in Japanese, sign.jpg. What does it say in English? | image-to-text, translation",
         "Extract the named entities from 'Tim Cook visited Tokyo in May' and translate them into French"
                 + " | token-classification, translation",
-        "Pull the keywords out of notes.txt and draw a picture of them | token-classification, text-to-image"})
+        "Pull the keywords out of notes.txt and draw a picture of them | token-classification, text-to-image",
+        "I've got a lecture recording, lecture.wav. I'd like you to transcribe it, pick out the important terms, and then write a"
+                + " short study guide based on them. | automatic-speech-recognition, token-classification, text-generation",
+        "My son drew a picture, drawing.png. Can you make it look like a watercolor painting and then write a little story about"
+                + " the new picture? | image-to-image, image-to-text, text-generation",
+        "Please take the sentence 'Stars are born in clouds of gas' and turn it into an image, then tell me what objects the image"
+                + " contains. | text-to-image, object-detection",
+        "I need a summary of the article 'Electric cars are getting cheaper thanks to new factories in Europe and Asia.' followed"
+                + " by a list of the organizations and places in that summary. | summarization, token-classification",
+        "Using the document scan.png, find the due date and then translate the answer into Korean."
+                + " | document-question-answering, translation",
+        "photo.jpg에 있는 물체들을 찾아서 그 목록으로 이야기를 만들어줘 | object-detection, text-generation",
+        "call.wav 받아 적고 요약해줘 | automatic-speech-recognition, summarization"})
     void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());

@@ -21,10 +21,10 @@ final class EnglishLexicon {
             + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
-            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";
+            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";
     /** Words between a comma and the verb of a new clause: ", finally summarize it". */
     static final String SEQUENCE_ADVERBS = "finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly";
     /** Words before a verb cut from its object ("could you help me identify | and label ..."). */

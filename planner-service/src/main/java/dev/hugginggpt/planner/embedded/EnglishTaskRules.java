@@ -69,7 +69,7 @@ final class EnglishTaskRules {
             "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
                     + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
-                    + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|sound)\\b"
+                    + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
                     + "|(?:creat|make|generat|produc|record)\\w* (?:an? )?audio\\b"
                     + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)";
@@ -106,6 +106,7 @@ final class EnglishTaskRules {
     static final String TOKEN_CLASSIFICATION =
             "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
                     + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
+                    + "|\\b(?:important|key|main|technical|relevant|specialist) terms\\b"
                     + "|\\btokens?\\b"
                     + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
@@ -157,7 +158,7 @@ final class EnglishTaskRules {
             "(?:what|which|tell me|identify|determine|find|discover|know|confirm|check)\\w*(?: \\w+){0,3} colou?r|dominant colou?r"
                     + "|colou?r (?:is|are) (?:the|it|they)\\b|how many|count (?:how|the (?!(?:\\w+ )?" + COUNTED + "))"
                     + "|(?:tallest|largest|biggest|smallest|closest|nearest|farthest|furthest|brightest|oldest) (?:object|item|thing|person|building|animal|element)"
-                    + "|(?:what|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
+                    + "|(?:what(?!\\s+(?:objects|items|things)\\b)|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
                     + "(?!s?\\s+(?:shows|depicts|is showing|is about)\\b)"
                     + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
                     + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
@@ -205,7 +206,7 @@ final class EnglishTaskRules {
     static final String TEXT_GENERATION =
             "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                     + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
-                    + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline)"
+                    + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline|guide|outline|lyrics|song|jokes?|quiz|invitation)"
                     + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)";
 
     // --- Weak rules: vague verbs, which name a task only when no rule above matches ---
@@ -213,7 +214,7 @@ final class EnglishTaskRules {
     static final String AUDIO_CLASSIFICATION_WEAK = "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO;
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

@@ -19,7 +19,7 @@ final class KoreanLexicon {
     /** Words that open a clause on an earlier result: "...고 그 결과를". */
     static final String REFERS_BACK = "그\\s|그것|이것|결과";
     /** Verb stems whose "-고" ends an action: "찾고", "바꾸고", "읽고". */
-    static final String ACTION_STEMS = "찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내";
+    static final String ACTION_STEMS = "적|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내";
     /** How a sentence that asks for something ends: "...해 줘", "...주세요", "...하세요", "...할래?". */
     static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라";
     /** What labels the passage to read: "본문: ...". */

@@ -89,7 +89,7 @@ final class KoreanTaskRules {
 
     static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류";
 
-    static final String TEXT_GENERATION = NONE;
+    static final String TEXT_GENERATION = "(?:이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글)(?:를|을)? ?(?:만들|써|지어|작성)";
 
     // --- Weak rules: vague words, which name a task only when no rule above matches ---
 

@@ -49,10 +49,11 @@ final class RequestText {
                     + "|(?<=[가-힣])고\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣])주고\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고\\s+(?!싶|있)"
+                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")(?:아|어)서\\s+"
                     + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:" + EnglishLexicon.SEQUENCE_ADVERBS + ")\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(
-            "(?:\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:" + EnglishLexicon.BEFORE_BARE_VERB + ")\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
+            "(?:(?<!\\b(?:a|an|the|this|that|my|your|his|her|its|our|their)\\s(?:\\w{1,20}\\s)?)\\b(?=" + TASK_VERB + ")\\w+ing|\\b(?:" + EnglishLexicon.BEFORE_BARE_VERB + ")\\s+" + TASK_VERB + ")\\s*$", Pattern.CASE_INSENSITIVE);
     /**
      * What to do after a condition on earlier work: "After classifying it, convert the result into audio". The words
      * before the verb are taken possessively (a repeated group that may backtrack recurses once per word in Java and
