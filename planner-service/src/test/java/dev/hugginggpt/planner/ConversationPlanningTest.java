@@ -28,7 +28,11 @@ class ConversationPlanningTest {
     @ParameterizedTest
     @ValueSource(strings = {"Hello, who are you?", "hi", "What can you do?", "What can you do offline?", "Thanks, that was great!",
         "Good morning!", "thank you so much", "Who made you?", "Hi there! How's your day going?", "안녕하세요, 뭘 할 수 있어요?", "고마워요!", "What models do you have?",
-        "haha thanks, that helped a lot", "Thanks, that worked!", "ㅋㅋ 감사합니다 도움이 많이 됐어요", "덕분에 잘 해결했어요 ㅎㅎ"})
+        "haha thanks, that helped a lot", "Thanks, that worked!", "ㅋㅋ 감사합니다 도움이 많이 됐어요", "덕분에 잘 해결했어요 ㅎㅎ",
+        "thanks, that was super helpful!!", "오 진짜 빠르다 ㅋㅋ 고마워", "넌 누가 만들었어?", "ok bye, have a good one",
+        "do you support video at all? like can i send you an mp4 later", "what kinds of files can i upload here?",
+        "quick question before i start - is my data stored anywhere after i upload it?", "can you remember what we talked about yesterday?",
+        "how do you decide which model to use for my request?", "혹시 이미지 여러 장 한 번에 올려도 돼요?"})
     void smallTalkPlansNoTask(String message) {
         assertTrue(SmallTalk.is(message), message);
         PlanningResult result = plan(message);

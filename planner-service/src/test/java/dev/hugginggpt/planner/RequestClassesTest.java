@@ -1,6 +1,7 @@
 package dev.hugginggpt.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hugginggpt.planner.bench.PlanningBenchmark;
@@ -46,6 +47,44 @@ class RequestClassesTest {
         assertEquals(picture, tasks.get(0).args().get("image"));
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("image"));
         assertTrue(!tasks.get(1).args().get("text").isBlank() && !tasks.get(1).args().get("text").contains(picture), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "extract a depth control map from statue.jpg, i'll feed it to controlnet myself | depth-control",
+        "i want a soft HED boundary map of flower.jpg | hed-control",
+        "get me the straight line map (mlsd) of hallway.jpg | mlsd-control",
+        "make a normal map from stone.png for my game asset | normal-control",
+        "can u give me the seg control map of plaza.jpg? | seg-control",
+        "turn plaza.jpg into a rough scribble control map | scribble-control",
+        "statue.png 노멀맵 추출해 주세요 | normal-control"})
+    void aShapeAskedForAloneIsItsControlTask(String request, String task) {
+        assertEquals(List.of(task), types(plan(request)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i already have a depth map (canyon.png). generate a lush rainforest canyon that matches it | depth | canyon.png",
+        "use hed_sketch.png (it's already an HED map) to draw a cozy bookshop storefront | hed | hed_sketch.png",
+        "kitchen.png is an M-LSD line map of my kitchen. render a modern scandinavian kitchen from it | mlsd | kitchen.png",
+        "street.png is a segmentation map. generate a rainy tokyo street at night from it | seg | street.png",
+        "제가 만든 canny 엣지맵 car.png 따라서 빨간 스포츠카 그려주세요 | canny | car.png",
+        "이 노멀맵 vase.png 써서 청자 화병 이미지 만들어줘 | normal | vase.png",
+        "kid.png를 스크리블 맵으로 그대로 써서 진짜 같은 공룡 그림으로 만들어줘 | scribble | kid.png"})
+    void aPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind, String picture) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
+        assertEquals(picture, tasks.get(0).args().get("image"));
+        assertFalse(tasks.get(0).args().get("text").contains(picture), tasks.toString());
+    }
+
+    @Test
+    void whatIsDoneToAConditionedDrawingAfterwardsIsPlannedOnIt() {
+        List<PlannedTask> tasks = plan("here's an openpose skeleton i already made (pose.png). generate a knight in shining armor in"
+                + " exactly that pose, then upscale the result");
+        assertEquals(List.of("openpose-text-to-image", "image-to-image"), types(tasks), tasks.toString());
+        assertEquals("a knight in shining armor", tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("image"));
     }
 
     @Test
@@ -203,7 +242,20 @@ class RequestClassesTest {
         "Give me a picture that matches the mood of poem.txt | text-to-image",
         "Give me a short description of photo.jpg | image-to-text",
         "I want to understand the emotions in episode.mp3. Could you classify the audio and then give me advice on how to sound"
-                + " more upbeat? | conversational"})
+                + " more upbeat? | conversational",
+        "i need the embedding vector for 'family-friendly hotels near the beach' | feature-extraction",
+        "이 문구 '무선 노이즈캔슬링 이어폰' 임베딩 벡터로 뽑아줘 | feature-extraction",
+        "rewrite this to sound more professional: 'hey, cant make it tmrw' | text2text-generation",
+        "check if these two sentences mean basically the same thing: 'the drug helped' vs 'patients felt better' | sentence-similarity",
+        "the sign says 'The museum is closed on Mondays.' based on that, can i visit on a monday? | question-answering",
+        "sort the ticket in ticket.json into one of these: bug report, feature request, praise | zero-shot-classification",
+        "고객 문의 '배송이 일주일째 안 와요' 이게 배송, 환불, 제품불량 중에 뭐야? | zero-shot-classification",
+        "song.mp3 이 소리 뭔지 알아? 새 소리인지 벌레 소리인지 모르겠어 | audio-classification",
+        "call.wav 녹음에 에어컨 소음이 너무 심해요. 목소리만 깨끗하게 남겨줄 수 있나요? | audio-to-audio",
+        "mushroom.jpg 이 버섯 무슨 종류인지 알 수 있을까요? | image-classification",
+        "parking.jpg 주차장 사진인데 차들 위치 박스로 표시해줄 수 있어? | object-detection",
+        "scan.png 이 세금계산서 스캔본에서 공급자 사업자등록번호가 뭐예요? | document-question-answering",
+        "이 문장 '오늘 정말 최고의 하루였어' 감성 분석 좀 해줘 | text-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -318,7 +370,18 @@ class RequestClassesTest {
         "Using the document scan.png, find the due date and then translate the answer into Korean."
                 + " | document-question-answering, translation",
         "photo.jpg에 있는 물체들을 찾아서 그 목록으로 이야기를 만들어줘 | object-detection, text-generation",
-        "call.wav 받아 적고 요약해줘 | automatic-speech-recognition, summarization"})
+        "call.wav 받아 적고 요약해줘 | automatic-speech-recognition, summarization",
+        "generate a poster-style picture of a retro diner at night, then upscale it to a higher resolution | text-to-image, image-to-image",
+        "write me an opening paragraph for a cover letter, then rewrite that paragraph to sound more formal"
+                + " | text-generation, text2text-generation",
+        "make a short video of someone skateboarding, then run a video classifier on it | text-to-video, video-classification",
+        "isolate the bird calls in forest.wav and then tell me what bird it is from the cleaned audio | audio-to-audio, audio-classification",
+        "profile.jpg 배경 좀 지워주고, 배경 지운 사진을 지브리 스타일로 바꿔줘 | image-segmentation, image-to-image",
+        "강아지 생일 축하 노래 가사 하나 써주고 그 가사 소리내서 읽어줘 | text-generation, text-to-speech",
+        "토끼가 떡 만드는 그림 그려주고, 다 그리면 그 그림을 수채화 스타일로 바꿔줘 | text-to-image, image-to-image",
+        "제주도 여행 일정 짧게 써주고 그 일정 영어로도 번역해줘 | text-generation, translation",
+        "이 문장 좀 더 공손하게 바꿔주고, 공손하게 바꾼 문장을 영어로도 번역해줘: '내일까지 자료 보내세요' | text2text-generation, translation",
+        "memo.jpg 손글씨 메모 읽어서 거기 나오는 날짜, 장소, 사람 이름만 뽑아줘 | image-to-text, token-classification"})
     void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());

@@ -27,10 +27,21 @@ public final class SmallTalk {
                     + "|what (?:is|are) (?:hugginggpt|this (?:system|app|tool|service|thing|place))"
                     + "|thanks|thank you|thx|cheers|great|awesome|nice|cool|perfect|wonderful|excellent|good job|well done|got it"
                     + "|that (?:helped|helps|worked|works|did it|solved it|fixed it)|(?:it )?works now|(?:solved|fixed) it"
+                    + "|(?:very |super |really |so )?(?:helpful|useful|fast|quick|amazing|impressive)|have a (?:good|great|nice) (?:one|day|night|evening|weekend)|take care"
+                    // questions about the system: what it accepts, what it keeps, how it works
+                    + "|do you (?:support|handle|accept|take|understand|work with) (?:\\w+ ){0,2}?(?:videos?|audio|images?|pictures?|photos?|pdfs?|files?|documents?|recordings?|languages?|korean|english)"
+                    + "|can i (?:send|upload|attach|give)(?: you)? (?:an? |more than one |several |multiple |many |\\d+ )?(?:\\w+ )?(?:files?|images?|pictures?|photos?|videos?|pdfs?|mp4|mp3|wav|jpe?g|png|recordings?|documents?)"
+                    + "|what (?:kinds?|types?|sorts?) of (?:files?|images?|media|formats?|documents?) (?:can|do|does|should) (?:i|you) (?:upload|send|attach|use|accept|support|take|read)"
+                    + "|(?:is|are) my (?:data|files?|uploads?|images?|photos?|recordings?|documents?|requests?) (?:stored|saved|kept|shared|private|safe|deleted|used)"
+                    + "|do you (?:store|keep|save|share|log) my (?:data|files?|uploads?|requests?|messages?)"
+                    + "|(?:can|do) you remember(?: what we (?:talked|spoke|chatted) about| our (?:conversation|chat)| me)?"
+                    + "|how do you (?:decide|choose|pick|select) (?:which|what) (?:models?|tasks?)(?: to use)?(?: for (?:my|a|each|the) (?:request|task|question)s?)?"
                     + "|ha(?:ha)+|lol|bye|goodbye|see you|ok|okay|help)\\b"
                     + "|안녕(?:하세요|하십니까|히)?|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|드립니다)"
                     + "|(?:뭘|무엇을|뭐를?) 할 수 있(?:어요|어|나요|니|습니까)?|(?:너는|넌|당신은) 누구(?:야|세요|니|신가요|예요)?|누구(?:세요|신가요)"
                     + "|도와줄 수 있는 (?:게|것이|일이) 뭐(?:야|예요|니)?|수고하셨습니다|잘했어"
+                    + "|(?:(?:너는|넌|너|당신은) )?누가 (?:만들었|개발했)(?:어요|어|니|나요|습니까)?|빠르(?:다|네요|네|군요)|최고(?:야|예요|다)"
+                    + "|(?:이미지|사진|파일|동영상|영상|음성|녹음|문서)(?:를|을)?(?: 여러 ?(?:장|개))?(?: 한 ?번에)? (?:올려도|보내도) (?:돼요|되나요|돼|될까요|되요|되니)"
                     // "덕분에 잘 해결했어요", "도움이 많이 됐어요"; laughter and tears typed as letters: ㅎㅎ, ㅋㅋ, ㅠㅠ
                     + "|덕분에|해결(?:했|됐|되었)(?:어요|어|습니다|네요)|도움이 (?:많이 |정말 |큰 )?(?:됐|되었)(?:어요|어|습니다|네요)|[ㅋㅎㅠㅜ]{2,}",
             Pattern.CASE_INSENSITIVE);
@@ -40,7 +51,9 @@ public final class SmallTalk {
             "there", "today", "right", "now", "here", "offline", "again", "else", "all", "for", "and", "oh", "well", "then",
             "guys", "everyone", "friend", "bot", "assistant", "hugginggpt", "it", "that", "was", "is", "really", "too", "just",
             "of", "with", "exactly", "by", "way", "btw", "anyway", "i", "my", "your", "do", "can", "what", "hmm",
-            "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네", "잘", "많이", "진짜");
+            "super", "at", "like", "later", "anywhere", "after", "upload", "quick", "question", "before", "start", "yesterday",
+            "earlier", "last", "time", "one", "more",
+            "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네", "잘", "많이", "진짜", "오", "와", "우와");
 
     private SmallTalk() {
     }

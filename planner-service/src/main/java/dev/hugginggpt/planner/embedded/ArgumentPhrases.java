@@ -48,7 +48,7 @@ final class ArgumentPhrases {
      * "which topic is 'text' about: x, y or z".
      */
     static final String LABEL_LIST_REGEX =
-            "(?:\\b(?:" + EnglishLexicon.LIST_INTRODUCERS + ")\\b(?:\\s++(?:either|one of|the|categories|labels|classes)){0,4}\\s*+:?"
+            "(?:\\b(?:" + EnglishLexicon.LIST_INTRODUCERS + ")\\b(?:\\s++(?:either|one of|the|these|those|following|categories|labels|classes|buckets)){0,4}\\s*+:?"
                     + "|\\b(?:" + EnglishLexicon.LABEL_NOUNS + ")\\b[^:.?!]{0,60}:)\\s*+"
                     + "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++(?:or|and)\\s++" + LABEL
                     + "|" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "})";

@@ -37,7 +37,8 @@ final class ClauseClassifier {
         if (ruled.isEmpty()) {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text())
+        // a control map is named by terms no other task uses ("a soft HED map", "a depth control map"): the rule decides
+        boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text()) && !ruled.get(0).endsWith("-control")
                 && clause.rules().namesOutright(ruled.get(0)) == clause.rules().namesOutright(ruled.get(1));
         if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));

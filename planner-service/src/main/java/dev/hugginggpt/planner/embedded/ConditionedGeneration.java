@@ -13,8 +13,18 @@ import java.util.regex.Pattern;
  * ({@code canny-text-to-image}, ...), whether or not a model here runs the second (remote backends do).
  */
 final class ConditionedGeneration {
-    /** The shape a sentence names, as a control kind, and the prompt of the picture to draw. */
-    record Found(String kind, String prompt) {
+    /**
+     * The shape a sentence names, as a control kind, and the prompt of the picture to draw; {@code map} is the picture
+     * the request says already is that shape (drawn on as it is), else null (the shape is extracted first).
+     */
+    record Found(String kind, String prompt, String map) {
+        Found(String kind, String prompt) {
+            this(kind, prompt, null);
+        }
+    }
+
+    /** A picture the request says already is a shape: "lines.png is an M-LSD line map", "제가 만든 엣지맵 e.png". */
+    record ReadyMade(String kind, String map) {
     }
 
     private record Shape(String kind, Pattern words) {
@@ -38,7 +48,7 @@ final class ConditionedGeneration {
     /** What to draw: the words after the drawing verb, up to where the shape is named (file names keep their dots). */
     private static final Pattern PROMPT = Pattern.compile(
             "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*\\s++(?:me\\s++|us\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
-                    + "([^?!]{3,300}?)(?=\\s++(?:" + EnglishLexicon.BEFORE_THE_SHAPE + ")\\b|\\s*+[.?!]?\\s*+$)"
+                    + "([^?!]{3,300}?)(?=\\s++(?:" + EnglishLexicon.BEFORE_THE_SHAPE + ")\\b|\\s*+,?\\s*+(?:and )?then\\b|\\s*+[.?!]?\\s*+$)"
                     + "|\\b(?:" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b[^?!]{0,100}?\\binto\\s++([^?!]{3,300}?)\\s*+[.?!]?\\s*+$",
             Pattern.CASE_INSENSITIVE);
 
@@ -52,12 +62,95 @@ final class ConditionedGeneration {
             new Shape("openpose", Pattern.compile(KoreanLexicon.POSE)),
             new Shape("canny", Pattern.compile(KoreanLexicon.EDGES)));
     private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
+    /** What to draw on a ready-made Korean map: after the map's file and how it is used, up to the drawing verb. */
+    private static final Pattern KOREAN_PROMPT_AFTER_MAP = Pattern.compile(
+            "\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?\\s*+(?:\\S+ ?맵으로 )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
+                    + "([^?!]{2,300}?)(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
             "(?:" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++([^?!]{2,300}?)"
                     + "(?:을|를)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
 
+    /** A picture's file name, read from where a word starts (as RequestText reads file names): linear in a long word. */
+    private static final String PICTURE_FILE = "(?<![\\w가-힣/.~-])((?:~?/)?(?:[\\w가-힣.-]++/){0,32}[\\w가-힣-][\\w가-힣.-]*\\.(?:png|jpe?g|webp|bmp|gif))";
+    /** The names of a ready-made shape, with the noun that makes it a map: "an HED map", "my openpose skeleton". */
+    private static final List<Shape> MAPS = List.of(
+            mapName("scribble", EnglishLexicon.SCRIBBLE_MAP, KoreanLexicon.SCRIBBLE + "|스크리블"),
+            mapName("hed", EnglishLexicon.SOFT_EDGES_MAP, "HED|hed"),
+            mapName("mlsd", EnglishLexicon.STRAIGHT_LINES_MAP, KoreanLexicon.STRAIGHT_LINES),
+            mapName("normal", EnglishLexicon.NORMAL_MAP, "노멀|노말|법선"),
+            mapName("seg", EnglishLexicon.SEGMENTATION_MAP_READY, "세그멘테이션|분할|세그"),
+            mapName("depth", EnglishLexicon.DEPTH_MAP_READY, "깊이|뎁스"),
+            mapName("openpose", EnglishLexicon.POSE_MAP, "포즈|자세|스켈레톤"),
+            mapName("canny", EnglishLexicon.EDGE_MAP, "(?:canny |캐니 )?(?:엣지|윤곽선?|외곽선)"));
+
+    private static final Pattern SHAPE_NAMES = Pattern.compile("\\b(?:" + String.join("|", EnglishLexicon.SCRIBBLE,
+            EnglishLexicon.SOFT_EDGES, EnglishLexicon.STRAIGHT_LINES, EnglishLexicon.NORMAL_MAP, EnglishLexicon.SEGMENTATION_MAP,
+            EnglishLexicon.DEPTH_MAP, EnglishLexicon.POSE, EnglishLexicon.EDGES, "layout") + ")\\b|" + String.join("|",
+            KoreanLexicon.SCRIBBLE, KoreanLexicon.STRAIGHT_LINES, KoreanLexicon.NORMAL_MAP, KoreanLexicon.SEGMENTATION_MAP,
+            KoreanLexicon.DEPTH_MAP, KoreanLexicon.POSE, KoreanLexicon.EDGES, "맵"), Pattern.CASE_INSENSITIVE);
+
     private ConditionedGeneration() {
+    }
+
+    /**
+     * The shape's name said of a picture file: "lines.png is an M-LSD line map", "hed.png (it's already an HED map)",
+     * "i already have a depth map (d.png)", "here's an openpose skeleton i made (pose.png)", "제가 만든 엣지맵 e.png",
+     * "이 노멀맵 n.png", "s.png를 스크리블 맵으로 그대로 써서".
+     */
+    private static Shape mapName(String kind, String english, String korean) {
+        String map = "(?:" + english + ")";
+        String koreanMap = "(?:" + korean + ") ?(?:맵|map|지도)";
+        return new Shape(kind, Pattern.compile(
+                PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b"
+                        + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted)|i've (?:already )?(?:got|made)|here'?s|here is|attached is|this is)"
+                        + "\\s++(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
+                        + "|\\b(?:my|this|the) (?:own )?" + map + "\\s*+\\(?" + PICTURE_FILE
+                        + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
+                Pattern.CASE_INSENSITIVE));
+    }
+
+    /** Whether a clause names a shape a picture can be drawn on ("the depth of desk.jpg", "그 자세"). */
+    static boolean namesAShape(String clause) {
+        return SHAPE_NAMES.matcher(clause).find();
+    }
+
+    /** The picture the request says already is a shape, if it says so. */
+    static Optional<ReadyMade> readyMade(String request) {
+        for (Shape shape : MAPS) {
+            Matcher named = shape.words().matcher(request);
+            if (named.find()) {
+                for (int group = 1; group <= named.groupCount(); group++) {
+                    if (named.group(group) != null) {
+                        return Optional.of(new ReadyMade(shape.kind(), named.group(group)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The conditioned drawing a sentence asks for: on the request's ready-made shape when it has one and the sentence
+     * draws ("generate a canyon that matches it"), else on a shape the sentence names.
+     */
+    static Optional<Found> in(String sentence, Optional<ReadyMade> readyMade) {
+        if (readyMade.isPresent() && (KOREAN_DRAWS.matcher(sentence).find() || DRAWS.matcher(sentence).find())) {
+            String prompt = promptOf(sentence).or(() -> in(sentence).map(Found::prompt)).orElse(sentence.strip());
+            return Optional.of(new Found(readyMade.get().kind(), prompt, readyMade.get().map()));
+        }
+        return in(sentence);
+    }
+
+    private static Optional<String> promptOf(String sentence) {
+        Matcher korean = KOREAN_PROMPT_AFTER_MAP.matcher(sentence);
+        if (KOREAN_DRAWS.matcher(sentence).find() && korean.find()) {
+            return Optional.of(korean.group(1).strip());
+        }
+        Matcher prompt = PROMPT.matcher(sentence);
+        return prompt.find() ? Optional.of((prompt.group(1) != null ? prompt.group(1) : prompt.group(2)).strip()) : Optional.empty();
     }
 
     private static Shape shape(String kind, String words) {

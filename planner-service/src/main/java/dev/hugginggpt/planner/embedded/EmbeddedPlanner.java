@@ -42,7 +42,8 @@ public class EmbeddedPlanner implements TaskPlanner {
 
     /** What a clause of a conditioned drawing asks for, planned already with it (see {@link ConditionedGeneration}). */
     private static final Set<String> DRAWING_OR_SHAPE = Set.of("text-to-image", "image-to-image", "image-editing", "depth-estimation",
-            "image-segmentation", "canny-control", "openpose-control", "object-detection", "image-to-text", "text-to-video");
+            "image-segmentation", "canny-control", "openpose-control", "scribble-control", "hed-control", "mlsd-control",
+            "normal-control", "seg-control", "depth-control", "object-detection", "image-to-text", "text-to-video");
 
     /**
      * How many clauses of a request are planned, per task a plan may have: each clause costs the phrase rules and
@@ -112,8 +113,9 @@ public class EmbeddedPlanner implements TaskPlanner {
         }
         Optional<String> unfed = Optional.empty();
         List<String> conditioned = new ArrayList<>();
+        Optional<ConditionedGeneration.ReadyMade> readyMap = ConditionedGeneration.readyMade(message);
         for (String sentence : text.sentences()) {
-            Optional<ConditionedGeneration.Found> found = ConditionedGeneration.in(sentence);
+            Optional<ConditionedGeneration.Found> found = ConditionedGeneration.in(sentence, readyMap);
             if (found.isPresent() && builder.addConditioned(found.get(), sentence)) {
                 conditioned.add(sentence);
             }
@@ -122,8 +124,7 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (onlyRequests && !clause.request()) {
                 continue;
             }
-            if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text()))
-                    && clause.rules().tasks().stream().allMatch(DRAWING_OR_SHAPE::contains)) {
+            if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text())) && partOfTheDrawing(clause)) {
                 continue;
             }
             List<TaskType> candidates = classifier.candidates(clause).stream()
@@ -178,6 +179,17 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "embedded planner made an invalid plan: " + errors);
         }
         return PlanningResult.planned(plan, name(), LlmUsage.NONE);
+    }
+
+    /**
+     * Whether a clause of a conditioned drawing's sentence is that drawing, planned already: it takes the shape ("using
+     * the depth of desk.jpg as a guide") or asks for the picture ("draw an astronaut in that pose"), not what is done to
+     * the picture after ("then upscale the result").
+     */
+    private static boolean partOfTheDrawing(Clause clause) {
+        List<String> tasks = clause.rules().tasks();
+        return tasks.isEmpty() || tasks.get(0).equals("text-to-image")
+                || DRAWING_OR_SHAPE.contains(tasks.get(0)) && ConditionedGeneration.namesAShape(clause.text());
     }
 
     /**

@@ -18,7 +18,7 @@ final class EnglishLexicon {
     static final String TASK_VERB_STEMS = "transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"
             + "|identif|find|tell|giv|show|read|conver|turn|transform|segment|classif|categori[sz]|edit|modif|chang|alter"
             + "|adjust|answer|writ|estimat|compar|determin|extract|recogni[sz]|analy[sz]|enhanc|improv|clean|separat|spot"
-            + "|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
+            + "|rewrit|rephras|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull";
@@ -35,7 +35,7 @@ final class EnglishLexicon {
     // --- What makes a sentence ask for something (RequestText) ---
 
     /** Phrases of asking: "can you", "I'd like", "please", a question mark at the end. */
-    static final String ASKING_PHRASES = "\\b(?:can|could|would|will|may) (?:you|we|i)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bpl[sz]\\b|\\bhelp\\b|\\bassist"
+    static final String ASKING_PHRASES = "\\b(?:can|could|would|will|may) (?:you|we|i|u)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bpl[sz]\\b|\\bhelp\\b|\\bassist"
             + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
             + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
@@ -106,18 +106,26 @@ final class EnglishLexicon {
     static final String DEPTH_MAP = "depth(?: map| information)?";
     static final String POSE = "poses?|posture|stance|skeleton|keypoints|body position";
     static final String EDGES = "edges?|edge map|canny(?: edges| map)?|outlines?|contours?|line ?art";
+    /** The same shapes named as a map a picture already is ("an HED map", "my openpose skeleton"): with their map noun. */
+    static final String SCRIBBLE_MAP = "scribbl\\w*(?: control)?(?: map| image| drawing)?|doodl\\w*";
+    static final String SOFT_EDGES_MAP = "hed(?: boundary| edge| soft[- ]edge)?(?: control)? map|soft[- ]edges?(?: control)? map";
+    static final String STRAIGHT_LINES_MAP = "m-?lsd(?: line)?(?: control)? map|(?:straight[- ])?line(?: segment)?(?: control)? map";
+    static final String SEGMENTATION_MAP_READY = "seg(?:mentation)?(?: control)? (?:map|mask)|semantic map";
+    static final String DEPTH_MAP_READY = "depth(?: control)? map";
+    static final String POSE_MAP = "(?:open ?pose )?(?:skeleton|pose map|keypoint map)|openpose(?: control)?(?: map| image)?";
+    static final String EDGE_MAP = "canny(?: edge)?(?: control)? map|edge map|canny edges";
     /** Words that take a shape to draw on: "use the edges of", "using the depth map", "in that pose", "turn my scribble". */
-    static final String TAKES_A_SHAPE = "use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to"
+    static final String TAKES_A_SHAPE = "use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to|get|extract|via"
             + "|guided by|conditioned on|match\\w*|copy\\w*|in|turn|convert|transform|respect\\w*|preserv\\w*";
     /** Up to three of these may stand between the taking word and the shape: "use the same edges". */
-    static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an";
+    static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an|exactly|just|precisely";
     /** Stems of the verbs that draw the picture: "generate a cabin", "paint me a knight". */
     static final String DRAWING_VERB_STEMS = "generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin";
     /** Stems of the verbs that turn the shape itself into the picture: "turn my scribble into a photo of a cat". */
     static final String TURNING_VERB_STEMS = "turn|convert|transform";
     /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */
     static final String BEFORE_THE_SHAPE = "using|with|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
-            + "|in (?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)";
+            + "|in (?:exactly |just |precisely )?(?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)";
 
     // --- A question on what a picture shows (PictureContents) ---
 

@@ -33,7 +33,8 @@ final class EnglishTaskRules {
 
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
-                    + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)";
+                    + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
+                    + "|video[- ]classif\\w*";
 
     static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b";
 
@@ -45,6 +46,7 @@ final class EnglishTaskRules {
                     + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                     + "|\\bread\\s++(?:the\\s++|this\\s++|my\\s++)?[\\w-]++\\.(?:jpe?g|png|gif|bmp|webp|tiff?)\\b"
                     // "what does this say?": the writing itself, when nothing more is asked (a picture: else a recording's words)
+                    + "|\\b(?:tell me|know|see|read|figure out) what (?:it|this|that|the (?:sign|note|label|page|card|letter|poster|text|writing|handwriting|screenshot|menu|board|photo|picture|image)) says\\b"
                     + "|what (?:does|did|do) (?:it|this|that|the \\w+) say(?=(?:\\s++in\\s++" + LANGUAGE + ")?\\s*+\\?\\s*+$)"
                     + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                     + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
@@ -55,12 +57,12 @@ final class EnglishTaskRules {
     static final String AUTOMATIC_SPEECH_RECOGNITION =
             "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said"
                     + "|what (?:is|are|was|were|did|does|do) (?:the |this |that |these )?(?:speakers?|person|people|man|woman|voices?|caller|narrator|host|they|he|she)\\b(?:'s)? (?:\\w+ )?(?:saying|say|talking about|speaking about|telling)\\b(?!" + SENTENCE_GAP + IMAGE + ")"
-                    + "|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|write down what|into (?:written |readable )?(?:text|words)\\b"
+                    + "|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|(?:write|type) (?:down|out|up) what|into (?:written |readable )?(?:text|words)\\b"
                     + "|(?:" + AUDIO + "s?|it|this|that|them) (?:\\w+ ){0,2}(?:in)?to (?!spoken )(?:\\w+ )?(?:text|words|writing|transcript)"
                     + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO;
 
     static final String AUDIO_TO_AUDIO =
-            "nois|denois|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
+            "nois|denois|\\bisolat\\w* (?:the |her |his |their )?(?:\\w+ )?(?:calls?|voices?|vocals?|speech|singing|chirps?|birdsong)\\b|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
                     + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
                     + "|" + ENHANCE_IT
                     + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)";
@@ -76,6 +78,7 @@ final class EnglishTaskRules {
 
     static final String AUDIO_CLASSIFICATION =
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
+                    + "|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
                     + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b" + GAP + "\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
@@ -110,22 +113,40 @@ final class EnglishTaskRules {
                     + "|\\btokens?\\b"
                     + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
+                    + "|\\b(?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street)(?: (?:and|or) (?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street))? names\\b"
                     + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
                     + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that are |which are |that get )?(?:mentioned|named) in\\b"
                     + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that |which |who )?(?:it|they|he|she|the \\w+) (?:mentions?|names?|refers? to|talks? about)\\b"
                     + "|\\bnames of (?:the |all |any )?(?:people|persons|places|locations|cities|countries|companies|organi[sz]ations)\\b";
 
+    /** "... to sound more formal": a rewrite in another tone keeps the text's meaning (text2text), a paraphrase makes new text. */
+    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:more |less |sound |to be )"
+            + "(?:formal|professional|polite|casual|friendly|concise|simpl|clear|academic|persuasive|confident)";
+
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
-                    + "|proofread|grammar (?:check|correction)";
+                    + "|proofread|grammar (?:check|correction)"
+                    + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
+                    + "|\\bmake (?:it|this|that|the \\w+) (?:sound )?(?:more|less) (?:formal|professional|polite|casual|friendly|concise|academic|persuasive)";
 
     static final String SUMMARIZATION =
             "summar|sum up|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
-            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean the same|say the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean (?:\\w+ )?the same|say the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                     + "|(?:match|matches) (?:the |with )";
+
+    /**
+     * A shape extracted for a ControlNet-style model ("a depth control map of statue.jpg", "the normal map of stone.png",
+     * "a soft HED boundary map"): the control task alone; a plain "depth map" is depth estimation.
+     */
+    static final String SCRIBBLE_CONTROL = "scribble (?:control )?map|scribble (?:outline|version|lines|control)|scribbl\\w* (?:out of|from) (?:it|this|that|the|my)";
+    static final String HED_CONTROL = "\\bhed\\b|soft[- ]edges?(?: map)?|holistic(?:ally-nested)? edge";
+    static final String MLSD_CONTROL = "\\bm-?lsd\\b|straight[- ]lines?(?: map)?|line segment map";
+    static final String NORMAL_CONTROL = "normal ?maps?|surface normals";
+    static final String SEG_CONTROL = "seg(?:mentation)? control(?: map)?|seg(?:mentation)? map for (?:a )?controlnet|controlnet seg\\w*";
+    static final String DEPTH_CONTROL = "depth control(?: map)?|depth map for (?:a )?controlnet|controlnet depth";
 
     static final String DEPTH_ESTIMATION = "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera";
 
@@ -161,12 +182,12 @@ final class EnglishTaskRules {
                     + "|(?:what(?!\\s+(?:objects|items|things)\\b)|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
                     + "(?!s?\\s+(?:shows|depicts|is showing|is about)\\b)"
                     + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
-                    + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
+                    + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b(?![^?!]{0,40}?\\b(?:caption|description|transcript|summary|result)s?\\s+of\\b)[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
                     + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE;
 
     static final String TEXT_TO_IMAGE =
             "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
-                    + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:\\w+ ){0,2}" + IMAGE
+                    + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:[\\w-]+ ){0,2}" + IMAGE
                     + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
                     + "|\\bgive (?:me |us )?(?:an? |some )(?:new |nice |cool |pretty |beautiful |simple )?" + IMAGE + "s?\\b(?!\\s+(?:description|caption))"
                     + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!" + GAP + "\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
@@ -204,7 +225,7 @@ final class EnglishTaskRules {
                     + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)";
 
     static final String TEXT_GENERATION =
-            "paraphras|rephras|reword|rewrit|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
+            "(?:paraphras|rephras|reword|rewrit)(?!\\w*\\b" + IN_A_TONE + ")|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                     + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
                     + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline|guide|outline|lyrics|song|jokes?|quiz|invitation)"
                     + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)";
@@ -213,8 +234,11 @@ final class EnglishTaskRules {
 
     static final String AUDIO_CLASSIFICATION_WEAK = "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO;
 
+    /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
+    static final String FEATURE_EXTRACTION = "embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
+
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|question|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|question|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

@@ -50,7 +50,7 @@ final class KoreanLexicon {
     static final String POSE = "자세|포즈";
     static final String EDGES = "윤곽선?|외곽선|엣지";
     /** A picture drawn: "그려", "그림을 만들", "이미지를 새로 생성". */
-    static final String DRAWS_A_PICTURE = "그려|그림을? ?(?:만들|생성)|(?:이미지|사진)을? ?(?:새로 )?(?:만들|생성)";
+    static final String DRAWS_A_PICTURE = "그려|그림(?:을|으로)? ?(?:만들|생성)|(?:이미지|사진)(?:을|으로)? ?(?:새로 )?(?:만들|생성)";
     /** Words that take the shape, before what to draw: "그걸로", "따라 해서", "바탕으로". */
     static final String TAKES_A_SHAPE = "그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
     /** What to draw is named before these: "기사 그림 만들어 줘". */

@@ -23,23 +23,24 @@ final class KoreanTaskRules {
     static final String TEXT_TO_VIDEO = "동영상|비디오|영상";
 
     static final String IMAGE_TO_TEXT_READING =
-            "(?:글자|텍스트|문자)를? (?:추출|읽)|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
+            "(?:글자|텍스트|문자)를? (?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
 
-    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|(?:보컬|목소리|음성|반주|악기)(?:만|을|를)? ?(?:분리|추출|제거|지워|없애)";
+    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
 
     /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
     static final String TEXT_TO_SPEECH = "음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)";
 
-    static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리";
+    static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르";
 
     static final String TRANSLATION = "번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로";
 
     /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
-    static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류";
+    static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
+            + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)";
 
-    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|긍정|부정";
+    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|감성|긍정|부정";
 
     /** What a text names: "사람 이름", "장소", "회사". */
     private static final String ENTITY = "(?:(?:사람|인물|회사|기관) ?이름|인물|사람|지명|장소|기관|회사|날짜)";
@@ -49,11 +50,19 @@ final class KoreanTaskRules {
                     + "|언급된 (?:사람|인물|장소|지명|기관|회사)|개체명|고유 ?명사|품사"
                     + "|" + ENTITY + "(?:\\s*,\\s*|과 |와 |이랑 ?|랑 ?)" + ENTITY;
 
-    static final String TEXT2TEXT_GENERATION = "문법|맞춤법";
+    static final String TEXT2TEXT_GENERATION = "문법|맞춤법|존댓말로|반말로"
+            + "|(?:공손|정중|격식|부드럽|자연스럽|깔끔|간결|친근|세련)(?:하게|있게)(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)";
 
     static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해";
 
     static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|일치";
+
+    static final String SCRIBBLE_CONTROL = "스크리블 ?맵";
+    static final String HED_CONTROL = "HED ?맵|소프트 ?엣지";
+    static final String MLSD_CONTROL = "직선 ?맵|직선 ?(?:검출|추출)";
+    static final String NORMAL_CONTROL = "노[멀말] ?맵|법선 ?맵";
+    static final String SEG_CONTROL = "세그멘테이션 ?맵|분할 ?맵";
+    static final String DEPTH_CONTROL = "깊이 ?(?:컨트롤|제어) ?맵";
 
     static final String DEPTH_ESTIMATION = "깊이";
 
@@ -63,11 +72,12 @@ final class KoreanTaskRules {
 
     static final String OPENPOSE_CONTROL = "자세|포즈";
 
-    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만)? ?(?:제거|지워|없애|분리)|누끼|분할";
+    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만|은|는)? ?(?:좀 )?(?:제거|지워|없애|분리|날려)|누끼|분할";
 
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
-    static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)";
+    static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)"
+            + "|(?:영수증|세금계산서|계산서|청구서|송장|스캔본|고지서|명세서)" + GAP + "(?:언제|무엇|뭐|얼마|몇|누구|어디|알려|찾아)";
 
     /** "사진에 뭐가 …?", "a.png에서 총액이 얼마야?" (after a file name only Korean question words: the rule reads English too). */
     static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디|얼마|누구)"
@@ -76,20 +86,22 @@ final class KoreanTaskRules {
     static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
 
     /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
-    static final String IMAGE_EDITING = "편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게)(?:으로|로)?\\s?)바꿔";
+    static final String IMAGE_EDITING = "편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
 
     static final String IMAGE_TO_IMAGE = "변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
 
     /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
     static final String OBJECT_DETECTION =
             "(?:사진|이미지|그림|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z]))" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|검출|얼굴"
-                    + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))";
+                    + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))"
+                    + "|(?:박스|네모|상자)(?:로|를)? ?(?:표시|쳐|그려)|위치(?:를)? ?(?:표시|찾아)";
 
     static final String IMAGE_TO_TEXT_DESCRIBING = "설명|묘사";
 
-    static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류";
+    static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류|(?:무슨|어떤) (?:종류|품종|종|꽃|새|버섯|동물|나무|식물)(?:인지|이야|예요|일까)|품종";
 
-    static final String TEXT_GENERATION = "(?:이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글)(?:를|을)? ?(?:만들|써|지어|작성)";
+    static final String TEXT_GENERATION = "(?:이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록)"
+            + "(?:를|을)? ?(?:하나 |한 ?편 |좀 |짧게 |간단히 |간단하게 )?(?:만들|써|지어|작성|짜)";
 
     // --- Weak rules: vague words, which name a task only when no rule above matches ---
 
@@ -98,6 +110,8 @@ final class KoreanTaskRules {
     static final String QUESTION_ANSWERING_WEAK = "질문|답";
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
+
+    static final String FEATURE_EXTRACTION = "임베딩|(?:특징|특성) ?벡터|벡터로";
 
     static final String TEXT_GENERATION_WEAK = "작성|이야기|(?<![가-힣])시를";
 }

@@ -56,16 +56,22 @@ final class PlanBuilder {
      * on its output. Returns false, planning nothing, when there is no picture to take the shape from.
      */
     boolean addConditioned(ConditionedGeneration.Found found, String sentence) {
-        String image = plan.resourceArgument(MediaKind.IMAGE, sentence);
+        String image = found.map() != null ? plan.resourceArgument(MediaKind.IMAGE, found.map())
+                : plan.resourceArgument(MediaKind.IMAGE, sentence);
         if (image == null) {
             return false;
         }
-        TaskType control = TaskVocabulary.find(found.kind() + "-control").orElseThrow();
         TaskType drawing = TaskVocabulary.find(found.kind() + "-text-to-image").orElseThrow();
-        plan.add(control, new LinkedHashMap<>(Map.of(MediaKind.IMAGE.argKey(), image)));
         Map<String, String> args = new LinkedHashMap<>();
         args.put(MediaKind.TEXT.argKey(), text.restore(found.prompt()));
-        args.put(MediaKind.IMAGE.argKey(), GeneratedRefs.of(plan.tasks.size() - 1));
+        if (found.map() != null) {
+            // the picture already is the shape: drawn on as it is
+            args.put(MediaKind.IMAGE.argKey(), image);
+        } else {
+            TaskType control = TaskVocabulary.find(found.kind() + "-control").orElseThrow();
+            plan.add(control, new LinkedHashMap<>(Map.of(MediaKind.IMAGE.argKey(), image)));
+            args.put(MediaKind.IMAGE.argKey(), GeneratedRefs.of(plan.tasks.size() - 1));
+        }
         plan.add(drawing, args);
         return true;
     }

@@ -37,7 +37,7 @@ final class RequestText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
-    private static final String TASK_VERB = "(?:" + EnglishLexicon.TASK_VERB_STEMS + ")\\w*";
+    private static final String TASK_VERB = "(?!products?\\b|productiv)(?:" + EnglishLexicon.TASK_VERB_STEMS + ")\\w*";
     /**
      * Where a sentence is cut into clauses. White space is taken whole, once, from where its run begins (possessive
      * quantifiers, and no match starting inside a run): a long run of spaces costs its length, not its square.
@@ -47,8 +47,8 @@ final class RequestText {
                     + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
                     + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + ")\\s+"
                     + "|(?<=[가-힣])고\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
-                    + "|(?<=[가-힣])주고\\s+"
-                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고\\s+(?!싶|있)"
+                    + "|(?<=[가-힣])주고,?\\s+"
+                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")(?:아|어)서\\s+"
                     + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:" + EnglishLexicon.SEQUENCE_ADVERBS + ")\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -65,6 +65,7 @@ final class RequestText {
     private static final Pattern REQUEST = Pattern.compile(
             EnglishLexicon.ASKING_PHRASES
                     + "|:\\s*(?:please\\s+)?" + TASK_VERB + "\\b"
+                    + "|\\bso\\s++(?:please\\s++)?(?:also\\s++)?" + TASK_VERB + "\\b"
                     // possessive, as in IMPERATIVE; "then" and "additionally" are TASK_VERBs themselves
                     + "|^(?:(?:" + EnglishLexicon.SENTENCE_OPENERS + ")\\b,?\\s++)*+" + TASK_VERB + "\\b"
                     + "|[가-힣]",

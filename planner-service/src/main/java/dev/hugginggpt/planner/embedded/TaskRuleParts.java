@@ -24,7 +24,8 @@ final class TaskRuleParts {
      * characters before it ("label label label ..." would be 300 times the work).
      */
     static String gapUntil(String word) {
-        return "(?:(?!" + word + ")[^.?!]){0,300}";
+        // a dot inside a word ("ticket.json") does not end the sentence
+        return "(?:(?!" + word + ")(?:[^.?!]|\\.(?=\\w))){0,300}";
     }
 
     /**
