@@ -14,6 +14,7 @@ import dev.hugginggpt.protocol.UserRequest;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +119,36 @@ class DataFlowPlanningTest {
         PlanningResult again = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("Now summarize that recording")),
                 List.of(), RequestOptions.defaults(), Instant.now()));
         assertEquals("automatic-speech-recognition", again.tasks().get(0).task(), "a follow-up that names the recording works on it: " + again);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "요약 말고 원문 전체를 영어로 번역해줄래? | translation",
+        "thanks. can you also find all the company and product names in the full report? | token-classification"})
+    void aFollowUpOnTheOriginalDocumentWorksOnTheDocumentAnEarlierTurnNamed(String request, String task) {
+        List<ChatMessage> history = List.of(ChatMessage.user("summarize ./docs/q3_report.md"), new ChatMessage("assistant",
+                "Workflow: 0 summarization.\n- Task 0 (summarization) with local/summarizer: \"Revenue grew 12% in Q3.\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user(request)),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of(task), types(result.tasks()), result.toString());
+        assertEquals("./docs/q3_report.md", result.tasks().get(0).args().get("text"));
+    }
+
+    @Test
+    void aResultNamedByItsLanguageIsTheTranslation() {
+        List<PlannedTask> tasks = plan("translate ./legal/nda.txt into english, then pull all the dates, people and organizations out"
+                + " of the english version");
+        assertEquals(List.of("translation", "token-classification"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void howSimilarWhatOneSaidIsToWhatAnotherShowsComparesBothResults() {
+        List<PlannedTask> tasks = plan("transcribe lecture.wav and read the text off slide.png, then tell me how similar what the"
+                + " professor said is to what's on the slide");
+        assertEquals(List.of("automatic-speech-recognition", "image-to-text", "sentence-similarity"), types(tasks), tasks.toString());
+        assertEquals(java.util.Set.of("<GENERATED>-0", "<GENERATED>-1"),
+                java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")));
     }
 
     private static List<ChatMessage> concat(List<ChatMessage> history, ChatMessage last) {

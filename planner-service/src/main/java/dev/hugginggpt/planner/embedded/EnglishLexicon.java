@@ -165,7 +165,7 @@ final class EnglishLexicon {
 
     static final String RESULT_DETERMINERS = "the|this|that|these|those|its|their|your|our|my";
     static final String TRANSCRIPTION_NAMES = "transcri\\w*|spoken words";
-    static final String TRANSLATION_NAMES = "translat\\w*";
+    static final String TRANSLATION_NAMES = "translat\\w*|(?:" + EnglishLexicon.LANGUAGES + ") (?:version|text|copy)";
     static final String SUMMARY_NAMES = "summar\\w*|key points|main points";
     static final String CAPTION_NAMES = "captions?|descriptions?|descriptive text|inscription|extracted text"
             + "|text (?:from|in|on) (?:it|the (?:image|picture|photo))";
@@ -235,7 +235,8 @@ final class EnglishLexicon {
     // --- Plans on earlier results (EarlierResults, EmbeddedPlanner) ---
 
     /** Words that compare two results with each other. */
-    static final String BOTH_RESULTS = "their|they|both|them|the two|each other|original|initial|earlier|previous|first";
+    static final String BOTH_RESULTS = "their|they|both|them|the two|each other|original|initial|earlier|previous|first"
+            + "|how (?:similar|close|alike) what";
     /** "in a drawing of a dog": a picture yet to be made that another task works on. */
     static final String PICTURE_NOUNS = "image|picture|photo|drawing|illustration|painting|sketch|portrait";
 }

@@ -18,6 +18,10 @@ final class Resources {
     private static final Pattern DOCUMENT = Pattern.compile(
             "\\b(" + EnglishLexicon.DOCUMENT + ")\\b|" + KoreanLexicon.DOCUMENT, Pattern.CASE_INSENSITIVE);
 
+    /** "translate the original", "the full report", "원문 전체를": a document named by a noun (an earlier turn's, if it gave one). */
+    private static final Pattern A_DOCUMENT = Pattern.compile("\\b(?:the|that|this)\\s++(?:(?:original|full|whole|entire|same)\\s++)?"
+            + "(?:document|file|report|article|paper|notes|text)\\b|원문|본문|문서|보고서|논문", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final List<ResourceRef> uploads;
@@ -25,6 +29,8 @@ final class Resources {
     /** Files the earlier turns of the conversation name, the latest first ("now transcribe that recording"). */
     private final List<String> earlier;
     private final List<String> textFiles;
+    /** Text documents the earlier turns name, the latest first ("now translate the original"). */
+    private final List<String> earlierTextFiles;
     private final boolean table;
     private final boolean document;
 
@@ -39,6 +45,14 @@ final class Resources {
             named.addAll(files);
         }
         this.earlier = List.copyOf(named);
+        List<String> earlierDocuments = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String content = history.get(i).content();
+            List<String> files = new ArrayList<>(RequestText.textFilesIn(content == null ? "" : content));
+            Collections.reverse(files);
+            earlierDocuments.addAll(files);
+        }
+        this.earlierTextFiles = List.copyOf(earlierDocuments);
         this.textFiles = RequestText.textFilesIn(text.original);
         this.table = TABLE.matcher(text.original).find();
         this.document = DOCUMENT.matcher(text.original).find();
@@ -118,7 +132,8 @@ final class Resources {
             return inClause;
         }
         Optional<String> attached = uploads.stream().filter(r -> r.kind() == MediaKind.TEXT).map(ResourceRef::id).findFirst();
-        return attached.or(() -> textFiles.stream().map(this::bind).findFirst());
+        return attached.or(() -> textFiles.stream().map(this::bind).findFirst())
+                .or(() -> A_DOCUMENT.matcher(clause).find() ? earlierTextFiles.stream().findFirst() : Optional.empty());
     }
 
     /**
