@@ -32,7 +32,13 @@ class ConversationPlanningTest {
         "thanks, that was super helpful!!", "오 진짜 빠르다 ㅋㅋ 고마워", "넌 누가 만들었어?", "ok bye, have a good one",
         "do you support video at all? like can i send you an mp4 later", "what kinds of files can i upload here?",
         "quick question before i start - is my data stored anywhere after i upload it?", "can you remember what we talked about yesterday?",
-        "how do you decide which model to use for my request?", "혹시 이미지 여러 장 한 번에 올려도 돼요?"})
+        "how do you decide which model to use for my request?", "혹시 이미지 여러 장 한 번에 올려도 돼요?",
+        "oops, wrong window. ignore that", "do you keep copies of the audio files i upload, or do they get deleted after?",
+        "what's the difference between you and a normal chatbot?", "너는 한국어 말고 또 어떤 언어 알아들어?",
+        "혹시 제가 올린 사진들 다른 사람들도 볼 수 있어요?", "ㅋㅋ대박 완전 마음에 들어요 감사감사 🙏",
+        "yo! first time using this thing 😅 what kind of stuff can you do for me?", "Is there a size limit on uploads? My video is around 2 GB.",
+        "good evening! hope your day's going well", "수고했어~ 오늘은 여기까지! 잘자 🌙", "why did that last one take so long?",
+        "alright that's all for today, catch you tomorrow"})
     void smallTalkPlansNoTask(String message) {
         assertTrue(SmallTalk.is(message), message);
         PlanningResult result = plan(message);

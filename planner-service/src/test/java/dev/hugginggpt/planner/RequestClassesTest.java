@@ -70,12 +70,26 @@ class RequestClassesTest {
         "street.png is a segmentation map. generate a rainy tokyo street at night from it | seg | street.png",
         "제가 만든 canny 엣지맵 car.png 따라서 빨간 스포츠카 그려주세요 | canny | car.png",
         "이 노멀맵 vase.png 써서 청자 화병 이미지 만들어줘 | normal | vase.png",
-        "kid.png를 스크리블 맵으로 그대로 써서 진짜 같은 공룡 그림으로 만들어줘 | scribble | kid.png"})
+        "kid.png를 스크리블 맵으로 그대로 써서 진짜 같은 공룡 그림으로 만들어줘 | scribble | kid.png",
+        "I've got a straight-line (MLSD) map of a bridge at /maps/bridge.png, can you draw a rope bridge using it? | mlsd | /maps/bridge.png",
+        "girl.png는 이미 HED 맵이야. 이 맵 그대로 써서 우주복 입은 소녀 그려줘 | hed | girl.png",
+        "living.png 세그멘테이션맵 그대로 써서 북유럽 스타일 거실 이미지 생성해줘 | seg | living.png",
+        "helmet.png 는 내가 직접 만든 노멀맵이야. 그대로 사용해서 중세 기사 투구 렌더링해줘 | normal | helmet.png"})
     void aPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind, String picture) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
         assertEquals(picture, tasks.get(0).args().get("image"));
         assertFalse(tasks.get(0).args().get("text").contains(picture), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my 5yo drew this, it's basically a scribble map already, use it as-is and turn it into a hot air balloon | scribble",
+        "The attached file is already a canny edge map. Render a ceramic owl figurine on top of it | canny"})
+    void anAttachedPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind) {
+        List<PlannedTask> tasks = plan(request, new ResourceRef("r-00000000000000000009.png", "map.png", "image/png", 10));
+        assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
+        assertEquals("r-00000000000000000009.png", tasks.get(0).args().get("image"));
     }
 
     @Test
@@ -255,7 +269,21 @@ class RequestClassesTest {
         "mushroom.jpg 이 버섯 무슨 종류인지 알 수 있을까요? | image-classification",
         "parking.jpg 주차장 사진인데 차들 위치 박스로 표시해줄 수 있어? | object-detection",
         "scan.png 이 세금계산서 스캔본에서 공급자 사업자등록번호가 뭐예요? | document-question-answering",
-        "이 문장 '오늘 정말 최고의 하루였어' 감성 분석 좀 해줘 | text-classification"})
+        "이 문장 '오늘 정말 최고의 하루였어' 감성 분석 좀 해줘 | text-classification",
+        "What sport is being played in match.mov? | video-classification",
+        "generate a 5-second clip of jellyfish drifting in dark blue water | text-to-video",
+        "can u translate 'my son has a peanut allergy' into thai and make an audio clip of the thai version | text-to-speech",
+        "make a normal map from stone.png for my game asset | normal-control",
+        "Pull out every person, company and city named in ./press/release.txt | token-classification",
+        "in crowd.jpg, is anyone wearing a red hat? | visual-question-answering",
+        "which instrument is that in the loop? the file is loop.flac | audio-classification",
+        "Read the text from flyer.jpg and tell me whether it's advertising a concert, a sale, or a job opening | zero-shot-classification",
+        "이 카톡 메시지 좀 더 부드럽게 바꿔줘: '회의록 아직도 안 올렸어요? 빨리 올리세요' | text2text-generation",
+        "memo.ogg 에서 바람 소리 좀 없애줘 | audio-to-audio",
+        "call.wav 상담 녹음인데 목소리에서 느껴지는 감정이 뭔지 분류해줘 | audio-classification",
+        "photo.jpg 이 사진에서 뒤에 지나가는 사람 좀 지워줘ㅠ 인생샷인데 | image-editing",
+        "claim.jpg 보험금 청구서 스캔본에 청구 금액 얼마로 적혀 있어? | document-question-answering",
+        "대화 모델한테 '요즘 잠이 너무 안 와' 라고 말 걸어보고 뭐라고 답하는지 보여줘 | conversational"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -381,7 +409,19 @@ class RequestClassesTest {
         "토끼가 떡 만드는 그림 그려주고, 다 그리면 그 그림을 수채화 스타일로 바꿔줘 | text-to-image, image-to-image",
         "제주도 여행 일정 짧게 써주고 그 일정 영어로도 번역해줘 | text-generation, translation",
         "이 문장 좀 더 공손하게 바꿔주고, 공손하게 바꾼 문장을 영어로도 번역해줘: '내일까지 자료 보내세요' | text2text-generation, translation",
-        "memo.jpg 손글씨 메모 읽어서 거기 나오는 날짜, 장소, 사람 이름만 뽑아줘 | image-to-text, token-classification"})
+        "memo.jpg 손글씨 메모 읽어서 거기 나오는 날짜, 장소, 사람 이름만 뽑아줘 | image-to-text, token-classification",
+        "Transcribe town_hall.mp3. From the transcript, give me a summary | automatic-speech-recognition, summarization",
+        "Make this email less angry: 'This is the THIRD time I asked.' Then run sentiment analysis on your rewritten version"
+                + " | text2text-generation, text-classification",
+        "cut the mug out of the background in mug.jpg, then convert the cutout to black and white | image-segmentation, image-to-image",
+        "add fireworks in the night sky of harbor.jpg, then make the edited picture look like an oil painting | image-editing, image-to-image",
+        "draw a whale floating through outer space and then bump up the resolution | text-to-image, image-to-image",
+        "Summarize digest.html and then read the summary to me | summarization, text-to-speech",
+        "german.txt 를 한국어로 번역한 다음, 번역본을 요약해줘 | translation, summarization",
+        "make a scribble map of armchair.jpg, then use it to draw a giant armchair made of moss | scribble-control, scribble-text-to-image",
+        "/home/sora/park.jpg 의 seg 맵 뽑고, 그 구도 그대로 눈 덮인 겨울 공원 그려줘 | seg-control, seg-text-to-image",
+        "./사진/꽃밭.jpg 에서 HED 윤곽선 따서, 그 윤곽으로 반 고흐 풍 꽃밭 그림 그려줘 | hed-control, hed-text-to-image",
+        "Send 'Tell me a fun fact about octopuses' to the dialogue model and have its answer read out loud | conversational, text-to-speech"})
     void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());

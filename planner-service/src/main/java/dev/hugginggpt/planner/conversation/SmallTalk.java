@@ -36,10 +36,22 @@ public final class SmallTalk {
                     + "|do you (?:store|keep|save|share|log) my (?:data|files?|uploads?|requests?|messages?)"
                     + "|(?:can|do) you remember(?: what we (?:talked|spoke|chatted) about| our (?:conversation|chat)| me)?"
                     + "|how do you (?:decide|choose|pick|select) (?:which|what) (?:models?|tasks?)(?: to use)?(?: for (?:my|a|each|the) (?:request|task|question)s?)?"
+                    + "|do you (?:keep|store|save|delete) (?:copies of )?(?:my |the )?(?:\\w+ )?(?:files?|data|uploads?|recordings?|photos?)(?: i (?:upload|send))?"
+                    + "|do (?:they|my files|the files) get (?:deleted|removed|stored|kept)(?: after(?:wards)?)?"
+                    + "|(?:what's|what is) the difference between you and|(?:is there|what's|what is) (?:a |the )?(?:size|file size|upload) limit"
+                    + "|how (?:big|large|long) (?:can|may) (?:a |my |the )?(?:files?|uploads?|videos?|recordings?) be"
+                    + "|what (?:kind|kinds|sort) of (?:stuff|things) can you do|first time using (?:this|you)(?: thing| app| tool)?"
+                    + "|hope (?:your (?:day|evening|week|morning)(?:'s| is) going well|you(?:'re| are) (?:well|doing well|good))"
+                    + "|why (?:did|does|is) (?:that|it|this)(?: last one)? (?:take|taking) so long|(?:that|it) (?:was|is) (?:so )?slow"
+                    + "|that's all(?: for (?:today|now))?|catch you (?:later|tomorrow)|talk (?:to you )?(?:later|tomorrow)"
+                    + "|oops|never ?mind|ignore (?:that|this|it|me)|wrong (?:window|chat|tab)"
                     + "|ha(?:ha)+|lol|bye|goodbye|see you|ok|okay|help)\\b"
                     + "|안녕(?:하세요|하십니까|히)?|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|드립니다)"
                     + "|(?:뭘|무엇을|뭐를?) 할 수 있(?:어요|어|나요|니|습니까)?|(?:너는|넌|당신은) 누구(?:야|세요|니|신가요|예요)?|누구(?:세요|신가요)"
                     + "|도와줄 수 있는 (?:게|것이|일이) 뭐(?:야|예요|니)?|수고하셨습니다|잘했어"
+                    + "|(?:(?:너는|넌|너|당신은) )?(?:한국어 말고 )?(?:또 )?(?:어떤|무슨) 언어(?:를|도)? ?(?:알아들|할 수 있|지원|이해)(?:어|어요|해|해요|니|나요)?"
+                    + "|(?:제가|내가) 올린 (?:사진|파일|녹음|문서|이미지)(?:들)?(?:을|를)? 다른 사람(?:들)?(?:도|이)? 볼 수 있(?:어요|나요|어|니)?"
+                    + "|대박|마음에 들어(?:요)?|감사감사|수고했어(?:요)?|오늘은 여기까지|잘 ?자(?:요)?|잘 ?있어(?:요)?"
                     + "|(?:(?:너는|넌|너|당신은) )?누가 (?:만들었|개발했)(?:어요|어|니|나요|습니까)?|빠르(?:다|네요|네|군요)|최고(?:야|예요|다)"
                     + "|(?:이미지|사진|파일|동영상|영상|음성|녹음|문서)(?:를|을)?(?: 여러 ?(?:장|개))?(?: 한 ?번에)? (?:올려도|보내도) (?:돼요|되나요|돼|될까요|되요|되니)"
                     // "덕분에 잘 해결했어요", "도움이 많이 됐어요"; laughter and tears typed as letters: ㅎㅎ, ㅋㅋ, ㅠㅠ
@@ -52,7 +64,9 @@ public final class SmallTalk {
             "guys", "everyone", "friend", "bot", "assistant", "hugginggpt", "it", "that", "was", "is", "really", "too", "just",
             "of", "with", "exactly", "by", "way", "btw", "anyway", "i", "my", "your", "do", "can", "what", "hmm",
             "super", "at", "like", "later", "anywhere", "after", "upload", "quick", "question", "before", "start", "yesterday",
-            "earlier", "last", "time", "one", "more",
+            "earlier", "last", "time", "one", "more", "or", "alright", "wrong", "window", "normal", "chatbot", "other", "chatgpt",
+            "uploads", "on", "video", "audio", "files", "around", "about", "gb", "mb", "yo", "using", "thing", "stuff", "completely",
+            "완전", "너는", "넌", "한국어", "말고", "또", "제가", "올린",
             "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네", "잘", "많이", "진짜", "오", "와", "우와");
 
     private SmallTalk() {
@@ -69,7 +83,7 @@ public final class SmallTalk {
         String rest = phrases.replaceAll(" ");
         Matcher words = WORD.matcher(rest);
         while (words.find()) {
-            if (!FILLER.contains(words.group())) {
+            if (!FILLER.contains(words.group()) && !words.group().chars().allMatch(Character::isDigit)) {
                 return false;
             }
         }

@@ -66,7 +66,8 @@ final class ArgumentPhrases {
             + "|(?:is|are|does)\\s++(?:it|this|that|«Q\\d{1,9}»|the\\s++\\w+)\\s++(?:about|belongs?\\s++to|falls?\\s++under)\\b)"
             + "|\\b(?:is|are)\\s++(?:(?:this|that|the|my)\\s++(?:" + EnglishLexicon.TEXT_NOUNS + ")s?|it|«Q\\d{1,9}»)\\s++(?:an?\\s++)?("
             + LABEL + "\\s++or\\s++(?:an?\\s++)?" + LABEL + ")\\s*+\\?"
-            + "|\\b(?:if|whether)\\s++(?:it|this|that|they|the\\s++\\w+|«Q\\d{1,9}»)(?:'s|\\s++is|\\s++was|\\s++are)\\s++(" + ARTICLED_LABEL + "(?:\\s*+,\\s*+"
+            + "|\\b(?:if|whether)\\s++(?:it|this|that|they|the\\s++\\w+|«Q\\d{1,9}»)(?:'s|\\s++is|\\s++was|\\s++are)"
+            + "(?:\\s++(?:advertising|about|describing|announcing|promoting|offering|selling|showing|asking\\s++for))?\\s++(" + ARTICLED_LABEL + "(?:\\s*+,\\s*+"
             + ARTICLED_LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + ARTICLED_LABEL + ")\\s*+[?.!]?\\s*+$";
     private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */

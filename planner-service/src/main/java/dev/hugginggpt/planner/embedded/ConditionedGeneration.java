@@ -23,7 +23,10 @@ final class ConditionedGeneration {
         }
     }
 
-    /** A picture the request says already is a shape: "lines.png is an M-LSD line map", "제가 만든 엣지맵 e.png". */
+    /**
+     * A picture the request says already is a shape: "lines.png is an M-LSD line map", "제가 만든 엣지맵 e.png"; {@code map}
+     * is empty when the request says it of its attached picture ("it's basically a scribble map already").
+     */
     record ReadyMade(String kind, String map) {
     }
 
@@ -55,6 +58,7 @@ final class ConditionedGeneration {
     /** The same in Korean: the shape's name, then a picture drawn ("자세를 따라 해서 기사 그림 만들어 줘"). */
     private static final List<Shape> KOREAN_SHAPES = List.of(
             new Shape("scribble", Pattern.compile(KoreanLexicon.SCRIBBLE)),
+            new Shape("hed", Pattern.compile("HED|hed|소프트 ?엣지")),
             new Shape("mlsd", Pattern.compile(KoreanLexicon.STRAIGHT_LINES)),
             new Shape("normal", Pattern.compile(KoreanLexicon.NORMAL_MAP)),
             new Shape("seg", Pattern.compile(KoreanLexicon.SEGMENTATION_MAP)),
@@ -64,7 +68,7 @@ final class ConditionedGeneration {
     private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
     /** What to draw on a ready-made Korean map: after the map's file and how it is used, up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT_AFTER_MAP = Pattern.compile(
-            "\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?\\s*+(?:\\S+ ?맵으로 )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
+            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
                     + "([^?!]{2,300}?)(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
@@ -76,7 +80,7 @@ final class ConditionedGeneration {
     /** The names of a ready-made shape, with the noun that makes it a map: "an HED map", "my openpose skeleton". */
     private static final List<Shape> MAPS = List.of(
             mapName("scribble", EnglishLexicon.SCRIBBLE_MAP, KoreanLexicon.SCRIBBLE + "|스크리블"),
-            mapName("hed", EnglishLexicon.SOFT_EDGES_MAP, "HED|hed"),
+            mapName("hed", EnglishLexicon.SOFT_EDGES_MAP, "HED|hed|소프트 ?엣지"),
             mapName("mlsd", EnglishLexicon.STRAIGHT_LINES_MAP, KoreanLexicon.STRAIGHT_LINES),
             mapName("normal", EnglishLexicon.NORMAL_MAP, "노멀|노말|법선"),
             mapName("seg", EnglishLexicon.SEGMENTATION_MAP_READY, "세그멘테이션|분할|세그"),
@@ -104,9 +108,14 @@ final class ConditionedGeneration {
         return new Shape(kind, Pattern.compile(
                 PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b"
                         + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted)|i've (?:already )?(?:got|made)|here'?s|here is|attached is|this is)"
-                        + "\\s++(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
+                        + "\\s++(?:an?|the|my)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
                         + "|\\b(?:my|this|the) (?:own )?" + map + "\\s*+\\(?" + PICTURE_FILE
                         + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)\\s*+(?:이미 )?(?:(?:내가|제가) )?(?:직접 )?(?:만든 |그린 |뽑은 )?" + koreanMap + "(?:이야|이에요|예요|입니다|이다)"
+                        + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
+                        // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
+                        + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|this (?:file|image|picture|photo) is)\\s++"
+                        + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
@@ -154,8 +163,10 @@ final class ConditionedGeneration {
     }
 
     private static Shape shape(String kind, String words) {
-        return new Shape(kind, Pattern.compile(TAKES + "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}"
-                + "(?:[\\w-]+\\s++)?(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE));
+        String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
+        // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
+        return new Shape(kind, Pattern.compile(TAKES + named + "|\\bmake" + named + "(?=(?:[^.?!]|\\.(?=\\w)){0,200}?\\b(?:use|using)\\s++(?:it|that|this|them)\\b)",
+                Pattern.CASE_INSENSITIVE));
     }
 
     /** The conditioned drawing a sentence asks for, if it asks for one. */

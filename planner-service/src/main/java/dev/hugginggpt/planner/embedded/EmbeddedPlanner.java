@@ -127,6 +127,11 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text())) && partOfTheDrawing(clause)) {
                 continue;
             }
+            if (readyMap.isPresent() && !conditioned.isEmpty() && clause.rules().tasks().stream().findFirst()
+                    .filter(task -> task.endsWith("-control") || task.equals("image-segmentation")).isPresent()) {
+                // "s.png is already an HED map": the map is drawn on as it is, not extracted again
+                continue;
+            }
             List<TaskType> candidates = classifier.candidates(clause).stream()
                     .map(name -> TaskVocabulary.find(name).orElseThrow())
                     .toList();

@@ -18,7 +18,7 @@ final class EnglishLexicon {
     static final String TASK_VERB_STEMS = "transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"
             + "|identif|find|tell|giv|show|read|conver|turn|transform|segment|classif|categori[sz]|edit|modif|chang|alter"
             + "|adjust|answer|writ|estimat|compar|determin|extract|recogni[sz]|analy[sz]|enhanc|improv|clean|separat|spot"
-            + "|rewrit|rephras|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
+            + "|rewrit|rephras|list|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull";
@@ -109,7 +109,7 @@ final class EnglishLexicon {
     /** The same shapes named as a map a picture already is ("an HED map", "my openpose skeleton"): with their map noun. */
     static final String SCRIBBLE_MAP = "scribbl\\w*(?: control)?(?: map| image| drawing)?|doodl\\w*";
     static final String SOFT_EDGES_MAP = "hed(?: boundary| edge| soft[- ]edge)?(?: control)? map|soft[- ]edges?(?: control)? map";
-    static final String STRAIGHT_LINES_MAP = "m-?lsd(?: line)?(?: control)? map|(?:straight[- ])?line(?: segment)?(?: control)? map";
+    static final String STRAIGHT_LINES_MAP = "m-?lsd\\)?(?: line)?(?: control)? map|(?:straight[- ])?lines?(?: segment)?(?: \\(m-?lsd\\))?(?: control)? map";
     static final String SEGMENTATION_MAP_READY = "seg(?:mentation)?(?: control)? (?:map|mask)|semantic map";
     static final String DEPTH_MAP_READY = "depth(?: control)? map";
     static final String POSE_MAP = "(?:open ?pose )?(?:skeleton|pose map|keypoint map)|openpose(?: control)?(?: map| image)?";
@@ -125,7 +125,8 @@ final class EnglishLexicon {
     static final String TURNING_VERB_STEMS = "turn|convert|transform";
     /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */
     static final String BEFORE_THE_SHAPE = "using|with|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
-            + "|in (?:exactly |just |precisely )?(?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)";
+            + "|in (?:exactly |just |precisely )?(?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)"
+            + "|on top of (?:it|this|that|them)";
 
     // --- A question on what a picture shows (PictureContents) ---
 
@@ -165,6 +166,7 @@ final class EnglishLexicon {
 
     static final String RESULT_DETERMINERS = "the|this|that|these|those|its|their|your|our|my";
     static final String TRANSCRIPTION_NAMES = "transcri\\w*|spoken words";
+    static final String REWRITE_NAMES = "rewritten (?:version|text|email|message|paragraph|letter|sentence)s?|rewrites?\\b";
     static final String TRANSLATION_NAMES = "translat\\w*|(?:" + EnglishLexicon.LANGUAGES + ") (?:version|text|copy)";
     static final String SUMMARY_NAMES = "summar\\w*|key points|main points";
     static final String CAPTION_NAMES = "captions?|descriptions?|descriptive text|inscription|extracted text"

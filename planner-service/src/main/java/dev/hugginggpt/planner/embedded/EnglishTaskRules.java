@@ -34,9 +34,10 @@ final class EnglishTaskRules {
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
-                    + "|video[- ]classif\\w*";
+                    + "|video[- ]classif\\w*|what (?:sport|activity|exercise|dance)\\b[^.?!]{0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
-    static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b";
+    static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
+            + "|(?:generat|creat|mak|produc|render)\\w* (?:me )?(?:a |an )?(?:(?!audio |sound |voice )[\\w-]+ ){0,2}clip\\b";
 
     /** Reading the writing in a picture: "transcribe the text in the photo", "what does the sign say?". */
     static final String IMAGE_TO_TEXT_READING =
@@ -69,7 +70,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_SPEECH =
             "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b"
+                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -78,6 +79,7 @@ final class EnglishTaskRules {
 
     static final String AUDIO_CLASSIFICATION =
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
+                    + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
@@ -111,7 +113,7 @@ final class EnglishTaskRules {
                     + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
                     + "|\\b(?:important|key|main|technical|relevant|specialist) terms\\b"
                     + "|\\btokens?\\b"
-                    + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?)\\b"
+                    + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|brands?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|brands?)\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
                     + "|\\b(?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street)(?: (?:and|or) (?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street))? names\\b"
                     + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
@@ -119,15 +121,18 @@ final class EnglishTaskRules {
                     + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that |which |who )?(?:it|they|he|she|the \\w+) (?:mentions?|names?|refers? to|talks? about)\\b"
                     + "|\\bnames of (?:the |all |any )?(?:people|persons|places|locations|cities|countries|companies|organi[sz]ations)\\b";
 
+    private static final String TONES = "formal|professional|polite|casual|friendly|concise|simpl|clear|academic|persuasive|confident"
+            + "|angry|aggressive|harsh|rude|stiff|blunt|emotional|passive-aggressive|confrontational|warm|kind|diplomatic|upbeat";
+
     /** "... to sound more formal": a rewrite in another tone keeps the text's meaning (text2text), a paraphrase makes new text. */
     private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:more |less |sound |to be )"
-            + "(?:formal|professional|polite|casual|friendly|concise|simpl|clear|academic|persuasive|confident)";
+            + "(?:" + TONES + ")";
 
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
                     + "|proofread|grammar (?:check|correction)"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
-                    + "|\\bmake (?:it|this|that|the \\w+) (?:sound )?(?:more|less) (?:formal|professional|polite|casual|friendly|concise|academic|persuasive)";
+                    + "|\\bmake (?:it|this|that|the|my)(?: \\w+)? (?:sound )?(?:more|less) (?:" + TONES + ")";
 
     static final String SUMMARIZATION =
             "summar|sum up|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
@@ -158,7 +163,7 @@ final class EnglishTaskRules {
     static final String OPENPOSE_CONTROL = "\\bposes?\\b|skeleton|keypoint";
 
     static final String IMAGE_SEGMENTATION =
-            "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ )?out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
+            "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ ){0,2}out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                     + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                     + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)";
 
@@ -182,6 +187,7 @@ final class EnglishTaskRules {
                     + "|(?:what(?!\\s+(?:objects|items|things)\\b)|who|how many|which|is there|are there|where (?:is|are|was|were|does|do|did))\\b" + GAP + IMAGE
                     + "(?!s?\\s+(?:shows|depicts|is showing|is about)\\b)"
                     + "|" + IMAGE + "\\b" + GAP + "(?:«Q|\\bwhat\\b|\\bwho\\b|how many|\\bwhich\\b|\\bwhere (?:is|are|was|were|does|do|did)\\b)"
+                    + "|^\\W*in [\\w./~-]+\\.(?:jpe?g|png|gif|bmp|webp),?\\s++(?:is|are|was|were|does|do|did|has|have|can you see)\\b[^?!]{0,300}+\\?"
                     + "|^\\W*(?:is|are|was|were|does|do|did|has|have|can you see)\\b(?![^?!]{0,40}?\\b(?:caption|description|transcript|summary|result)s?\\s+of\\b)[^?!]{0,300}" + IMAGE + "[^?!]{0,300}+\\?"
                     + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE;
 
@@ -195,15 +201,17 @@ final class EnglishTaskRules {
                     + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE;
 
     static final String IMAGE_EDITING =
-            "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray))"
+            "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
+                    + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
                     + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
-                    + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black|purple|pink|orange)\\b|adapt";
+                    + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =
             "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                     + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                     + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE
+                    + "|(?:bump|increas|rais|boost|doubl)\\w* (?:up )?(?:the |its )?resolution|higher resolution"
                     + "|\\brotat|\\bflip|mirror (?:it|the|this)|\\bblur (?:it|the (?:whole )?(?:image|picture|photo))|brighten|darken|\\b(?:brighter|darker|sharper)\\b|invert the colou?rs|pixelat|denois";
 
     static final String OBJECT_DETECTION =
@@ -225,7 +233,7 @@ final class EnglishTaskRules {
                     + "|(?:identif|recogni[sz])\\w* (?:it|what|the (?:object|item|plant|animal|flower|bird|dog|cat|breed|species|landmark))|(?:label|tag)\\w* (?:the |this |my )?(?:image|picture|photo)";
 
     static final String TEXT_GENERATION =
-            "(?:paraphras|rephras|reword|rewrit)(?!\\w*\\b" + IN_A_TONE + ")|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
+            "(?:paraphras|rephras|reword|rewrit(?!ten))(?!\\w*\\b" + IN_A_TONE + ")|(?:in|with) (?:a )?different (?:way|words|wording)|(?:new|different|alternative|another) version of"
                     + "|(?:continu|complet|finish|extend)\\w* (?:the |this |my |that )?(?:\\w+ )?(?:story|sentence|text|paragraph|passage|phrase|line|poem)"
                     + "|(?:write|compose|craft|pen|draft)\\w* (?:me )?(?:a |an |some )?(?:\\w+ ){0,2}(?:story|poem|essay|article|blog|paragraph|blurb|narrative|script|piece|email|letter|tweet|post|slogan|tagline|headline|guide|outline|lyrics|song|jokes?|quiz|invitation)"
                     + "|brainstorm|(?:a |some )(?:\\w+ )?(?:slogans?|taglines?|headlines?)";
@@ -234,11 +242,14 @@ final class EnglishTaskRules {
 
     static final String AUDIO_CLASSIFICATION_WEAK = "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO;
 
+    /** A reply from a chat model: "send it to the dialogue model", "대화 모델한테 말 걸어 봐". */
+    static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model";
+
     /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
     static final String FEATURE_EXTRACTION = "embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|question|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|question|\\btell me\\s*+:|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

@@ -17,7 +17,7 @@ final class KoreanLexicon {
     /** Endings and words that join two actions: "...하고", "...한 후에", "그리고". */
     static final String CONNECTIVES = "하고|하고서|한 후에?|한 다음에?|한 뒤에?|해서|하여|고 나서|한 후|그리고|다음에";
     /** Words that open a clause on an earlier result: "...고 그 결과를". */
-    static final String REFERS_BACK = "그\\s|그것|이것|결과";
+    static final String REFERS_BACK = "그\\s|그것|그걸|그거|이것|결과";
     /** Verb stems whose "-고" ends an action: "찾고", "바꾸고", "읽고". */
     static final String ACTION_STEMS = "적|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내";
     /** How a sentence that asks for something ends: "...해 줘", "...주세요", "...하세요", "...할래?". */
@@ -45,17 +45,17 @@ final class KoreanLexicon {
     static final String SCRIBBLE = "낙서|스케치";
     static final String STRAIGHT_LINES = "직선";
     static final String NORMAL_MAP = "노멀 ?맵|법선";
-    static final String SEGMENTATION_MAP = "세그멘테이션|분할 ?맵";
+    static final String SEGMENTATION_MAP = "세그멘테이션|분할 ?맵|seg ?맵";
     static final String DEPTH_MAP = "깊이 ?(?:맵|정보)";
     static final String POSE = "자세|포즈";
     static final String EDGES = "윤곽선?|외곽선|엣지";
     /** A picture drawn: "그려", "그림을 만들", "이미지를 새로 생성". */
-    static final String DRAWS_A_PICTURE = "그려|그림(?:을|으로)? ?(?:만들|생성)|(?:이미지|사진)(?:을|으로)? ?(?:새로 )?(?:만들|생성)";
+    static final String DRAWS_A_PICTURE = "그려|렌더링|그림(?:을|으로)? ?(?:만들|생성)|(?:이미지|사진)(?:을|으로)? ?(?:새로 )?(?:만들|생성)";
     /** Words that take the shape, before what to draw: "그걸로", "따라 해서", "바탕으로". */
-    static final String TAKES_A_SHAPE = "그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
+    static final String TAKES_A_SHAPE = "(?:구도|모양|형태|윤곽) 그대로|그대로 살려서|그 윤곽으로|그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
     /** What to draw is named before these: "기사 그림 만들어 줘". */
     static final String PICTURE_TO_DRAW = "그림|이미지|사진";
-    static final String DRAWING_VERBS = "그려|만들|생성";
+    static final String DRAWING_VERBS = "그려|만들|생성|렌더링";
 
     // --- A question on what a picture shows (PictureContents) ---
 
@@ -82,7 +82,7 @@ final class KoreanLexicon {
      */
     static final String TABLE = "(?:(?<![가-힣])|도|엑셀 ?)표(?:를|을|가|이|는|은|에서|에|의|로)?(?![가-힣])";
     /** Its picture is a document. */
-    static final String DOCUMENT = "문서|서류|영수증";
+    static final String DOCUMENT = "문서|서류|영수증|청구서|스캔본|계산서|고지서|명세서|양식";
 
     // --- Task-specific arguments (ArgumentPhrases) ---
 

@@ -23,16 +23,16 @@ final class KoreanTaskRules {
     static final String TEXT_TO_VIDEO = "동영상|비디오|영상";
 
     static final String IMAGE_TO_TEXT_READING =
-            "(?:글자|텍스트|문자)를? (?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
+            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
 
-    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
+    static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:바람|배경|주변|에어컨|차|기계) ?소리(?:를|을)? ?(?:좀 )?(?:없애|제거|지워|줄여)|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
 
     /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
     static final String TEXT_TO_SPEECH = "음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)";
 
-    static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르";
+    static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르|(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?(?:감정|기분|톤)";
 
     static final String TRANSLATION = "번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로";
 
@@ -40,7 +40,7 @@ final class KoreanTaskRules {
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
             + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)";
 
-    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|감정|감성|긍정|부정";
+    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
 
     /** What a text names: "사람 이름", "장소", "회사". */
     private static final String ENTITY = "(?:(?:사람|인물|회사|기관) ?이름|인물|사람|지명|장소|기관|회사|날짜)";
@@ -51,17 +51,17 @@ final class KoreanTaskRules {
                     + "|" + ENTITY + "(?:\\s*,\\s*|과 |와 |이랑 ?|랑 ?)" + ENTITY;
 
     static final String TEXT2TEXT_GENERATION = "문법|맞춤법|존댓말로|반말로"
-            + "|(?:공손|정중|격식|부드럽|자연스럽|깔끔|간결|친근|세련)(?:하게|있게)(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)";
+            + "|(?:공손하|정중하|격식 있|부드럽|자연스럽|깔끔하|간결하|친근하|세련되|상냥하|예의 바르)게(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)";
 
     static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해";
 
     static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|일치";
 
-    static final String SCRIBBLE_CONTROL = "스크리블 ?맵";
-    static final String HED_CONTROL = "HED ?맵|소프트 ?엣지";
+    static final String SCRIBBLE_CONTROL = "(?:스크리블|scribble) ?(?:컨트롤 ?)?맵";
+    static final String HED_CONTROL = "HED ?(?:컨트롤 ?)?맵|소프트 ?엣지";
     static final String MLSD_CONTROL = "직선 ?맵|직선 ?(?:검출|추출)";
-    static final String NORMAL_CONTROL = "노[멀말] ?맵|법선 ?맵";
-    static final String SEG_CONTROL = "세그멘테이션 ?맵|분할 ?맵";
+    static final String NORMAL_CONTROL = "(?:노[멀말]|법선|normal) ?(?:컨트롤 ?)?맵";
+    static final String SEG_CONTROL = "(?:세그멘테이션|분할|seg) ?(?:컨트롤 ?)?맵";
     static final String DEPTH_CONTROL = "깊이 ?(?:컨트롤|제어) ?맵";
 
     static final String DEPTH_ESTIMATION = "깊이";
@@ -77,7 +77,8 @@ final class KoreanTaskRules {
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
     static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)"
-            + "|(?:영수증|세금계산서|계산서|청구서|송장|스캔본|고지서|명세서)" + GAP + "(?:언제|무엇|뭐|얼마|몇|누구|어디|알려|찾아)";
+            + "|(?:영수증|세금계산서|계산서|청구서|송장|스캔본|고지서|명세서)" + GAP + "(?:언제|무엇|뭐|얼마|몇|누구|어디|알려|찾아)"
+            + "|(?:스캔본|문서|서류|청구서|계산서|송장)(?:에|에게|한테)?\\s*+«Q\\d{1,9}»\\s*+(?:이?라고)?\\s*+물어";
 
     /** "사진에 뭐가 …?", "a.png에서 총액이 얼마야?" (after a file name only Korean question words: the rule reads English too). */
     static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디|얼마|누구)"
@@ -86,7 +87,7 @@ final class KoreanTaskRules {
     static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
 
     /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
-    static final String IMAGE_EDITING = "편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
+    static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
 
     static final String IMAGE_TO_IMAGE = "변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
 
@@ -107,9 +108,11 @@ final class KoreanTaskRules {
 
     static final String AUDIO_CLASSIFICATION_WEAK = NONE;
 
-    static final String QUESTION_ANSWERING_WEAK = "질문|답";
+    static final String QUESTION_ANSWERING_WEAK = "질문|답|(?:얼마|언제|몇|누구|어디|무엇|뭐)[^.?!]{0,20}\\?";
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
+
+    static final String CONVERSATIONAL = "대화 ?모델|챗봇|말 ?걸어";
 
     static final String FEATURE_EXTRACTION = "임베딩|(?:특징|특성) ?벡터|벡터로";
 

@@ -56,7 +56,7 @@ final class PlanBuilder {
      * on its output. Returns false, planning nothing, when there is no picture to take the shape from.
      */
     boolean addConditioned(ConditionedGeneration.Found found, String sentence) {
-        String image = found.map() != null ? plan.resourceArgument(MediaKind.IMAGE, found.map())
+        String image = found.map() != null && !found.map().isEmpty() ? plan.resourceArgument(MediaKind.IMAGE, found.map())
                 : plan.resourceArgument(MediaKind.IMAGE, sentence);
         if (image == null) {
             return false;

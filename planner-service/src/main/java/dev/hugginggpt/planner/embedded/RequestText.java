@@ -45,9 +45,10 @@ final class RequestText {
     private static final Pattern CONNECTIVE = Pattern.compile(
             "(?!(?<=\\s)\\s)(?:\\s*+(?:" + EnglishLexicon.CONNECTIVES + ")"
                     + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
-                    + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + ")\\s+"
+                    + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + "),?\\s+"
                     + "|(?<=[가-힣])고\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣])주고,?\\s+"
+                    + "|(?<=[가-힣]도 )하고,?\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")(?:아|어)서\\s+"
                     + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:" + EnglishLexicon.SEQUENCE_ADVERBS + ")\\s+)?" + TASK_VERB + "\\b)",
@@ -79,6 +80,10 @@ final class RequestText {
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
     private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:" + KoreanLexicon.REQUEST_ENDINGS + ")\\s*+[.!?]?\\s*+$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    /** "drawing.png": a file name, not a verb. */
+    private static final Pattern FILE_NAME_FIRST = Pattern.compile("\\S+\\.\\w");
+    /** "edited it later", "recorded at home": a clause that tells what was done, not what to do. */
+    private static final Pattern PAST_TENSE = Pattern.compile("^\\w+ed\\b(?<!\\bneed)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABELLED_CONTEXT = Pattern.compile(
             "(?:\\b(?:" + EnglishLexicon.PASSAGE_LABELS + ")|" + KoreanLexicon.PASSAGE_LABELS + ")\\s*+:\\s*+(\\S.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -110,8 +115,12 @@ final class RequestText {
         masked.append(original, copied, original.length());
         this.masked = liftColonPassage(masked.toString());
         for (String sentence : SENTENCE_END.split(masked)) {
-            boolean request = REQUEST.matcher(sentence.strip()).find();
-            for (String clause : joinBareVerbs(CONNECTIVE.split(sentence))) {
+            List<String> parts = joinBareVerbs(CONNECTIVE.split(sentence));
+            // "From the transcript, give me a summary": a later clause that starts with its verb makes the sentence ask
+            boolean request = REQUEST.matcher(sentence.strip()).find() || parts.stream().skip(1)
+                    .map(String::strip).anyMatch(words -> IMPERATIVE.matcher(words).find() && !PAST_TENSE.matcher(words).find()
+                            && !FILE_NAME_FIRST.matcher(words).lookingAt());
+            for (String clause : parts) {
                 if (!clause.isBlank()) {
                     String words = clause.strip();
                     boolean thenDo = DONE_ALREADY.matcher(sentence.strip()).find() && IMPERATIVE.matcher(words).find();

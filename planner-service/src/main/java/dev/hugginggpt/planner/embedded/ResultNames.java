@@ -37,7 +37,8 @@ final class ResultNames {
             name(EnglishLexicon.TRANSFORMED_IMAGE_NAMES, "image-to-image"),
             name(EnglishLexicon.ENHANCED_AUDIO_NAMES, "audio-to-audio"),
             name(EnglishLexicon.REPLY_NAMES, "conversational"),
-            name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"));
+            name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"),
+            name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"));
 
     private ResultNames() {
     }

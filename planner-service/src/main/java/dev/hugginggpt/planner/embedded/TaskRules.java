@@ -32,6 +32,7 @@ final class TaskRules {
             TaskRule.of("token-classification", EnglishTaskRules.TOKEN_CLASSIFICATION, KoreanTaskRules.TOKEN_CLASSIFICATION),
             TaskRule.of("text2text-generation", EnglishTaskRules.TEXT2TEXT_GENERATION, KoreanTaskRules.TEXT2TEXT_GENERATION),
             TaskRule.of("summarization", EnglishTaskRules.SUMMARIZATION, KoreanTaskRules.SUMMARIZATION),
+            TaskRule.of("conversational", EnglishTaskRules.CONVERSATIONAL, KoreanTaskRules.CONVERSATIONAL),
             TaskRule.of("feature-extraction", EnglishTaskRules.FEATURE_EXTRACTION, KoreanTaskRules.FEATURE_EXTRACTION),
             TaskRule.of("sentence-similarity", EnglishTaskRules.SENTENCE_SIMILARITY, KoreanTaskRules.SENTENCE_SIMILARITY),
             TaskRule.of("scribble-control", EnglishTaskRules.SCRIBBLE_CONTROL, KoreanTaskRules.SCRIBBLE_CONTROL),

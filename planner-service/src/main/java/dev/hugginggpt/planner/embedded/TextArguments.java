@@ -117,7 +117,7 @@ final class TextArguments {
      */
     private Optional<String> depiction(Clause clause) {
         String words = clause.text();
-        if (!text.quotesIn(words).isEmpty() || plan.results.meant(MediaKind.TEXT, words) >= 0) {
+        if (!text.quotesIn(words).isEmpty() || plan.results.named(MediaKind.TEXT, words) >= 0) {
             return Optional.empty();
         }
         Matcher shown = PlanPhrases.DEPICTED.matcher(words);
