@@ -46,7 +46,7 @@ final class RequestText {
             "(?!(?<=\\s)\\s)(?:\\s*+(?:" + EnglishLexicon.CONNECTIVES + ")"
                     + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
                     + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + "),?\\s+"
-                    + "|(?<=[가-힣])고\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
+                    + "|(?<=[가-힣])고,?\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣])주고,?\\s+"
                     + "|(?<=[가-힣]도 )하고,?\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"

@@ -20,7 +20,7 @@ final class Resources {
 
     /** "translate the original", "the full report", "원문 전체를": a document named by a noun (an earlier turn's, if it gave one). */
     private static final Pattern A_DOCUMENT = Pattern.compile("\\b(?:the|that|this)\\s++(?:(?:original|full|whole|entire|same)\\s++)?"
-            + "(?:document|file|report|article|paper|notes|text)\\b|원문|본문|문서|보고서|논문", Pattern.CASE_INSENSITIVE);
+            + "(?:document|file|report|article|paper|notes|text)\\b|원문|원본|본문|문서|보고서|논문|계약서", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 

@@ -40,6 +40,12 @@ final class ResultNames {
             name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"),
             name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"));
 
+    /** "the original text", "원문": the text read from the picture or the recording, before it was translated or summarised. */
+    private static final Name ORIGINAL = new Name(Pattern.compile("\\bthe original (?:text|transcript|wording|words)\\b|원문",
+            Pattern.CASE_INSENSITIVE), Set.of("image-to-text", "automatic-speech-recognition"));
+
+    private static final List<Name> ALL = java.util.stream.Stream.concat(NAMES.stream(), java.util.stream.Stream.of(ORIGINAL)).toList();
+
     private ResultNames() {
     }
 
@@ -52,7 +58,7 @@ final class ResultNames {
         record Hit(int at, Set<String> producers) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (Name name : NAMES) {
+        for (Name name : ALL) {
             Matcher m = name.pattern().matcher(clause);
             if (m.find()) {
                 hits.add(new Hit(m.start(), name.producers()));

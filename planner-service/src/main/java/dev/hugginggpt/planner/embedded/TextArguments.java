@@ -176,7 +176,8 @@ final class TextArguments {
     private boolean meansGivenText(TaskType type, int latest, Clause clause) {
         PlannedTask producer = plan.tasks.get(latest);
         if (LABELLERS.contains(producer.task())) {
-            return !PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find();
+            // "which product names show up in it": names a labeller's entity finder looks for, not the label just made
+            return type.name().equals("token-classification") || !PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find();
         }
         return ANALYSES.contains(type.name()) && givenTextOf(producer).isPresent();
     }

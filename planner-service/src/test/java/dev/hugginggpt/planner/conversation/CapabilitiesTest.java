@@ -34,6 +34,20 @@ class CapabilitiesTest {
     }
 
     @Test
+    void aQuestionAboutTheSystemIsAnsweredBeforeTheListOfWhatRunsHere() {
+        Capabilities capabilities = new Capabilities(new ServedTaskTypes());
+        assertTrue(capabilities.reply("is my data stored anywhere after i upload it?", Instant.now())
+                .startsWith("Files you upload and the files your requests produce are kept"));
+        assertTrue(capabilities.reply("can you remember what we talked about yesterday?", Instant.now())
+                .startsWith("I keep no conversation on the server"));
+        assertTrue(capabilities.reply("Is there a size limit on uploads? My video is around 2 GB.", Instant.now())
+                .contains("50 MiB by default"));
+        assertTrue(capabilities.reply("how do you decide which model to use for my request?", Instant.now())
+                .startsWith("For each task I take the models"));
+        assertTrue(capabilities.reply("Hello, who are you?", Instant.now()).startsWith("Hello!"));
+    }
+
+    @Test
     void withoutAnyExecutorTheAnswerSaysNothingCanRunYet() {
         String reply = new Capabilities(new ServedTaskTypes()).reply("The weather is nice.", Instant.now());
         assertTrue(reply.startsWith("I found no AI task in your request"), reply);
