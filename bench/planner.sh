@@ -6,8 +6,8 @@
 # planner-service/target/taskbench/predictions.jsonl. Then the realistic set (bench/realistic/requests.jsonl), per half,
 # with the counts of right plans, confidently wrong plans and honest failures; the dev half's misses are listed in
 # planner-service/target/realistic-misses.txt. Last the unseen set (bench/realistic/unseen.jsonl) the same way, its dev
-# half's misses in planner-service/target/unseen-misses.txt. Then bench/realistic/fresh.jsonl and fresh2.jsonl
-# (development sets, all even ids: every miss listed in planner-service/target/fresh-misses.txt and fresh2-misses.txt)
+# half's misses in planner-service/target/unseen-misses.txt. Then bench/realistic/fresh.jsonl, fresh2.jsonl and
+# fresh3.jsonl (development sets, all even ids: every miss listed in planner-service/target/fresh*-misses.txt)
 # and bench/realistic/blind.jsonl (held out whole, all odd ids). The held-out halves' misses are counted, never listed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath
 echo
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
     dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/fresh2.jsonl planner-service/target/fresh2-misses.txt
+echo
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
+    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/fresh3.jsonl planner-service/target/fresh3-misses.txt
 echo
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
     dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/blind.jsonl planner-service/target/blind-misses.txt

@@ -38,9 +38,12 @@ class ConversationPlanningTest {
         "혹시 제가 올린 사진들 다른 사람들도 볼 수 있어요?", "ㅋㅋ대박 완전 마음에 들어요 감사감사 🙏",
         "yo! first time using this thing 😅 what kind of stuff can you do for me?", "Is there a size limit on uploads? My video is around 2 GB.",
         "good evening! hope your day's going well", "수고했어~ 오늘은 여기까지! 잘자 🌙", "why did that last one take so long?",
-        "alright that's all for today, catch you tomorrow"})
+        "alright that's all for today, catch you tomorrow", "Do you have a name? What should I call you?",
+        "Honestly not sure what to ask yet. Are you running on my computer or somewhere in the cloud?", "ㅇㅋ 알겠어 담에 또 올게~",
+        "Sorry for all the back-and-forth earlier, I know I was being really picky 😅", "너 인터넷 검색도 할 수 있어?",
+        "ㅋㅋㅋ 그림 진짜 귀엽다 우리 애가 엄청 좋아해요"})
     void smallTalkPlansNoTask(String message) {
-        assertTrue(SmallTalk.is(message), message);
+        assertTrue(SmallTalk.is(message) || SmallTalk.addressesTheAssistant(message), message);
         PlanningResult result = plan(message);
         assertTrue(result.ok(), result.failure());
         assertEquals(List.of(), result.tasks());

@@ -61,7 +61,9 @@ class PathologicalRequestTest {
     static void warmUp() {
         for (String text : List.of("Summarize this text: 'The meeting moved to Tuesday. Bring the slides.'",
                 "What is the emotion of the voice in song.wav? Classify it as happy, sad or angry, and then draw a cat.",
-                "사진을 설명하고 그 설명을 음성으로 읽어줘", "Read this aloud: '" + passage(3000) + "'")) {
+                "사진을 설명하고 그 설명을 음성으로 읽어줘", "Read this aloud: '" + passage(3000) + "'",
+                // a clause no phrase rule knows: its sentence embedding runs the model once
+                "Please unify the weather and the flux capacitor")) {
             plan(text);
         }
     }

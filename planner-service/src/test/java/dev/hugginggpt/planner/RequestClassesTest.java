@@ -74,7 +74,12 @@ class RequestClassesTest {
         "I've got a straight-line (MLSD) map of a bridge at /maps/bridge.png, can you draw a rope bridge using it? | mlsd | /maps/bridge.png",
         "girl.png는 이미 HED 맵이야. 이 맵 그대로 써서 우주복 입은 소녀 그려줘 | hed | girl.png",
         "living.png 세그멘테이션맵 그대로 써서 북유럽 스타일 거실 이미지 생성해줘 | seg | living.png",
-        "helmet.png 는 내가 직접 만든 노멀맵이야. 그대로 사용해서 중세 기사 투구 렌더링해줘 | normal | helmet.png"})
+        "helmet.png 는 내가 직접 만든 노멀맵이야. 그대로 사용해서 중세 기사 투구 렌더링해줘 | normal | helmet.png",
+        "edge_로고.png 는 제가 미리 뽑아둔 canny 엣지맵이에요. 다시 추출하지 말고 그대로 써서 금속 엠블럼 이미지 만들어 주세요 | canny | edge_로고.png",
+        "mlsd_거실.png 이건 이미 직선 검출해놓은 M-LSD 맵이야. 그대로 써서 한옥 스타일 거실 그려줘 | mlsd | mlsd_거실.png",
+        "I already baked this normal map in Substance: shield.png. Generate a dragon-scale shield from it | normal | shield.png",
+        "My level designer handed me a segmentation map, level3.png. Use it directly to render a ruined temple | seg | level3.png",
+        "This napkin doodle is my scribble map, use it as-is: napkin.png. Render it as a realistic treehouse | scribble | napkin.png"})
     void aPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind, String picture) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
@@ -90,6 +95,21 @@ class RequestClassesTest {
         List<PlannedTask> tasks = plan(request, new ResourceRef("r-00000000000000000009.png", "map.png", "image/png", 10));
         assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
         assertEquals("r-00000000000000000009.png", tasks.get(0).args().get("image"));
+    }
+
+    @Test
+    void aTaskAskedBesideAnEntityListWorksOnTheTextTheEntitiesCameFrom() {
+        List<PlannedTask> tasks = plan("homework.jpg 글자 읽어서, 거기 나오는 사람 이름이랑 지명 뽑아주고 영어로도 번역해줘");
+        assertEquals(List.of("image-to-text", "token-classification", "translation"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(2).args().get("text"));
+    }
+
+    @Test
+    void aSummaryOfTheSameDocumentIsOfTheDocumentNotOfItsTranslation() {
+        List<PlannedTask> tasks = plan("Please translate clause_14.md into Spanish. Separately, give me a one-line English summary of the"
+                + " same clause for my files.");
+        assertEquals(List.of("translation", "summarization"), types(tasks), tasks.toString());
+        assertEquals("clause_14.md", tasks.get(1).args().get("text"));
     }
 
     @Test
@@ -283,7 +303,20 @@ class RequestClassesTest {
         "call.wav 상담 녹음인데 목소리에서 느껴지는 감정이 뭔지 분류해줘 | audio-classification",
         "photo.jpg 이 사진에서 뒤에 지나가는 사람 좀 지워줘ㅠ 인생샷인데 | image-editing",
         "claim.jpg 보험금 청구서 스캔본에 청구 금액 얼마로 적혀 있어? | document-question-answering",
-        "대화 모델한테 '요즘 잠이 너무 안 와' 라고 말 걸어보고 뭐라고 답하는지 보여줘 | conversational"})
+        "대화 모델한테 '요즘 잠이 너무 안 와' 라고 말 걸어보고 뭐라고 답하는지 보여줘 | conversational",
+        "Would it be possible to get a scribble map, the rough hand-drawn kind ControlNet uses, of lantern.webp? | scribble-control",
+        "For ControlNet I need a depth conditioning map of ./shots/hall.jpg. I'll do the generation part myself. | depth-control",
+        "separate the marble bust from the background in bust.jpg | image-segmentation",
+        "listing.jpg 이 매물 사진에서 거실 벽에 걸린 가족사진 액자 좀 지워주세요 | image-editing",
+        "Here's my interview, mayor.mp3. I just need a verbatim transcript, no summary, no edits. | automatic-speech-recognition",
+        "동네 중고거래 앱에 올릴 자전거 판매글 좀 써줘. 3년 탄 하이브리드 자전거고 상태 좋아 | text-generation",
+        "이 문장 'Obrigado pela paciência' 어느 나라 말이야? | text-classification",
+        "I'm building semantic search. Could you embed ./data/abstracts.csv into vectors? | feature-extraction",
+        "Is the baby gate at the top of the stairs fully latched? Photo: stairs.jpg | visual-question-answering",
+        "트렁크.jpg 보고 알려줘, 스페어타이어 있어? | visual-question-answering",
+        "fleet.png is a screenshot of a table of our vans. Run tabular classification to flag each row as needs-service or ok."
+                + " | tabular-classification",
+        "Can you tell what activity is happening in ./clips/gym_03.webm? | video-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -421,7 +454,19 @@ class RequestClassesTest {
         "make a scribble map of armchair.jpg, then use it to draw a giant armchair made of moss | scribble-control, scribble-text-to-image",
         "/home/sora/park.jpg 의 seg 맵 뽑고, 그 구도 그대로 눈 덮인 겨울 공원 그려줘 | seg-control, seg-text-to-image",
         "./사진/꽃밭.jpg 에서 HED 윤곽선 따서, 그 윤곽으로 반 고흐 풍 꽃밭 그림 그려줘 | hed-control, hed-text-to-image",
-        "Send 'Tell me a fun fact about octopuses' to the dialogue model and have its answer read out loud | conversational, text-to-speech"})
+        "Send 'Tell me a fun fact about octopuses' to the dialogue model and have its answer read out loud | conversational, text-to-speech",
+        "Write a short planting guide for basil, then rewrite that guide in simple words my 7-year-old can follow"
+                + " | text-generation, text2text-generation",
+        "Make this support reply sound friendlier but keep the facts: 'We cannot replace the unit.' Then translate the friendlier"
+                + " version into Spanish | text2text-generation, translation",
+        "condence ./papers/review.pdf into one paragraph, then translate that paragraph into Portuguese | summarization, translation",
+        "Translate this: 'Me cobraron dos veces.' Then route the English version to one of: scheduling, billing, clinical question"
+                + " | translation, zero-shot-classification",
+        "practice.wav transcribe하고, 받아적은 문장을 더 natural한 영어로 고쳐줘 | automatic-speech-recognition, text2text-generation",
+        "온천 안내판 사진 sign.jpg 뭐라고 써 있는지 읽고 한국어로 번역해줘 | image-to-text, translation",
+        "중고차 사진 car.jpg 차만 남기고 배경 지운 다음에, 배경 지운 이미지 해상도 좀 높여주세요 | image-segmentation, image-to-image",
+        "garage.jpg 에서 depth 컨트롤맵 추출해서 그 깊이감 그대로 우주선 격납고 그려줘 | depth-control, depth-text-to-image",
+        "화분.jpg로 scribble 맵 만들고, 그 맵으로 선인장 모양의 외계 식물 그림 그려줘 | scribble-control, scribble-text-to-image"})
     void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());

@@ -44,6 +44,7 @@ public final class SmallTalk {
                     + "|hope (?:your (?:day|evening|week|morning)(?:'s| is) going well|you(?:'re| are) (?:well|doing well|good))"
                     + "|why (?:did|does|is) (?:that|it|this)(?: last one)? (?:take|taking) so long|(?:that|it) (?:was|is) (?:so )?slow"
                     + "|that's all(?: for (?:today|now))?|catch you (?:later|tomorrow)|talk (?:to you )?(?:later|tomorrow)"
+                    + "|do you have a name|what (?:should|do) i call you|can you (?:open|read|handle) (?:\\.?\\w+ )?(?:files|archives)"
                     + "|oops|never ?mind|ignore (?:that|this|it|me)|wrong (?:window|chat|tab)"
                     + "|ha(?:ha)+|lol|bye|goodbye|see you|ok|okay|help)\\b"
                     + "|안녕(?:하세요|하십니까|히)?|반가워요?|반갑습니다|고마워요?|고맙습니다|감사(?:합니다|해요|드립니다)"
@@ -70,6 +71,29 @@ public final class SmallTalk {
             "요", "정말", "너무", "오늘", "지금", "여기서", "혹시", "그럼", "네", "잘", "많이", "진짜", "오", "와", "우와");
 
     private SmallTalk() {
+    }
+
+    /**
+     * Words that speak to the assistant or about the conversation: "you", thanks, apologies, goodbyes, laughter, emoji.
+     * A short message with one of them in which no task is found is conversation, answered directly (see
+     * {@link #addressesTheAssistant}).
+     */
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "\\b(?:you|your|yourself|u|thanks|thank|thx|sorry|bye|gotta (?:go|run)|cheers|lol|haha|appreciate)\\b"
+                    + "|너(?:는|도)?\\s|넌|당신|감사|고마|미안|죄송|[ㅋㅎㅠㅜ]{2,}|ㅇㅋ|알겠|올게|안녕|무료|귀엽|좋아(?:해|요)"
+                    + "|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]",
+            Pattern.CASE_INSENSITIVE);
+    /** A file name or a quoted text: something given to work on. */
+    private static final Pattern GIVES_MATERIAL = Pattern.compile("\\w\\.[A-Za-z0-9]{2,5}\\b|['\"“‘「]");
+
+    /**
+     * Whether a short message in which the planner found no task speaks to the assistant ("Are you running in the cloud?",
+     * "Sorry for all the back-and-forth", "ㅇㅋ 알겠어 담에 또 올게~") and gives nothing to work on: conversation, not a
+     * request the planner failed to read.
+     */
+    public static boolean addressesTheAssistant(String message) {
+        return message != null && message.length() <= MAX_CHARS && ADDRESSED.matcher(message).find()
+                && !GIVES_MATERIAL.matcher(message).find();
     }
 
     public static boolean is(String message) {

@@ -37,8 +37,10 @@ final class ClauseClassifier {
         if (ruled.isEmpty()) {
             return embeddings.nearestTask(clause.text()).stream().toList();
         }
-        // a control map is named by terms no other task uses ("a soft HED map", "a depth control map"): the rule decides
+        // a control map is named by terms no other task uses ("a soft HED map", "a depth control map"), and a list of labels
+        // to sort into is explicit: the rule decides
         boolean sameStrength = ruled.size() >= 2 && !TaskRules.isConversion(clause.text()) && !ruled.get(0).endsWith("-control")
+                && !ruled.get(0).equals("zero-shot-classification")
                 && clause.rules().namesOutright(ruled.get(0)) == clause.rules().namesOutright(ruled.get(1));
         if (sameStrength) {
             Map<String, Double> similarity = embeddings.similarities(clause.text(), ruled.subList(0, 2));

@@ -47,7 +47,7 @@ final class ConditionedGeneration {
     /** Words that take a shape to draw on: "use the edges of", "using the depth map", "in that pose", "turn my scribble". */
     private static final String TAKES = "\\b(?:" + EnglishLexicon.TAKES_A_SHAPE + ")\\b";
     private static final Pattern DRAWS = Pattern.compile(
-            "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + "|" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b", Pattern.CASE_INSENSITIVE);
+            "(?<![\\w-])(?!(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*(?:er|or)s?\\b)(?:" + EnglishLexicon.DRAWING_VERB_STEMS + "|" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b", Pattern.CASE_INSENSITIVE);
     /** What to draw: the words after the drawing verb, up to where the shape is named (file names keep their dots). */
     private static final Pattern PROMPT = Pattern.compile(
             "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*\\s++(?:me\\s++|us\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
@@ -107,14 +107,15 @@ final class ConditionedGeneration {
         String koreanMap = "(?:" + korean + ") ?(?:맵|map|지도)";
         return new Shape(kind, Pattern.compile(
                 PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b"
-                        + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted)|i've (?:already )?(?:got|made)|here'?s|here is|attached is|this is)"
-                        + "\\s++(?:an?|the|my)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
-                        + "|\\b(?:my|this|the) (?:own )?" + map + "\\s*+\\(?" + PICTURE_FILE
+                        + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted|baked|prepared|exported|rendered|generated)"
+                        + "|i've (?:already )?(?:got|made|baked|prepared)|here'?s|here is|attached is|this is|handed me|gave me|sent me)"
+                        + "\\s++(?:an?|the|my|this)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
+                        + "|\\b(?:my|this|the|an?) (?:own )?" + map + "\\s*+[(,:]?\\s*+" + PICTURE_FILE
                         + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
-                        + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)\\s*+(?:이미 )?(?:(?:내가|제가) )?(?:직접 )?(?:만든 |그린 |뽑은 )?" + koreanMap + "(?:이야|이에요|예요|입니다|이다)"
+                        + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)?\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)"
                         + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
                         // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
-                        + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|this (?:file|image|picture|photo) is)\\s++"
+                        + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|this (?:[\\w-]+ ){1,2}is)\\s++"
                         + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",

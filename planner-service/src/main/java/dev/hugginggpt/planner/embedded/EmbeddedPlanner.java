@@ -127,8 +127,9 @@ public class EmbeddedPlanner implements TaskPlanner {
             if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text())) && partOfTheDrawing(clause)) {
                 continue;
             }
-            if (readyMap.isPresent() && !conditioned.isEmpty() && clause.rules().tasks().stream().findFirst()
-                    .filter(task -> task.endsWith("-control") || task.equals("image-segmentation")).isPresent()) {
+            if (readyMap.isPresent() && !conditioned.isEmpty() && (clause.rules().tasks().stream().findFirst()
+                    .filter(task -> task.endsWith("-control") || task.equals("image-segmentation")).isPresent()
+                    || !readyMap.get().map().isEmpty() && text.restore(clause.text()).contains(readyMap.get().map()))) {
                 // "s.png is already an HED map": the map is drawn on as it is, not extracted again
                 continue;
             }
@@ -162,7 +163,11 @@ public class EmbeddedPlanner implements TaskPlanner {
         }
         // a task nothing can feed is left out, unless it was all the request asked for
         if (builder.tasks().isEmpty()) {
-            // not small talk (answered above): the task that lacks its input, else that no task was recognised
+            if (unfed.isEmpty() && SmallTalk.addressesTheAssistant(message)) {
+                // "Are you running on my computer or in the cloud?": conversation no phrase of SmallTalk knows
+                return PlanningResult.planned(List.of(), name(), LlmUsage.NONE);
+            }
+            // the task that lacks its input, else that no task was recognised
             return PlanningResult.failed(name(), LlmUsage.NONE, unfed.orElse(NO_TASK_FOUND));
         }
         String wholeRequest = text.restore(text.original);

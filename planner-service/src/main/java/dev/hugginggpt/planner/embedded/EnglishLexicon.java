@@ -18,7 +18,7 @@ final class EnglishLexicon {
     static final String TASK_VERB_STEMS = "transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"
             + "|identif|find|tell|giv|show|read|conver|turn|transform|segment|classif|categori[sz]|edit|modif|chang|alter"
             + "|adjust|answer|writ|estimat|compar|determin|extract|recogni[sz]|analy[sz]|enhanc|improv|clean|separat|spot"
-            + "|rewrit|rephras|list|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
+            + "|rewrit|rephras|list|box|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull";
@@ -160,7 +160,7 @@ final class EnglishLexicon {
     /** Its picture shows a table. */
     static final String TABLE = "tables?|tabular|spreadsheet|chart";
     /** Its picture is a document. */
-    static final String DOCUMENT = "document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article";
+    static final String DOCUMENT = "document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article|card";
 
     // --- How a clause names the result of an earlier task (ResultNames), by the task that made it ---
 

@@ -26,7 +26,7 @@ final class EnglishTaskRules {
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
             + "|finnish|norwegian|romanian|hungarian|ukrainian|hebrew|persian)";
-    private static final String SORT = "\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket)";
+    private static final String SORT = "\\b(?:classif|categori[sz]|sort|label|tag|assign|bucket|rout|triag)";
     private static final String WHICH = "\\b(?:which|what)\\b";
     /** What detection counts: "count the people" is object detection, "count how many ..." a question. */
     private static final String COUNTED = "(?:people|persons|faces|pedestrians|objects|items|things|cars|vehicles|animals)\\b";
@@ -34,7 +34,7 @@ final class EnglishTaskRules {
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
-                    + "|video[- ]classif\\w*|what (?:sport|activity|exercise|dance)\\b[^.?!]{0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
+                    + "|video[- ]classif\\w*|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
     static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
             + "|(?:generat|creat|mak|produc|render)\\w* (?:me )?(?:a |an )?(?:(?!audio |sound |voice )[\\w-]+ ){0,2}clip\\b";
@@ -96,7 +96,7 @@ final class EnglishTaskRules {
                     + "|\\b" + LANGUAGE + " (?:version|translation|rendition|subtitles?)\\b|^\\W*+(?:in\\s++)?" + LANGUAGE + ",?\\s++please\\b|(?<=\\bsay |\\bsays )in " + LANGUAGE + "\\b";
 
     /** Words that keep a clause from zero-shot classification, with any media word: sentiment has its own task. */
-    static final String NOT_ZERO_SHOT = "sentiment|positive|negative";
+    static final String NOT_ZERO_SHOT = "sentiment|positive|negative|tabular|\\brows?\\b";
 
     /** A list of labels to sort into: "classify it as sports, politics or tech". */
     static final String ZERO_SHOT_CLASSIFICATION =
@@ -108,12 +108,15 @@ final class EnglishTaskRules {
             "what language|which language|(?:identify|detect|recogni[sz]e|determine|guess|tell|name)\\w* (?:me )?(?:the |its |their |which |what )?language|language (?:is|of)"
                     + "|sentiment|positive or negative|(?:mood|tone|emotion|feeling|attitude) (?:of|in|behind) (?:the |this |that |my |your )?(?:text|sentence|review|comment|message|tweet|post|email|paragraph|letter|«Q)|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b";
 
+    private static final String ENTITIES = "(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)"
+            + "|cit(?:y|ies)|countr(?:y|ies)|brands?|teams?|players?|athletes?|characters?|products?)";
+
     static final String TOKEN_CLASSIFICATION =
             "named[- ]entit|entities|\\bner\\b|key ?words|key ?phrases|part[- ]of[- ]speech|\\bpos\\b|grammatic|syntax|syntactic|linguistic"
                     + "|(?:classify|categori[sz]e|label|tag|analy[sz]e|identify|extract)\\w* (?:the |these |each |all |any )?(?:\\w+ )?(?:words|terms|tokens)"
                     + "|\\b(?:important|key|main|technical|relevant|specialist) terms\\b"
                     + "|\\btokens?\\b"
-                    + "|(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|brands?)(?:,| and| or) (?:and )?(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|brands?)\\b"
+                    + "|" + ENTITIES + "(?:,| and| or) (?:and )?" + ENTITIES + "\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
                     + "|\\b(?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street)(?: (?:and|or) (?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street))? names\\b"
                     + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
@@ -123,19 +126,22 @@ final class EnglishTaskRules {
 
     private static final String TONES = "formal|professional|polite|casual|friendly|concise|simpl|clear|academic|persuasive|confident"
             + "|angry|aggressive|harsh|rude|stiff|blunt|emotional|passive-aggressive|confrontational|warm|kind|diplomatic|upbeat";
+    /** Comparatives and audiences of a rewrite: "sound friendlier", "in simple words my 7-year-old can follow". */
+    private static final String REWRITE_FOR = "(?:sound |be )?(?:friendlier|nicer|warmer|kinder|softer|gentler|simpler|clearer|politer|shorter|crisper)"
+            + "|in (?:simple|simpler|plain|easy|easier|everyday|kid-friendly) (?:words|language|english|terms)"
+            + "|so (?:that )?a (?:\\d+|five|six|seven|eight|nine|ten|twelve)[- ]year[- ]old|for a (?:child|kid|\\d+[- ]year[- ]old)";
 
     /** "... to sound more formal": a rewrite in another tone keeps the text's meaning (text2text), a paraphrase makes new text. */
-    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:more |less |sound |to be )"
-            + "(?:" + TONES + ")";
+    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:(?:more |less |sound |to be )(?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
                     + "|proofread|grammar (?:check|correction)"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
-                    + "|\\bmake (?:it|this|that|the|my)(?: \\w+)? (?:sound )?(?:more|less) (?:" + TONES + ")";
+                    + "|\\bmake (?:it|this|that|the|my)(?: \\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String SUMMARIZATION =
-            "summar|sum up|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
+            "summar|sum up|conden[sc]|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
@@ -151,7 +157,8 @@ final class EnglishTaskRules {
     static final String MLSD_CONTROL = "\\bm-?lsd\\b|straight[- ]lines?(?: map)?|line segment map";
     static final String NORMAL_CONTROL = "normal ?maps?|surface normals";
     static final String SEG_CONTROL = "seg(?:mentation)? control(?: map)?|seg(?:mentation)? map for (?:a )?controlnet|controlnet seg\\w*";
-    static final String DEPTH_CONTROL = "depth control(?: map)?|depth map for (?:a )?controlnet|controlnet depth";
+    static final String DEPTH_CONTROL = "depth (?:control|conditioning)(?: map)?|depth map for (?:a )?controlnet|controlnet depth"
+            + "|\\bcontrolnet\\b[^.?!]{0,60}\\bdepth\\b|\\bdepth\\b[^.?!]{0,60}\\bcontrolnet\\b";
 
     static final String DEPTH_ESTIMATION = "depth|\\b3d\\b|how far|distance|farthest|furthest|closest to the camera";
 
@@ -165,6 +172,7 @@ final class EnglishTaskRules {
     static final String IMAGE_SEGMENTATION =
             "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ ){0,2}out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                     + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
+                    + "|separat\\w* (?:the |my |this )?(?:[\\w-]+ ){0,2}from (?:the |its |their )?background"
                     + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)";
 
     /** What a picture is or shows: "what's in it", "what class is this". Before the questions on a picture. */
@@ -204,7 +212,7 @@ final class EnglishTaskRules {
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
-                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:\\w+ ){0,2}(?:on|onto|to|into|in) (?:the|this|my|its|his|her)\\b"
+                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind) (?:the|this|my|its|his|her)\\b"
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =
@@ -215,7 +223,7 @@ final class EnglishTaskRules {
                     + "|\\brotat|\\bflip|mirror (?:it|the|this)|\\bblur (?:it|the (?:whole )?(?:image|picture|photo))|brighten|darken|\\b(?:brighter|darker|sharper)\\b|invert the colou?rs|pixelat|denois";
 
     static final String OBJECT_DETECTION =
-            "detect|object detection|bounding|box(?:es)? around|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
+            "detect|object detection|bounding|box(?:es)? around|\\bbox (?:every|each|all|the)\\b|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
                     + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                     + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED;
 
@@ -246,10 +254,10 @@ final class EnglishTaskRules {
     static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model";
 
     /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
-    static final String FEATURE_EXTRACTION = "embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
+    static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|question|\\btell me\\s*+:|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|question|\\btell me\\s*+:|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

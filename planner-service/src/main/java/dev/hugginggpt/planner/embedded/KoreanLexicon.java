@@ -21,7 +21,7 @@ final class KoreanLexicon {
     /** Verb stems whose "-고" ends an action: "찾고", "바꾸고", "읽고". */
     static final String ACTION_STEMS = "적|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내";
     /** How a sentence that asks for something ends: "...해 줘", "...주세요", "...하세요", "...할래?". */
-    static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라";
+    static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라|부탁해|부탁해요|부탁드려요|부탁드립니다|부탁합니다";
     /** What labels the passage to read: "본문: ...". */
     static final String PASSAGE_LABELS = "본문|문맥|지문|내용";
 
@@ -42,17 +42,17 @@ final class KoreanLexicon {
     // --- A picture drawn on the shape of another (ConditionedGeneration) ---
 
     /** The shapes a picture can be drawn on, one constant per control kind (ConditionedGeneration orders them). */
-    static final String SCRIBBLE = "낙서|스케치";
-    static final String STRAIGHT_LINES = "직선";
+    static final String SCRIBBLE = "낙서|스케치|스크리블|scribble";
+    static final String STRAIGHT_LINES = "직선|M-?LSD|m-?lsd";
     static final String NORMAL_MAP = "노멀 ?맵|법선";
     static final String SEGMENTATION_MAP = "세그멘테이션|분할 ?맵|seg ?맵";
-    static final String DEPTH_MAP = "깊이 ?(?:맵|정보)";
+    static final String DEPTH_MAP = "(?:깊이|depth) ?(?:컨트롤 ?)?(?:맵|정보)|깊이감";
     static final String POSE = "자세|포즈";
     static final String EDGES = "윤곽선?|외곽선|엣지";
     /** A picture drawn: "그려", "그림을 만들", "이미지를 새로 생성". */
     static final String DRAWS_A_PICTURE = "그려|렌더링|그림(?:을|으로)? ?(?:만들|생성)|(?:이미지|사진)(?:을|으로)? ?(?:새로 )?(?:만들|생성)";
     /** Words that take the shape, before what to draw: "그걸로", "따라 해서", "바탕으로". */
-    static final String TAKES_A_SHAPE = "(?:구도|모양|형태|윤곽) 그대로|그대로 살려서|그 윤곽으로|그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
+    static final String TAKES_A_SHAPE = "(?:구도|모양|형태|윤곽|깊이감?|자세|포즈) 그대로|그대로 살려서|그 (?:윤곽|맵)으로|그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
     /** What to draw is named before these: "기사 그림 만들어 줘". */
     static final String PICTURE_TO_DRAW = "그림|이미지|사진";
     static final String DRAWING_VERBS = "그려|만들|생성|렌더링";

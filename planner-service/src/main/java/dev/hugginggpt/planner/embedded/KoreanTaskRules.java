@@ -20,10 +20,10 @@ final class KoreanTaskRules {
 
     static final String VIDEO_CLASSIFICATION = "(?:영상|동영상|비디오)" + GAP + "(?:분류|무슨 (?:운동|동작|행동|활동))";
 
-    static final String TEXT_TO_VIDEO = "동영상|비디오|영상";
+    static final String TEXT_TO_VIDEO = "(?:동영상|비디오|영상)(?:을|를|으로|로)? ?(?:하나 |짧게 |짧은 |좀 )?(?:만들|생성|제작)";
 
     static final String IMAGE_TO_TEXT_READING =
-            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
+            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀|써 ?있)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
 
@@ -34,13 +34,13 @@ final class KoreanTaskRules {
 
     static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르|(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?(?:감정|기분|톤)";
 
-    static final String TRANSLATION = "번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로";
+    static final String TRANSLATION = "번역|(?:영어|한국어|스페인어|프랑스어|독일어|일본어|중국어)로(?! ?(?:고쳐|다듬))";
 
     /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
             + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)";
 
-    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
+    static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|(?:어느|어떤) 나라 ?말|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
 
     /** What a text names: "사람 이름", "장소", "회사". */
     private static final String ENTITY = "(?:(?:사람|인물|회사|기관) ?이름|인물|사람|지명|장소|기관|회사|날짜)";
@@ -51,7 +51,8 @@ final class KoreanTaskRules {
                     + "|" + ENTITY + "(?:\\s*,\\s*|과 |와 |이랑 ?|랑 ?)" + ENTITY;
 
     static final String TEXT2TEXT_GENERATION = "문법|맞춤법|존댓말로|반말로"
-            + "|(?:공손하|정중하|격식 있|부드럽|자연스럽|깔끔하|간결하|친근하|세련되|상냥하|예의 바르)게(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)";
+            + "|(?:공손하|정중하|격식 있|부드럽|자연스럽|깔끔하|간결하|친근하|세련되|상냥하|예의 바르|natural하)게(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)"
+            + "|(?:자연스러운|natural한|매끄러운|세련된|공손한|정중한) (?:\\S+ ){0,2}?(?:고쳐|다듬|바꿔)";
 
     static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해";
 
@@ -62,7 +63,7 @@ final class KoreanTaskRules {
     static final String MLSD_CONTROL = "직선 ?맵|직선 ?(?:검출|추출)";
     static final String NORMAL_CONTROL = "(?:노[멀말]|법선|normal) ?(?:컨트롤 ?)?맵";
     static final String SEG_CONTROL = "(?:세그멘테이션|분할|seg) ?(?:컨트롤 ?)?맵";
-    static final String DEPTH_CONTROL = "깊이 ?(?:컨트롤|제어) ?맵";
+    static final String DEPTH_CONTROL = "(?:깊이|depth) ?(?:컨트롤|제어) ?맵";
 
     static final String DEPTH_ESTIMATION = "깊이";
 
@@ -72,7 +73,7 @@ final class KoreanTaskRules {
 
     static final String OPENPOSE_CONTROL = "자세|포즈";
 
-    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만|은|는)? ?(?:좀 )?(?:제거|지워|없애|분리|날려)|누끼|분할";
+    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만|은|는)? ?(?:좀 )?(?:제거|지워|지운|지우|없애|분리|날려)|누끼|분할";
 
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
@@ -82,14 +83,16 @@ final class KoreanTaskRules {
 
     /** "사진에 뭐가 …?", "a.png에서 총액이 얼마야?" (after a file name only Korean question words: the rule reads English too). */
     static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디|얼마|누구)"
-            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])" + GAP + "(?:무엇|몇|어디|얼마|누구)";
+            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])" + GAP + "(?:무엇|몇|어디|얼마|누구)"
+            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])[^?!]{0,80}?있(?:어|나요|어요|니|을까요?)\\s*+\\?";
 
     static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
 
     /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
-    static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
+    static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차|액자)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)"
+            + "|(?<!배경(?:을|를|은|는|만)? ?(?:좀 )?)(?:지워|없애)(?:줘|주세요|주고|줄래|줄 수)|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
 
-    static final String IMAGE_TO_IMAGE = "변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
+    static final String IMAGE_TO_IMAGE = "해상도|업스케일|변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
 
     /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
     static final String OBJECT_DETECTION =
@@ -101,7 +104,7 @@ final class KoreanTaskRules {
 
     static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류|(?:무슨|어떤) (?:종류|품종|종|꽃|새|버섯|동물|나무|식물)(?:인지|이야|예요|일까)|품종";
 
-    static final String TEXT_GENERATION = "(?:이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록)"
+    static final String TEXT_GENERATION = "(?:(?:판매|홍보|소개|안내|공지|게시|축하|감사|사과|초대|추천)(?:글|문|장)|이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록)"
             + "(?:를|을)? ?(?:하나 |한 ?편 |좀 |짧게 |간단히 |간단하게 )?(?:만들|써|지어|작성|짜)";
 
     // --- Weak rules: vague words, which name a task only when no rule above matches ---

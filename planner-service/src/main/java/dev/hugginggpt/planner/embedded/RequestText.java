@@ -49,8 +49,9 @@ final class RequestText {
                     + "|(?<=[가-힣])고,?\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣])주고,?\\s+"
                     + "|(?<=[가-힣]도 )하고,?\\s+"
+                    + "|(?<=(?:운|은|한|인|린|친|든|낸|진|된|온|간|본|준|쓴|뺀|긴|민|선|건|적은|읽은))\\s*+다음(?:에)?,?\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"
-                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")(?:아|어)서\\s+"
+                    + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")(?:아|어)서,?\\s+"
                     + "|,\\s*+(?=(?:and\\s+)?(?:then\\s+)?(?:please\\s+)?(?:also\\s+)?(?:(?:" + EnglishLexicon.SEQUENCE_ADVERBS + ")\\s+)?" + TASK_VERB + "\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_IN_VERB = Pattern.compile(

@@ -76,6 +76,11 @@ final class TaskRules {
             + "(?:(?:" + EnglishLexicon.RESULT_MEDIA + ") )?(?:" + EnglishLexicon.RESULT_NOUNS + ")s?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "a verbatim transcript, no summary, no edits", "요약 말고": what the request says it does not want. */
+    private static final Pattern NOT_ASKED = Pattern.compile("\\b(?:no|not|without|don't want|do not want|never) (?:a |an |any |the )?"
+            + "(?:summary|summari[sz]\\w*|translation|edits?|captions?|description)\\b|(?:요약|번역|설명)(?:은|는)? ?(?:말고|빼고|필요 ?없)",
+            Pattern.CASE_INSENSITIVE);
+
     /** "convert the classification results into an audible format": the target names the task. */
     static final Pattern CONVERSION = Pattern.compile(
             "\\b(" + EnglishLexicon.CONVERSION_VERBS + ")\\w*\\b" + GAP + "?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
@@ -93,7 +98,7 @@ final class TaskRules {
      * a chat, not a translation; "read the summary aloud" asks for speech, not a summary.
      */
     static String withoutEarlierResults(String clause) {
-        String plain = MADE_EARLIER.matcher(clause).replaceAll("$1");
+        String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(clause).replaceAll(" ")).replaceAll("$1");
         return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The text inputs of a task: a quote, an earlier output, a text file, the words of the clause, or a transcription or
@@ -20,6 +21,10 @@ import java.util.regex.Matcher;
  */
 final class TextArguments {
     /** The tasks that make a picture or video of what their text describes. */
+    /** "the same clause", "separately": the request's own document again. */
+    private static final Pattern SAME_DOCUMENT = Pattern.compile(
+            "\\b(?:the same|the original|that same) (?:clause|document|file|text|article|report|passage|contract|paper)\\b|\\bseparately\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
@@ -168,6 +173,19 @@ final class TextArguments {
     }
 
     /**
+     * "Pull out the names in it and translate it too": when the latest result is a label or a list of entities the clause
+     * does not name, the text that labeller worked on, if an earlier task made it.
+     */
+    private Optional<String> textOfLabeller(int latest, TaskType type, Clause clause) {
+        PlannedTask producer = plan.tasks.get(latest);
+        if (!LABELLERS.contains(producer.task()) || LABELLERS.contains(type.name())
+                || PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(producer.args().get("text")).filter(value -> !GeneratedRefs.in(value).isEmpty());
+    }
+
+    /**
      * Whether a text task that refers back means the text the request gave rather than the latest text result: when
      * that result is a label (a language, a sentiment, a class: no text to work on) and the clause does not name it,
      * or when the task analyses a text ("translate 'X' and tell me its sentiment") and the latest result was made from
@@ -201,10 +219,18 @@ final class TextArguments {
             // "transcribe the recording and summarize the slides": the document the clause names, not the transcript
             return document.get();
         }
+        if (SAME_DOCUMENT.matcher(clause.text()).find()) {
+            // "Separately, give me a summary of the same clause": the request's document, not what was made from it
+            Optional<String> same = plan.resources.textFile(clause.text());
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
         int latest = plan.results.latest(MediaKind.TEXT);
         Optional<String> given = givenText();
         if (latest >= 0 && !(given.isPresent() && meansGivenText(type, latest, clause))) {
-            return GeneratedRefs.of(latest);
+            Optional<String> labelled = textOfLabeller(latest, type, clause);
+            return labelled.orElse(GeneratedRefs.of(latest));
         }
         Optional<String> quote = plan.nextUnusedQuote();
         if (quote.isPresent()) {
