@@ -316,7 +316,8 @@ class RequestClassesTest {
         "트렁크.jpg 보고 알려줘, 스페어타이어 있어? | visual-question-answering",
         "fleet.png is a screenshot of a table of our vans. Run tabular classification to flag each row as needs-service or ok."
                 + " | tabular-classification",
-        "Can you tell what activity is happening in ./clips/gym_03.webm? | video-classification"})
+        "Can you tell what activity is happening in ./clips/gym_03.webm? | video-classification",
+        "기사 제목 분류해줘 (정치/경제/스포츠/연예 중 하나): '손흥민, 시즌 10호골로 팀 승리 견인' | zero-shot-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());

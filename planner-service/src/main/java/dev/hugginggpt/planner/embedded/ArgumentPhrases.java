@@ -71,7 +71,7 @@ final class ArgumentPhrases {
             + ARTICLED_LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++or\\s++" + ARTICLED_LABEL + ")\\s*+[?.!]?\\s*+$";
     private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
-    static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+,\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
+    static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+[,/]\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
             + "})\\s*+(?:" + KoreanLexicon.AMONG + ")";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
     /** Sentiment, which text-classification answers without labels. */
@@ -123,7 +123,7 @@ final class ArgumentPhrases {
                     continue;
                 }
                 String list = found.replaceAll("\\s+", " ");
-                List<String> labels = Arrays.stream(list.split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+"))
+                List<String> labels = Arrays.stream(list.split("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+|\\s*/\\s*"))
                         .map(String::strip)
                         .map(label -> label.replaceFirst("[.?!]+$", "").replaceFirst("^(?i:an?|the) ", ""))
                         .filter(label -> !label.isEmpty() && !label.contains("«"))

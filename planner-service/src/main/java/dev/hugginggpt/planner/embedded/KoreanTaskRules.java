@@ -38,7 +38,8 @@ final class KoreanTaskRules {
 
     /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
-            + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)";
+            + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)"
+            + "|.*?분류[^.?!]{0,30}?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")";
 
     static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|(?:어느|어떤) 나라 ?말|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
 
