@@ -41,7 +41,8 @@ class ConversationPlanningTest {
         "alright that's all for today, catch you tomorrow", "Do you have a name? What should I call you?",
         "Honestly not sure what to ask yet. Are you running on my computer or somewhere in the cloud?", "ㅇㅋ 알겠어 담에 또 올게~",
         "Sorry for all the back-and-forth earlier, I know I was being really picky 😅", "너 인터넷 검색도 할 수 있어?",
-        "ㅋㅋㅋ 그림 진짜 귀엽다 우리 애가 엄청 좋아해요"})
+        "ㅋㅋㅋ 그림 진짜 귀엽다 우리 애가 엄청 좋아해요", "오늘 답변들 너무 친절하셨어요 진짜 감사합니다~",
+        "Quick question — can you open .zip archives, or do I have to unzip everything before uploading?"})
     void smallTalkPlansNoTask(String message) {
         assertTrue(SmallTalk.is(message) || SmallTalk.addressesTheAssistant(message), message);
         PlanningResult result = plan(message);

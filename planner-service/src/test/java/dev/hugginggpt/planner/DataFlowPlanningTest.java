@@ -135,6 +135,18 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void aTranslationBesideAnEntityListOfAnEarlierTurnsTextTranslatesThatText() {
+        List<ChatMessage> history = List.of(ChatMessage.user("transcribe game.wav"), new ChatMessage("assistant",
+                "Workflow: 0 automatic-speech-recognition.\n- Task 0 (automatic-speech-recognition) with local/pocketsphinx:"
+                        + " \"Coach Daniels said the Gulls will start Ortiz\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user(
+                "great. from that transcript, list the teams and players it names, and also translate it into Korean")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of("token-classification", "translation"), types(result.tasks()), result.toString());
+        assertEquals("Coach Daniels said the Gulls will start Ortiz", result.tasks().get(1).args().get("text"));
+    }
+
+    @Test
     void aResultNamedByItsLanguageIsTheTranslation() {
         List<PlannedTask> tasks = plan("translate ./legal/nda.txt into english, then pull all the dates, people and organizations out"
                 + " of the english version");

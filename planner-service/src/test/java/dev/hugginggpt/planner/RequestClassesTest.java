@@ -317,7 +317,8 @@ class RequestClassesTest {
         "fleet.png is a screenshot of a table of our vans. Run tabular classification to flag each row as needs-service or ok."
                 + " | tabular-classification",
         "Can you tell what activity is happening in ./clips/gym_03.webm? | video-classification",
-        "기사 제목 분류해줘 (정치/경제/스포츠/연예 중 하나): '손흥민, 시즌 10호골로 팀 승리 견인' | zero-shot-classification"})
+        "기사 제목 분류해줘 (정치/경제/스포츠/연예 중 하나): '손흥민, 시즌 10호골로 팀 승리 견인' | zero-shot-classification",
+        "Tag all the people, organizations and locations in story.json (it's a raw item from the wire feed). | token-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -467,7 +468,9 @@ class RequestClassesTest {
         "온천 안내판 사진 sign.jpg 뭐라고 써 있는지 읽고 한국어로 번역해줘 | image-to-text, translation",
         "중고차 사진 car.jpg 차만 남기고 배경 지운 다음에, 배경 지운 이미지 해상도 좀 높여주세요 | image-segmentation, image-to-image",
         "garage.jpg 에서 depth 컨트롤맵 추출해서 그 깊이감 그대로 우주선 격납고 그려줘 | depth-control, depth-text-to-image",
-        "화분.jpg로 scribble 맵 만들고, 그 맵으로 선인장 모양의 외계 식물 그림 그려줘 | scribble-control, scribble-text-to-image"})
+        "화분.jpg로 scribble 맵 만들고, 그 맵으로 선인장 모양의 외계 식물 그림 그려줘 | scribble-control, scribble-text-to-image",
+        "음성메시지 message.mp3 받아적어 주시고, 받아적은 내용 기준으로 예약 날짜가 언제로 바뀌었는지 알려주세요"
+                + " | automatic-speech-recognition, question-answering"})
     void eachStepWorksOnThePreviousStepsResult(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());

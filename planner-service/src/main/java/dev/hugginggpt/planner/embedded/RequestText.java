@@ -37,7 +37,7 @@ final class RequestText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\n+|(?<=»)\\s+(?=[A-Z])");
     /** Verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
-    private static final String TASK_VERB = "(?!products?\\b|productiv)(?:" + EnglishLexicon.TASK_VERB_STEMS + ")\\w*";
+    private static final String TASK_VERB = "(?!products?\\b|productiv|\\w+ions?\\b)(?:" + EnglishLexicon.TASK_VERB_STEMS + ")\\w*";
     /**
      * Where a sentence is cut into clauses. White space is taken whole, once, from where its run begins (possessive
      * quantifiers, and no match starting inside a run): a long run of spaces costs its length, not its square.
@@ -47,7 +47,7 @@ final class RequestText {
                     + "|\\s++(?:then\\b|and\\s++(?=(?:please\\s++)?(?:also\\s++)?(?:then\\s++)?" + TASK_VERB + "\\b)))"
                     + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + "),?\\s+"
                     + "|(?<=[가-힣])고,?\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
-                    + "|(?<=[가-힣])주고,?\\s+"
+                    + "|(?<=[가-힣]|(?:어|아|해|여) )주(?:시)?고,?\\s+"
                     + "|(?<=[가-힣]도 )하고,?\\s+"
                     + "|(?<=(?:운|은|한|인|린|친|든|낸|진|된|온|간|본|준|쓴|뺀|긴|민|선|건|적은|읽은))\\s*+다음(?:에)?,?\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"

@@ -76,6 +76,10 @@ final class TaskRules {
             + "(?:(?:" + EnglishLexicon.RESULT_MEDIA + ") )?(?:" + EnglishLexicon.RESULT_NOUNS + ")s?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "받아적은 내용", "번역한 문장": a Korean result named by the work that made it. */
+    private static final Pattern KOREAN_MADE_EARLIER = Pattern.compile(
+            "(?:받아\\s*적은|받아\\s*쓴|번역한|번역된|요약한|요약된|추출한|읽은|바꾼|고친|만든|생성한|그린)\\s*(?:내용|문장|글|텍스트|결과|것|걸|버전|이미지|그림|사진)");
+
     /** "a verbatim transcript, no summary, no edits", "요약 말고": what the request says it does not want. */
     private static final Pattern NOT_ASKED = Pattern.compile("\\b(?:no|not|without|don't want|do not want|never) (?:a |an |any |the )?"
             + "(?:summary|summari[sz]\\w*|translation|edits?|captions?|description)\\b|(?:요약|번역|설명)(?:은|는)? ?(?:말고|빼고|필요 ?없)",
@@ -98,7 +102,8 @@ final class TaskRules {
      * a chat, not a translation; "read the summary aloud" asks for speech, not a summary.
      */
     static String withoutEarlierResults(String clause) {
-        String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(clause).replaceAll(" ")).replaceAll("$1");
+        String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(KOREAN_MADE_EARLIER.matcher(clause).replaceAll("그 결과"))
+                .replaceAll(" ")).replaceAll("$1");
         return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
     }
 }

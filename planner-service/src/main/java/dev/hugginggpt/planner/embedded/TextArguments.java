@@ -182,7 +182,7 @@ final class TextArguments {
                 || PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(producer.args().get("text")).filter(value -> !GeneratedRefs.in(value).isEmpty());
+        return Optional.ofNullable(producer.args().get("text"));
     }
 
     /**
