@@ -3,6 +3,7 @@ package dev.hugginggpt.planner.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.Json;
+import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.ResourceRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One request of bench/realistic/requests.jsonl, typed as people type into a chat box: the message, the earlier
@@ -23,12 +23,6 @@ public record RealisticCase(String id, String request, List<ChatMessage> history
     /** A file the expected plan gives a task: that task must take it (an attached file by its upload id). */
     public record FileInput(String task, String file) {
     }
-
-    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("wav", "audio/wav"),
-            Map.entry("mp3", "audio/mpeg"), Map.entry("flac", "audio/flac"), Map.entry("mp4", "video/mp4"),
-            Map.entry("txt", "text/plain"), Map.entry("md", "text/markdown"), Map.entry("csv", "text/csv"),
-            Map.entry("json", "application/json"), Map.entry("html", "text/html"), Map.entry("pdf", "application/pdf"));
 
     public static List<RealisticCase> load(Path jsonl) throws IOException {
         return Files.readAllLines(jsonl).stream().filter(line -> !line.isBlank()).map(RealisticCase::parse).toList();
@@ -43,7 +37,7 @@ public record RealisticCase(String id, String request, List<ChatMessage> history
             for (JsonNode file : record.path("files")) {
                 String name = file.asText();
                 String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-                String type = CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+                String type = MediaKind.contentTypeOfFileName(name).orElse("application/octet-stream");
                 files.add(new ResourceRef("r-" + record.path("id").asText() + "0" + files.size() + "." + extension, name, type, 1000));
             }
             JsonNode plan = record.path("plan");
@@ -51,8 +45,7 @@ public record RealisticCase(String id, String request, List<ChatMessage> history
             for (JsonNode task : plan) {
                 task.path("args").forEach(value -> {
                     String name = value.asText();
-                    String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-                    if (!name.contains(" ") && name.contains(".") && CONTENT_TYPES.containsKey(extension)) {
+                    if (!name.contains(" ") && MediaKind.contentTypeOfFileName(name).isPresent()) {
                         String id = files.stream().filter(f -> f.name().equals(name)).map(ResourceRef::id).findFirst().orElse(name);
                         fileInputs.add(new FileInput(PlanGraph.normalizeName(task.path("task").asText()), id));
                     }
