@@ -15,24 +15,13 @@ cd "$(dirname "$0")/.."
 # them on the test classpath.
 mvn -B -q -pl planner-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 classpath="planner-service/target/test-classes:planner-service/target/classes:$(cat planner-service/target/bench.classpath)"
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.PlanningBenchmark \
-    --predictions planner-service/target/taskbench/predictions.jsonl "$@"
+run() {
+    java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" dev.hugginggpt.planner.bench."$@"
+}
+run PlanningBenchmark --predictions planner-service/target/taskbench/predictions.jsonl "$@"
 echo
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/requests.jsonl planner-service/target/realistic-misses.txt
-echo
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/unseen.jsonl planner-service/target/unseen-misses.txt
-echo
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/fresh.jsonl planner-service/target/fresh-misses.txt
-echo
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/fresh2.jsonl planner-service/target/fresh2-misses.txt
-echo
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/fresh3.jsonl planner-service/target/fresh3-misses.txt
-echo
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
-    dev.hugginggpt.planner.bench.RealisticBenchmark bench/realistic/blind.jsonl planner-service/target/blind-misses.txt
+run RealisticBenchmark bench/realistic/requests.jsonl planner-service/target/realistic-misses.txt
+for set in unseen fresh fresh2 fresh3 blind; do
+    echo
+    run RealisticBenchmark "bench/realistic/$set.jsonl" "planner-service/target/$set-misses.txt"
+done

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Files a request can use: uploads (by id or name), file names written in the text, and in the earlier turns. */
@@ -37,25 +38,23 @@ final class Resources {
     Resources(List<ResourceRef> uploads, RequestText text, List<ChatMessage> history) {
         this.uploads = uploads == null ? List.of() : uploads;
         this.mentioned = RequestText.filesIn(text.original);
-        List<String> named = new ArrayList<>();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            String content = history.get(i).content();
-            List<String> files = new ArrayList<>(RequestText.filesIn(content == null ? "" : content));
-            Collections.reverse(files);
-            named.addAll(files);
-        }
-        this.earlier = List.copyOf(named);
-        List<String> earlierDocuments = new ArrayList<>();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            String content = history.get(i).content();
-            List<String> files = new ArrayList<>(RequestText.textFilesIn(content == null ? "" : content));
-            Collections.reverse(files);
-            earlierDocuments.addAll(files);
-        }
-        this.earlierTextFiles = List.copyOf(earlierDocuments);
+        this.earlier = latestFirst(history, RequestText::filesIn);
+        this.earlierTextFiles = latestFirst(history, RequestText::textFilesIn);
         this.textFiles = RequestText.textFilesIn(text.original);
         this.table = TABLE.matcher(text.original).find();
         this.document = DOCUMENT.matcher(text.original).find();
+    }
+
+    /** The files the earlier turns name, as {@code found} finds them in each turn: the latest turn's last name first. */
+    private static List<String> latestFirst(List<ChatMessage> history, Function<String, List<String>> found) {
+        List<String> named = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String content = history.get(i).content();
+            List<String> files = new ArrayList<>(found.apply(content == null ? "" : content));
+            Collections.reverse(files);
+            named.addAll(files);
+        }
+        return List.copyOf(named);
     }
 
     /** The request says its picture shows a table (or a chart, a spreadsheet). */

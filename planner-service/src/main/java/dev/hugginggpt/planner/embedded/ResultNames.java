@@ -18,6 +18,10 @@ final class ResultNames {
     /** A determiner and at most two words before the name: "the French summary", "this newly edited image". */
     private static final String DETERMINER = "\\b(?:" + EnglishLexicon.RESULT_DETERMINERS + ")\\s+(?:[\\w-]+\\s+){0,2}?";
 
+    /** "the original text", "원문": the text read from the picture or the recording, before it was translated or summarised. */
+    private static final Name ORIGINAL = new Name(Pattern.compile("\\bthe original (?:text|transcript|wording|words)\\b|원문",
+            Pattern.CASE_INSENSITIVE), Set.of("image-to-text", "automatic-speech-recognition"));
+
     private static final List<Name> NAMES = List.of(
             name(EnglishLexicon.TRANSCRIPTION_NAMES, "automatic-speech-recognition"),
             name(EnglishLexicon.TRANSLATION_NAMES, "translation"),
@@ -38,13 +42,8 @@ final class ResultNames {
             name(EnglishLexicon.ENHANCED_AUDIO_NAMES, "audio-to-audio"),
             name(EnglishLexicon.REPLY_NAMES, "conversational"),
             name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"),
-            name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"));
-
-    /** "the original text", "원문": the text read from the picture or the recording, before it was translated or summarised. */
-    private static final Name ORIGINAL = new Name(Pattern.compile("\\bthe original (?:text|transcript|wording|words)\\b|원문",
-            Pattern.CASE_INSENSITIVE), Set.of("image-to-text", "automatic-speech-recognition"));
-
-    private static final List<Name> ALL = java.util.stream.Stream.concat(NAMES.stream(), java.util.stream.Stream.of(ORIGINAL)).toList();
+            name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"),
+            ORIGINAL);
 
     private ResultNames() {
     }
@@ -58,7 +57,7 @@ final class ResultNames {
         record Hit(int at, Set<String> producers) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (Name name : ALL) {
+        for (Name name : NAMES) {
             Matcher m = name.pattern().matcher(clause);
             if (m.find()) {
                 hits.add(new Hit(m.start(), name.producers()));
