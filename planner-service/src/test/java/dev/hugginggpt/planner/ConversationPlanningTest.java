@@ -51,6 +51,25 @@ class ConversationPlanningTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"out of curiosity, which model did you use for that transcription?",
+        "what audio formats can i upload? my recorder saves in some weird format",
+        "Is the stuff I upload kept after the session ends, or is it deleted?",
+        "what does 'text2text generation' even mean? just curious, don't run anything", "혹시 영상 만들면 최대 몇 초까지 되나요?",
+        "안녕하세요~ 처음 써보는데 여기서 뭐뭐 할 수 있는 거예요?", "ㅎㅇㅎㅇ", "ok nevermind, i'll sort it out myself later. bye!"})
+    void questionsAboutTheSystemAndFarewellsPlanNoTask(String message) {
+        PlanningResult result = plan(message);
+        assertTrue(result.ok(), message + ": " + result.failure());
+        assertEquals(List.of(), result.tasks(), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"which model did you use for that? also transcribe call.wav", "그럼 육아휴직은 최대 몇 개월까지 쓸 수 있대?",
+        "what formats can i upload? anyway, describe photo.jpg"})
+    void aQuestionAboutTheSystemBesideAFileOrAboutTheContentIsNotConversation(String message) {
+        assertFalse(SmallTalk.asksAboutTheSystem(message), message);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Hello, can you transcribe speech.wav?", "What can you do with this picture cat.jpg?",
         "Thanks! Now read 'merci' aloud", "ㅎㅎ 고마워요, 이제 'merci'를 음성으로 읽어줘", "hi, translate 'good night' into Spanish", "Who is in photo.jpg?"})
     void aRequestWithAGreetingIsStillARequest(String message) {

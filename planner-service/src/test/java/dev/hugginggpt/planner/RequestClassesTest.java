@@ -503,4 +503,43 @@ class RequestClassesTest {
         assertEquals(List.of("object-detection", "image-editing"), types(tasks), tasks.toString());
         assertEquals("street.jpg", tasks.get(1).args().get("image"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "make me a picture of a lighthouse made of stacked old books in a stormy sea, it's for the bookstore's poster | text-to-image",
+        "generate a cartoon mascot, a chubby penguin wearing a chef hat, then cut it out from the background | text-to-image, image-segmentation",
+        "what bird is singing in /Users/priya/Desktop/backyard_dawn.wav? it wakes me up every day | audio-classification",
+        "hydrophone.flac is full of boat engine noise. clean it up and then classify what animal is making the calls in the cleaned"
+                + " recording | audio-to-audio, audio-classification",
+        "transcribe voicemail.mp3, and separately run audio classification on it | automatic-speech-recognition, audio-classification",
+        "i'm laser cutting a wooden sign and need just the canny edge outline of ./refs/teapot.jpg. dont generate any new image | canny-control",
+        "turn these notes into one proper sentence and then read it aloud: 'pool closed sat, reopens mon 9am' | text2text-generation, text-to-speech",
+        "two clips from the hallway cam, ./cams/a.mp4 and ./cams/b.mp4. what activity is happening in each one? | video-classification, video-classification",
+        "회의 끝나고 찍은 화이트보드 사진 board.jpg 인데 글씨가 삐뚤빼뚤해요. 뭐라고 써있는지 읽어주세요 | image-to-text",
+        "자기 전에 들을 명상 멘트 하나 써주고, 그거 차분한 음성으로 만들어 줄래? | text-generation, text-to-speech",
+        "할머니 옛날 사진 ./스캔/할머니.jpg 화질 복원하고, 복원된 사진에서 배경을 벚꽃길로 바꿔줘 | image-to-image, image-editing",
+        "3D 작업용으로 ./작업/조각상.jpg 깊이 추정해주고, 조각상 부분만 분리된 마스크도 같이 뽑아줘 | depth-estimation, image-segmentation",
+        "필라테스 수업 자료 만들려고 하는데요, yoga.jpg 에서 openpose 스켈레톤만 추출해 주세요 | openpose-control",
+        "고객 문의 분류 좀 해줘. 라벨은 환불, 교환, 배송문의 중 하나로 '주문한 지 일주일 됐는데 아직도 안 왔어요' | zero-shot-classification"})
+    void requestsAsPeopleTypeThem(String request, String expected) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());
+    }
+
+    @Test
+    void aNameOfWhatWasWrittenIsTheWrittenText() {
+        List<PlannedTask> tasks = plan("write a four-line poem about a fox in autumn and then make an illustration of the poem");
+        assertEquals(List.of("text-generation", "text-to-image"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"), tasks.toString());
+    }
+
+    @Test
+    void aResultNamedWithALanguageIsItsTranslation() {
+        List<PlannedTask> tasks = plan("Draw 'a peaceful sunset on the beach', write a blurb about it, translate the blurb into Spanish,"
+                + " and then modify the image based on our Spanish blurb");
+        PlannedTask edit = tasks.get(tasks.size() - 1);
+        assertEquals("image-editing", edit.task(), tasks.toString());
+        int translation = types(tasks).indexOf("translation");
+        assertEquals("<GENERATED>-" + translation, edit.args().get("text"), tasks.toString());
+    }
 }

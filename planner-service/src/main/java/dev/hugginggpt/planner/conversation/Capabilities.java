@@ -41,9 +41,13 @@ public class Capabilities {
 
     /** The answer to a message that asks for no task: a greeting or question about the system, or nothing recognised. */
     public String reply(String message, Instant now) {
-        String opening = !SmallTalk.is(message) && !SmallTalk.addressesTheAssistant(message)
+        boolean conversation = SmallTalk.is(message) || SmallTalk.addressesTheAssistant(message)
+                || SmallTalk.asksAboutTheSystem(message);
+        String opening = !conversation
                 ? "I found no AI task in your request, so nothing was run."
-                : SystemQuestions.answer(message).orElse("Hello! I am HuggingGPT for the JVM: I turn a request into AI tasks on"
+                : SystemQuestions.answer(message).orElse(SmallTalk.saysGoodbye(message)
+                        ? "Goodbye, come back any time."
+                        : "Hello! I am HuggingGPT for the JVM: I turn a request into AI tasks on"
                         + " text, images and audio, run them on the models this deployment has, and answer with their results.");
         return opening + "\n\n" + describe(served.modelsByTask(now)) ;
     }

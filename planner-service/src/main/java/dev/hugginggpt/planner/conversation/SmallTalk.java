@@ -56,7 +56,7 @@ public final class SmallTalk {
                     + "|(?:(?:너는|넌|너|당신은) )?누가 (?:만들었|개발했)(?:어요|어|니|나요|습니까)?|빠르(?:다|네요|네|군요)|최고(?:야|예요|다)"
                     + "|(?:이미지|사진|파일|동영상|영상|음성|녹음|문서)(?:를|을)?(?: 여러 ?(?:장|개))?(?: 한 ?번에)? (?:올려도|보내도) (?:돼요|되나요|돼|될까요|되요|되니)"
                     // "덕분에 잘 해결했어요", "도움이 많이 됐어요"; laughter and tears typed as letters: ㅎㅎ, ㅋㅋ, ㅠㅠ
-                    + "|덕분에|해결(?:했|됐|되었)(?:어요|어|습니다|네요)|도움이 (?:많이 |정말 |큰 )?(?:됐|되었)(?:어요|어|습니다|네요)|[ㅋㅎㅠㅜ]{2,}",
+                    + "|덕분에|해결(?:했|됐|되었)(?:어요|어|습니다|네요)|도움이 (?:많이 |정말 |큰 )?(?:됐|되었)(?:어요|어|습니다|네요)|[ㅋㅎㅠㅜ]{2,}|ㅎㅇ",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /** Words that may stand around the phrases without asking for anything. */
@@ -81,10 +81,27 @@ public final class SmallTalk {
     private static final Pattern ADDRESSED = Pattern.compile(
             "\\b(?:you|your|yourself|u|thanks|thank|thx|sorry|bye|gotta (?:go|run)|cheers|lol|haha|appreciate)\\b"
                     + "|너(?:는|도)?\\s|넌|당신|감사|고마|미안|죄송|[ㅋㅎㅠㅜ]{2,}|ㅇㅋ|알겠|올게|안녕|무료|귀엽|좋아(?:해|요)"
-                    + "|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]",
+                    + "|ㅎㅇ|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]",
             Pattern.CASE_INSENSITIVE);
     /** A file name or a quoted text: something given to work on. */
-    private static final Pattern GIVES_MATERIAL = Pattern.compile("\\w\\.[A-Za-z0-9]{2,5}\\b|['\"“‘「]");
+    private static final Pattern GIVES_MATERIAL = Pattern.compile("[\\p{L}\\p{N}_]\\.[A-Za-z0-9]{2,5}\\b|(?<![\\p{L}\\p{N}])['‘]|[\"“「]");
+    /** A file name: something given to work on ("i'll" and a quoted term are not). */
+    private static final Pattern NAMES_A_FILE = Pattern.compile("[\\p{L}\\p{N}_]\\.[A-Za-z0-9]{2,5}\\b");
+
+    /**
+     * Questions about how this system works rather than requests for a task: which model it used, what it accepts, what
+     * it keeps, how far it goes, what it can do; and messages that say outright that nothing should run.
+     */
+    private static final Pattern ABOUT_THE_SYSTEM = Pattern.compile(
+            "\\b(?:which|what) (?:\\w+ )?(?:models?|engines?) (?:did|do|does|will|would|are|were|is) (?:you|it|this|that)\\b"
+                    + "|\\bwhat (?:\\w+ )?(?:formats?|file types?|extensions?) (?:can|do|does|should|will) (?:i|you|it)\\b"
+                    + "|\\b(?:i|we) (?:upload|send|attach)\\b.{0,40}\\b(?:kept|stored|saved|deleted|removed|private|shared|visible)\\b"
+                    + "|\\b(?:don'?t|do not|no need to) (?:run|execute) (?:anything|any tasks?|any models?)\\b"
+                    + "|(?:뭐뭐|뭘|무엇을|뭐를?|어떤 (?:걸|것을|일을?|작업을?)) (?:할 수 있|해 줄 수 있|해줄 수 있)"
+                    + "|(?:영상|동영상|비디오|파일|녹음|음성|업로드|사진)[^?]{0,20}(?:최대 (?:몇|얼마)|몇 ?(?:초|분|장|개|메가|mb)까지)[^?]{0,15}(?:돼|되|가능|올릴|만들)"
+                    + "|(?:올린|업로드한|보낸) (?:\\S+ )?(?:파일|사진|거|것|자료).{0,30}(?:저장|삭제|지워|남아|보관)"
+                    + "|(?:어떤|무슨) (?:모델|형식|포맷|파일 형식)(?:을|를|이|로)? ?(?:썼|써|쓰|사용|지원|올릴)",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Whether a short message in which the planner found no task speaks to the assistant ("Are you running in the cloud?",
@@ -95,6 +112,26 @@ public final class SmallTalk {
         return message != null && message.length() <= MAX_CHARS && ADDRESSED.matcher(message).find()
                 && !GIVES_MATERIAL.matcher(message).find();
     }
+
+    /**
+     * Whether a short message asks about the system itself ("which model did you use for that transcription?", "what audio
+     * formats can i upload?", "영상은 최대 몇 초까지 되나요?") or says that nothing should run, and names no file: answered
+     * directly, even where its words would name a task.
+     */
+    public static boolean asksAboutTheSystem(String message) {
+        return message != null && message.length() <= MAX_CHARS && ABOUT_THE_SYSTEM.matcher(message).find()
+                && !NAMES_A_FILE.matcher(message).find();
+    }
+
+    /** A farewell: "bye!", "talk later", "담에 또 올게". */
+    static boolean saysGoodbye(String message) {
+        return message != null && FAREWELL.matcher(message).find();
+    }
+
+    private static final Pattern FAREWELL = Pattern.compile(
+            "\\b(?:bye|goodbye|see you|see ya|catch you later|talk (?:to you )?(?:later|tomorrow)|take care|gotta (?:go|run)"
+                    + "|good ?night)\\b|잘 ?있어|잘 ?자|또 올게|담에 (?:봐|또)|다음에 (?:봐|또)|안녕히",
+            Pattern.CASE_INSENSITIVE);
 
     public static boolean is(String message) {
         if (message == null || message.isBlank() || message.length() > MAX_CHARS) {

@@ -1,5 +1,7 @@
 package dev.hugginggpt.planner.conversation;
 
+import dev.hugginggpt.protocol.TaskVocabulary;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +35,8 @@ final class SystemQuestions {
                     "A model that has not run yet loads on its first task, and tasks wait for a free executor slot; each"
                             + " task has a time limit (hg.selector.task-timeout, 120 s by default)."));
 
+    private static final Pattern ASKS_WHAT_IT_MEANS = Pattern.compile("\\bmean|\\bwhat (?:is|are|'s)\\b|뜻|뭐(?:야|예요|에요|죠)|무엇인가요");
+
     private SystemQuestions() {
     }
 
@@ -46,6 +50,16 @@ final class SystemQuestions {
             return Optional.empty();
         }
         String text = message.toLowerCase(Locale.ROOT);
+        if (ASKS_WHAT_IT_MEANS.matcher(text).find()) {
+            // "what does 'text2text generation' even mean?": the task type's own description
+            Optional<String> named = TaskVocabulary.all().stream()
+                    .filter(type -> text.replaceAll("[\\s_]+", "-").contains(type.name()))
+                    .max(Comparator.comparingInt(type -> type.name().length()))
+                    .map(type -> type.name() + ": " + type.description());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
         return TOPICS.stream().filter(t -> t.asked().matcher(text).find()).map(Topic::answer).findFirst();
     }
 }

@@ -39,6 +39,7 @@ final class EnglishLexicon {
             + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
             + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
+            + "|\\b(?:and|but|so) (?:just |only |really |also )?needs?\\b|\\ball (?:i|we) (?:need|want)\\b"
             + "|^(?:such as|for example|for instance|including|namely)\\b";
     /** Words that may open a sentence before its verb: "Next, translate it", "Okay, then draw it". */
     static final String SENTENCE_OPENERS = "now|also|and|next|finally|lastly|afterwards?|after that|subsequently|furthermore|moreover"
@@ -167,7 +168,7 @@ final class EnglishLexicon {
     static final String RESULT_DETERMINERS = "the|this|that|these|those|its|their|your|our|my";
     static final String TRANSCRIPTION_NAMES = "transcri\\w*|spoken words";
     static final String REWRITE_NAMES = "rewritten (?:version|text|email|message|paragraph|letter|sentence)s?|rewrites?\\b";
-    static final String TRANSLATION_NAMES = "translat\\w*|(?:" + EnglishLexicon.LANGUAGES + ") (?:version|text|copy)";
+    static final String TRANSLATION_NAMES = "translat\\w*|(?:" + EnglishLexicon.LANGUAGES + ") (?:version|text|copy|[\\w-]+)";
     static final String SUMMARY_NAMES = "summar\\w*|key points|main points";
     static final String CAPTION_NAMES = "captions?|descriptions?|descriptive text|inscription|extracted text"
             + "|text (?:from|in|on) (?:it|the (?:image|picture|photo))";
@@ -185,7 +186,7 @@ final class EnglishLexicon {
     static final String TRANSFORMED_IMAGE_NAMES = "(?:styli[sz]ed|transformed|enhanced|improved|clearer) (?:image|picture|photo|version)";
     static final String ENHANCED_AUDIO_NAMES = "(?:enhanced|cleaned|clearer|improved) (?:audio|recording|sound|version)";
     static final String REPLY_NAMES = "(?:response|reply|conversation)";
-    static final String GENERATED_TEXT_NAMES = "(?:generated text|story|paraphrase|rephrased \\w+|reworded \\w+)";
+    static final String GENERATED_TEXT_NAMES = "(?:generated text|story|paraphrase|rephrased \\w+|reworded \\w+|poem|haiku|limerick|lyrics|essay|toast|blurb|slogan|tagline|joke)";
 
     // --- Task-specific arguments (ArgumentPhrases) ---
 

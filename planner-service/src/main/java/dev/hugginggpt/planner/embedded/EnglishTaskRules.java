@@ -21,7 +21,7 @@ final class EnglishTaskRules {
     static final String AUDIO_WORDS = "audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac";
 
     /** "Enhance it", "boost its quality": improving whichever medium the clause is about (see PlanBuilder#specialise). */
-    private static final String ENHANCE_IT = "(?:(?:enhanc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
+    private static final String ENHANCE_IT = "(?:clean\\w* (?:it|this|that|them) up\\b|(?:enhanc|enhnac|enahnc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
             + "|bring\\w* out (?:its|the) (?:\\w+ )?details)";
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
@@ -34,7 +34,7 @@ final class EnglishTaskRules {
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
-                    + "|video[- ]classif\\w*|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
+                    + "|video[- ]classif\\w*|what (?:activity|activities|action|actions) (?:is |are )?(?:happening|going on|taking place|being done)|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
     static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
             + "|(?:generat|creat|mak|produc|render)\\w* (?:me )?(?:a |an )?(?:(?!audio |sound |voice )[\\w-]+ ){0,2}clip\\b";
@@ -78,9 +78,9 @@ final class EnglishTaskRules {
                     + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)";
 
     static final String AUDIO_CLASSIFICATION =
-            "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO
+            "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO + "|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
-                    + "|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ )?" + AUDIO
+                    + "|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
                     + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b" + GAP + "\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
@@ -137,6 +137,7 @@ final class EnglishTaskRules {
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
                     + "|proofread|grammar (?:check|correction)"
+                    + "|\\b(?:turn|make|rewrite|convert)\\w* (?:these|the|my|this|those) (?:\\w+ )?(?:notes|bullets?|bullet points|keywords|fragments) into (?:an? |one |some )?(?:\\w+ )?(?:sentences?|paragraphs?|text|e-?mail|message|announcement|notice)\\b"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
                     + "|\\bmake (?:it|this|that|the|my)(?: \\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
@@ -201,8 +202,9 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_IMAGE =
             "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
-                    + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:an? |some |a new |new |this |that )(?:[\\w-]+ ){0,2}" + IMAGE
-                    + "|mak\\w* (?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
+                    + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:me |us )?(?:an? |some |a new |new |this |that )(?:[\\w-]+ ){0,2}" + IMAGE
+                    + "|mak\\w* (?:me |us )?(?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
+                    + "|(?:generat|creat|mak|design|draw)\\w* (?:me |us )?(?:an? |some |a new |new )(?:[\\w-]+ ){0,3}(?:mascot|logo|icon|poster|sticker|avatar|wallpaper|banner|emoji|thumbnail)s?\\b"
                     + "|\\bgive (?:me |us )?(?:an? |some )(?:new |nice |cool |pretty |beautiful |simple )?" + IMAGE + "s?\\b(?!\\s+(?:description|caption))"
                     + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!" + GAP + "\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
                     + "|(?:generat|creat|make|produc|render|design|develop|craft)\\w* (?:\\w+ ){0,2}(?:images|pictures|illustrations|visuals|visual representations|drawings|paintings|artworks)"
@@ -257,7 +259,7 @@ final class EnglishTaskRules {
     static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|(?<!quick )question|\\btell me\\s*+:|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|(?<!quick )question|\\btell me\\s*+:|^\\W*+(?:(?:and|also|so|but|plus)\\s++){0,3}+(?:tell me|let me know|i wonder|quick question)\\W+(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

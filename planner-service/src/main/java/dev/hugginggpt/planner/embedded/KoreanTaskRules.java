@@ -23,14 +23,14 @@ final class KoreanTaskRules {
     static final String TEXT_TO_VIDEO = "(?:동영상|비디오|영상)(?:을|를|으로|로)? ?(?:하나 |짧게 |짧은 |좀 )?(?:만들|생성|제작)";
 
     static final String IMAGE_TO_TEXT_READING =
-            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀|써 ?있)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
+            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀|써 ?있|써있)|글씨(?:를|가)? ?(?:좀 )?(?:읽|알아보)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
 
     static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:바람|배경|주변|에어컨|차|기계) ?소리(?:를|을)? ?(?:좀 )?(?:없애|제거|지워|줄여)|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
 
     /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
-    static final String TEXT_TO_SPEECH = "음성으로|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?)읽어\\s*(?:줘|주)";
+    static final String TEXT_TO_SPEECH = "음성으로|음성 ?파일로(?:도)? ?(?:만들|바꿔|변환|뽑)|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?|(?:있|적혀 있|쓰여 있)는지 )읽어\\s*(?:줘|주)";
 
     static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르|(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?(?:감정|기분|톤)";
 
@@ -39,7 +39,8 @@ final class KoreanTaskRules {
     /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
             + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)"
-            + "|.*?분류[^.?!]{0,30}?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")";
+            + "|.*?분류[^.?!]{0,30}?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")"
+            + "|.*?(?:라벨|레이블|카테고리|분류 기준)(?:은|는|로)?\\s*+(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")";
 
     static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|(?:어느|어떤) 나라 ?말|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
 
@@ -72,9 +73,9 @@ final class KoreanTaskRules {
 
     static final String CANNY_CONTROL = "윤곽";
 
-    static final String OPENPOSE_CONTROL = "자세|포즈";
+    static final String OPENPOSE_CONTROL = "자세|포즈|스켈레톤|뼈대";
 
-    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만|은|는)? ?(?:좀 )?(?:제거|지워|지운|지우|없애|분리|날려)|누끼|분할";
+    static final String IMAGE_SEGMENTATION = "배경(?:을|를|만|은|는)? ?(?:좀 )?(?:제거|지워|지운|지우|없애|분리|날려)|누끼|분할|(?:분리된|누끼|배경) 마스크|마스크(?:를|도|만)? ?(?:같이 |따로 |좀 )?(?:따|뽑|만들|추출|생성)";
 
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
@@ -93,7 +94,7 @@ final class KoreanTaskRules {
     static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차|액자)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)"
             + "|(?<!배경(?:을|를|은|는|만)? ?(?:좀 )?)(?:지워|없애)(?:줘|주세요|주고|줄래|줄 수)|편집|수정|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)바꿔";
 
-    static final String IMAGE_TO_IMAGE = "해상도|업스케일|변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화";
+    static final String IMAGE_TO_IMAGE = "해상도|업스케일|변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화|고화질로|화질(?:을|를|도|만)? ?(?:좀 )?(?:개선|높|올|복원|좋게|키워|향상|살려)|복원(?:해|하고|해서|시켜)";
 
     /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
     static final String OBJECT_DETECTION =
@@ -105,7 +106,7 @@ final class KoreanTaskRules {
 
     static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류|(?:무슨|어떤) (?:종류|품종|종|꽃|새|버섯|동물|나무|식물)(?:인지|이야|예요|일까)|품종";
 
-    static final String TEXT_GENERATION = "(?:(?:판매|홍보|소개|안내|공지|게시|축하|감사|사과|초대|추천)(?:글|문|장)|이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록)"
+    static final String TEXT_GENERATION = "(?:(?:판매|홍보|소개|안내|공지|게시|축하|감사|사과|초대|추천)(?:글|문|장)|이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록|멘트|연설문|건배사|자기소개서|후기)"
             + "(?:를|을)? ?(?:하나 |한 ?편 |좀 |짧게 |간단히 |간단하게 )?(?:만들|써|지어|작성|짜)";
 
     // --- Weak rules: vague words, which name a task only when no rule above matches ---

@@ -45,6 +45,9 @@ class CapabilitiesTest {
         assertTrue(capabilities.reply("how do you decide which model to use for my request?", Instant.now())
                 .startsWith("For each task I take the models"));
         assertTrue(capabilities.reply("Hello, who are you?", Instant.now()).startsWith("Hello!"));
+        assertTrue(capabilities.reply("what does 'text2text generation' even mean? just curious, don't run anything", Instant.now())
+                .startsWith("text2text-generation: "));
+        assertTrue(capabilities.reply("ok nevermind, i'll sort it out myself later. bye!", Instant.now()).startsWith("Goodbye"));
     }
 
     @Test
