@@ -37,7 +37,7 @@ final class EnglishLexicon {
     /** Phrases of asking: "can you", "I'd like", "please", a question mark at the end. */
     static final String ASKING_PHRASES = "\\b(?:can|could|would|will|may) (?:you|we|i|u)\\b|\\byou (?:could|can|would)\\b|\\bplease\\b|\\bpl[sz]\\b|\\bhelp\\b|\\bassist"
             + "|\\b(?:i|i'd|i'll|we|we'd)(?:'d| would| also| really)?\\s+(?:like|love|want|need|wish|hope|require)\\b"
-            + "|\\blet'?s\\b|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
+            + "|\\blet'?s\\b(?! say| suppose| assume| imagine| pretend)|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
             + "|\\b(?:and|but|so) (?:just |only |really |also )?needs?\\b|\\ball (?:i|we) (?:need|want)\\b"
             + "|^(?:such as|for example|for instance|including|namely)\\b";

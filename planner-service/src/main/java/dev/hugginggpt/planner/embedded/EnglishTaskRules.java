@@ -139,7 +139,7 @@ final class EnglishTaskRules {
                     + "|proofread|grammar (?:check|correction)"
                     + "|\\b(?:turn|make|rewrite|convert)\\w* (?:these|the|my|this|those) (?:\\w+ )?(?:notes|bullets?|bullet points|keywords|fragments) into (?:an? |one |some )?(?:\\w+ )?(?:sentences?|paragraphs?|text|e-?mail|message|announcement|notice)\\b"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
-                    + "|\\bmake (?:it|this|that|the|my)(?: \\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
+                    + "|\\bmake (?:it|this|that|the|my)(?: (?!conversation|audio|recording|voice|speech|sound|podcast|call|image|picture|photo)\\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String SUMMARIZATION =
             "summar|sum up|conden[sc]|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
@@ -267,6 +267,6 @@ final class EnglishTaskRules {
                     + "|steps (?:to|for)|walk me through|what do you think|your (?:opinion|thoughts)";
 
     static final String TEXT_GENERATION_WEAK =
-            "write|compose|continu|story|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
+            "write|compose|continu|\\bstor(?:y|ies)\\b|poem|essay|paraphras|rephras|rewrit|alternative version|expand|generat\\w* (?:a |an |some |the |new )?(?:\\w+ )?(?:text|paragraph|passage|lines?|sentences?|ideas|content|blurb|story|continuation|description|caption)|elaborat|come up with|follow[- ]up"
                     + "|next (?:line|sentence|paragraph)|extrapolat|blurb|overview|narrative";
 }
