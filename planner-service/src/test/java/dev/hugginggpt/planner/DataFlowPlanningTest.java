@@ -135,6 +135,16 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void aFollowUpQuestionIsAskedOfTheDocumentAnEarlierTurnNamedNotOfItself() {
+        List<ChatMessage> history = List.of(ChatMessage.user("회사_복지규정.pdf 요약해줘"), new ChatMessage("assistant",
+                "Workflow: 0 summarization.\n- Task 0 (summarization) with local/summarizer: \"연차 15일, 육아휴직 규정 포함\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("그럼 육아휴직은 최대 몇 개월까지 쓸 수 있대?")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of("question-answering"), types(result.tasks()), result.toString());
+        assertEquals("회사_복지규정.pdf", result.tasks().get(0).args().get("context"));
+    }
+
+    @Test
     void aTranslationBesideAnEntityListOfAnEarlierTurnsTextTranslatesThatText() {
         List<ChatMessage> history = List.of(ChatMessage.user("transcribe game.wav"), new ChatMessage("assistant",
                 "Workflow: 0 automatic-speech-recognition.\n- Task 0 (automatic-speech-recognition) with local/pocketsphinx:"

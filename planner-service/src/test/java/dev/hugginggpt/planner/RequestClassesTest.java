@@ -90,7 +90,11 @@ class RequestClassesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "my 5yo drew this, it's basically a scribble map already, use it as-is and turn it into a hot air balloon | scribble",
-        "The attached file is already a canny edge map. Render a ceramic owl figurine on top of it | canny"})
+        "The attached file is already a canny edge map. Render a ceramic owl figurine on top of it | canny",
+        "Attached is a canny edge map I already made in photoshop. Please use it as is (no need to re-extract anything) and generate"
+                + " a studio product shot of a red leather sneaker | canny",
+        "첨부한 건 이미 만들어 둔 depth 맵이에요. 이대로 써서 으스스한 폐병원 복도 그려주세요 | depth",
+        "첨부한 건 제가 이미 뽑아둔 mlsd 직선맵이에요. 다시 뽑지 말고 그대로 써서 화이트톤 모던 주방 이미지 생성해 주세요 | mlsd"})
     void anAttachedPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind) {
         List<PlannedTask> tasks = plan(request, new ResourceRef("r-00000000000000000009.png", "map.png", "image/png", 10));
         assertEquals(List.of(kind + "-text-to-image"), types(tasks), tasks.toString());
@@ -520,7 +524,11 @@ class RequestClassesTest {
         "할머니 옛날 사진 ./스캔/할머니.jpg 화질 복원하고, 복원된 사진에서 배경을 벚꽃길로 바꿔줘 | image-to-image, image-editing",
         "3D 작업용으로 ./작업/조각상.jpg 깊이 추정해주고, 조각상 부분만 분리된 마스크도 같이 뽑아줘 | depth-estimation, image-segmentation",
         "필라테스 수업 자료 만들려고 하는데요, yoga.jpg 에서 openpose 스켈레톤만 추출해 주세요 | openpose-control",
-        "고객 문의 분류 좀 해줘. 라벨은 환불, 교환, 배송문의 중 하나로 '주문한 지 일주일 됐는데 아직도 안 왔어요' | zero-shot-classification"})
+        "고객 문의 분류 좀 해줘. 라벨은 환불, 교환, 배송문의 중 하나로 '주문한 지 일주일 됐는데 아직도 안 왔어요' | zero-shot-classification",
+        "공원.jpg 로 seg 컨트롤맵 만들고 그 배치 그대로 눈 덮인 겨울 공원 그려줘 | seg-control, seg-text-to-image",
+        "거실사진.jpg 에서 mlsd로 직선 검출하고, 그 구조 그대로 북유럽 스타일 인테리어 렌더링 만들어줘 | mlsd-control, mlsd-text-to-image",
+        "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
+                + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());

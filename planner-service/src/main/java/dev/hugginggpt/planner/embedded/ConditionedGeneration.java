@@ -68,7 +68,7 @@ final class ConditionedGeneration {
     private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
     /** What to draw on a ready-made Korean map: after the map's file and how it is used, up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT_AFTER_MAP = Pattern.compile(
-            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
+            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로|이대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
                     + "([^?!]{2,300}?)(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
@@ -82,17 +82,17 @@ final class ConditionedGeneration {
             mapName("scribble", EnglishLexicon.SCRIBBLE_MAP, KoreanLexicon.SCRIBBLE + "|스크리블"),
             mapName("hed", EnglishLexicon.SOFT_EDGES_MAP, "HED|hed|소프트 ?엣지"),
             mapName("mlsd", EnglishLexicon.STRAIGHT_LINES_MAP, KoreanLexicon.STRAIGHT_LINES),
-            mapName("normal", EnglishLexicon.NORMAL_MAP, "노멀|노말|법선"),
-            mapName("seg", EnglishLexicon.SEGMENTATION_MAP_READY, "세그멘테이션|분할|세그"),
-            mapName("depth", EnglishLexicon.DEPTH_MAP_READY, "깊이|뎁스"),
-            mapName("openpose", EnglishLexicon.POSE_MAP, "포즈|자세|스켈레톤"),
+            mapName("normal", EnglishLexicon.NORMAL_MAP, "노멀|노말|법선|normal"),
+            mapName("seg", EnglishLexicon.SEGMENTATION_MAP_READY, "세그멘테이션|분할|세그|seg(?:mentation)?"),
+            mapName("depth", EnglishLexicon.DEPTH_MAP_READY, "깊이|뎁스|depth"),
+            mapName("openpose", EnglishLexicon.POSE_MAP, "포즈|자세|스켈레톤|(?:open)?pose"),
             mapName("canny", EnglishLexicon.EDGE_MAP, "(?:canny |캐니 )?(?:엣지|윤곽선?|외곽선)"));
 
     private static final Pattern SHAPE_NAMES = Pattern.compile("\\b(?:" + String.join("|", EnglishLexicon.SCRIBBLE,
             EnglishLexicon.SOFT_EDGES, EnglishLexicon.STRAIGHT_LINES, EnglishLexicon.NORMAL_MAP, EnglishLexicon.SEGMENTATION_MAP,
             EnglishLexicon.DEPTH_MAP, EnglishLexicon.POSE, EnglishLexicon.EDGES, "layout") + ")\\b|" + String.join("|",
             KoreanLexicon.SCRIBBLE, KoreanLexicon.STRAIGHT_LINES, KoreanLexicon.NORMAL_MAP, KoreanLexicon.SEGMENTATION_MAP,
-            KoreanLexicon.DEPTH_MAP, KoreanLexicon.POSE, KoreanLexicon.EDGES, "맵"), Pattern.CASE_INSENSITIVE);
+            KoreanLexicon.DEPTH_MAP, KoreanLexicon.POSE, KoreanLexicon.EDGES, "맵|배치|구조|구도"), Pattern.CASE_INSENSITIVE);
 
     private ConditionedGeneration() {
     }
@@ -115,9 +115,10 @@ final class ConditionedGeneration {
                         + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)?\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)"
                         + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
                         // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
-                        + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|this (?:[\\w-]+ ){1,2}is)\\s++"
+                        + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|attached is|this (?:[\\w-]+ ){1,2}is)\\s++"
                         + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
     }

@@ -128,7 +128,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                 continue;
             }
             if (readyMap.isPresent() && !conditioned.isEmpty() && (clause.rules().tasks().stream().findFirst()
-                    .filter(task -> task.endsWith("-control") || task.equals("image-segmentation")).isPresent()
+                    .filter(task -> task.endsWith("-control") || task.equals("image-segmentation") || task.equals("depth-estimation")).isPresent()
                     || !readyMap.get().map().isEmpty() && text.restore(clause.text()).contains(readyMap.get().map()))) {
                 // "s.png is already an HED map": the map is drawn on as it is, not extracted again
                 continue;

@@ -118,6 +118,7 @@ final class EnglishTaskRules {
                     + "|\\btokens?\\b"
                     + "|" + ENTITIES + "(?:,| and| or) (?:and )?" + ENTITIES + "\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
+                    + "|\\ball (?:the )?(?:people|persons|names|places|locations|companies|organi[sz]ations|dates)\\b[^.?!]{0,40}?\\b(?:mentioned|named|referred to)\\b"
                     + "|\\b(?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street)(?: (?:and|or) (?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street))? names\\b"
                     + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
                     + "|(?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations) (?:that are |which are |that get )?(?:mentioned|named) in\\b"

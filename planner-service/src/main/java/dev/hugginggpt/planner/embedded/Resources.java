@@ -153,6 +153,11 @@ final class Resources {
         return textFiles.stream().filter(f -> namedByWords(f, words)).map(this::bind).findFirst();
     }
 
+    /** The text document an earlier turn of the conversation named, the latest first. */
+    Optional<String> latestEarlierTextFile() {
+        return earlierTextFiles.stream().findFirst();
+    }
+
     private Optional<String> textFileWrittenIn(String clause) {
         return RequestText.textFilesIn(clause).stream().map(this::bind).findFirst();
     }

@@ -260,6 +260,14 @@ final class TextArguments {
         if (passage.isEmpty() && backToEarlierTurn) {
             return earlierTurn.get();
         }
+        if (passage.isEmpty() && type.equals(QUESTION_ANSWERING)) {
+            // "그럼 육아휴직은 최대 몇 개월까지 쓸 수 있대?" after "회사_복지규정.pdf 요약해줘": the question is on the document the
+            // conversation is about; a question is never its own context
+            Optional<String> earlierDocument = plan.resources.latestEarlierTextFile();
+            if (earlierDocument.isPresent()) {
+                return earlierDocument.get();
+            }
+        }
         return text.restore(passage.isEmpty() ? text.original : passage);
     }
 
