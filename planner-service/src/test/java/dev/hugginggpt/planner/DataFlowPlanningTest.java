@@ -134,6 +134,20 @@ class DataFlowPlanningTest {
         assertEquals("./docs/q3_report.md", result.tasks().get(0).args().get("text"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "love it!! could you add a couple of seagulls flying over the boats | image-editing",
+        "오 좋다 ㅎㅎ 여기 창밖을 눈 오는 풍경으로 바꾸고, 바꾼 그림 고화질로 키워줘 | image-editing, image-to-image"})
+    void aFollowUpEditWorksOnThePictureAnEarlierTurnMade(String request, String expected) {
+        List<ChatMessage> history = List.of(ChatMessage.user("paint a watercolor of a small fishing village at sunrise"),
+                new ChatMessage("assistant", "Workflow: 0 text-to-image.\n- Task 0 (text-to-image) with local/painter: produced"
+                        + " r-8c21.png\nFiles produced: r-8c21.png (image/png)"));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user(request)),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertEquals(List.of(expected.split(",\\s*")), types(result.tasks()), result.toString());
+        assertEquals("r-8c21.png", result.tasks().get(0).args().get("image"));
+    }
+
     @Test
     void aFollowUpQuestionIsAskedOfTheDocumentAnEarlierTurnNamedNotOfItself() {
         List<ChatMessage> history = List.of(ChatMessage.user("회사_복지규정.pdf 요약해줘"), new ChatMessage("assistant",

@@ -94,6 +94,8 @@ class RequestClassesTest {
         "Attached is a canny edge map I already made in photoshop. Please use it as is (no need to re-extract anything) and generate"
                 + " a studio product shot of a red leather sneaker | canny",
         "첨부한 건 이미 만들어 둔 depth 맵이에요. 이대로 써서 으스스한 폐병원 복도 그려주세요 | depth",
+        "my 6 yr old drew this doodle of a dragon lol. can you use it as the scribble and turn it into a proper colorful dragon"
+                + " illustration? keep her lines | scribble",
         "첨부한 건 제가 이미 뽑아둔 mlsd 직선맵이에요. 다시 뽑지 말고 그대로 써서 화이트톤 모던 주방 이미지 생성해 주세요 | mlsd"})
     void anAttachedPictureThatAlreadyIsTheShapeIsDrawnOnAsItIs(String request, String kind) {
         List<PlannedTask> tasks = plan(request, new ResourceRef("r-00000000000000000009.png", "map.png", "image/png", 10));
@@ -527,6 +529,9 @@ class RequestClassesTest {
         "고객 문의 분류 좀 해줘. 라벨은 환불, 교환, 배송문의 중 하나로 '주문한 지 일주일 됐는데 아직도 안 왔어요' | zero-shot-classification",
         "공원.jpg 로 seg 컨트롤맵 만들고 그 배치 그대로 눈 덮인 겨울 공원 그려줘 | seg-control, seg-text-to-image",
         "거실사진.jpg 에서 mlsd로 직선 검출하고, 그 구조 그대로 북유럽 스타일 인테리어 렌더링 만들어줘 | mlsd-control, mlsd-text-to-image",
+        "get me embedings for ./kb/faq_entries.json, going to load them into our vector db | feature-extraction",
+        "grab a HED boundary map from portrait.jpg and use it to paint an impressionist oil portrait, kinda monet style | hed-control, hed-text-to-image",
+        "영수증 스캔본 ./영수증/receipt_0412.png 에서 부가세 금액 얼마로 찍혀있어? | document-question-answering",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

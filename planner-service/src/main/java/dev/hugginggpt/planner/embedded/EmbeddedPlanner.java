@@ -113,18 +113,22 @@ public class EmbeddedPlanner implements TaskPlanner {
         }
         Optional<String> unfed = Optional.empty();
         List<String> conditioned = new ArrayList<>();
+        List<String> prompts = new ArrayList<>();
         Optional<ConditionedGeneration.ReadyMade> readyMap = ConditionedGeneration.readyMade(message);
         for (String sentence : text.sentences()) {
             Optional<ConditionedGeneration.Found> found = ConditionedGeneration.in(sentence, readyMap);
             if (found.isPresent() && builder.addConditioned(found.get(), sentence)) {
                 conditioned.add(sentence);
+                prompts.add(found.get().prompt());
             }
         }
         for (Clause clause : text.clauses) {
             if (onlyRequests && !clause.request()) {
                 continue;
             }
-            if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text())) && partOfTheDrawing(clause)) {
+            if (conditioned.stream().anyMatch(sentence -> sentence.contains(clause.text())) && (partOfTheDrawing(clause)
+                    || prompts.stream().anyMatch(prompt -> prompt.length() >= 3 && text.restore(clause.text()).contains(prompt)))) {
+                // "use it as the scribble and turn it into a dragon illustration": the clause that says what to draw is the drawing
                 continue;
             }
             if (readyMap.isPresent() && !conditioned.isEmpty() && (clause.rules().tasks().stream().findFirst()

@@ -100,7 +100,7 @@ final class EnglishLexicon {
 
     /** The shapes a picture can be drawn on, one constant per control kind (ConditionedGeneration orders them). */
     static final String SCRIBBLE = "scribbl\\w*|doodl\\w*";
-    static final String SOFT_EDGES = "soft edges|hed (?:map|edges)|holistic edges";
+    static final String SOFT_EDGES = "soft edges|hed (?:[\\w-]+ )?(?:map|edges)|holistic edges";
     static final String STRAIGHT_LINES = "straight lines|line segments|mlsd";
     static final String NORMAL_MAP = "normal map|surface normals";
     static final String SEGMENTATION_MAP = "segmentation(?: map| mask)?|semantic (?:map|layout)";

@@ -34,7 +34,7 @@ final class EnglishTaskRules {
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
-                    + "|video[- ]classif\\w*|what (?:activity|activities|action|actions) (?:is |are )?(?:happening|going on|taking place|being done)|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
+                    + "|video[- ]classif\\w*|what (?:activity|activities|action|actions) (?:is |are )?(?:happen\\w*|going on|taking place|being done)|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
     static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
             + "|(?:generat|creat|mak|produc|render)\\w* (?:me )?(?:a |an )?(?:(?!audio |sound |voice )[\\w-]+ ){0,2}clip\\b";
@@ -215,7 +215,7 @@ final class EnglishTaskRules {
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
-                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind) (?:the|this|my|its|his|her)\\b"
+                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around) (?:the|this|my|its|his|her)\\b"
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =
@@ -257,7 +257,7 @@ final class EnglishTaskRules {
     static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model";
 
     /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
-    static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedding|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
+    static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedd?ings?|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
 
     static final String QUESTION_ANSWERING_WEAK =
             "answer|(?<!quick )question|\\btell me\\s*+:|^\\W*+(?:(?:and|also|so|but|plus)\\s++){0,3}+(?:tell me|let me know|i wonder|quick question)\\W+(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
