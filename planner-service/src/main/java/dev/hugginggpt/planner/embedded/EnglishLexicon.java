@@ -40,7 +40,7 @@ final class EnglishLexicon {
             + "|\\blet'?s\\b(?! say| suppose| assume| imagine| pretend)|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
             + "|\\b(?:and|but|so) (?:just |only |really |also )?needs?\\b|\\ball (?:i|we) (?:need|want)\\b"
-            + "|^(?:such as|for example|for instance|including|namely)\\b";
+            + "|^(?:such as|for example|for instance|including|namely)\\b|\\b(?:goal|aim|idea|plan) is to\\b";
     /** Words that may open a sentence before its verb: "Next, translate it", "Okay, then draw it". */
     static final String SENTENCE_OPENERS = "now|also|and|next|finally|lastly|afterwards?|after that|subsequently|furthermore|moreover"
             + "|in addition|besides|plus|so|if possible|if you can|ok|okay";
@@ -48,7 +48,7 @@ final class EnglishLexicon {
     static final String POSSESSION = "^(?:(?:hi|hey|so|well|now),?\\s+)?(?:i|we)(?:'ve|'d| have| had)?\\s+(?:just\\s+|recently\\s+|also\\s+)?"
             + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
             + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
-            + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist)\\b)";
+            + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist|looking to|hoping to|trying to|interested in)\\b)";
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     static final String DONE_ALREADY = "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)";
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
