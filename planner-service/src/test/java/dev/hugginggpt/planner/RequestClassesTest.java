@@ -532,6 +532,16 @@ class RequestClassesTest {
         "get me embedings for ./kb/faq_entries.json, going to load them into our vector db | feature-extraction",
         "grab a HED boundary map from portrait.jpg and use it to paint an impressionist oil portrait, kinda monet style | hed-control, hed-text-to-image",
         "영수증 스캔본 ./영수증/receipt_0412.png 에서 부가세 금액 얼마로 찍혀있어? | document-question-answering",
+        "estimate the normal map from clay_bust.png, then generate a bronze statue with the same surface shape | normal-control, normal-text-to-image",
+        "make a canny map from /home/rob/bike/frame_sketch.jpg and draw a steampunk bicycle on it | canny-control, canny-text-to-image",
+        "make a seg map of beach_day.jpg and then generate a snowy winter version of the same scene from the map | seg-control, seg-text-to-image",
+        "clean up birds_morning.mp3 and also tell me what birds are in the original recording | audio-to-audio, audio-classification",
+        "make that voice clip.wav sound like it's echoing in a big cathedral | audio-to-audio",
+        "nursing student here, are these two charting notes saying the same thing? 'Patient denies chest pain' vs 'The patient"
+                + " reports no pain in the chest' | sentence-similarity",
+        "영어 회화 연습 상대 좀 해줘. 내 말에 대답해줘: 'Hi! I just moved here, do you know any good places to eat?' | conversational",
+        "제가 가지고 있는 depth 맵 /home/minsu/maps/room_depth.png 으로 사이버펑크 스타일 방 그려주세요 | depth-text-to-image",
+        "summarize report_2023.pdf and report_2024.pdf separately and tell me how similar the two summaries are | summarization, summarization, sentence-similarity",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

@@ -2,6 +2,7 @@ package dev.hugginggpt.planner.embedded;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,12 @@ import java.util.regex.Pattern;
  * ({@code canny-text-to-image}, ...), whether or not a model here runs the second (remote backends do).
  */
 final class ConditionedGeneration {
+    /**
+     * Shapes no other task makes: "estimate the normal map of x.png, then generate ..." is drawn on that map, while an
+     * estimated depth map or detected edges may be a depth estimation or a segmentation of their own.
+     */
+    private static final Set<String> ONLY_A_CONTROL_TASK_MAKES = Set.of("normal", "hed", "mlsd", "scribble");
+
     /**
      * The shape a sentence names, as a control kind, and the prompt of the picture to draw; {@code map} is the picture
      * the request says already is that shape (drawn on as it is), else null (the shape is extracted first).
@@ -111,7 +118,7 @@ final class ConditionedGeneration {
                         + "|i've (?:already )?(?:got|made|baked|prepared)|here'?s|here is|attached is|this is|handed me|gave me|sent me)"
                         + "\\s++(?:an?|the|my|this)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
                         + "|\\b(?:my|this|the|an?) (?:own )?" + map + "\\s*+[(,:]?\\s*+" + PICTURE_FILE
-                        + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한|가지고 있는|갖고 있는|가진) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)?\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)"
                         + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
                         // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
@@ -168,7 +175,7 @@ final class ConditionedGeneration {
     private static Shape shape(String kind, String words) {
         String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
         // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
-        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate)" + named + "(?=(?:[^.?!]|\\.(?=\\w)){0,200}?\\b(?:use|using)\\s++(?:it|that|this|them)\\b)",
+        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=\\w)){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|(?:with|in|keeping) the same (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition))\\b)",
                 Pattern.CASE_INSENSITIVE));
     }
 

@@ -103,7 +103,7 @@ final class EnglishLexicon {
     static final String SOFT_EDGES = "soft edges|hed (?:[\\w-]+ )?(?:map|edges)|holistic edges";
     static final String STRAIGHT_LINES = "straight lines|line segments|mlsd";
     static final String NORMAL_MAP = "normal map|surface normals";
-    static final String SEGMENTATION_MAP = "segmentation(?: map| mask)?|semantic (?:map|layout)";
+    static final String SEGMENTATION_MAP = "seg map|segmentation(?: map| mask)?|semantic (?:map|layout)";
     static final String DEPTH_MAP = "depth(?: map| information)?";
     static final String POSE = "poses?|posture|stance|skeleton|keypoints|body position";
     static final String EDGES = "edges?|edge map|canny(?: edges| map)?|outlines?|contours?|line ?art";

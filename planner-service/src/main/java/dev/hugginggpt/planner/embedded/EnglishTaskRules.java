@@ -63,7 +63,7 @@ final class EnglishTaskRules {
                     + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO;
 
     static final String AUDIO_TO_AUDIO =
-            "nois|denois|\\bisolat\\w* (?:the |her |his |their )?(?:\\w+ )?(?:calls?|voices?|vocals?|speech|singing|chirps?|birdsong)\\b|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+){0,2}"
+            "nois|denois|\\bisolat\\w* (?:the |her |his |their )?(?:\\w+ )?(?:calls?|voices?|vocals?|speech|singing|chirps?|birdsong)\\b|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb|echoing|reverberat\\w*)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+|[\\w./~-]{1,200}?){0,2}"
                     + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
                     + "|" + ENHANCE_IT
                     + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)";
@@ -147,7 +147,7 @@ final class EnglishTaskRules {
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
-            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean (?:\\w+ )?the same|say the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                     + "|(?:match|matches) (?:the |with )";
 
     /**
@@ -158,7 +158,7 @@ final class EnglishTaskRules {
     static final String HED_CONTROL = "\\bhed\\b|soft[- ]edges?(?: map)?|holistic(?:ally-nested)? edge";
     static final String MLSD_CONTROL = "\\bm-?lsd\\b|straight[- ]lines?(?: map)?|line segment map";
     static final String NORMAL_CONTROL = "normal ?maps?|surface normals";
-    static final String SEG_CONTROL = "seg(?:mentation)? control(?: map)?|seg(?:mentation)? map for (?:a )?controlnet|controlnet seg\\w*";
+    static final String SEG_CONTROL = "seg(?:mentation)? control(?: map)?|\\bseg map\\b|seg(?:mentation)? map for (?:a )?controlnet|controlnet seg\\w*";
     static final String DEPTH_CONTROL = "depth (?:control|conditioning)(?: map)?|depth map for (?:a )?controlnet|controlnet depth"
             + "|\\bcontrolnet\\b[^.?!]{0,60}\\bdepth\\b|\\bdepth\\b[^.?!]{0,60}\\bcontrolnet\\b";
 

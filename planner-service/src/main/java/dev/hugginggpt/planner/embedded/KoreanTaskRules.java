@@ -117,7 +117,7 @@ final class KoreanTaskRules {
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
 
-    static final String CONVERSATIONAL = "대화 ?모델|챗봇|말 ?걸어";
+    static final String CONVERSATIONAL = "대화 ?모델|챗봇|말 ?걸어|(?:회화|대화|말|연습) ?상대|대답해|답장해";
 
     static final String FEATURE_EXTRACTION = "임베딩|(?:특징|특성) ?벡터|벡터로";
 

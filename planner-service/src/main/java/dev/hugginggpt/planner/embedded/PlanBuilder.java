@@ -144,20 +144,26 @@ final class PlanBuilder {
     void addForEachListedFile(PlannedTask planned) {
         TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
         Optional<MediaKind> media = type.inputs().stream().filter(kind -> kind != MediaKind.TEXT).findFirst();
-        if (media.isEmpty()) {
+        // "summarize report_2023.pdf and report_2024.pdf": a task on one text works on each listed document
+        boolean onDocuments = media.isEmpty() && type.inputs().size() == 1;
+        if (media.isEmpty() && !onDocuments) {
             return;
         }
-        MediaKind kind = media.get();
+        MediaKind kind = media.orElse(MediaKind.TEXT);
         String used = planned.args().get(kind.argKey());
         fileLists.stream()
                 .filter(list -> list.contains(used)
-                        && list.stream().allMatch(f -> MediaKind.ofFileName(f).orElse(null) == kind || !f.contains(".")))
+                        && list.stream().allMatch(f -> kindOfFile(f) == kind || !f.contains(".")))
                 .findFirst()
                 .ifPresent(list -> list.stream().filter(f -> !f.equals(used) && !planned(type, kind, f)).forEach(file -> {
                     Map<String, String> args = new LinkedHashMap<>(planned.args());
                     args.put(kind.argKey(), file);
                     plan.add(type, args);
                 }));
+    }
+
+    private static MediaKind kindOfFile(String fileName) {
+        return MediaKind.contentTypeOfFileName(fileName).map(MediaKind::ofContentType).orElse(null);
     }
 
     /** Whether a task of this type already works on this file. */

@@ -264,7 +264,7 @@ final class RequestText {
         int end = -1;
         Matcher m = FILE.matcher(clause);
         while (m.find()) {
-            if (MediaKind.ofFileName(m.group(1)).isEmpty()) {
+            if (MediaKind.contentTypeOfFileName(m.group(1)).isEmpty()) {
                 continue;
             }
             boolean continues = end >= 0 && LIST_SEPARATOR.matcher(clause.substring(end, m.start(1))).matches();
