@@ -149,6 +149,29 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void theOriginalIsWhatTheRequestGaveNotWhatWasMadeFromIt() {
+        List<PlannedTask> birds = planner.plan(request("clean up birds_morning.mp3 and also tell me what birds are in the original"
+                + " recording")).tasks();
+        assertEquals(List.of("audio-to-audio", "audio-classification"), types(birds), birds.toString());
+        assertEquals("birds_morning.mp3", birds.get(1).args().get("audio"));
+
+        List<PlannedTask> poster = planner.plan(request("read the text in poster_en.jpg, then translate it to korean, and also read"
+                + " the original english out loud")).tasks();
+        assertEquals(List.of("image-to-text", "translation", "text-to-speech"), types(poster), poster.toString());
+        assertEquals("<GENERATED>-0", poster.get(2).args().get("text"));
+
+        List<PlannedTask> paraphrase = planner.plan(request("paraphrase 'The shipment will arrive on Thursday' and then tell me how"
+                + " similar your paraphrase is to the original")).tasks();
+        PlannedTask similarity = paraphrase.get(paraphrase.size() - 1);
+        assertEquals("sentence-similarity", similarity.task(), paraphrase.toString());
+        assertEquals("The shipment will arrive on Thursday", similarity.args().get("text2"), paraphrase.toString());
+    }
+
+    private static UserRequest request(String text) {
+        return new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(), Instant.now());
+    }
+
+    @Test
     void aFollowUpQuestionIsAskedOfTheDocumentAnEarlierTurnNamedNotOfItself() {
         List<ChatMessage> history = List.of(ChatMessage.user("회사_복지규정.pdf 요약해줘"), new ChatMessage("assistant",
                 "Workflow: 0 summarization.\n- Task 0 (summarization) with local/summarizer: \"연차 15일, 육아휴직 규정 포함\""));

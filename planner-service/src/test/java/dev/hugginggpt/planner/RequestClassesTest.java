@@ -542,6 +542,14 @@ class RequestClassesTest {
         "영어 회화 연습 상대 좀 해줘. 내 말에 대답해줘: 'Hi! I just moved here, do you know any good places to eat?' | conversational",
         "제가 가지고 있는 depth 맵 /home/minsu/maps/room_depth.png 으로 사이버펑크 스타일 방 그려주세요 | depth-text-to-image",
         "summarize report_2023.pdf and report_2024.pdf separately and tell me how similar the two summaries are | summarization, summarization, sentence-similarity",
+        "make both a picture and a short video of a hot air balloon festival over cappadocia at sunrise | text-to-image, text-to-video",
+        "in dog_park.jpg, cut my dog out of the background and then put a little party hat on him | image-segmentation, image-editing",
+        "Can you paint the walls in room.jpg sage green? Thinking about redecorating | image-editing",
+        "딸 생일파티 초대장 문구 써주고 그 문구로 그림도 하나 만들고 음성 메시지도 만들어줘 | text-generation, text-to-image, text-to-speech",
+        "이 결과지 result.jpg 에서 공복혈당 수치가 몇이에요? 글씨가 너무 작아서 안 보여요 | document-question-answering",
+        "이 표 이미지 table.jpg 로 위험군 분류 해줄 수 있나요? 환자 검사 수치 정리해둔 표예요 | tabular-classification",
+        "고객 음성문의 /data/cs/inquiry_77.wav 받아쓰고 배송/환불/교환/기타 중에 어떤 문의인지 분류해줘 | automatic-speech-recognition,"
+                + " zero-shot-classification",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

@@ -204,7 +204,7 @@ final class EnglishTaskRules {
     static final String TEXT_TO_IMAGE =
             "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
                     + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:me |us )?(?:an? |some |a new |new |this |that )(?:[\\w-]+ ){0,2}" + IMAGE
-                    + "|mak\\w* (?:me |us )?(?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
+                    + "|mak\\w* (?:me |us )?(?:both )?(?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
                     + "|(?:generat|creat|mak|design|draw)\\w* (?:me |us )?(?:an? |some |a new |new )(?:[\\w-]+ ){0,3}(?:mascot|logo|icon|poster|sticker|avatar|wallpaper|banner|emoji|thumbnail)s?\\b"
                     + "|\\bgive (?:me |us )?(?:an? |some )(?:new |nice |cool |pretty |beautiful |simple )?" + IMAGE + "s?\\b(?!\\s+(?:description|caption))"
                     + "|\\b(?:paint|sketch)(?: me| us)? (?:an? |some )(?!" + GAP + "\\b(?:on|onto|in|into|to) (?:the |this |that |my |its )" + IMAGE + ")"
@@ -215,7 +215,9 @@ final class EnglishTaskRules {
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
-                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around) (?:the|this|my|its|his|her)\\b"
+                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around) (?:the|this|my|its|his|her|him|them|it)\\b"
+                    + "|\\b(?:paint|colou?r|recolou?r|dye)\\w* (?:the|its|their|his|her|my) (?:[\\w./-]+ ){0,4}(?:(?:sage|dark|light|bright|pale|deep|navy|forest|pastel|baby|hot) )?(?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray|brown|gold|silver|beige|teal)\\b"
+                    + "|\\b(?:one|a|another) version (?:where|in which|with)\\b"
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =

@@ -19,7 +19,7 @@ final class KoreanLexicon {
     /** Words that open a clause on an earlier result: "...고 그 결과를". */
     static final String REFERS_BACK = "그\\s|그것|그걸|그거|이것|결과";
     /** Verb stems whose "-고" ends an action: "찾고", "바꾸고", "읽고". */
-    static final String ACTION_STEMS = "적|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내";
+    static final String ACTION_STEMS = "적|쓰|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내|뽑|키우|빼|따";
     /** How a sentence that asks for something ends: "...해 줘", "...주세요", "...하세요", "...할래?". */
     static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라|부탁해|부탁해요|부탁드려요|부탁드립니다|부탁합니다";
     /** What labels the passage to read: "본문: ...". */
@@ -82,7 +82,7 @@ final class KoreanLexicon {
      */
     static final String TABLE = "(?:(?<![가-힣])|도|엑셀 ?)표(?:를|을|가|이|는|은|에서|에|의|로)?(?![가-힣])";
     /** Its picture is a document. */
-    static final String DOCUMENT = "문서|서류|영수증|청구서|스캔본|계산서|고지서|명세서|양식";
+    static final String DOCUMENT = "문서|서류|영수증|청구서|스캔본|계산서|고지서|명세서|양식|결과지|검사지|진단서|성적표|계약서|신청서|처방전";
 
     // --- Task-specific arguments (ArgumentPhrases) ---
 

@@ -30,7 +30,7 @@ final class KoreanTaskRules {
     static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:바람|배경|주변|에어컨|차|기계) ?소리(?:를|을)? ?(?:좀 )?(?:없애|제거|지워|줄여)|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
 
     /** "음성으로", "소리 내", "읽어 줘" (but "글자를 읽어 줘" reads the writing in a picture). */
-    static final String TEXT_TO_SPEECH = "음성으로|음성 ?파일로(?:도)? ?(?:만들|바꿔|변환|뽑)|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?|(?:있|적혀 있|쓰여 있)는지 )읽어\\s*(?:줘|주)";
+    static final String TEXT_TO_SPEECH = "음성으로|음성 ?파일로(?:도)? ?(?:만들|바꿔|변환|뽑)|음성 ?(?:메시지|파일|버전)(?:를|을|도|로)? ?(?:하나 )?(?:만들|뽑|생성)|소리 ?내|(?<!(?:글자|글씨|텍스트|문자|문구|글)(?:를|을)? ?|(?:있|적혀 있|쓰여 있)는지 )읽어\\s*(?:줘|주)";
 
     static final String AUDIO_CLASSIFICATION = "(?:오디오|소리|음성)" + GAP + "(?:분류|종류)|(?:무슨|어떤) 소리|(?:이|그) 소리(?:가)? ?(?:뭔지|뭐야|무슨)|소리인지|장르|(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?(?:감정|기분|톤)";
 
@@ -56,7 +56,7 @@ final class KoreanTaskRules {
             + "|(?:공손하|정중하|격식 있|부드럽|자연스럽|깔끔하|간결하|친근하|세련되|상냥하|예의 바르|natural하)게(?: \\S+){0,2}? ?(?:바꿔|고쳐|다듬|수정|써|바꾸)"
             + "|(?:자연스러운|natural한|매끄러운|세련된|공손한|정중한) (?:\\S+ ){0,2}?(?:고쳐|다듬|바꿔)";
 
-    static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해";
+    static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|정리해(?!\\s*(?:둔|놓|뒀))";
 
     static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|일치";
 
@@ -69,7 +69,7 @@ final class KoreanTaskRules {
 
     static final String DEPTH_ESTIMATION = "깊이";
 
-    static final String TABULAR_CLASSIFICATION = "표를|표의";
+    static final String TABULAR_CLASSIFICATION = "표를|표의|표 (?:이미지|사진)|(?:이|그) 표(?:로|에서|를)";
 
     static final String CANNY_CONTROL = "윤곽";
 
@@ -80,15 +80,15 @@ final class KoreanTaskRules {
     static final String IMAGE_CLASSIFICATION_WHAT_IS_IN_IT = NONE;
 
     static final String DOCUMENT_QUESTION_ANSWERING = "(?:문서|서류)" + GAP + "(?:\\?|무엇|뭐|알려|찾아)"
-            + "|(?:영수증|세금계산서|계산서|청구서|송장|스캔본|고지서|명세서)" + GAP + "(?:언제|무엇|뭐|얼마|몇|누구|어디|알려|찾아)"
+            + "|(?:영수증|세금계산서|계산서|청구서|송장|스캔본|고지서|명세서|결과지|검사지|진단서|성적표|계약서|신청서)" + GAP + "(?:언제|무엇|뭐|얼마|몇|누구|어디|알려|찾아)"
             + "|(?:스캔본|문서|서류|청구서|계산서|송장)(?:에|에게|한테)?\\s*+«Q\\d{1,9}»\\s*+(?:이?라고)?\\s*+물어";
 
     /** "사진에 뭐가 …?", "a.png에서 총액이 얼마야?" (after a file name only Korean question words: the rule reads English too). */
-    static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:\\?|무엇|몇|어디|얼마|누구)"
+    static final String VISUAL_QUESTION_ANSWERING = "(?:사진|이미지)" + GAP + "(?:(?<!있나요|있어요|있을까요|줄래요|줄래|주실래요|될까요|되나요)\\?|무엇|몇|어디|얼마|누구)"
             + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])" + GAP + "(?:무엇|몇|어디|얼마|누구)"
-            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])[^?!]{0,80}?있(?:어|나요|어요|니|을까요?)\\s*+\\?";
+            + "|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z])[^?!]{0,80}?(?<!수 )있(?:어|나요|어요|니|을까요?)\\s*+\\?";
 
-    static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)";
+    static final String TEXT_TO_IMAGE = "그려|이미지를? (?:생성|만들)|그림(?:을|도)? ?(?:하나 |한 장 )?(?:만들|생성)";
 
     /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
     static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차|액자)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)"

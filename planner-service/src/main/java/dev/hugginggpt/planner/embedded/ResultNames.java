@@ -19,10 +19,12 @@ final class ResultNames {
     private static final String DETERMINER = "\\b(?:" + EnglishLexicon.RESULT_DETERMINERS + ")\\s+(?:[\\w-]+\\s+){0,2}?";
 
     /** "the original text", "원문": the text read from the picture or the recording, before it was translated or summarised. */
-    private static final Name ORIGINAL = new Name(Pattern.compile("\\bthe original (?:text|transcript|wording|words)\\b|원문",
+    private static final Name ORIGINAL = new Name(Pattern.compile("\\bthe original (?:text|transcript|wording|words|" + EnglishLexicon.LANGUAGES + ")\\b|원문",
             Pattern.CASE_INSENSITIVE), Set.of("image-to-text", "automatic-speech-recognition"));
 
     private static final List<Name> NAMES = List.of(
+            // first: "the original English" names the text before its translation, not the translation
+            ORIGINAL,
             name(EnglishLexicon.TRANSCRIPTION_NAMES, "automatic-speech-recognition"),
             name(EnglishLexicon.TRANSLATION_NAMES, "translation"),
             name(EnglishLexicon.SUMMARY_NAMES, "summarization"),
@@ -42,8 +44,7 @@ final class ResultNames {
             name(EnglishLexicon.ENHANCED_AUDIO_NAMES, "audio-to-audio"),
             name(EnglishLexicon.REPLY_NAMES, "conversational"),
             name(EnglishLexicon.GENERATED_TEXT_NAMES, "text-generation"),
-            name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"),
-            ORIGINAL);
+            name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"));
 
     private ResultNames() {
     }

@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * only puts them in the order that decides.
  */
 final class TaskRules {
-    /** A list of labels in a clause about sentiment, a picture or a sound is for those tasks, not zero-shot classification. */
-    private static final String NOT_ZERO_SHOT = EnglishTaskRules.NOT_ZERO_SHOT + "|" + IMAGE + "|" + AUDIO;
+    /**
+     * A list of labels in a clause about sentiment, a picture or a sound is for those tasks, not zero-shot classification;
+     * unless the clause has the recording or picture written out first ("받아쓰고 배송/환불/교환 중에 분류해줘").
+     */
+    private static final String NOT_ZERO_SHOT = EnglishTaskRules.NOT_ZERO_SHOT
+            + "|^(?!.*(?:transcri|받아\\s*(?:적|쓰|써)|(?:텍스트|글)로 (?:바꿔|변환|옮겨)|read the text|extract the text)).*?(?:" + IMAGE + "|" + AUDIO + ")";
 
     static final List<TaskRule> RULES = List.of(
             TaskRule.of("video-classification", EnglishTaskRules.VIDEO_CLASSIFICATION, KoreanTaskRules.VIDEO_CLASSIFICATION),

@@ -26,6 +26,8 @@ final class TextArguments {
             "\\b(?:the same|the original|that same) (?:clause|document|file|text|article|report|passage|contract|paper)\\b|\\bseparately\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
+    private static final java.util.regex.Pattern THE_ORIGINAL = java.util.regex.Pattern.compile("\\b(?:the|my) original\\b|원문",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
     private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity", "token-classification",
@@ -76,6 +78,10 @@ final class TextArguments {
             int other = plan.results.other(producer, clause.text());
             if (texts.size() < 2 && other >= 0 && !texts.contains(GeneratedRefs.of(other))) {
                 texts.add(0, GeneratedRefs.of(other));
+            }
+            if (texts.size() < 2 && THE_ORIGINAL.matcher(clause.text()).find()) {
+                // "how similar your paraphrase is to the original": the text the request gave
+                givenText().filter(given -> !texts.contains(given)).ifPresent(texts::add);
             }
             while (texts.size() < 2) {
                 texts.add(texts.isEmpty() ? textArgument(type, clause) : plan.nextUnusedQuote().orElse(text.restore(clause.text())));
