@@ -167,6 +167,17 @@ class DataFlowPlanningTest {
         assertEquals("The shipment will arrive on Thursday", similarity.args().get("text2"), paraphrase.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"I've got this image file photo.jpg and I've recorded a voice note note.wav specifying some changes I want"
+            + " to make to the image. Please edit the image accordingly.",
+        "photo.jpg 수정해줘. 수정 사항은 녹음 note.wav 에 말해놨어"})
+    void aRecordingThatSaysHowToEditIsTranscribedIntoTheEdit(String message) {
+        List<PlannedTask> tasks = planner.plan(request(message)).tasks();
+        assertEquals(List.of("automatic-speech-recognition", "image-editing"), types(tasks), tasks.toString());
+        assertEquals("note.wav", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
     private static UserRequest request(String text) {
         return new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(), Instant.now());
     }

@@ -83,6 +83,10 @@ final class EnglishLexicon {
     /** Pictures of writing, and questions on what is written. */
     static final String TEXT_IN_PICTURE = "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
             + "|banners?|price tags?|handwriting|written|writing|says?|text|total|phone number|address|opening hours)\\b";
+    /** A recording that says what to do to a picture or what to ask about it. */
+    static final String SPOKEN_INSTRUCTIONS = "\\b(?:recording|recorded|voice (?:note|memo|message)|voicemail|audio(?: file| message| note)?|[\\w-]+\\.(?:wav|mp3|flac|ogg))"
+            + "\\b[^.?!]{0,100}?\\b(?:instructions?|changes|edits|commands?|modifications|questions?|what i want|how (?:it|the (?:image|picture|photo)) should)\\b"
+            + "|\\b(?:instructions?|changes|edits|commands?|questions?)\\b[^.?!]{0,60}?\\b(?:in|from|on) (?:the |this |that |my )?(?:recording|voice (?:note|memo|message)|audio|voicemail)";
     /** Documents read with their layout. */
     static final String LAID_OUT_DOCUMENT = "\\b(?:document|invoice|form|contract|report|scanned|certificate)s?\\b";
     /** A description asked to be short is a summary. */

@@ -16,6 +16,8 @@ final class PlanPhrases {
     static final Pattern READ_ALOUD = Pattern.compile(EnglishLexicon.READ_ALOUD, Pattern.CASE_INSENSITIVE);
     static final Pattern TEXT_IN_PICTURE = inAnyLanguage(EnglishLexicon.TEXT_IN_PICTURE, KoreanLexicon.TEXT_IN_PICTURE);
     static final Pattern LAID_OUT_DOCUMENT = inAnyLanguage(EnglishLexicon.LAID_OUT_DOCUMENT, KoreanLexicon.LAID_OUT_DOCUMENT);
+    /** A recording that holds the instruction or the question for a picture: "a voice note specifying the changes". */
+    static final Pattern SPOKEN_INSTRUCTIONS = inAnyLanguage(EnglishLexicon.SPOKEN_INSTRUCTIONS, KoreanLexicon.SPOKEN_INSTRUCTIONS);
     static final Pattern BRIEF = Pattern.compile(EnglishLexicon.BRIEF, Pattern.CASE_INSENSITIVE);
     static final Pattern CONCRETE_EDIT = inAnyLanguage(EnglishLexicon.CONCRETE_EDIT, KoreanLexicon.CONCRETE_EDIT);
     static final Pattern NAMES_A_RESULT = Pattern.compile(EnglishLexicon.NAMES_A_RESULT, Pattern.CASE_INSENSITIVE);

@@ -300,6 +300,12 @@ final class TextArguments {
         if (producer >= 0 && PlanPhrases.BUILDS_ON.matcher(clause.text()).find()) {
             return GeneratedRefs.of(producer);
         }
+        Optional<String> recording = plan.resources.anyOf(MediaKind.AUDIO);
+        if (producer < 0 && recording.isPresent() && GeneratedRefs.in(recording.get()).isEmpty()
+                && PlanPhrases.SPOKEN_INSTRUCTIONS.matcher(text.original).find()) {
+            // "I've recorded a voice note example.wav specifying the changes I want": the recording says how, transcribed
+            return convertToText(new Resources.Named(recording.get(), MediaKind.AUDIO));
+        }
         return text.restore(clause.text());
     }
 
