@@ -57,7 +57,9 @@ class ConversationPlanningTest {
         "what does 'text2text generation' even mean? just curious, don't run anything", "혹시 영상 만들면 최대 몇 초까지 되나요?",
         "안녕하세요~ 처음 써보는데 여기서 뭐뭐 할 수 있는 거예요?", "ㅎㅇㅎㅇ", "ok nevermind, i'll sort it out myself later. bye!",
         "are the photos i upload used to train your models? asking for my clinic's privacy policy", "what languages can you translate between?",
-        "can you handle videos longer than 10 minutes or is there a limit", "nvm, figured it out myself"})
+        "can you handle videos longer than 10 minutes or is there a limit", "nvm, figured it out myself",
+        "is there a file size limit? my video is like 2gb", "can you output mp3 instead of wav for the speech stuff?",
+        "혹시 한국어로 말해도 알아들어?", "perfect thats exactly it ty", "ok thats all for today, night!"})
     void questionsAboutTheSystemAndFarewellsPlanNoTask(String message) {
         PlanningResult result = plan(message);
         assertTrue(result.ok(), message + ": " + result.failure());

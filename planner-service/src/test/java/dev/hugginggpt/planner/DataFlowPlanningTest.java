@@ -178,6 +178,14 @@ class DataFlowPlanningTest {
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
     }
 
+    @Test
+    void aQuestionOnARecordingIsAnsweredFromWhatWasSaid() {
+        List<PlannedTask> tasks = planner.plan(request("i missed the end of the lecture, recording is lecture_week9.mp3. when did"
+                + " the prof say the final paper is due?")).tasks();
+        assertEquals(List.of("automatic-speech-recognition", "question-answering"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("context"));
+    }
+
     private static UserRequest request(String text) {
         return new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(), Instant.now());
     }

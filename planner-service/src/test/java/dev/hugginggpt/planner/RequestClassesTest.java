@@ -550,6 +550,21 @@ class RequestClassesTest {
         "이 표 이미지 table.jpg 로 위험군 분류 해줄 수 있나요? 환자 검사 수치 정리해둔 표예요 | tabular-classification",
         "고객 음성문의 /data/cs/inquiry_77.wav 받아쓰고 배송/환불/교환/기타 중에 어떤 문의인지 분류해줘 | automatic-speech-recognition,"
                 + " zero-shot-classification",
+        "/Users/dana/reno/kitchen_before.jpg is my kitchen right now. pull the straight lines out w/ mlsd and generate a bright"
+                + " scandinavian kitchen that keeps the same lines | mlsd-control, mlsd-text-to-image",
+        "dance teacher here. grab the pose from ./class/recital_pose.jpg and make an anime girl doing the same ballet pose | openpose-control,"
+                + " openpose-text-to-image",
+        "로고시안.png 스크리블 맵으로 변환만 해줘. 그림은 안 그려도 됨 | scribble-control",
+        "embed every question in ./data/faq.csv, we're building a semantic search thing for the help center | feature-extraction",
+        "mark where each product sits on the shelf in ./store/aisle3_shelf.jpg | object-detection",
+        "two things about front_door.jpg: is the porch light on? and can you repaint the door a deep green | visual-question-answering,"
+                + " image-editing",
+        "강의실 사진 room.png mlsd 직선 검출만 해줘 | mlsd-control",
+        "전에 만들어둔 hed 맵 hed_sketch_03.png 있는데 이걸로 안개 낀 숲속 절 그려줘 | hed-text-to-image",
+        "포즈맵 pose_ref.png 있는데 이 포즈로 태권도 도복 입은 아이 그려줘 | openpose-text-to-image",
+        "동화책 만드는 중이에요. 토끼가 처음으로 바다를 보는 장면을 짧게 글로 써주시고, 그 글로 삽화도 그려주세요 | text-generation, text-to-image",
+        "./field/recording_14.wav is from our rainforest trip. clean up the wind noise, and separately tell me what animal is making"
+                + " the main call | audio-to-audio, audio-classification",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

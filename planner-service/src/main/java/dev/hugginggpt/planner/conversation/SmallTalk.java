@@ -43,7 +43,7 @@ public final class SmallTalk {
                     + "|what (?:kind|kinds|sort) of (?:stuff|things) can you do|first time using (?:this|you)(?: thing| app| tool)?"
                     + "|hope (?:your (?:day|evening|week|morning)(?:'s| is) going well|you(?:'re| are) (?:well|doing well|good))"
                     + "|why (?:did|does|is) (?:that|it|this)(?: last one)? (?:take|taking) so long|(?:that|it) (?:was|is) (?:so )?slow"
-                    + "|that's all(?: for (?:today|now))?|catch you (?:later|tomorrow)|talk (?:to you )?(?:later|tomorrow)"
+                    + "|that'?s all(?: for (?:today|now))?|night|nite|(?:that'?s )?exactly (?:it|what i (?:wanted|needed))|catch you (?:later|tomorrow)|talk (?:to you )?(?:later|tomorrow)"
                     + "|do you have a name|what (?:should|do) i call you|can you (?:open|read|handle) (?:\\.?\\w+ )?(?:files|archives)"
                     + "|oops|never ?mind|nvm|ignore (?:that|this|it|me)|wrong (?:window|chat|tab)|figured it out(?: myself| on my own)?"
                     + "|ha(?:ha)+|lol|bye|goodbye|see you|ok|okay|help)\\b"
@@ -79,7 +79,7 @@ public final class SmallTalk {
      * {@link #addressesTheAssistant}).
      */
     private static final Pattern ADDRESSED = Pattern.compile(
-            "\\b(?:you|your|yourself|u|thanks|thank|thx|sorry|bye|gotta (?:go|run)|cheers|lol|haha|appreciate)\\b"
+            "\\b(?:you|your|yourself|u|thanks|thank|thx|ty|tysm|sorry|bye|gotta (?:go|run)|cheers|lol|haha|appreciate)\\b"
                     + "|너(?:는|도)?\\s|넌|당신|감사|고마|미안|죄송|[ㅋㅎㅠㅜ]{2,}|ㅇㅋ|알겠|올게|안녕|무료|귀엽|좋아(?:해|요)"
                     + "|ㅎㅇ|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]",
             Pattern.CASE_INSENSITIVE);
@@ -97,7 +97,8 @@ public final class SmallTalk {
                     + "|\\bwhat (?:\\w+ )?(?:formats?|file types?|extensions?) (?:can|do|does|should|will) (?:i|you|it)\\b"
                     + "|\\b(?:i|we) (?:upload|send|attach)\\b.{0,40}\\b(?:kept|stored|saved|deleted|removed|private|shared|visible|used to train|training)\\b"
                     + "|\\b(?:what|which) (?:languages|file types|formats|tasks|models) (?:can|do|does|will) (?:you|it|this)\\b"
-                    + "|\\bis there (?:a |any )?(?:\\w+ )?limit\\b|\\bhow (?:long|big|large|many) (?:of )?(?:a |an )?(?:\\w+ )?(?:can|may) (?:i|it|you|the)\\b"
+                    + "|\\bis there (?:a |any )?(?:\\w+ ){0,2}limit\\b|\\bcan you (?:output|export|return|save|give me) (?:\\w+ )?(?:mp3|wav|flac|ogg|png|jpe?g|webp|pdf|mp4|gif)s? (?:instead|rather)\\b"
+                    + "|(?:말해도|써도|물어봐도|보내도|올려도) (?:알아들|이해해|이해하|알아)|\\bhow (?:long|big|large|many) (?:of )?(?:a |an )?(?:\\w+ )?(?:can|may) (?:i|it|you|the)\\b"
                     + "|\\b(?:don'?t|do not|no need to) (?:run|execute) (?:anything|any tasks?|any models?)\\b"
                     + "|(?:뭐뭐|뭘|무엇을|뭐를?|어떤 (?:걸|것을|일을?|작업을?)) (?:할 수 있|해 줄 수 있|해줄 수 있)"
                     + "|(?:영상|동영상|비디오|파일|녹음|음성|업로드|사진)[^?]{0,20}(?:최대 (?:몇|얼마)|몇 ?(?:초|분|장|개|메가|mb)까지)[^?]{0,15}(?:돼|되|가능|올릴|만들)"

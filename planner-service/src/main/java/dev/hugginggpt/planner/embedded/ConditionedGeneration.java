@@ -126,6 +126,7 @@ final class ConditionedGeneration {
                         + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|\\buse (?:it|this|that|the (?:attached )?(?:file|image|picture|photo|drawing)) (?:as is |directly )?as (?:an?|the|my) (?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
+                        + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
                         + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
@@ -175,7 +176,7 @@ final class ConditionedGeneration {
     private static Shape shape(String kind, String words) {
         String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
         // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
-        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=\\w)){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|(?:with|in|keeping) the same (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition))\\b)",
+        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|the same (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges))\\b)",
                 Pattern.CASE_INSENSITIVE));
     }
 

@@ -44,6 +44,7 @@ final class EnglishTaskRules {
             "(?:transcrib|extract|read|decod|deciph|pull)\\w*\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:\\w+\\s+)?"
                     + "(?:text|words|writing|content|message|quote)\\w*\\s+(?:\\w+\\s+){0,3}(?:from|in|on|of)\\s+(?:\\w+\\s+){0,2}" + IMAGE
                     + "|text (?:in|from|on) (?:the|this|that|my) " + IMAGE
+                    + "|\\b(?:pull|get|extract|copy)\\w* (?:the |all the )?(?:\\w+ )?(?:out )?as (?:plain |raw )?text\\b"
                     + "|(?:any|the|some) (?:\\w+ )?text (?:\\w+ ){0,2}(?:in|on|within) (?:the |this |that |my )?(?:\\w+ )?" + IMAGE + "|\\bocr\\b|what(?:'s| is) written"
                     + "|\\bread\\s++(?:the\\s++|this\\s++|my\\s++)?[\\w-]++\\.(?:jpe?g|png|gif|bmp|webp|tiff?)\\b"
                     // "what does this say?": the writing itself, when nothing more is asked (a picture: else a recording's words)
@@ -80,7 +81,7 @@ final class EnglishTaskRules {
     static final String AUDIO_CLASSIFICATION =
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO + "|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
-                    + "|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
+                    + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:making|singing|calling|producing) (?:the |that |this )?(?:\\w+ )?(?:calls?|sounds?|noises?|songs?)\\b|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
                     + "|(?:" + AUDIO + "|speakers?'?s?|voices?|song|music|conversation)\\b" + GAP + "\\b(?:emotion|mood|\\btone\\b|feeling|genre)"
@@ -216,6 +217,7 @@ final class EnglishTaskRules {
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
                     + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around) (?:the|this|my|its|his|her|him|them|it)\\b"
+                    + "|\\b(?:put|place)\\w* (?:the|his|her|my|our|that|this) (?!(?:\\w+ )?(?:image|picture|idea|thought|vision|concept|scene|text|words)\\b)(?:[\\w-]+ ){0,3}(?:on|onto|in|into|next to|beside|behind|under) (?:an?|the|some) "
                     + "|\\b(?:paint|colou?r|recolou?r|dye)\\w* (?:the|its|their|his|her|my) (?:[\\w./-]+ ){0,4}(?:(?:sage|dark|light|bright|pale|deep|navy|forest|pastel|baby|hot) )?(?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray|brown|gold|silver|beige|teal)\\b"
                     + "|\\b(?:one|a|another) version (?:where|in which|with)\\b"
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
@@ -228,7 +230,7 @@ final class EnglishTaskRules {
                     + "|\\brotat|\\bflip|mirror (?:it|the|this)|\\bblur (?:it|the (?:whole )?(?:image|picture|photo))|brighten|darken|\\b(?:brighter|darker|sharper)\\b|invert the colou?rs|pixelat|denois";
 
     static final String OBJECT_DETECTION =
-            "detect|object detection|bounding|box(?:es)? around|\\bbox (?:every|each|all|the)\\b|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
+            "detect|object detection|bounding|box(?:es)? around|\\bmark (?:where|the (?:location|position)s? of)\\b|\\bbox (?:every|each|all|the)\\b|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
                     + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
                     + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED;
 
@@ -259,10 +261,10 @@ final class EnglishTaskRules {
     static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model";
 
     /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
-    static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedd?ings?|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
+    static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|(?:every|each|all(?: the)?) \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedd?ings?|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";
 
     static final String QUESTION_ANSWERING_WEAK =
-            "answer|(?<!quick )question|\\btell me\\s*+:|^\\W*+(?:(?:and|also|so|but|plus)\\s++){0,3}+(?:tell me|let me know|i wonder|quick question)\\W+(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
+            "answer|(?<!quick )question|\\btell me\\s*+:|^\\W*+(?:(?:and|also|so|but|plus)\\s++){0,3}+(?:tell me|let me know|i wonder|quick question)\\W+(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|:\\s*+(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!:]{5,300}\\?|^\\W*(?:is|are|was|were|does|do|did|has|have)\\s(?!you\\b|u\\b)[^?!]{5,300}\\?\\s*$|based on (?:that|this|it|the (?:text|passage|above|quote))\\b|according to (?:the|this) (?:text|passage|article|paragraph)|find out|figure out|figuring out|determin|(?:identify|tell me|know|confirm|check)\\w* (?:which|what|who|where|when|whether|if|how many)\\b|\\btell me the\\b|\\bfind (?:the|its|their) (?!(?:\\w+ )?(?:objects|items|things|people|persons|faces|animals|cars|vehicles)\\b)\\w+|main (?:theme|topic|idea|subject)|what (?:the|it) (?:is )?about|\\b(?:what|who|when|where|which|how)\\b" + GAP + "\\?";
 
     static final String CONVERSATIONAL_WEAK =
             "\\bchat|conversation|\\btalk|discuss|dialog|engag|respond|reply|response|advice|advise|recommend|\\btips?\\b"

@@ -88,7 +88,7 @@ final class TaskRules {
     private static final Pattern NOT_ASKED = Pattern.compile("\\b(?:no|not|without|don't want|do not want|never) (?:a |an |any |the )?"
             + "(?:summary|summari[sz]\\w*|translation|edits?|captions?|description)\\b"
             + "|\\b(?:don'?t|dont|do not|no need to|without) (?:generate|make|create|draw|render|produce|redo|re-?\\w+)\\w* (?:any |a |an )?(?:new |other |more )?(?:images?|pictures?|drawings?|art|detection|extraction)\\b"
-            + "|\\bno re-?(?:detect|extract)\\w*|(?:요약|번역|설명)(?:은|는)? ?(?:말고|빼고|필요 ?없)",
+            + "|\\bno re-?(?:detect|extract)\\w*|(?:요약|번역|설명)(?:은|는)? ?(?:말고|빼고|필요 ?없)|(?:그림|이미지)(?:은|는)? ?안 (?:그려|만들어)(?:도|줘도)? ?(?:됨|돼|되|괜찮)",
             Pattern.CASE_INSENSITIVE);
 
     /** "convert the classification results into an audible format": the target names the task. */

@@ -273,6 +273,15 @@ final class TextArguments {
             if (earlierDocument.isPresent()) {
                 return earlierDocument.get();
             }
+            if (earlierTurn.isPresent()) {
+                // "ok what's the address he mentioned?" after a transcript: asked of what the conversation's last answer gave
+                return earlierTurn.get();
+            }
+            Optional<String> recording = plan.resources.anyOf(MediaKind.AUDIO);
+            if (recording.isPresent() && GeneratedRefs.in(recording.get()).isEmpty()) {
+                // "recording is lecture_week9.mp3. when did the prof say the paper is due?": asked of what was said
+                return convertToText(new Resources.Named(recording.get(), MediaKind.AUDIO));
+            }
         }
         return text.restore(passage.isEmpty() ? text.original : passage);
     }
