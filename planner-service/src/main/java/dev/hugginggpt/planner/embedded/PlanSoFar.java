@@ -58,7 +58,7 @@ final class PlanSoFar {
 
     private static final java.util.regex.Pattern ORIGINAL_MEDIA = java.util.regex.Pattern.compile(
             "\\b(?:the|my) original\\b(?!\\s+(?:text|transcript|wording|words|language|quote|sentence|english|korean|french|spanish|german)\\b)"
-                    + "|원본", java.util.regex.Pattern.CASE_INSENSITIVE);
+                    + "|\\bseparately\\b|\\bindependently\\b|원본|따로", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The input of this kind: a file the clause names, else the earlier output it means, else a file of the request; null if none. */
     String resourceArgument(MediaKind kind, String clause) {
@@ -67,7 +67,8 @@ final class PlanSoFar {
             return named.get();
         }
         if (ORIGINAL_MEDIA.matcher(clause).find() && resources.anyOf(kind).isPresent()) {
-            // "what birds are in the original recording", "an upscaled version of the original": the request's own file
+            // "what birds are in the original recording", "an upscaled version of the original", "and separately tell me what
+            // animal is calling": the request's own file
             return resources.anyOf(kind).get();
         }
         int producer = results.meant(kind, clause);
