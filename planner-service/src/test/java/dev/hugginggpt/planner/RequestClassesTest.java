@@ -565,6 +565,10 @@ class RequestClassesTest {
         "동화책 만드는 중이에요. 토끼가 처음으로 바다를 보는 장면을 짧게 글로 써주시고, 그 글로 삽화도 그려주세요 | text-generation, text-to-image",
         "./field/recording_14.wav is from our rainforest trip. clean up the wind noise, and separately tell me what animal is making"
                 + " the main call | audio-to-audio, audio-classification",
+        "how do i say 'is this seat taken?' in italian. and say it out loud too so i get the pronunciation right | translation,"
+                + " text-to-speech",
+        "통화 녹음이에요 ./통화/hanoi_call.wav 받아쓰기 해주시고, 받아쓴 내용으로 요약이랑 영어 번역 각각 부탁드려요 | automatic-speech-recognition,"
+                + " translation, summarization",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

@@ -40,7 +40,7 @@ final class EnglishLexicon {
             + "|\\blet'?s\\b(?! say| suppose| assume| imagine| pretend)|\\bcurious\\b|\\bwonder|\\b(?:trying|looking|hoping|wanting|needing|keen|eager) to\\b|\\binterested in\\b|\\?\\s*$"
             + "|\\b(?:want|wants|need|needs|wish|would like|'d like|would love|'d love) (?:to|you)\\b"
             + "|\\b(?:and|but|so) (?:just |only |really |also )?needs?\\b|\\ball (?:i|we) (?:need|want)\\b"
-            + "|^(?:such as|for example|for instance|including|namely)\\b|\\b(?:goal|aim|idea|plan) is to\\b";
+            + "|^(?:such as|for example|for instance|including|namely)\\b|\\b(?:goal|aim|idea|plan) is to\\b|\\bhow (?:do|would|can|should|could) (?:i|you|we|one) say\\b";
     /** Words that may open a sentence before its verb: "Next, translate it", "Okay, then draw it". */
     static final String SENTENCE_OPENERS = "now|also|and|next|finally|lastly|afterwards?|after that|subsequently|furthermore|moreover"
             + "|in addition|besides|plus|so|if possible|if you can|ok|okay";

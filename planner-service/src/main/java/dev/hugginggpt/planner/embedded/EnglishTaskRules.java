@@ -70,7 +70,7 @@ final class EnglishTaskRules {
                     + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)";
 
     static final String TEXT_TO_SPEECH =
-            "aloud|out loud|\\btts\\b|\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
+            "aloud|out loud|\\btts\\b|(?<!how (?:do|would|can|should|could) (?:i|you|we|one) )\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
                     + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"

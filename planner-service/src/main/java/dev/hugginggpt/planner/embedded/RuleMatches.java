@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RuleMatches {
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    private static final Pattern KOREAN_AND = Pattern.compile("\\s*+(?:이?랑|과|와|하고|및|,)\\s*+(?:\\S{1,10}\\s++)?");
     private static final Pattern AND = Pattern.compile("\\band\\b|\\bas well as\\b|\\bplus\\b");
 
     private final String words;
@@ -64,7 +65,7 @@ final class RuleMatches {
      */
     List<String> coordinatedWith(String task) {
         if (HANGUL.matcher(clause()).find()) {
-            return List.of();
+            return koreanCoordinatedWith(task);
         }
         int[][] found = spans();
         int end = -1;
@@ -81,6 +82,32 @@ final class RuleMatches {
             TaskRule rule = TaskRules.RULES.get(i);
             if (found[i] != null && !rule.weak() && !rule.task().equals(task) && found[i][0] >= end
                     && !joined.contains(rule.task()) && AND.matcher(clause().substring(end, found[i][0])).find()) {
+                joined.add(rule.task());
+            }
+        }
+        return joined;
+    }
+
+    /**
+     * "받아쓴 내용으로 요약이랑 영어 번역 각각 부탁드려요": in Korean the task nearest the verb is read first, and the tasks named
+     * just before it, joined by 이랑, 과, 와, 하고, 및 or a comma, are asked for beside it.
+     */
+    private List<String> koreanCoordinatedWith(String task) {
+        int[][] found = spans();
+        int start = -1;
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] != null && !TaskRules.RULES.get(i).weak() && TaskRules.RULES.get(i).task().equals(task)) {
+                start = Math.max(start, found[i][0]);
+            }
+        }
+        if (start < 0) {
+            return List.of();
+        }
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            TaskRule rule = TaskRules.RULES.get(i);
+            if (found[i] != null && !rule.weak() && !rule.task().equals(task) && found[i][1] <= start
+                    && !joined.contains(rule.task()) && KOREAN_AND.matcher(clause().substring(found[i][1], start)).matches()) {
                 joined.add(rule.task());
             }
         }
