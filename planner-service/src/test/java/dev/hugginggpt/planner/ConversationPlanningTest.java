@@ -59,7 +59,10 @@ class ConversationPlanningTest {
         "are the photos i upload used to train your models? asking for my clinic's privacy policy", "what languages can you translate between?",
         "can you handle videos longer than 10 minutes or is there a limit", "nvm, figured it out myself",
         "is there a file size limit? my video is like 2gb", "can you output mp3 instead of wav for the speech stuff?",
-        "혹시 한국어로 말해도 알아들어?", "perfect thats exactly it ty", "ok thats all for today, night!"})
+        "혹시 한국어로 말해도 알아들어?", "perfect thats exactly it ty", "ok thats all for today, night!",
+        "how much is this per month? is there a free tier or do i need to put a card in", "영상은 몇 분짜리까지 올릴 수 있어요? 용량 제한도 있나요",
+        "whats the longest audio file i can upload. my sermons run about an hour and a half",
+        "혹시 제가 올린 사진들 다른 사람도 볼 수 있나요? 애들 사진이라 좀 걱정돼서요"})
     void questionsAboutTheSystemAndFarewellsPlanNoTask(String message) {
         PlanningResult result = plan(message);
         assertTrue(result.ok(), message + ": " + result.failure());

@@ -569,6 +569,14 @@ class RequestClassesTest {
                 + " text-to-speech",
         "통화 녹음이에요 ./통화/hanoi_call.wav 받아쓰기 해주시고, 받아쓴 내용으로 요약이랑 영어 번역 각각 부탁드려요 | automatic-speech-recognition,"
                 + " translation, summarization",
+        "draw a cozy cabin in autumn woods, and after that add smoke coming out of the chimney | text-to-image, image-editing",
+        "remove the background music from ./ep12/raw_take.wav so only my voice is left | audio-to-audio",
+        "translate 'Welcome to Sunny Acres farm stand' into Spanish and make it an audio clip i can loop at the stand | translation, text-to-speech",
+        "got a voice memo from the vet visit ./memos/vet_call.wav, can you write out what he said and then sum it up for me |"
+                + " automatic-speech-recognition, summarization",
+        "고객 인터뷰 녹음 interview.wav 받아쓴 다음에 요약이랑 감정분석 둘 다 해주세요 | automatic-speech-recognition, text-classification, summarization",
+        "이 문장 존댓말로 바꿔서 음성으로 만들어줘: '내일 회의 10시로 바뀜. 늦지 마' | text2text-generation, text-to-speech",
+        "I need to identify the event that is set to take place on the 25th of July in schedule.jpg | document-question-answering",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

@@ -64,13 +64,13 @@ final class EnglishTaskRules {
                     + "|written (?:text|form|format|words)|readable text|textual format|words (?:in|from) (?:the|this) " + AUDIO;
 
     static final String AUDIO_TO_AUDIO =
-            "nois|denois|\\bisolat\\w* (?:the |her |his |their )?(?:\\w+ )?(?:calls?|voices?|vocals?|speech|singing|chirps?|birdsong)\\b|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb|echoing|reverberat\\w*)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+|[\\w./~-]{1,200}?){0,2}"
+            "nois|denois|background (?:music|chatter|talking|voices)|only (?:my|her|his|the) voices? (?:is |are )?left|\\bisolat\\w* (?:the |her |his |their )?(?:\\w+ )?(?:calls?|voices?|vocals?|speech|singing|chirps?|birdsong)\\b|\\b(?:hum|hiss|buzz|static|crackl\\w*|echo|reverb|echoing|reverberat\\w*)\\b|(?:enhanc|improv|clean|clear|boost|restor)\\w*\\s+(?:up\\s+)?(?:the\\s+|its\\s+|my\\s+|this\\s+)?(?:\\w+\\s+|[\\w./~-]{1,200}?){0,2}"
                     + "(?:" + AUDIO + "|quality of (?:the |this |my )?(?:\\w+ )?" + AUDIO + ")"
                     + "|" + ENHANCE_IT
                     + "|(?:" + AUDIO + ") quality|separat\\w* (?:the )?(?:\\w+ )?(?:voices|speakers|sources|sounds|vocals|instruments)";
 
     static final String TEXT_TO_SPEECH =
-            "aloud|out loud|\\btts\\b|(?<!how (?:do|would|can|should|could) (?:i|you|we|one) )\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
+            "aloud|out loud|\\btts\\b|\\bmake (?:it|this|that) (?:into )?an? (?:\\w+ )?audio(?: clip| file| version| track)?\\b|(?<!how (?:do|would|can|should|could) (?:i|you|we|one) )\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
                     + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"
@@ -144,7 +144,7 @@ final class EnglishTaskRules {
                     + "|\\bmake (?:it|this|that|the|my)(?: (?!conversation|audio|recording|voice|speech|sound|podcast|call|image|picture|photo)\\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String SUMMARIZATION =
-            "summar|sum up|conden[sc]|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
+            "summar|sum up|\\bsum (?:it|this|that|them|everything) up\\b|conden[sc]|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
@@ -173,7 +173,7 @@ final class EnglishTaskRules {
     static final String OPENPOSE_CONTROL = "\\bposes?\\b|skeleton|keypoint";
 
     static final String IMAGE_SEGMENTATION =
-            "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ ){0,2}out|(?:remov|eras|delet)\\w* (?:the )?background|background remov|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
+            "(?<!audio )segment|\\bmasks?\\b|\\bcut\\w* (?:\\w+ ){0,2}out|(?:remov|eras|delet)\\w* (?:the )?background(?! (?:music|noise|sound|hum|chatter|voices?|talking|track))|background remov|partition|isolat|break\\w* (?:it |this |them )?down|divid\\w* (?:it |this |them |the \\w+ )?into|\\boutline (?:the|each|every|all|its|their)|borders|boundar|each pixel|every pixel|pixel-level"
                     + "|separat\\w* (?:the )?(?:\\w+ )?(?:image|picture|photo|objects|regions|components|elements|parts|areas)"
                     + "|separat\\w* (?:the |my |this )?(?:[\\w-]+ ){0,2}from (?:the |its |their )?background"
                     + "|(?:image|picture|photo) into (?:its )?(?:\\w+ )?(?:components|parts|regions|segments|objects)";
@@ -216,7 +216,7 @@ final class EnglishTaskRules {
             "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
-                    + "|(?:add|insert|put|place)\\w* (?:a |an |some )(?:[\\w-]+ ){0,5}(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around) (?:the|this|my|its|his|her|him|them|it)\\b"
+                    + "|\\b(?:add|insert|put|place)\\w* (?:(?:a |an |some )(?:[\\w-]+ ){0,5}|(?!(?:on|in|at|to|into|onto|out|from|over|under|near|around|next|behind|beside|above|below)\\b)(?:[\\w-]+ ){1,5})(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around|out of|from) (?:the|this|my|its|his|her|him|them|it)\\b"
                     + "|\\b(?:put|place)\\w* (?:the|his|her|my|our|that|this) (?!(?:\\w+ )?(?:image|picture|idea|thought|vision|concept|scene|text|words)\\b)(?:[\\w-]+ ){0,3}(?:on|onto|in|into|next to|beside|behind|under) (?:an?|the|some) "
                     + "|\\b(?:paint|colou?r|recolou?r|dye)\\w* (?:the|its|their|his|her|my) (?:[\\w./-]+ ){0,4}(?:(?:sage|dark|light|bright|pale|deep|navy|forest|pastel|baby|hot) )?(?:red|green|blue|yellow|white|black|purple|pink|orange|grey|gray|brown|gold|silver|beige|teal)\\b"
                     + "|\\b(?:one|a|another) version (?:where|in which|with)\\b"
