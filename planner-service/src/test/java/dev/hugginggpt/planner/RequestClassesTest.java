@@ -577,6 +577,14 @@ class RequestClassesTest {
         "고객 인터뷰 녹음 interview.wav 받아쓴 다음에 요약이랑 감정분석 둘 다 해주세요 | automatic-speech-recognition, text-classification, summarization",
         "이 문장 존댓말로 바꿔서 음성으로 만들어줘: '내일 회의 10시로 바뀜. 늦지 마' | text2text-generation, text-to-speech",
         "I need to identify the event that is set to take place on the 25th of July in schedule.jpg | document-question-answering",
+        "yoga teacher here. grab the pose from ./yoga/warrior2.jpg and draw a cartoon astronaut doing that exact pose | openpose-control,"
+                + " openpose-text-to-image",
+        "제가 마우스로 대충 그린 낙서 scribble_고래.png 있는데 이거 그대로 써서 고래 수채화로 그려줘 | scribble-text-to-image",
+        "노멀맵은 이미 있어요 normal_컵.png 이거 그대로 써서 크리스탈 유리컵 이미지 만들어줘 | normal-text-to-image",
+        "영수증 사진에 적힌 글자 좀 읽어줘 ./영수증/0521_마트.jpg 가계부 쓰려고 | image-to-text",
+        "are these 2 job duties basically the same thing or not? 'Manage inbound freight scheduling' and 'Coordinate incoming shipment"
+                + " timelines with carriers' | sentence-similarity",
+        "/Users/seoyeon/Documents/임대차계약서.pdf 에서 보증금 반환 조건이 어떻게 되어있는지 찾아줘 | question-answering",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {

@@ -113,7 +113,7 @@ final class ConditionedGeneration {
         String map = "(?:" + english + ")";
         String koreanMap = "(?:" + korean + ") ?(?:맵|map|지도)";
         return new Shape(kind, Pattern.compile(
-                PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b"
+                PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w()-]+\\s++){0,2}?" + map + "\\b"
                         + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted|baked|prepared|exported|rendered|generated)"
                         + "|i've (?:already )?(?:got|made|baked|prepared)|here'?s|here is|attached is|this is|handed me|gave me|sent me)"
                         + "\\s++(?:an?|the|my|this)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
@@ -127,6 +127,8 @@ final class ConditionedGeneration {
                         + "|\\buse (?:it|this|that|the (?:attached )?(?:file|image|picture|photo|drawing)) (?:as is |directly )?as (?:an?|the|my) (?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
+                        + "|(?:" + korean + ")\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어)[^.?!]{0,20}?(?:그대로|이걸로|이거로)"
+                        + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+" + PICTURE_FILE
                         + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
@@ -176,7 +178,7 @@ final class ConditionedGeneration {
     private static Shape shape(String kind, String words) {
         String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
         // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
-        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|the same (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges))\\b)",
+        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|(?:the|that) (?:same|exact) (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges))\\b)",
                 Pattern.CASE_INSENSITIVE));
     }
 

@@ -35,6 +35,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final Set<String> OUTPUT_FORMS = Set.of("text-to-speech", "text-to-video", "translation");
 
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
+    private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
             "\\b(?:in|on|from)\\s+an?\\s+(?:" + EnglishLexicon.PICTURE_NOUNS + ")\\s+(?:of|showing|depicting)\\b",
@@ -137,9 +138,15 @@ public class EmbeddedPlanner implements TaskPlanner {
                 // "s.png is already an HED map": the map is drawn on as it is, not extracted again
                 continue;
             }
-            List<TaskType> candidates = classifier.candidates(clause).stream()
+            List<TaskType> candidates = new ArrayList<>(classifier.candidates(clause).stream()
                     .map(name -> TaskVocabulary.find(name).orElseThrow())
-                    .toList();
+                    .toList());
+            if (candidates.stream().anyMatch(type -> type.name().equals("document-question-answering")
+                    && builder.missingInput(type, clause).isPresent()) && builder.givesTextDocument(clause)
+                    && !candidates.contains(QUESTION_ANSWERING)) {
+                // a question on a document that is text (a PDF, a report), not a picture of one, is question answering
+                candidates.add(QUESTION_ANSWERING);
+            }
             if (candidates.isEmpty()) {
                 continue;
             }

@@ -148,7 +148,7 @@ final class EnglishTaskRules {
                     + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
-            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|\\b(?:are|is) (?:these|those|they|the two|both)\\b[^?]{0,40}\\bsame thing\\b|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                     + "|(?:match|matches) (?:the |with )";
 
     /**

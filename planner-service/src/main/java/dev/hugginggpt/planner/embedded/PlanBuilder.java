@@ -85,6 +85,11 @@ final class PlanBuilder {
         return refinement.asksAboutTextInPicture(type, clause);
     }
 
+    /** Whether the request gives a text document the clause can work on. */
+    boolean givesTextDocument(Clause clause) {
+        return plan.resources.textFile(clause.text()).isPresent();
+    }
+
     /** The first input kind this task could get from nowhere, if any. */
     Optional<MediaKind> missingInput(TaskType type, Clause clause) {
         for (MediaKind kind : type.inputs()) {
