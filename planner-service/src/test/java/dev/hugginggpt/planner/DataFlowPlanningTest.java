@@ -186,6 +186,19 @@ class DataFlowPlanningTest {
         assertEquals("<GENERATED>-0", tasks.get(1).args().get("context"));
     }
 
+    @Test
+    void aTaskOnBothUploadsRunsOnEach() {
+        List<ResourceRef> takes = List.of(new ResourceRef("r-00000000000000000001.wav", "take1.wav", "audio/wav", 10),
+                new ResourceRef("r-00000000000000000002.wav", "take2.wav", "audio/wav", 10));
+        List<PlannedTask> tasks = planner.plan(new UserRequest("r", "t", List.of(ChatMessage.user("recorded two takes of my"
+                + " voiceover. transcribe both and tell me how similar the two scripts came out")), takes, RequestOptions.defaults(),
+                Instant.now())).tasks();
+        assertEquals(List.of("automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"), types(tasks),
+                tasks.toString());
+        assertEquals(java.util.Set.of("<GENERATED>-0", "<GENERATED>-1"),
+                java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")), tasks.toString());
+    }
+
     private static UserRequest request(String text) {
         return new UserRequest("r", "t", List.of(ChatMessage.user(text)), List.of(), RequestOptions.defaults(), Instant.now());
     }

@@ -168,6 +168,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                     }
                     addCoordinated(builder, builder.tasks().get(first), fed, clause);
                     builder.addForEachListedFile(builder.tasks().get(first));
+                    builder.addForEachUpload(builder.tasks().get(first), clause);
                     break;
                 }
             }

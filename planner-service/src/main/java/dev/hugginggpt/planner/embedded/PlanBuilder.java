@@ -167,6 +167,35 @@ final class PlanBuilder {
                 }));
     }
 
+    /**
+     * "recorded two takes, transcribe both": a task on one upload the clause says to do to each of several uploads of that
+     * kind runs on each of them.
+     */
+    void addForEachUpload(PlannedTask planned, Clause clause) {
+        if (!EACH_OF_THEM.matcher(clause.text()).find()) {
+            return;
+        }
+        TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
+        for (MediaKind kind : type.inputs()) {
+            if (kind == MediaKind.TEXT) {
+                continue;
+            }
+            List<String> uploads = plan.resources.uploadsOf(kind);
+            if (uploads.size() > 1 && uploads.contains(planned.args().get(kind.argKey()))) {
+                uploads.stream().filter(id -> !planned(type, kind, id)).forEach(id -> {
+                    Map<String, String> args = new LinkedHashMap<>(planned.args());
+                    args.put(kind.argKey(), id);
+                    plan.add(type, args);
+                });
+            }
+            return;
+        }
+    }
+
+    private static final java.util.regex.Pattern EACH_OF_THEM = java.util.regex.Pattern.compile(
+            "\\b(?:both|each|all (?:of )?(?:them|these|those|the \\w+)|every one|all \\d+|all (?:two|three|four|five))\\b|둘 다|각각|모두|전부",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static MediaKind kindOfFile(String fileName) {
         return MediaKind.contentTypeOfFileName(fileName).map(MediaKind::ofContentType).orElse(null);
     }

@@ -153,6 +153,11 @@ final class Resources {
         return textFiles.stream().filter(f -> namedByWords(f, words)).map(this::bind).findFirst();
     }
 
+    /** The ids of the uploads of this kind, in the order they were attached. */
+    List<String> uploadsOf(MediaKind kind) {
+        return uploads.stream().filter(r -> r.kind() == kind).map(ResourceRef::id).toList();
+    }
+
     /** The text document an earlier turn of the conversation named, the latest first. */
     Optional<String> latestEarlierTextFile() {
         return earlierTextFiles.stream().findFirst();
