@@ -41,8 +41,7 @@ public class Capabilities {
 
     /** The answer to a message that asks for no task: a greeting or question about the system, or nothing recognised. */
     public String reply(String message, Instant now) {
-        boolean conversation = SmallTalk.is(message) || SmallTalk.addressesTheAssistant(message)
-                || SmallTalk.asksAboutTheSystem(message);
+        boolean conversation = SmallTalk.answeredDirectly(message) || SmallTalk.addressesTheAssistant(message);
         String opening = !conversation
                 ? "I found no AI task in your request, so nothing was run."
                 : SystemQuestions.answer(message).orElse(SmallTalk.saysGoodbye(message)

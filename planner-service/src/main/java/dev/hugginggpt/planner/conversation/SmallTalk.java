@@ -84,9 +84,10 @@ public final class SmallTalk {
                     + "|ㅎㅇ|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]",
             Pattern.CASE_INSENSITIVE);
     /** A file name or a quoted text: something given to work on. */
-    private static final Pattern GIVES_MATERIAL = Pattern.compile("[\\p{L}\\p{N}_]\\.[A-Za-z0-9]{2,5}\\b|(?<![\\p{L}\\p{N}])['‘]|[\"“「]");
+    private static final String FILE_NAME = "[\\p{L}\\p{N}_]\\.[A-Za-z0-9]{2,5}\\b";
+    private static final Pattern GIVES_MATERIAL = Pattern.compile(FILE_NAME + "|(?<![\\p{L}\\p{N}])['‘]|[\"“「]");
     /** A file name: something given to work on ("i'll" and a quoted term are not). */
-    private static final Pattern NAMES_A_FILE = Pattern.compile("[\\p{L}\\p{N}_]\\.[A-Za-z0-9]{2,5}\\b");
+    private static final Pattern NAMES_A_FILE = Pattern.compile(FILE_NAME);
 
     /**
      * Questions about how this system works rather than requests for a task: which model it used, what it accepts, what
@@ -116,6 +117,11 @@ public final class SmallTalk {
     public static boolean addressesTheAssistant(String message) {
         return message != null && message.length() <= MAX_CHARS && ADDRESSED.matcher(message).find()
                 && !GIVES_MATERIAL.matcher(message).find();
+    }
+
+    /** Small talk or a question about the system: answered directly, with no task. */
+    public static boolean answeredDirectly(String message) {
+        return is(message) || asksAboutTheSystem(message);
     }
 
     /**

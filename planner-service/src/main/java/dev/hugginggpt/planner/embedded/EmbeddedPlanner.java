@@ -98,7 +98,7 @@ public class EmbeddedPlanner implements TaskPlanner {
             return PlanningResult.failed(name(), LlmUsage.NONE, "the message is too long to plan: " + message.length()
                     + " characters, at most " + MAX_MESSAGE_CHARS + "; attach a long text as a file");
         }
-        if (SmallTalk.is(message) || SmallTalk.asksAboutTheSystem(message)) {
+        if (SmallTalk.answeredDirectly(message)) {
             // a greeting, "who are you", "what can you do", thanks, a question about the system: answered directly (see PlanningService)
             return PlanningResult.planned(List.of(), name(), LlmUsage.NONE);
         }

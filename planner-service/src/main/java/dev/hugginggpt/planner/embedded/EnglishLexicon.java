@@ -83,6 +83,13 @@ final class EnglishLexicon {
     /** Pictures of writing, and questions on what is written. */
     static final String TEXT_IN_PICTURE = "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
             + "|banners?|price tags?|handwriting|written|writing|says?|text|total|phone number|address|opening hours)\\b";
+    /** "The original" text: what the request gave, before anything was made from it. */
+    static final String THE_ORIGINAL = "\\b(?:the|my) original\\b";
+    /** A picture or recording meant as the request gave it: "the original photo", "and separately tell me ...". */
+    static final String ORIGINAL_MEDIA = "\\b(?:the|my) original\\b(?!\\s+(?:text|transcript|wording|words|language|quote|sentence|english|korean|french|spanish|german)\\b)"
+            + "|\\bseparately\\b|\\bindependently\\b";
+    /** A task asked of each of several files: "transcribe both". */
+    static final String EACH_OF_THEM = "\\b(?:both|each|all (?:of )?(?:them|these|those|the \\w+)|every one|all \\d+|all (?:two|three|four|five))\\b";
     /** A recording that says what to do to a picture or what to ask about it. */
     static final String SPOKEN_INSTRUCTIONS = "\\b(?:recording|recorded|voice (?:note|memo|message)|voicemail|audio(?: file| message| note)?|[\\w-]+\\.(?:wav|mp3|flac|ogg))"
             + "\\b[^.?!]{0,100}?\\b(?:instructions?|changes|edits|commands?|modifications|questions?|what i want|how (?:it|the (?:image|picture|photo)) should)\\b"

@@ -172,29 +172,21 @@ final class PlanBuilder {
      * kind runs on each of them.
      */
     void addForEachUpload(PlannedTask planned, Clause clause) {
-        if (!EACH_OF_THEM.matcher(clause.text()).find()) {
+        TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
+        Optional<MediaKind> media = type.inputs().stream().filter(kind -> kind != MediaKind.TEXT).findFirst();
+        if (media.isEmpty() || !PlanPhrases.EACH_OF_THEM.matcher(clause.text()).find()) {
             return;
         }
-        TaskType type = TaskVocabulary.find(planned.task()).orElseThrow();
-        for (MediaKind kind : type.inputs()) {
-            if (kind == MediaKind.TEXT) {
-                continue;
-            }
-            List<String> uploads = plan.resources.uploadsOf(kind);
-            if (uploads.size() > 1 && uploads.contains(planned.args().get(kind.argKey()))) {
-                uploads.stream().filter(id -> !planned(type, kind, id)).forEach(id -> {
-                    Map<String, String> args = new LinkedHashMap<>(planned.args());
-                    args.put(kind.argKey(), id);
-                    plan.add(type, args);
-                });
-            }
-            return;
+        MediaKind kind = media.get();
+        List<String> uploads = plan.resources.uploadsOf(kind);
+        if (uploads.size() > 1 && uploads.contains(planned.args().get(kind.argKey()))) {
+            uploads.stream().filter(id -> !planned(type, kind, id)).forEach(id -> {
+                Map<String, String> args = new LinkedHashMap<>(planned.args());
+                args.put(kind.argKey(), id);
+                plan.add(type, args);
+            });
         }
     }
-
-    private static final java.util.regex.Pattern EACH_OF_THEM = java.util.regex.Pattern.compile(
-            "\\b(?:both|each|all (?:of )?(?:them|these|those|the \\w+)|every one|all \\d+|all (?:two|three|four|five))\\b|둘 다|각각|모두|전부",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static MediaKind kindOfFile(String fileName) {
         return MediaKind.contentTypeOfFileName(fileName).map(MediaKind::ofContentType).orElse(null);

@@ -18,6 +18,9 @@ final class PlanPhrases {
     static final Pattern LAID_OUT_DOCUMENT = inAnyLanguage(EnglishLexicon.LAID_OUT_DOCUMENT, KoreanLexicon.LAID_OUT_DOCUMENT);
     /** A recording that holds the instruction or the question for a picture: "a voice note specifying the changes". */
     static final Pattern SPOKEN_INSTRUCTIONS = inAnyLanguage(EnglishLexicon.SPOKEN_INSTRUCTIONS, KoreanLexicon.SPOKEN_INSTRUCTIONS);
+    static final Pattern THE_ORIGINAL = inAnyLanguage(EnglishLexicon.THE_ORIGINAL, KoreanLexicon.THE_ORIGINAL);
+    static final Pattern ORIGINAL_MEDIA = inAnyLanguage(EnglishLexicon.ORIGINAL_MEDIA, KoreanLexicon.ORIGINAL_MEDIA);
+    static final Pattern EACH_OF_THEM = inAnyLanguage(EnglishLexicon.EACH_OF_THEM, KoreanLexicon.EACH_OF_THEM);
     static final Pattern BRIEF = Pattern.compile(EnglishLexicon.BRIEF, Pattern.CASE_INSENSITIVE);
     static final Pattern CONCRETE_EDIT = inAnyLanguage(EnglishLexicon.CONCRETE_EDIT, KoreanLexicon.CONCRETE_EDIT);
     static final Pattern NAMES_A_RESULT = Pattern.compile(EnglishLexicon.NAMES_A_RESULT, Pattern.CASE_INSENSITIVE);

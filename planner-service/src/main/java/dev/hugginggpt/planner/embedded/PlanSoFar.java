@@ -56,17 +56,13 @@ final class PlanSoFar {
         return usedQuotes.size() < text.quotes.size();
     }
 
-    private static final java.util.regex.Pattern ORIGINAL_MEDIA = java.util.regex.Pattern.compile(
-            "\\b(?:the|my) original\\b(?!\\s+(?:text|transcript|wording|words|language|quote|sentence|english|korean|french|spanish|german)\\b)"
-                    + "|\\bseparately\\b|\\bindependently\\b|원본|따로", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     /** The input of this kind: a file the clause names, else the earlier output it means, else a file of the request; null if none. */
     String resourceArgument(MediaKind kind, String clause) {
         Optional<String> named = resources.namedIn(clause, kind);
         if (named.isPresent()) {
             return named.get();
         }
-        if (ORIGINAL_MEDIA.matcher(clause).find() && resources.anyOf(kind).isPresent()) {
+        if (PlanPhrases.ORIGINAL_MEDIA.matcher(clause).find() && resources.anyOf(kind).isPresent()) {
             // "what birds are in the original recording", "an upscaled version of the original", "and separately tell me what
             // animal is calling": the request's own file
             return resources.anyOf(kind).get();

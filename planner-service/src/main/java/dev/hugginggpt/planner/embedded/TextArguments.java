@@ -26,8 +26,6 @@ final class TextArguments {
             "\\b(?:the same|the original|that same) (?:clause|document|file|text|article|report|passage|contract|paper)\\b|\\bseparately\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
-    private static final java.util.regex.Pattern THE_ORIGINAL = java.util.regex.Pattern.compile("\\b(?:the|my) original\\b|원문",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
     private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity", "token-classification",
@@ -79,7 +77,7 @@ final class TextArguments {
             if (texts.size() < 2 && other >= 0 && !texts.contains(GeneratedRefs.of(other))) {
                 texts.add(0, GeneratedRefs.of(other));
             }
-            if (texts.size() < 2 && THE_ORIGINAL.matcher(clause.text()).find()) {
+            if (texts.size() < 2 && PlanPhrases.THE_ORIGINAL.matcher(clause.text()).find()) {
                 // "how similar your paraphrase is to the original": the text the request gave
                 givenText().filter(given -> !texts.contains(given)).ifPresent(texts::add);
             }

@@ -61,7 +61,7 @@ public class LlmPlanner implements TaskPlanner {
                 request.lastUserMessage(), request.resources(), config.llmContextTokens()));
         LlmUsage usage = LlmUsage.NONE;
         List<String> problems = List.of();
-        boolean smallTalk = SmallTalk.is(request.lastUserMessage()) || SmallTalk.asksAboutTheSystem(request.lastUserMessage());
+        boolean smallTalk = SmallTalk.answeredDirectly(request.lastUserMessage());
         boolean proseBefore = false;
         int attempts = 0;
         for (int attempt = 0; attempt <= config.llmRepairAttempts(); attempt++) {
