@@ -242,6 +242,26 @@ class DataFlowPlanningTest {
                 java.util.Set.of(tasks.get(2).args().get("text"), tasks.get(2).args().get("text2")));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "HR here. For ./interviews/candidate_07.wav: transcribe it, give me a short summary, and pull out the names of the companies she's worked at | automatic-speech-recognition, summarization, token-classification | <GENERATED>-0",
+        "Summarize contract.pdf for me and then tell me what the cancellation fee is | summarization, question-answering | contract.pdf",
+        "경제학 5주차 강의 녹음이에요 ./강의/경제학_5주차.mp3 받아쓰고 요약도 해주고, 교수님이 기말 범위 어디까지라고 했는지도 알려줘 | automatic-speech-recognition, summarization, question-answering | <GENERATED>-0",
+        "summarize review.txt and then tell me whether it is positive or negative | summarization, text-classification | review.txt"})
+    void namesSentimentsAndAnswersAreReadFromTheWholeTextNotItsSummary(String request, String types, String source) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(types.split(",\\s*")), types(tasks), tasks.toString());
+        PlannedTask last = tasks.get(tasks.size() - 1);
+        assertEquals(source, last.args().getOrDefault("context", last.args().get("text")), tasks.toString());
+    }
+
+    @Test
+    void anAnalysisOfTheSummaryTheClauseNamesReadsTheSummary() {
+        List<PlannedTask> tasks = plan("summarize article.txt and then list the people named in the summary");
+        assertEquals(List.of("summarization", "token-classification"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
     private static List<ChatMessage> concat(List<ChatMessage> history, ChatMessage last) {
         List<ChatMessage> all = new java.util.ArrayList<>(history);
         all.add(last);

@@ -586,7 +586,9 @@ class RequestClassesTest {
                 + " timelines with carriers' | sentence-similarity",
         "/Users/seoyeon/Documents/임대차계약서.pdf 에서 보증금 반환 조건이 어떻게 되어있는지 찾아줘 | question-answering",
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
-                + " project names mentioned | automatic-speech-recognition, summarization, token-classification"})
+                + " project names mentioned | automatic-speech-recognition, summarization, token-classification",
+        "read whats on whiteboard.jpg and then tell me who got assigned the website redesign | image-to-text, question-answering",
+        "Whats in garden.jpg | object-detection"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());

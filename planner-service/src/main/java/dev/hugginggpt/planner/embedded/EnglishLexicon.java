@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,16 @@ final class EnglishLexicon {
     }
 
     // --- How a request is cut into clauses (RequestText) ---
+
+    /** Contractions typed without their apostrophe ("whats on it", "dont"), and where the apostrophe goes. */
+    static final Map<String, String> MISSING_APOSTROPHES = Map.ofEntries(
+            Map.entry("whats", "what's"), Map.entry("thats", "that's"), Map.entry("whos", "who's"),
+            Map.entry("wheres", "where's"), Map.entry("hows", "how's"), Map.entry("theres", "there's"),
+            Map.entry("heres", "here's"), Map.entry("dont", "don't"), Map.entry("doesnt", "doesn't"),
+            Map.entry("didnt", "didn't"), Map.entry("isnt", "isn't"), Map.entry("arent", "aren't"),
+            Map.entry("wasnt", "wasn't"), Map.entry("cant", "can't"), Map.entry("couldnt", "couldn't"),
+            Map.entry("wouldnt", "wouldn't"), Map.entry("shouldnt", "shouldn't"), Map.entry("ive", "i've"),
+            Map.entry("im", "i'm"), Map.entry("youre", "you're"), Map.entry("theyre", "they're"));
 
     /** Stems of the verbs that start a new request inside a sentence ("transcribe it and summarize the text"). */
     static final String TASK_VERB_STEMS = "transcrib|translat|summari[sz]|sum up|describ|generat|creat|make|produc|draw|detect"

@@ -113,7 +113,7 @@ final class KoreanTaskRules {
 
     static final String AUDIO_CLASSIFICATION_WEAK = NONE;
 
-    static final String QUESTION_ANSWERING_WEAK = "질문|답(?!변)|(?:얼마|언제|몇|누구|어디|무엇|뭐)[^.?!]{0,20}?(?:\\?|지 ?알려)";
+    static final String QUESTION_ANSWERING_WEAK = "질문|답(?!변)|(?:얼마|언제|몇|누구|어디|무엇|뭐)[^.?!]{0,20}?(?:\\?|지도? ?알려)";
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
 

@@ -89,6 +89,9 @@ final class RequestText {
     private static final Pattern LABELLED_CONTEXT = Pattern.compile(
             "(?:\\b(?:" + EnglishLexicon.PASSAGE_LABELS + ")|" + KoreanLexicon.PASSAGE_LABELS + ")\\s*+:\\s*+(\\S.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CONTRACTION_WITHOUT_APOSTROPHE = Pattern.compile(
+            "(?<![\\w./~'-])(?:" + String.join("|", EnglishLexicon.MISSING_APOSTROPHES.keySet()) + ")(?![\\w'-]|[./]\\w)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern COLON_PASSAGE = Pattern.compile(":\\s++(\\S.*)$", Pattern.DOTALL);
 
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
@@ -115,8 +118,9 @@ final class RequestText {
             copied = quote.end();
         }
         masked.append(original, copied, original.length());
-        this.masked = liftColonPassage(masked.toString());
-        for (String sentence : SENTENCE_END.split(masked)) {
+        String spelled = withApostrophes(masked.toString());
+        this.masked = liftColonPassage(spelled);
+        for (String sentence : SENTENCE_END.split(spelled)) {
             List<String> parts = joinBareVerbs(CONNECTIVE.split(sentence));
             // "From the transcript, give me a summary": a later clause that starts with its verb makes the sentence ask
             boolean request = REQUEST.matcher(sentence.strip()).find() || parts.stream().skip(1)
@@ -132,6 +136,25 @@ final class RequestText {
                 }
             }
         }
+    }
+
+    /**
+     * "whats on it" read as "what's on it": contractions typed without their apostrophe, outside quoted passages (lifted
+     * out already) and file names; a capital stays a capital.
+     */
+    private static String withApostrophes(String text) {
+        Matcher word = CONTRACTION_WITHOUT_APOSTROPHE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (word.find()) {
+            String typed = word.group();
+            String spelled = EnglishLexicon.MISSING_APOSTROPHES.get(typed.toLowerCase(Locale.ROOT));
+            if (Character.isUpperCase(typed.charAt(0))) {
+                spelled = Character.toUpperCase(spelled.charAt(0)) + spelled.substring(1);
+            }
+            word.appendReplacement(out, Matcher.quoteReplacement(spelled));
+        }
+        word.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -178,10 +178,16 @@ final class TextArguments {
 
     /**
      * "Pull out the names in it and translate it too": when the latest result is a label or a list of entities the clause
-     * does not name, the text that labeller worked on, if an earlier task made it.
+     * does not name, the text that labeller worked on, if an earlier task made it; likewise the text a summary was made
+     * from, for a task that analyses a text or answers a question from it.
      */
     private Optional<String> textOfLabeller(int latest, TaskType type, Clause clause) {
         PlannedTask producer = plan.tasks.get(latest);
+        if (producer.task().equals("summarization") && (ANALYSES.contains(type.name()) || type.equals(QUESTION_ANSWERING))) {
+            // "transcribe it, give me a short summary, and pull out the company names": names, sentiments and answers are
+            // read from the whole text the summary shortened, unless the clause names the summary (see contextText)
+            return Optional.ofNullable(producer.args().get("text"));
+        }
         if (!LABELLERS.contains(producer.task()) || LABELLERS.contains(type.name())
                 || PlanPhrases.NAMES_A_RESULT.matcher(clause.text()).find()) {
             return Optional.empty();
