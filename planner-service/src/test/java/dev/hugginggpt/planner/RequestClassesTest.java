@@ -588,10 +588,34 @@ class RequestClassesTest {
         "./meetings/standup.wav - transcribe it, then from the transcript give me (a) a short summary and (b) all the people and"
                 + " project names mentioned | automatic-speech-recognition, summarization, token-classification",
         "read whats on whiteboard.jpg and then tell me who got assigned the website redesign | image-to-text, question-answering",
-        "Whats in garden.jpg | object-detection"})
+        "Whats in garden.jpg | object-detection",
+        "get rid of the wind noise in hike_vlog.wav then tell me what i actually said lol | audio-to-audio, automatic-speech-recognition",
+        "whats this guy saying in clip.wav | automatic-speech-recognition",
+        "/videos/cctv_0301.mp4 - can you classify what the person in this footage is doing | video-classification",
+        "dance.mp4 무슨 춤인지 분류해주고 dancer.jpg 에서 포즈도 뽑아줘 | video-classification, openpose-control",
+        "노을 지는 해변 그려주고 거기에 갈매기 몇 마리 추가해줘 | text-to-image, image-editing",
+        "cat.png 수채화 느낌으로 바꿔줘 | image-to-image",
+        "수채화 그려줘 | text-to-image",
+        "회사규정.txt 보고 알려줘, 연차 1년에 며칠이야? | question-answering",
+        "based on faq.md, do you ship to canada? | question-answering",
+        "이 영어 강연 lecture.mp3 한국어로 번역해줘 | automatic-speech-recognition, translation",
+        "일본 여행가서 찍은 간판 sign.jpg 인데 뭐라고 써있는지 한국어로 알려줘 | image-to-text, translation",
+        "meme.png 이 짤에 적힌 글 읽어주고 고양이 품종도 알려줘 | image-to-text, image-classification",
+        "고객문의.wav 텍스트로 바꿔서 배송, 환불, 교환 중에 뭔지 분류해줘 | automatic-speech-recognition, zero-shot-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "기사.txt 이거 정치야 경제야 연예야? | 정치, 경제, 연예",
+        "이 문장 '배우 김씨가 새 영화를 찍는다' 연예인이야 정치인이야? | 연예인, 정치인",
+        "이 뉴스 '오늘 주가가 크게 올랐다' 경제냐 정치냐? | 경제, 정치"})
+    void aKoreanQuestionThatOffersItsAnswersOneWordEachClassifiesWithThem(String request, String labels) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of("zero-shot-classification"), types(tasks), tasks.toString());
+        assertEquals(labels, tasks.get(0).args().get("labels"));
     }
 
     @Test

@@ -74,6 +74,9 @@ final class ArgumentPhrases {
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+[,/]\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
             + "})\\s*+(?:" + KoreanLexicon.AMONG + ")";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
+    /** "정치야 경제야 연예야?", "남자냐 여자냐?": a question that offers its labels one word each, two to five of them. */
+    static final String KOREAN_ALTERNATIVES_REGEX = "(?<![가-힣\\w])((?:[가-힣\\w]{1,20}?(?:야|냐)\\s++){1,4}[가-힣\\w]{1,20}?(?:야|냐))\\s*+\\?";
+    private static final Pattern KOREAN_ALTERNATIVES = Pattern.compile(KOREAN_ALTERNATIVES_REGEX);
     /** Sentiment, which text-classification answers without labels. */
     private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:" + EnglishLexicon.SENTIMENTS + ")$", Pattern.CASE_INSENSITIVE);
 
@@ -111,6 +114,14 @@ final class ArgumentPhrases {
 
     /** The candidate labels a clause lists, comma-separated, when it lists at least two that are not sentiments. */
     static Optional<String> labels(String clause) {
+        Matcher alternatives = KOREAN_ALTERNATIVES.matcher(clause);
+        if (alternatives.find()) {
+            List<String> labels = Arrays.stream(alternatives.group(1).split("\\s+")).map(ArgumentPhrases::withoutCopula)
+                    .distinct().toList();
+            if (labels.size() >= 2) {
+                return Optional.of(String.join(", ", labels));
+            }
+        }
         for (Pattern p : List.of(LABEL_LIST, OFFERED_LABELS, KOREAN_LABEL_LIST)) {
             Matcher m = p.matcher(clause);
             if (m.find()) {
@@ -135,6 +146,22 @@ final class ArgumentPhrases {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "경제야" → "경제", "연예인이야" → "연예인": the copula is "이야" after a syllable that ends in a consonant, "야" after
+     * one that ends in a vowel. Without a dictionary a noun that ends in 이 after a consonant ("고양이야") reads as
+     * "고양" + "이야".
+     */
+    private static String withoutCopula(String word) {
+        String stem = word.substring(0, word.length() - 1);
+        if (stem.length() >= 2 && stem.endsWith("이")) {
+            char before = stem.charAt(stem.length() - 2);
+            if (before >= '가' && before <= '힣' && (before - '가') % 28 != 0) {
+                return stem.substring(0, stem.length() - 1);
+            }
+        }
+        return stem;
     }
 
     static boolean isQuestion(String text) {

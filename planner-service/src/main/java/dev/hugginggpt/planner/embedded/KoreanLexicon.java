@@ -31,8 +31,8 @@ final class KoreanLexicon {
     static final String BACK_REFERENCE = "그\\s|그것|이것|결과|위의|해당";
     /** An instruction that builds on an earlier result. */
     static final String BUILDS_ON = "그 결과|결과(를|에)|바탕";
-    static final String MEDIA_AUDIO = "오디오|음성|녹음";
-    static final String MEDIA_IMAGE = "사진|이미지|그림|문서";
+    static final String MEDIA_AUDIO = "오디오|음성|녹음|강연|강의|통화|인터뷰|팟캐스트|연설|보이스";
+    static final String MEDIA_IMAGE = "사진|이미지|그림|문서|간판|메뉴판|영수증|스크린샷|캡처|캡쳐|짤|포스터|표지판";
     /** Pictures of writing: receipts, signs, menus, letters. */
     static final String TEXT_IN_PICTURE = "영수증|간판|메뉴|표지판|글자|적힌|쓰인";
     static final String THE_ORIGINAL = "원문";

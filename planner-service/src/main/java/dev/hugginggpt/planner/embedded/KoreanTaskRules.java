@@ -18,14 +18,17 @@ final class KoreanTaskRules {
     static final String IMAGE_WORDS = "사진|이미지|그림";
     static final String AUDIO_WORDS = "오디오|음성|녹음|소리";
 
-    static final String VIDEO_CLASSIFICATION = "(?:영상|동영상|비디오)" + GAP + "(?:분류|무슨 (?:운동|동작|행동|활동))";
+    /** The match starts at the verb, not at the video before it, so that it ranks as near the verb as "분류" alone does. */
+    static final String VIDEO_CLASSIFICATION = "(?=분류|(?:무슨|어떤) )(?<=(?:영상|동영상|비디오|\\.(?:mp4|mov|avi|mkv|webm)(?![a-z])).{0,300})"
+            + "(?:분류|(?:무슨|어떤) (?:운동|동작|행동|활동|종류|장르|춤|스포츠))";
 
     static final String TEXT_TO_VIDEO = "(?:동영상|비디오|영상)(?:을|를|으로|로)?도? ?(?:하나 |짧게 |짧은 |좀 )?(?:만들|생성|제작)";
 
     static final String IMAGE_TO_TEXT_READING =
-            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀|써 ?있|써있)|글씨(?:를|가)? ?(?:좀 )?(?:읽|알아보)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)|(?:적힌|쓰인|써 ?있는) (?:내용|글|글자|문구)(?:을|를)? ?(?:전부 |다 |모두 )?(?:텍스트로|글로|옮겨|뽑아|추출)";
+            "(?:글자|텍스트|문자)를? ?(?:먼저 |좀 |다 )?(?:추출|읽)|손글씨|(?:메모|쪽지|간판|표지판)(?:를|을)? (?:좀 )?읽|(?:뭐라고|무엇이라고|무슨 (?:글|글자|말)이?) ?(?:쓰여|적혀|써 ?있|써있)|글씨(?:를|가)? ?(?:좀 )?(?:읽|알아보)|(?:쓰여|적혀) 있는 (?:글|글자|내용|문구|말)|(?:적힌|쓰인|써 ?있는) (?:내용|글|글자|문구)(?:을|를)? ?(?:전부 |다 |모두 )?(?:텍스트로|글로|옮겨|뽑아|추출|읽)";
 
-    static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써|쓴)|음성\\s*인식|(?:오디오|음성|녹음)" + GAP + "(?:텍스트|글)로";
+    static final String AUTOMATIC_SPEECH_RECOGNITION = "받아\\s*(?:적|쓰|써|쓴)|음성\\s*인식|(?:오디오|음성|녹음|\\.(?:wav|mp3|flac|ogg|m4a)(?![a-z]))" + GAP + "(?:텍스트|글)로"
+            + "|뭐라고 ?(?:하|말하|말씀하|얘기하|이야기하|그러)(?:시)?(?:는|던|었는|셨는)지";
 
     static final String AUDIO_TO_AUDIO = "잡음|노이즈|음질|소음|(?:바람|배경|주변|에어컨|차|기계) ?소리(?:를|을)? ?(?:좀 )?(?:없애|제거|지워|줄여)|(?:보컬|목소리|음성|반주|악기)(?:만|을|를|도|이랑 반주도?|랑 반주도?)? ?(?:분리|추출|제거|지워|없애|깨끗하게)";
 
@@ -40,7 +43,8 @@ final class KoreanTaskRules {
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
             + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)"
             + "|.*?분류[^.?!]{0,30}?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")"
-            + "|.*?(?:라벨|레이블|카테고리|분류 기준)(?:은|는|로)?\\s*+(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")";
+            + "|.*?(?:라벨|레이블|카테고리|분류 기준)(?:은|는|로)?\\s*+(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")"
+            + "|.*?" + ArgumentPhrases.KOREAN_ALTERNATIVES_REGEX;
 
     static final String TEXT_CLASSIFICATION = "어떤 언어|무슨 언어|(?:어느|어떤) 나라 ?말|언어를? (?:감지|식별|판별|알려)|(?<!(?:목소리|음성|말투)(?:에서|의)? ?(?:느껴지는 )?)감정|감성|긍정|부정";
 
@@ -92,9 +96,10 @@ final class KoreanTaskRules {
 
     /** "바꿔" edits, but "흑백으로 바꿔" is a style (image-to-image). */
     static final String IMAGE_EDITING = "(?:사람|행인|물체|전선|쓰레기|글자|로고|워터마크|자동차|차|액자)(?:들)?(?:을|를|은|는)? ?(?:좀 )?(?:지워|없애|제거)"
-            + "|(?<!배경(?:을|를|은|는|만)? ?(?:좀 )?)(?:지워|없애)(?:줘|주세요|주고|줄래|줄 수)|편집|수정|씌워|입혀|붙여 ?(?:줘|주)|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍)(?:으로|로)?\\s?)(?:바꿔|바꾸고|바꾸$)";
+            + "|(?<!배경(?:을|를|은|는|만)? ?(?:좀 )?)(?:지워|없애)(?:줘|주세요|주고|줄래|줄 수)|편집|수정|씌워|입혀|붙여 ?(?:줘|주)|(?<!(?:흑백|세피아|만화|밝게|어둡게|흐리게|선명하게|스타일|풍|느낌|화풍|그림체|톤|수채화|유화)(?:으로|로)?\\s?)(?:바꿔|바꾸고|바꾸$)"
+            + "|(?:거기|여기|그림|사진|이미지|배경|하늘|바다|위|옆)(?:에|에다|에다가)\\s*+[^.?!]{0,40}?(?:추가|넣어|그려 ?넣|달아|얹어)";
 
-    static final String IMAGE_TO_IMAGE = "해상도|업스케일|(?<!맵으로 )(?<!맵으로)변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화|고화질로|화질(?:을|를|도|만)? ?(?:좀 )?(?:개선|높|올|복원|좋게|키워|향상|살려)|복원(?:해|하고|해서|시켜)";
+    static final String IMAGE_TO_IMAGE = "화풍|그림체|(?:그림|만화|애니|애니메이션|수채화|유화|빈티지|레트로) ?(?:풍|느낌)으로|해상도|업스케일|(?<!맵으로 )(?<!맵으로)변환|스타일|흑백|흐리게|선명하게|회전|뒤집|밝게|어둡게|세피아|만화|고화질로|화질(?:을|를|도|만)? ?(?:좀 )?(?:개선|높|올|복원|좋게|키워|향상|살려)|복원(?:해|하고|해서|시켜)";
 
     /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
     static final String OBJECT_DETECTION =
@@ -104,7 +109,7 @@ final class KoreanTaskRules {
 
     static final String IMAGE_TO_TEXT_DESCRIBING = "설명|묘사";
 
-    static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|분류|(?:무슨|어떤) (?:종류|품종|종|꽃|새|버섯|동물|나무|식물)(?:인지|이야|예요|일까)|품종";
+    static final String IMAGE_CLASSIFICATION = "(?:이미지|사진)" + GAP + "분류|(?<!(?:영상|동영상|비디오|\\.(?:mp4|mov|avi|mkv|webm)).{0,300})분류|(?:무슨|어떤) (?:종류|품종|종|꽃|새|버섯|동물|나무|식물)(?:인지|이야|예요|일까)|품종";
 
     static final String TEXT_GENERATION = "(?:(?:판매|홍보|소개|안내|공지|게시|축하|감사|사과|초대|추천)(?:글|문|장)|이야기|소설|동화|(?<![가-힣])시|(?<![가-힣])글|(?:짧게 |간단히 )?글로|가사|편지|메시지|일정|문구|초안|글귀|축사|인사말|소개글|노래|시나리오|대본|계획|레시피|목록|멘트|연설문|건배사|자기소개서|후기)"
             + "(?:를|을)? ?(?:하나 |한 ?편 |좀 |짧게 |간단히 |간단하게 )?(?:만들|써|지어|작성|짜)";
@@ -113,7 +118,7 @@ final class KoreanTaskRules {
 
     static final String AUDIO_CLASSIFICATION_WEAK = NONE;
 
-    static final String QUESTION_ANSWERING_WEAK = "질문|답(?!변)|(?:얼마|언제|몇|누구|어디|무엇|뭐)[^.?!]{0,20}?(?:\\?|지도? ?알려)";
+    static final String QUESTION_ANSWERING_WEAK = "질문|답(?!변)|(?:얼마|언제|몇|며칠|누구|어디|무엇|뭐)[^.?!]{0,20}?(?:\\?|지도? ?알려)";
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
 

@@ -95,6 +95,10 @@ final class TaskRules {
     static final Pattern CONVERSION = Pattern.compile(
             "\\b(" + EnglishLexicon.CONVERSION_VERBS + ")\\w*\\b" + GAP + "?\\b(in(?:to| the form of)\\b.*)", Pattern.CASE_INSENSITIVE);
 
+    /** The folders of a file's path ("/videos/", "./audio/"): where a file is, not what to do with it. */
+    private static final Pattern FOLDERS = Pattern.compile(
+            "(?<![\\w가-힣/.~-])(?:~?/)?(?:[\\w가-힣.-]++/){1,32}(?=[\\w가-힣-][\\w가-힣.-]*\\.[A-Za-z0-9]{2,5}(?!\\w))");
+
     private TaskRules() {
     }
 
@@ -105,10 +109,12 @@ final class TaskRules {
 
     /**
      * The clause with the names of earlier results made neutral: "chat using the translated terms" asks for
-     * a chat, not a translation; "read the summary aloud" asks for speech, not a summary.
+     * a chat, not a translation; "read the summary aloud" asks for speech, not a summary; and without the folders of
+     * its files' paths ("/videos/cctv.mp4" asks for no video).
      */
     static String withoutEarlierResults(String clause) {
-        String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(KOREAN_MADE_EARLIER.matcher(clause).replaceAll("그 결과"))
+        String files = FOLDERS.matcher(clause).replaceAll("");
+        String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(KOREAN_MADE_EARLIER.matcher(files).replaceAll("그 결과"))
                 .replaceAll(" ")).replaceAll("$1");
         return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
     }
