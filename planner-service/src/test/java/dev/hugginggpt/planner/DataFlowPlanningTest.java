@@ -256,6 +256,13 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void aKoreanPromptKeepsAWordThatEndsInTheParticlesSyllable() {
+        List<PlannedTask> tasks = plan("거리 사진(street.png) 세그맵 뽑아서 그 구도 그대로 판타지 마을 그려줘");
+        assertEquals("판타지 마을", tasks.get(1).args().get("text"), tasks.toString());
+        assertEquals("귀여운 버섯 집", plan("내가 그린 낙서야 ㅋㅋ scribble.png 이걸 스케치 삼아서 귀여운 버섯 집 그려줘").get(0).args().get("text"));
+    }
+
+    @Test
     void anAnalysisOfTheSummaryTheClauseNamesReadsTheSummary() {
         List<PlannedTask> tasks = plan("summarize article.txt and then list the people named in the summary");
         assertEquals(List.of("summarization", "token-classification"), types(tasks), tasks.toString());

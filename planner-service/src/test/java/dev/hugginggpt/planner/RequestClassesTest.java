@@ -601,7 +601,16 @@ class RequestClassesTest {
         "이 영어 강연 lecture.mp3 한국어로 번역해줘 | automatic-speech-recognition, translation",
         "일본 여행가서 찍은 간판 sign.jpg 인데 뭐라고 써있는지 한국어로 알려줘 | image-to-text, translation",
         "meme.png 이 짤에 적힌 글 읽어주고 고양이 품종도 알려줘 | image-to-text, image-classification",
-        "고객문의.wav 텍스트로 바꿔서 배송, 환불, 교환 중에 뭔지 분류해줘 | automatic-speech-recognition, zero-shot-classification"})
+        "고객문의.wav 텍스트로 바꿔서 배송, 환불, 교환 중에 뭔지 분류해줘 | automatic-speech-recognition, zero-shot-classification",
+        "make a normal map from texture.jpg, its for a game asset | normal-control",
+        "내가 그린 낙서야 ㅋㅋ scribble.png 이걸 스케치 삼아서 귀여운 버섯 집 그려줘 | scribble-text-to-image",
+        "노멀맵은 이미 만들어둔 거 있어 normal_statue.png 이걸로 대리석 조각상 그려줘 | normal-text-to-image",
+        "building.jpg에서 직선만 검출해줘 mlsd로 | mlsd-control",
+        "거리 사진(street.png) 세그맵 뽑아서 그 구도 그대로 판타지 마을 그려줘 | seg-control, seg-text-to-image",
+        "grab the straight lines from office.jpg with mlsd and redesign it as a futuristic lab | mlsd-control, mlsd-text-to-image",
+        "give me the transcript of memo.mp3 and also tell me what kind of sound it is | automatic-speech-recognition, audio-classification",
+        "transcribe standup.wav, then rewrite it as a formal status update email | automatic-speech-recognition, text2text-generation",
+        "whats the vibe of the background music in intro.wav | audio-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());

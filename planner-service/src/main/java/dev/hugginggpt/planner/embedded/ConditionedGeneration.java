@@ -57,7 +57,7 @@ final class ConditionedGeneration {
             "(?<![\\w-])(?!(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*(?:er|or)s?\\b)(?:" + EnglishLexicon.DRAWING_VERB_STEMS + "|" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b", Pattern.CASE_INSENSITIVE);
     /** What to draw: the words after the drawing verb, up to where the shape is named (file names keep their dots). */
     private static final Pattern PROMPT = Pattern.compile(
-            "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*\\s++(?:me\\s++|us\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
+            "\\b(?:" + EnglishLexicon.DRAWING_VERB_STEMS + ")\\w*\\s++(?:me\\s++|us\\s++)?(?:(?:it|this|that|them)\\s++(?:as|into)\\s++)?(?:an?\\s++(?:new\\s++)?(?:image|picture) of\\s++)?"
                     + "([^?!]{3,300}?)(?=\\s++(?:" + EnglishLexicon.BEFORE_THE_SHAPE + ")\\b|\\s*+,?\\s*+(?:and )?then\\b|\\s*+[.?!]?\\s*+$)"
                     + "|\\b(?:" + EnglishLexicon.TURNING_VERB_STEMS + ")\\w*\\b[^?!]{0,100}?\\binto\\s++([^?!]{3,300}?)\\s*+[.?!]?\\s*+$",
             Pattern.CASE_INSENSITIVE);
@@ -75,7 +75,7 @@ final class ConditionedGeneration {
     private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
     /** What to draw on a ready-made Korean map: after the map's file and how it is used, up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT_AFTER_MAP = Pattern.compile(
-            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로|이대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
+            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로|이대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:(?:이걸|이거를?|그걸) )?(?:\\S+ (?=삼아))?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
                     + "([^?!]{2,300}?)(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
@@ -119,6 +119,8 @@ final class ConditionedGeneration {
                         + "\\s++(?:an?|the|my|this)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
                         + "|\\b(?:my|this|the|an?) (?:own )?" + map + "\\s*+[(,:]?\\s*+" + PICTURE_FILE
                         + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한|가지고 있는|갖고 있는|가진) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
+                        // "내가 그린 낙서야 ㅋㅋ scribble.png": what the user drew is that shape, map or not
+                        + "|(?:제가|내가|직접) (?:\\S+ ){0,2}?(?:만든|그린|뽑은|추출한|준비한) (?:" + korean + ")(?:야|이야|예요|이에요|인데|입니다)?[\\s.,!ㅋㅎ]{0,10}" + PICTURE_FILE
                         + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)?\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)"
                         + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
                         // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
@@ -128,7 +130,7 @@ final class ConditionedGeneration {
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
                         + "|(?:" + korean + ")\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어)[^.?!]{0,20}?(?:그대로|이걸로|이거로)"
-                        + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+" + PICTURE_FILE
+                        + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?(?:(?:만들어 ?둔|만든|뽑아 ?둔|준비한|받은|그려 ?둔) (?:거|것|게)\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+" + PICTURE_FILE
                         + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
@@ -169,16 +171,31 @@ final class ConditionedGeneration {
     private static Optional<String> promptOf(String sentence) {
         Matcher korean = KOREAN_PROMPT_AFTER_MAP.matcher(sentence);
         if (KOREAN_DRAWS.matcher(sentence).find() && korean.find()) {
-            return Optional.of(korean.group(1).strip());
+            return Optional.of(koreanPrompt(korean, sentence));
         }
         Matcher prompt = PROMPT.matcher(sentence);
         return prompt.find() ? Optional.of((prompt.group(1) != null ? prompt.group(1) : prompt.group(2)).strip()) : Optional.empty();
     }
 
+    /**
+     * The Korean prompt a matcher found, with the 을 it took for a particle given back when the syllable before it ends in
+     * a vowel ("판타지 마을 그려줘": 을 follows a consonant only, so it is part of 마을).
+     */
+    private static String koreanPrompt(Matcher found, String sentence) {
+        String prompt = found.group(1);
+        int end = found.end(1);
+        char last = prompt.isEmpty() ? ' ' : prompt.charAt(prompt.length() - 1);
+        boolean endsInVowel = last >= '가' && last <= '힣' && (last - '가') % 28 == 0;
+        if (endsInVowel && sentence.startsWith("을", end)) {
+            prompt += "을";
+        }
+        return prompt.strip();
+    }
+
     private static Shape shape(String kind, String words) {
         String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
         // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
-        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|from|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|(?:the|that) (?:same|exact) (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges))\\b)",
+        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|from (?:it|that|them|the (?:[\\w-]+ )?map)|(?:the|that) (?:same|exact) (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges)|(?:redesign|reimagin|re-?render|render|repaint|turn|transform)\\w* (?:it|that|this|them) (?:as|into))\\b)",
                 Pattern.CASE_INSENSITIVE));
     }
 
@@ -189,7 +206,7 @@ final class ConditionedGeneration {
                 Matcher named = shape.words().matcher(sentence);
                 if (named.find()) {
                     Matcher prompt = KOREAN_PROMPT.matcher(sentence);
-                    return Optional.of(new Found(shape.kind(), prompt.find(named.end()) ? prompt.group(1).strip() : sentence.strip()));
+                    return Optional.of(new Found(shape.kind(), prompt.find(named.end()) ? koreanPrompt(prompt, sentence) : sentence.strip()));
                 }
             }
         }

@@ -143,7 +143,7 @@ final class EnglishLexicon {
     /** Up to three of these may stand between the taking word and the shape: "use the same edges". */
     static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an|exactly|just|precisely";
     /** Stems of the verbs that draw the picture: "generate a cabin", "paint me a knight". */
-    static final String DRAWING_VERB_STEMS = "generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin";
+    static final String DRAWING_VERB_STEMS = "generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin|redesign|reimagin";
     /** Stems of the verbs that turn the shape itself into the picture: "turn my scribble into a photo of a cat". */
     static final String TURNING_VERB_STEMS = "turn|convert|transform";
     /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */

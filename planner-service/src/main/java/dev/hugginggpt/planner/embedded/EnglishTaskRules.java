@@ -82,6 +82,7 @@ final class EnglishTaskRules {
     static final String AUDIO_CLASSIFICATION =
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO + "|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
+                    + "|\\b(?:vibe|mood|genre|style) of (?:the |this |that |my )?(?:background )?(?:music|song|track|tune|beat)\\b"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:making|singing|calling|producing) (?:the |that |this )?(?:\\w+ )?(?:calls?|sounds?|noises?|songs?)\\b|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
@@ -135,7 +136,7 @@ final class EnglishTaskRules {
             + "|so (?:that )?a (?:\\d+|five|six|seven|eight|nine|ten|twelve)[- ]year[- ]old|for a (?:child|kid|\\d+[- ]year[- ]old)";
 
     /** "... to sound more formal": a rewrite in another tone keeps the text's meaning (text2text), a paraphrase makes new text. */
-    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:(?:more |less |sound |to be )(?:" + TONES + ")|" + REWRITE_FOR + ")";
+    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:(?:more |less |sound |to be |as an? (?:more )?|into an? (?:more )?)(?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"

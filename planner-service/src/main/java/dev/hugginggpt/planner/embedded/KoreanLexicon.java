@@ -50,7 +50,7 @@ final class KoreanLexicon {
     static final String SCRIBBLE = "낙서|스케치|스크리블|scribble";
     static final String STRAIGHT_LINES = "직선|M-?LSD|m-?lsd";
     static final String NORMAL_MAP = "노멀 ?맵|법선";
-    static final String SEGMENTATION_MAP = "세그멘테이션|(?:분할|seg) ?(?:컨트롤 ?)?맵";
+    static final String SEGMENTATION_MAP = "세그멘테이션|(?:분할|seg|세그) ?(?:컨트롤 ?)?맵";
     static final String DEPTH_MAP = "(?:깊이|depth) ?(?:컨트롤 ?)?(?:맵|정보)|깊이감";
     static final String POSE = "자세|포즈";
     static final String EDGES = "윤곽선?|외곽선|엣지";

@@ -66,9 +66,9 @@ final class KoreanTaskRules {
 
     static final String SCRIBBLE_CONTROL = "(?:스크리블|scribble) ?(?:컨트롤 ?)?맵";
     static final String HED_CONTROL = "HED ?(?:컨트롤 ?)?맵|소프트 ?엣지";
-    static final String MLSD_CONTROL = "직선 ?맵|직선 ?(?:검출|추출)";
+    static final String MLSD_CONTROL = "직선 ?맵|직선(?:만|들?만?)? ?(?:검출|추출|뽑아)";
     static final String NORMAL_CONTROL = "(?:노[멀말]|법선|normal) ?(?:컨트롤 ?)?맵";
-    static final String SEG_CONTROL = "(?:세그멘테이션|분할|seg) ?(?:컨트롤 ?)?맵";
+    static final String SEG_CONTROL = "(?:세그멘테이션|분할|seg|세그) ?(?:컨트롤 ?)?맵";
     static final String DEPTH_CONTROL = "(?:깊이|depth) ?(?:컨트롤|제어) ?맵";
 
     static final String DEPTH_ESTIMATION = "깊이";
@@ -103,7 +103,7 @@ final class KoreanTaskRules {
 
     /** "사진에서 사람을 찾아", "a.jpg에서 자동차 표시", "사진에 무엇이 있어?", "사진에 몇 명". */
     static final String OBJECT_DETECTION =
-            "(?:사진|이미지|그림|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z]))" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|(?<!직선 |직선|선 |윤곽 |엣지 |윤곽선 )검출|얼굴"
+            "(?:사진|이미지|그림|\\.(?:jpe?g|png|gif|bmp|webp)(?![a-z]))" + SENTENCE_GAP + "?(?:사람|인물|동물|자동차|차량|물건)(?:들)?(?:을|를)? ?(?:찾|표시|감지)|객체|물체|탐지|(?<!직선 |직선|선 |윤곽 |엣지 |윤곽선 |직선만 |선만 |엣지만 |윤곽선만 )검출|얼굴"
                     + "|(?:사진|이미지|그림)[^.?!]{0,40}(?:(?:무엇이|뭐가|무엇|뭐|어떤 ?(?:것|게)[이가]?) ?(?:있|보)|몇 ?(?:명|개|마리|대))"
                     + "|(?:박스|네모|상자)(?:로|를)? ?(?:표시|쳐|그려)|위치(?:를)? ?(?:표시|찾아)";
 

@@ -75,8 +75,8 @@ final class TaskRules {
     /** "after its modification", "those changes": edits already asked for. */
     private static final Pattern EDITS_MADE = Pattern.compile("(\\b(?:" + EnglishLexicon.EDITS_DETERMINERS + ")\\s+)(?:"
             + EnglishLexicon.EDITS + ")\\b", Pattern.CASE_INSENSITIVE);
-    /** "the summary", "this transcription": an earlier result named by what it is. */
-    private static final Pattern RESULT_NOUN = Pattern.compile(DETERMINER
+    /** "the summary", "this transcription": an earlier result named by what it is (but "give me the transcript" asks for it). */
+    private static final Pattern RESULT_NOUN = Pattern.compile("(?<!\\b(?:give|get|send|show) (?:me|us) )(?<!\\b(?:i|we) (?:need|want) )" + DETERMINER
             + "(?:(?:" + EnglishLexicon.RESULT_MEDIA + ") )?(?:" + EnglishLexicon.RESULT_NOUNS + ")s?\\b",
             Pattern.CASE_INSENSITIVE);
 
