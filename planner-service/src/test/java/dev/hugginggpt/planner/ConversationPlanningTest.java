@@ -52,7 +52,7 @@ class ConversationPlanningTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"out of curiosity, which model did you use for that transcription?", "how long of a video can u handle",
-        "are you chatgpt or something else",
+        "are you chatgpt or something else", "안녕~ 넌 정확히 뭐 하는 애야? ㅋㅋ",
         "what audio formats can i upload? my recorder saves in some weird format",
         "Is the stuff I upload kept after the session ends, or is it deleted?",
         "what does 'text2text generation' even mean? just curious, don't run anything", "혹시 영상 만들면 최대 몇 초까지 되나요?",

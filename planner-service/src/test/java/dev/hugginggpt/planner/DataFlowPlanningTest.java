@@ -255,6 +255,47 @@ class DataFlowPlanningTest {
         assertEquals(source, last.args().getOrDefault("context", last.args().get("text")), tasks.toString());
     }
 
+    private List<PlannedTask> followUp(String earlier, String answer, String message) {
+        PlanningResult result = planner.plan(new UserRequest("r", "t", List.of(ChatMessage.user(earlier),
+                new ChatMessage("assistant", answer), ChatMessage.user(message)), List.of(), RequestOptions.defaults(), Instant.now()));
+        assertTrue(result.ok(), message + ": " + result.failure());
+        return result.tasks();
+    }
+
+    @Test
+    void aFollowUpThatAsksAgainRunsThePreviousTaskOnTheNewInput() {
+        List<PlannedTask> described = followUp("describe street.jpg", "Workflow: 0 image-to-text.\n- Task 0 (image-to-text) with"
+                + " local/describer: \"a narrow street\"", "what about market.jpg?");
+        assertEquals(List.of("image-to-text"), types(described), described.toString());
+        assertEquals("market.jpg", described.get(0).args().get("image"));
+
+        List<PlannedTask> second = followUp("i've got two product shots, front.jpg and back.jpg. remove the background from the"
+                + " first one", "Workflow: 0 image-segmentation.\n- Task 0 (image-segmentation) with local/segmenter: produced"
+                + " r-7c1e.png\nFiles produced: r-7c1e.png (image/png)", "now do the same for the second one");
+        assertEquals(List.of("image-segmentation"), types(second), second.toString());
+        assertEquals("back.jpg", second.get(0).args().get("image"));
+
+        List<PlannedTask> review = followUp("이 리뷰 긍정이야 부정이야? '배송은 빨랐는데 포장이 엉망이었어요'", "Workflow: 0"
+                + " text-classification.\n- Task 0 (text-classification) with local/classifier: \"negative (0.71)\"",
+                "두번째 리뷰도 봐줘: '가격 대비 진짜 만족합니다 재구매 의사 있어요'");
+        assertEquals(List.of("text-classification"), types(review), review.toString());
+        assertEquals("가격 대비 진짜 만족합니다 재구매 의사 있어요", review.get(0).args().get("text"));
+
+        List<PlannedTask> translated = followUp("translate 'hello friends' into German", "Workflow: 0 translation.\n- Task 0"
+                + " (translation) with local/apertium: \"Hallo Freunde\"", "what about this one: 'Good morning everyone'");
+        assertEquals("German", translated.get(0).args().get("target_language"), translated.toString());
+        assertEquals("Good morning everyone", translated.get(0).args().get("text"));
+    }
+
+    @Test
+    void aFollowUpThatAsksAgainWithoutAnInputOfTheTasksKindIsNotTheTaskAgain() {
+        List<ChatMessage> history = List.of(ChatMessage.user("describe street.jpg"), new ChatMessage("assistant",
+                "Workflow: 0 image-to-text.\n- Task 0 (image-to-text) with local/describer: \"a narrow street\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("what about song.mp3?")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertTrue(result.tasks().stream().noneMatch(t -> t.task().equals("image-to-text")), result.toString());
+    }
+
     @Test
     void aKoreanPromptKeepsAWordThatEndsInTheParticlesSyllable() {
         List<PlannedTask> tasks = plan("거리 사진(street.png) 세그맵 뽑아서 그 구도 그대로 판타지 마을 그려줘");

@@ -610,7 +610,20 @@ class RequestClassesTest {
         "grab the straight lines from office.jpg with mlsd and redesign it as a futuristic lab | mlsd-control, mlsd-text-to-image",
         "give me the transcript of memo.mp3 and also tell me what kind of sound it is | automatic-speech-recognition, audio-classification",
         "transcribe standup.wav, then rewrite it as a formal status update email | automatic-speech-recognition, text2text-generation",
-        "whats the vibe of the background music in intro.wav | audio-classification"})
+        "whats the vibe of the background music in intro.wav | audio-classification",
+        "write a 4-line bedtime poem about a sleepy moon and read it to my kid | text-generation, text-to-speech",
+        "get the text of lecture.wav, boil it down, then read the summary back to me as audio | automatic-speech-recognition,"
+                + " summarization, text-to-speech",
+        "write a short song lyric about rain, then read it aloud AND make an album cover from it | text-generation, text-to-speech,"
+                + " text-to-image",
+        "Transcribe interview.mp3, then give me both a short summary and the names of everyone mentioned. | automatic-speech-recognition,"
+                + " summarization, token-classification",
+        "I need ./vm/msg.mp3 transcribed, translated to english, summarized (he rambles A LOT), and then read out to me because I'm"
+                + " driving | automatic-speech-recognition, translation, summarization, text-to-speech",
+        "냉장고 안 사진 fridge.jpg 인데 뭐뭐 들어있는지 좀 찾아줘 | object-detection",
+        "산에서 찍은 mushroom.png 인데 이 버섯 종류가 뭔지 알 수 있을까요? | image-classification",
+        "이 포스터 poster.jpg 글자 읽어서 공연, 전시, 세일 광고 중에 뭔지 분류해줘 | image-to-text, zero-shot-classification",
+        "meeting_0601.wav 받아적어주고, 목소리 톤으로 봤을 때 화자 감정이 어떤지도 알려줘 | automatic-speech-recognition, audio-classification"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());

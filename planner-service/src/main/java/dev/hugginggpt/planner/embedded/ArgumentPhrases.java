@@ -72,7 +72,7 @@ final class ArgumentPhrases {
     private static final Pattern OFFERED_LABELS = Pattern.compile(OFFERED_LABELS_REGEX, Pattern.CASE_INSENSITIVE);
     /** "스포츠, 정치, 기술 중 하나로 분류해줘". Starts where a word starts, so a long word is read once, not from each letter. */
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+[,/]\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
-            + "})\\s*+(?:" + KoreanLexicon.AMONG + ")";
+            + "}(?: [가-힣\\w]{1,10})?)\\s*+(?:" + KoreanLexicon.AMONG + ")";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
     /** "정치야 경제야 연예야?", "남자냐 여자냐?": a question that offers its labels one word each, two to five of them. */
     static final String KOREAN_ALTERNATIVES_REGEX = "(?<![가-힣\\w])((?:[가-힣\\w]{1,20}?(?:야|냐)\\s++){1,4}[가-힣\\w]{1,20}?(?:야|냐))\\s*+\\?";

@@ -123,7 +123,11 @@ public class EmbeddedPlanner implements TaskPlanner {
                 prompts.add(found.get().prompt());
             }
         }
-        for (Clause clause : text.clauses) {
+        // "what about market.jpg?", "now do the same for the second one": the previous answer's task, on the new input
+        Optional<RepeatedTask.Again> again = RepeatedTask.in(message, request.resources(), request.history(), text)
+                .filter(asked -> builder.missingInput(asked.type(), asked.clause()).isEmpty());
+        again.ifPresent(asked -> builder.addAgain(asked.type(), asked.clause(), RepeatedTask.previousLanguage(request.history())));
+        for (Clause clause : again.isPresent() ? List.<Clause>of() : text.clauses) {
             if (onlyRequests && !clause.request()) {
                 continue;
             }

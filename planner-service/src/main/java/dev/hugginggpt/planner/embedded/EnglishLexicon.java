@@ -13,6 +13,15 @@ final class EnglishLexicon {
     private EnglishLexicon() {
     }
 
+    // --- A follow-up that asks for the previous task again (RepeatedTask) ---
+
+    /** "what about market.jpg?", "now do the same for the second one", "and this one too". */
+    static final String ASKS_AGAIN = "^\\W*+(?:(?:ok(?:ay)?|and|now|then|cool|great|nice|thanks|perfect|also)\\W++){0,3}+"
+            + "(?:what about|how about|(?:now )?do (?:the same|that|it|this) (?:again )?(?:for|with|to|on)|(?:the )?same (?:thing )?(?:for|with)"
+            + "|this one too|now this one|again (?:for|with))\\b";
+    /** "the second one", "the other picture": a file the previous request named after the one it worked on. */
+    static final String THE_SECOND = "\\b(?:second|other|2nd) (?:one|file|image|picture|photo|pic|shot|recording|clip|audio|document)\\b";
+
     // --- How a request is cut into clauses (RequestText) ---
 
     /** Contractions typed without their apostrophe ("whats on it", "dont"), and where the apostrophe goes. */
@@ -32,7 +41,7 @@ final class EnglishLexicon {
             + "|rewrit|rephras|list|box|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull|boil";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
             + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";

@@ -72,7 +72,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_SPEECH =
             "aloud|out loud|\\btts\\b|\\bmake (?:it|this|that) (?:into )?an? (?:\\w+ )?audio(?: clip| file| version| track)?\\b|(?<!how (?:do|would|can|should|could) (?:i|you|we|one) )\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us)\\b|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
+                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us|my \\w+|him|her|them)\\b|\\bread (?:(?:it|this|that|them|both|all|everything) )?out\\b(?!\\s+(?:the|of|what|any|all|this|that|from)\\b)|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -121,6 +121,7 @@ final class EnglishTaskRules {
                     + "|\\btokens?\\b"
                     + "|" + ENTITIES + "(?:,| and| or) (?:and )?" + ENTITIES + "\\b"
                     + "|key terms|who (?:is|are|was|were|gets?|got) (?:\\w+ )?(?:mentioned|named|referred to)\\b"
+                    + "|\\bnames? of (?:everyone|everybody|all the people|the people|people|anyone) (?:\\w+ )?(?:mentioned|named|who)\\b|\\beveryone (?:mentioned|named)\\b"
                     + "|\\ball (?:the )?(?:people|persons|names|places|locations|companies|organi[sz]ations|dates)\\b[^.?!]{0,40}?\\b(?:mentioned|named|referred to)\\b"
                     + "|\\b(?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street)(?: (?:and|or) (?:company|product|brand|organi[sz]ation|person|people's|place|city|country|drug|street))? names\\b"
                     + "|(?:which|what) (?:people|persons|names|places|locations|cities|countries|companies|organi[sz]ations)(?: \\w+){0,2} (?:are |were |is |was )?(?:mentioned|named|referred to)\\b"
@@ -147,7 +148,7 @@ final class EnglishTaskRules {
 
     static final String SUMMARIZATION =
             "summar|sum up|\\bsum (?:it|this|that|them|everything) up\\b|conden[sc]|tl;?dr|what(?:'s| is) (?:this|the|that) (?:\\w+ ){0,2}(?:document|file|article|text|report|paper|page|essay|email|letter|pdf|post|story|chapter|book|transcript|note|notes) (?:all )?about\\b|shorter|condens|concise|gist|key (?:points|takeaways|ideas)|main points|nutshell|digest"
-                    + "|boil\\w* down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
+                    + "|boil\\w* (?:it |this |that |them )?down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
             "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|\\b(?:are|is) (?:these|those|they|the two|both)\\b[^?]{0,40}\\bsame thing\\b|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
@@ -205,7 +206,7 @@ final class EnglishTaskRules {
                     + "|question about (?:the |this |it)|answer " + GAP + "(?:about|based on|using|from) (?:the |this |that )?(?:\\w+ )?" + IMAGE;
 
     static final String TEXT_TO_IMAGE =
-            "\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
+            "(?:make|create|design|generate|draw)\\w* (?:me |us )?(?:an? |the |some )?(?:\\w+ )?(?:album cover|cover art|book cover|thumbnail|wallpaper|sticker)s?\\b|\\bdraw(?!\\w*\\s+(?:out|up|on|from|upon|attention|a conclusion|conclusions?|the conclusion|(?:bounding )?box|(?:(?:the|its|their|his|her|a|an) )?(?:edges?|outlines?|contours?|lines|poses?|skeletons?|keypoints)\\b))|illustrat|visuali[sz]|bring " + GAP + " to life|graphic|mental (?:image|picture)"
                     + "|(?:generat|creat|produc|render|design|develop|craft|build|compos|paint|sketch)\\w* (?:me |us )?(?:an? |some |a new |new |this |that )(?:[\\w-]+ ){0,2}" + IMAGE
                     + "|mak\\w* (?:me |us )?(?:both )?(?:an? |some |a new |new )(?:\\w+ ){0,2}" + IMAGE
                     + "|(?:generat|creat|mak|design|draw)\\w* (?:me |us )?(?:an? |some |a new |new )(?:[\\w-]+ ){0,3}(?:mascot|logo|icon|poster|sticker|avatar|wallpaper|banner|emoji|thumbnail)s?\\b"

@@ -31,6 +31,11 @@ final class KoreanLexicon {
     static final String BACK_REFERENCE = "그\\s|그것|이것|결과|위의|해당";
     /** An instruction that builds on an earlier result. */
     static final String BUILDS_ON = "그 결과|결과(를|에)|바탕";
+    /** "두번째 리뷰도 봐줘", "이것도 똑같이 해줘": the previous task again, on something new. */
+    static final String ASKS_AGAIN = "(?:이것|이거|그것|그거|두 ?번째|다른|나머지)[^.?!]{0,20}?도\\s*+(?:해|봐|부탁|똑같이|마찬가지)"
+            + "|도\\s*+(?:똑같이|마찬가지로)";
+    /** "두 번째 거", "다른 사진", "나머지": a file the previous request named after the one it worked on. */
+    static final String THE_SECOND = "두 ?번째|다른 (?:거|것|사진|파일|이미지|녹음)|나머지";
     static final String MEDIA_AUDIO = "오디오|음성|녹음|강연|강의|통화|인터뷰|팟캐스트|연설|보이스";
     static final String MEDIA_IMAGE = "사진|이미지|그림|문서|간판|메뉴판|영수증|스크린샷|캡처|캡쳐|짤|포스터|표지판";
     /** Pictures of writing: receipts, signs, menus, letters. */

@@ -219,6 +219,17 @@ final class PlanBuilder {
         plan.add(type, args);
     }
 
+    /** The previous answer's task asked for again (see {@link RepeatedTask}), in the language it translated into if none is given. */
+    void addAgain(TaskType type, Clause clause, Optional<String> previousLanguage) {
+        add(type, clause);
+        PlannedTask added = plan.tasks.get(plan.tasks.size() - 1);
+        if (type.name().equals("translation") && !added.args().containsKey("target_language") && previousLanguage.isPresent()) {
+            Map<String, String> args = new LinkedHashMap<>(added.args());
+            args.put("target_language", previousLanguage.get());
+            plan.tasks.set(plan.tasks.size() - 1, new PlannedTask(added.id(), added.task(), added.dep(), args));
+        }
+    }
+
     /** The target language of a translation, the candidate labels of a zero-shot classification, an image transformation. */
     private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args) {
         switch (type.name()) {
