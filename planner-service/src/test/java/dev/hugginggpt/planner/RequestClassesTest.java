@@ -623,17 +623,41 @@ class RequestClassesTest {
         "냉장고 안 사진 fridge.jpg 인데 뭐뭐 들어있는지 좀 찾아줘 | object-detection",
         "산에서 찍은 mushroom.png 인데 이 버섯 종류가 뭔지 알 수 있을까요? | image-classification",
         "이 포스터 poster.jpg 글자 읽어서 공연, 전시, 세일 광고 중에 뭔지 분류해줘 | image-to-text, zero-shot-classification",
-        "meeting_0601.wav 받아적어주고, 목소리 톤으로 봤을 때 화자 감정이 어떤지도 알려줘 | automatic-speech-recognition, audio-classification"})
+        "meeting_0601.wav 받아적어주고, 목소리 톤으로 봤을 때 화자 감정이 어떤지도 알려줘 | automatic-speech-recognition, audio-classification",
+        "transcribe episode.mp3 and then embed the transcript - it's going into a search index | automatic-speech-recognition,"
+                + " feature-extraction",
+        "there's a bird singing in field.wav but the wind is awful. clean up the wind noise first, then classify the bird call |"
+                + " audio-to-audio, audio-classification",
+        "swap the sky for a starry night in lake.jpg, then upscale the result | image-editing, image-to-image",
+        "make a superhero in the exact same pose as the guy in gym.jpg | openpose-control, openpose-text-to-image",
+        "비 오는 날 카페가 배경인 짧은 소설 도입부 좀 써줘. 분위기 있게! | text-generation",
+        "보컬만 따로 뽑아줄 수 있어? song.mp3 | audio-to-audio",
+        "우주를 헤엄치는 고래 그림 그리고 나서, 고래 등에 작은 소년도 태워줘 | text-to-image, image-editing",
+        "새 운동화 광고 콘셉트 한 줄 써주고 그걸로 짧은 영상도 만들어줘 | text-generation, text-to-video",
+        "귀여운 강아지 캐릭터 그려주고 배경도 날려줘 (스티커 만들 거예요) | text-to-image, image-segmentation",
+        "이 문장 '내일 비 오면 행사 취소' 정중한 안내문으로 다듬어서 읽어줘 | text2text-generation, text-to-speech"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());
+    }
+
+    @Test
+    void aDocumentQuestionIsReadAndAnsweredWhereNoExecutorReadsDocuments() {
+        assertEquals(List.of("document-question-answering"), types(plan("What is the due date on invoice.png?")));
+        EmbeddedPlanner offline = EmbeddedPlanner.serving(PlanningBenchmark.benchConfig(),
+                type -> !type.equals("document-question-answering"));
+        List<PlannedTask> read = offline.plan(new UserRequest("r", "t", List.of(ChatMessage.user("What is the due date on"
+                + " invoice.png?")), List.of(), RequestOptions.defaults(), Instant.now())).tasks();
+        assertEquals(List.of("image-to-text", "question-answering"), types(read), read.toString());
+        assertEquals("<GENERATED>-0", read.get(1).args().get("context"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "기사.txt 이거 정치야 경제야 연예야? | 정치, 경제, 연예",
         "이 문장 '배우 김씨가 새 영화를 찍는다' 연예인이야 정치인이야? | 연예인, 정치인",
-        "이 뉴스 '오늘 주가가 크게 올랐다' 경제냐 정치냐? | 경제, 정치"})
+        "이 뉴스 '오늘 주가가 크게 올랐다' 경제냐 정치냐? | 경제, 정치",
+        "메일.txt 이 메일 스팸인지 광고인지 업무 메일인지 분류 좀 | 스팸, 광고, 업무 메일"})
     void aKoreanQuestionThatOffersItsAnswersOneWordEachClassifiesWithThem(String request, String labels) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of("zero-shot-classification"), types(tasks), tasks.toString());

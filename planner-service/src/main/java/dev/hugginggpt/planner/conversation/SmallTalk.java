@@ -100,13 +100,13 @@ public final class SmallTalk {
                     + "|\\b(?:i|we) (?:upload|send|attach)\\b.{0,40}\\b(?:kept|stored|saved|deleted|removed|private|shared|visible|used to train|training)\\b"
                     + "|\\b(?:what|which) (?:languages|file types|formats|tasks|models) (?:can|do|does|will) (?:you|it|this)\\b"
                     + "|\\bis there (?:a |any )?(?:\\w+ ){0,2}limit\\b|\\bcan you (?:output|export|return|save|give me) (?:\\w+ )?(?:mp3|wav|flac|ogg|png|jpe?g|webp|pdf|mp4|gif)s? (?:instead|rather)\\b"
-                    + "|(?:말해도|써도|물어봐도|보내도|올려도) (?:알아들|이해해|이해하|알아)|\\bhow (?:long|big|large|many) (?:of )?(?:a |an )?(?:\\w+ )?(?:can|may) (?:i|it|you|u|the)\\b"
+                    + "|(?:말해도|써도|물어봐도|보내도|올려도) (?:알아들|이해해|이해하|알아)|(?:한국어|영어|한글)로 (?:물어봐도|말해도|써도|질문해도) (?:돼|되|될까|괜찮)|\\bhow (?:long|big|large|many) (?:of )?(?:a |an )?(?:\\w+ )?(?:can|may) (?:i|it|you|u|the)\\b"
                     + "|\\bare (?:you|u) (?:a |an )?(?:chatgpt|gpt|openai|claude|gemini|llm|ai|bot|robot|human|person|real)\\b"
                     + "|\\b(?:don'?t|do not|no need to) (?:run|execute) (?:anything|any tasks?|any models?)\\b"
                     + "|(?:뭐뭐|뭘|무엇을|뭐를?|어떤 (?:걸|것을|일을?|작업을?)) (?:할 수 있|해 줄 수 있|해줄 수 있)"
                     + "|(?:영상|동영상|비디오|파일|녹음|음성|업로드|사진)[^?]{0,20}(?:최대 (?:몇|얼마)|몇 ?(?:초|분|장|개|메가|mb|시간)(?:짜리)?까지)[^?]{0,15}(?:돼|되|가능|올릴|만들)|(?:용량|크기|파일) ?제한"
                     + "|\\b(?:free tier|pricing|subscription|per month|monthly fee)\\b"
-                    + "|\\b(?:longest|biggest|largest|max(?:imum)?) (?:\\w+ ){0,2}(?:i|you) can (?:upload|send|attach|give)\\b"
+                    + "|\\b(?:longest|biggest|largest|max(?:imum)?) (?:\\w+ ){0,2}(?:i|you) can (?:upload|send|attach|give|handle|process|take|accept|transcribe)\\b"
                     + "|(?:올린|업로드한|보낸) (?:\\S+ )?(?:파일|사진|거|것|자료)(?:들)?.{0,30}(?:저장|삭제|지워|남아|보관|볼 수 있|공개)"
                     + "|(?:어떤|무슨) (?:모델|형식|포맷|파일 형식)(?:을|를|이|로)? ?(?:썼|써|쓰|사용|지원|올릴)",
             Pattern.CASE_INSENSITIVE);

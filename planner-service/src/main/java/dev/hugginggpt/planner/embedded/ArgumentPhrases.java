@@ -74,8 +74,14 @@ final class ArgumentPhrases {
     static final String KOREAN_LABEL_LIST_REGEX = "(?<![가-힣\\w])([가-힣\\w]+(?:\\s*+[,/]\\s*+[가-힣\\w]+){1," + (MAX_LABELS - 1)
             + "}(?: [가-힣\\w]{1,10})?)\\s*+(?:" + KoreanLexicon.AMONG + ")";
     private static final Pattern KOREAN_LABEL_LIST = Pattern.compile(KOREAN_LABEL_LIST_REGEX);
-    /** "정치야 경제야 연예야?", "남자냐 여자냐?": a question that offers its labels one word each, two to five of them. */
-    static final String KOREAN_ALTERNATIVES_REGEX = "(?<![가-힣\\w])((?:[가-힣\\w]{1,20}?(?:야|냐)\\s++){1,4}[가-힣\\w]{1,20}?(?:야|냐))\\s*+\\?";
+    /** One label offered in a Korean question: "경제야", "광고인지" (the last may have two words: "업무 메일인지"). */
+    private static final String KOREAN_ALTERNATIVE = "[가-힣\\w]{1,20}?(?:야|냐|인지)";
+    /**
+     * "정치야 경제야 연예야?", "남자냐 여자냐?", "스팸인지 광고인지 업무 메일인지 분류": a question that offers its labels, two to
+     * five of them.
+     */
+    static final String KOREAN_ALTERNATIVES_REGEX = "(?<![가-힣\\w])((?:" + KOREAN_ALTERNATIVE + "\\s++){1,4}(?:[가-힣\\w]{1,10} )?" + KOREAN_ALTERNATIVE + ")"
+            + "(?:\\s*+\\?|\\s*+(?:중에?\\s*+)?(?:뭔지\\s*+)?분류)";
     private static final Pattern KOREAN_ALTERNATIVES = Pattern.compile(KOREAN_ALTERNATIVES_REGEX);
     /** Sentiment, which text-classification answers without labels. */
     private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:" + EnglishLexicon.SENTIMENTS + ")$", Pattern.CASE_INSENSITIVE);
@@ -116,7 +122,7 @@ final class ArgumentPhrases {
     static Optional<String> labels(String clause) {
         Matcher alternatives = KOREAN_ALTERNATIVES.matcher(clause);
         if (alternatives.find()) {
-            List<String> labels = Arrays.stream(alternatives.group(1).split("\\s+")).map(ArgumentPhrases::withoutCopula)
+            List<String> labels = Arrays.stream(alternatives.group(1).split("(?<=야|냐|인지)\\s+")).map(ArgumentPhrases::withoutCopula)
                     .distinct().toList();
             if (labels.size() >= 2) {
                 return Optional.of(String.join(", ", labels));
@@ -154,6 +160,9 @@ final class ArgumentPhrases {
      * "고양" + "이야".
      */
     private static String withoutCopula(String word) {
+        if (word.endsWith("인지")) {
+            return word.substring(0, word.length() - 2);
+        }
         String stem = word.substring(0, word.length() - 1);
         if (stem.length() >= 2 && stem.endsWith("이")) {
             char before = stem.charAt(stem.length() - 2);

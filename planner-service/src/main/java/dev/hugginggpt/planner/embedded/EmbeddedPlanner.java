@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
+import dev.hugginggpt.planner.catalog.ServedTaskTypes;
 import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.conversation.SmallTalk;
 import dev.hugginggpt.planner.plan.PlanningResult;
@@ -15,11 +16,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -61,16 +64,30 @@ public class EmbeddedPlanner implements TaskPlanner {
     private final PlanValidator validator;
     private final ClauseClassifier classifier;
     private final int maxClauses;
+    /** Whether a live executor serves a task type (every type when none has been heard from). */
+    private final Predicate<String> served;
 
-    @Inject
+    /** A planner for every task type, as if every type were served (benchmarks and tests). */
     public EmbeddedPlanner(PlannerConfig config) {
-        this(config, new ClauseClassifier(TaskEmbeddings.shared()));
+        this(config, new ClauseClassifier(TaskEmbeddings.shared()), type -> true);
     }
 
-    private EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier) {
+    /** A planner for the task types {@code served} accepts. */
+    public static EmbeddedPlanner serving(PlannerConfig config, Predicate<String> served) {
+        return new EmbeddedPlanner(config, new ClauseClassifier(TaskEmbeddings.shared()), served);
+    }
+
+    @Inject
+    public EmbeddedPlanner(PlannerConfig config, ServedTaskTypes servedTypes) {
+        this(config, new ClauseClassifier(TaskEmbeddings.shared()),
+                type -> servedTypes.types(Instant.now()).stream().anyMatch(t -> t.name().equals(type)));
+    }
+
+    private EmbeddedPlanner(PlannerConfig config, ClauseClassifier classifier, Predicate<String> served) {
         this.validator = new PlanValidator(config.maxTasks(), type -> true);
         this.classifier = classifier;
         this.maxClauses = CLAUSES_PER_TASK * config.maxTasks();
+        this.served = served;
     }
 
     /**
@@ -83,7 +100,7 @@ public class EmbeddedPlanner implements TaskPlanner {
 
     /** The planner without the embedding fallback: phrase rules only. */
     public static EmbeddedPlanner rulesOnly(PlannerConfig config) {
-        return new EmbeddedPlanner(config, ClauseClassifier.rulesOnly());
+        return new EmbeddedPlanner(config, ClauseClassifier.rulesOnly(), type -> true);
     }
 
     @Override
@@ -222,10 +239,11 @@ public class EmbeddedPlanner implements TaskPlanner {
      * Plans one reading of a clause: its task, made specific to the inputs, with the forms the clause asks
      * its result in. Returns false when the task restates one already planned.
      */
-    private static boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
+    private boolean addReading(PlanBuilder builder, TaskType type, Clause clause) {
         TaskType task = builder.specialise(type, clause);
-        if (builder.asksAboutTextInPicture(task, clause)) {
-            // the answer is written in the picture: read its text, then answer from that text
+        boolean noDocumentModel = task.name().equals("document-question-answering") && !served.test(task.name());
+        if (builder.asksAboutTextInPicture(task, clause) || noDocumentModel) {
+            // the answer is written in the picture, or no executor reads a document's layout: read its text, then answer from it
             builder.addUnlessDuplicate(TaskVocabulary.find("image-to-text").orElseThrow(), clause);
             return builder.addUnlessDuplicate(TaskVocabulary.find("question-answering").orElseThrow(), clause);
         }
@@ -247,7 +265,7 @@ public class EmbeddedPlanner implements TaskPlanner {
      * "Detect the objects in a drawing of a dog": a task the clause names outright but had no picture for
      * (none attached) runs on the picture the clause's first reading makes.
      */
-    private static void addWhatItsPictureFeeds(PlanBuilder builder, List<TaskType> candidates, List<TaskType> fed, Clause clause) {
+    private void addWhatItsPictureFeeds(PlanBuilder builder, List<TaskType> candidates, List<TaskType> fed, Clause clause) {
         for (TaskType type : candidates) {
             if (!fed.contains(type) && clause.rules().namesOutright(type.name()) && builder.missingInput(type, clause).isEmpty()) {
                 addReading(builder, type, clause);

@@ -101,7 +101,7 @@ final class EnglishLexicon {
     /** "Read that answer aloud" (within 300 characters, as {@link TaskRuleParts#GAP}). */
     static final String READ_ALOUD = "\\bread\\b.{0,300}\\b(aloud|out loud|out)\\b";
     /** Pictures of writing, and questions on what is written. */
-    static final String TEXT_IN_PICTURE = "\\b(?:receipts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
+    static final String TEXT_IN_PICTURE = "\\b(?:receipts?|reciepts?|signs?|signboards?|menus?|labels?|posters?|screenshots?|notes?|tickets?|whiteboards?|slides?|flyers?"
             + "|banners?|price tags?|handwriting|written|writing|says?|text|total|phone number|address|opening hours)\\b";
     /** "The original" text: what the request gave, before anything was made from it. */
     static final String THE_ORIGINAL = "\\b(?:the|my) original\\b";
@@ -150,14 +150,14 @@ final class EnglishLexicon {
     static final String TAKES_A_SHAPE = "use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to|get|extract|via"
             + "|guided by|conditioned on|match\\w*|copy\\w*|in|turn|convert|transform|respect\\w*|preserv\\w*";
     /** Up to three of these may stand between the taking word and the shape: "use the same edges". */
-    static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an|exactly|just|precisely";
+    static final String SHAPE_DETERMINERS = "the|its|their|his|her|my|this|that|same|these|those|a|an|exactly|just|precisely|exact|very";
     /** Stems of the verbs that draw the picture: "generate a cabin", "paint me a knight". */
     static final String DRAWING_VERB_STEMS = "generat|creat|draw|mak|paint|render|produc|design|illustrat|imagin|redesign|reimagin";
     /** Stems of the verbs that turn the shape itself into the picture: "turn my scribble into a photo of a cat". */
     static final String TURNING_VERB_STEMS = "turn|convert|transform";
     /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */
     static final String BEFORE_THE_SHAPE = "using|with|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
-            + "|in (?:exactly |just |precisely )?(?:that|the same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)"
+            + "|in (?:exactly |just |precisely )?(?:that|the (?:exact |very )?same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)"
             + "|on top of (?:it|this|that|them)";
 
     // --- A question on what a picture shows (PictureContents) ---

@@ -80,7 +80,7 @@ final class EnglishTaskRules {
                     + "|read (?:it|this|that|them|the \\w+)(?: back)?(?: out| aloud| to me)";
 
     static final String AUDIO_CLASSIFICATION =
-            "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?" + AUDIO + "|\\b(?:audio|sound) (?:event |scene )?classif"
+            "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?(?:" + AUDIO + "|(?:bird ?)?calls?\\b|birdsong|chirps?\\b)|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
                     + "|\\b(?:vibe|mood|genre|style) of (?:the |this |that |my )?(?:background )?(?:music|song|track|tune|beat)\\b"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:making|singing|calling|producing) (?:the |that |this )?(?:\\w+ )?(?:calls?|sounds?|noises?|songs?)\\b|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
@@ -216,7 +216,7 @@ final class EnglishTaskRules {
                     + "|(?:new|fresh) " + IMAGE + "|(?:text|it|this|that|them|description|phrase|words|answer|summary|caption) into (?:an? )?(?:\\w+ )?" + IMAGE;
 
     static final String IMAGE_EDITING =
-            "\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
+            "\\bswap\\w* (?:out )?(?:the |my |her |his |their )?\\w+ (?:for|with)\\b|\\bedit|modif|alter|recolou?r|repaint|(?:change|make|turn|paint|set)\\w* (?:the |its |their )?(?:\\w+ ){0,3}(?:colou?r|background|sky|to (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange|grey|gray))"
                     + "|\\badd\\w* (?:a |an |some )?(?:[\\w-]+ ){0,3}(?:to|in|into|on|onto)\\b[^.?!]{0,60}?(?:" + IMAGE + "|\\.(?:jpe?g|png|gif|bmp|webp)\\b)"
                     + "|(?:add|insert|put|overlay|place|write)\\w* (?:the |a |an |some |this |that )?(?:\\w+ )?(?:text|phrase|caption|sentence|watermark|label|title|logo|«Q)(?!\\w*\\s+(?:for|of|about|describing)\\b)"
                     + "|\\b(?:add|insert|put|place)\\w* (?:(?:a |an |some )(?:[\\w-]+ ){0,5}|(?!(?:on|in|at|to|into|onto|out|from|over|under|near|around|next|behind|beside|above|below)\\b)(?:[\\w-]+ ){1,5})(?:on|onto|to|into|in|at|next to|beside|behind|over|above|under|below|near|around|out of|from) (?:the|this|my|its|his|her|him|them|it)\\b"
@@ -226,7 +226,7 @@ final class EnglishTaskRules {
                     + "|remov\\w* (?:the )?(?!(?:\\w+ )?background)|replac|highlight|adjust\\w* (?:(?:it|the \\w+|this \\w+|its \\w+) )?accordingly|adjust\\w* (?:the |its )?(?:colou?r|brightness|contrast|background|lighting|saturation)|(?:painted|colou?red|turned|made) (?:red|green|blue|yellow|white|black|purple|pink|orange|gr[ae]y|brown|golden)\\b|version of (?:the |this |that |my )?" + IMAGE + " (?:where|in which|with)\\b|\\b(?:to|into) (?:red|green|blue|yellow|white|black(?![- ]and[- ]white)|purple|pink|orange)\\b|adapt";
 
     static final String IMAGE_TO_IMAGE =
-            "styl|vintage|cartoon|anime|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
+            "styl|vintage|cartoon|anime|pixel art|oil painting|watercolou?r painting|van gogh|colori[sz]|variations? of|gr[ae]yscale|black[- ]and[- ]white|monochrome|sepia|artistic|filter|look like|resembl|reference image|similar to|sharpen|upscal|restor"
                     + "|" + ENHANCE_IT + "|deblur|blurry|(?:enhanc|improv|sharpen)\\w* (?:the |this |that |my |its )?(?:\\w+ )?(?:quality|resolution|clarity|" + IMAGE + ")"
                     + "|(?:transform|convert|turn)\\w* (?:the |this |my |it|that )?(?:\\w+ )?" + IMAGE
                     + "|(?:bump|increas|rais|boost|doubl)\\w* (?:up )?(?:the |its )?resolution|higher resolution"
@@ -261,7 +261,8 @@ final class EnglishTaskRules {
     static final String AUDIO_CLASSIFICATION_WEAK = "(?:analy[sz]|understand|identify|examin|interpret)\\w* (?:the |this |that |my )?" + AUDIO;
 
     /** A reply from a chat model: "send it to the dialogue model", "대화 모델한테 말 걸어 봐". */
-    static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model";
+    static final String CONVERSATIONAL = "dialog(?:ue)? model|chat ?bot model|conversational (?:model|ai)|chat model"
+            + "|\\b(?:have|let|ask|get) (?:the |a |your )?(?:chat ?bot|bot|dialog(?:ue)? model) (?:to )?(?:respond|reply|answer|react|talk)";
 
     /** A text's vector: "the embedding of this sentence", "a feature vector for my search index". */
     static final String FEATURE_EXTRACTION = "\\bembed (?:it|this|these|them|the \\w+|(?:every|each|all(?: the)?) \\w+|[\\w./~-]+\\.\\w+)\\b|into vectors|embedd?ings?|vector representation|feature vectors?|vectori[sz]|extract (?:the )?features|feature extraction";

@@ -116,6 +116,6 @@ final class TaskRules {
         String files = FOLDERS.matcher(clause).replaceAll("");
         String plain = MADE_EARLIER.matcher(NOT_ASKED.matcher(KOREAN_MADE_EARLIER.matcher(files).replaceAll("그 결과"))
                 .replaceAll(" ")).replaceAll("$1");
-        return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1 result")).replaceAll("$1 result");
+        return EDITS_MADE.matcher(RESULT_NOUN.matcher(plain).replaceAll("$1result")).replaceAll("$1result");
     }
 }
