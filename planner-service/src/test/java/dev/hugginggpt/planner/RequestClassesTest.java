@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Classes of requests, each in several phrasings: conditioned drawing, offered labels, text in a picture. */
 class RequestClassesTest {
@@ -635,10 +636,30 @@ class RequestClassesTest {
         "우주를 헤엄치는 고래 그림 그리고 나서, 고래 등에 작은 소년도 태워줘 | text-to-image, image-editing",
         "새 운동화 광고 콘셉트 한 줄 써주고 그걸로 짧은 영상도 만들어줘 | text-generation, text-to-video",
         "귀여운 강아지 캐릭터 그려주고 배경도 날려줘 (스티커 만들 거예요) | text-to-image, image-segmentation",
-        "이 문장 '내일 비 오면 행사 취소' 정중한 안내문으로 다듬어서 읽어줘 | text2text-generation, text-to-speech"})
+        "이 문장 '내일 비 오면 행사 취소' 정중한 안내문으로 다듬어서 읽어줘 | text2text-generation, text-to-speech",
+        "제가 미리 뽑아둔 캐니 엣지 맵이 있어요(edges/house_canny.png). 이거 그대로 써서 눈 덮인 동화 속 오두막 그려주세요 |"
+                + " canny-text-to-image",
+        "명함 사진 card.jpg 에서 이름이랑 회사명만 뽑아줘요 | image-to-text, token-classification",
+        "회의 끝나고 화이트보드 찍어둔 거예요 board.jpg. 글자 읽어서 요약해 주시고, 적혀 있는 사람 이름도 뽑아주세요 | image-to-text,"
+                + " summarization, token-classification",
+        "할머니가 글씨를 잘 못 읽으셔서요, 약봉투 사진 pills.jpg 에 적힌 글자 읽어서 소리로 들려주세요 | image-to-text, text-to-speech",
+        "이 사진 street.jpg 설명 좀 해주고 사람이 몇 명인지도 세어줘 | image-to-text, object-detection",
+        "블로그 대문용으로 그림 하나 부탁해요: 비 오는 서울 골목의 작은 카페, 따뜻한 조명 | text-to-image"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"애가 그린 낙서예요 ㅋㅋ 낙서 선은 그대로 살려서 '하늘을 나는 고래'로 진짜 그림처럼 그려줄 수 있어요?",
+        "오픈포즈 스켈레톤 이미지예요. 이 포즈 그대로 '갑옷 입은 여기사' 그려주세요~",
+        "노멀맵 이미지 첨부했어요. 이거 그대로 써서 '대리석으로 만든 고양이 조각상' 그려줘"})
+    void anAttachedPictureTheRequestCallsAMapIsDrawnOnAsItIs(String request) {
+        ResourceRef map = new ResourceRef("r-00000000000000000007.png", "map.png", "image/png", 10);
+        List<PlannedTask> tasks = plan(request, map);
+        assertEquals(1, tasks.size(), tasks.toString());
+        assertTrue(tasks.get(0).task().endsWith("-text-to-image"), tasks.toString());
+        assertEquals(map.id(), tasks.get(0).args().get("image"));
     }
 
     @Test

@@ -121,6 +121,11 @@ final class ConditionedGeneration {
                         + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한|가지고 있는|갖고 있는|가진) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
                         // "내가 그린 낙서야 ㅋㅋ scribble.png": what the user drew is that shape, map or not
                         + "|(?:제가|내가|직접) (?:\\S+ ){0,2}?(?:만든|그린|뽑은|추출한|준비한) (?:" + korean + ")(?:야|이야|예요|이에요|인데|입니다)?[\\s.,!ㅋㅎ]{0,10}" + PICTURE_FILE
+                        + "|(?:제가|내가|직접) (?:미리 |이미 |직접 )?(?:뽑아 ?둔|만들어 ?둔|추출해 ?둔|준비해 ?둔|뽑은|만든|추출한) (?:\\S+ ){0,2}?" + koreanMap + "(?:이|가)? ?있(?:어요|어|는데|습니다)?\\s*+[(:]?\\s*+" + PICTURE_FILE
+                        // the attached picture: "애가 그린 낙서예요", "오픈포즈 스켈레톤 이미지예요", "노멀맵 이미지 첨부했어요"
+                        + "|(?:애가|아이가|딸이|아들이|조카가|제가|내가) (?:\\S+ )?(?:그린|끄적인) (?:" + korean + ")(?:예요|이에요|야|이야|입니다|인데)()"
+                        + "|(?:" + korean + ") ?(?:스켈레톤|맵)(?: 이미지| 사진| 그림| 파일)?(?:이에요|예요|입니다|이야|이거든요?)()"
+                        + "|" + koreanMap + "(?: 이미지| 사진| 파일)?(?:을|를|도)? ?첨부(?:했|합니다|해요|함)()"
                         + "|" + PICTURE_FILE + "\\s*+(?:는|은|이|가)?\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)"
                         + "|" + PICTURE_FILE + "(?:를|을)?\\s*+(?:" + korean + ") ?(?:맵|map)(?:을|를)? (?:그대로 )?(?:써|쓰|사용|삼아)"
                         // the attached picture itself: "it's basically a scribble map already", "the attached file is already a canny edge map"
