@@ -304,6 +304,24 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void aKoreanNameOfTheSummaryIsTheSummary() {
+        List<PlannedTask> tasks = plan("주간회의 녹음(weekly_sync.wav) 받아쓰고 요약해 주세요. 요약본은 영어로도 번역해 주시고, 요약 읽어주는 음성"
+                + " 파일도 하나 만들어 주세요");
+        assertEquals(List.of("automatic-speech-recognition", "summarization", "translation", "text-to-speech"), types(tasks),
+                tasks.toString());
+        assertEquals("<GENERATED>-1", tasks.get(2).args().get("text"));
+        assertEquals("<GENERATED>-1", tasks.get(3).args().get("text"));
+    }
+
+    @Test
+    void aRecordingCalledThisIsTranscribedForATextTask() {
+        ResourceRef call = new ResourceRef("r-00000000000000000012.wav", "call.wav", "audio/wav", 10);
+        List<PlannedTask> tasks = plan("고객센터 통화 녹음이에요. 이게 환불, 배송, 교환 문의 중에 뭔지 분류해주세요", call);
+        assertEquals(List.of("automatic-speech-recognition", "zero-shot-classification"), types(tasks), tasks.toString());
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
     void anAnalysisOfTheSummaryTheClauseNamesReadsTheSummary() {
         List<PlannedTask> tasks = plan("summarize article.txt and then list the people named in the summary");
         assertEquals(List.of("summarization", "token-classification"), types(tasks), tasks.toString());

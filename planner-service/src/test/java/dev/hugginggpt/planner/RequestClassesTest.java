@@ -644,7 +644,16 @@ class RequestClassesTest {
                 + " summarization, token-classification",
         "할머니가 글씨를 잘 못 읽으셔서요, 약봉투 사진 pills.jpg 에 적힌 글자 읽어서 소리로 들려주세요 | image-to-text, text-to-speech",
         "이 사진 street.jpg 설명 좀 해주고 사람이 몇 명인지도 세어줘 | image-to-text, object-detection",
-        "블로그 대문용으로 그림 하나 부탁해요: 비 오는 서울 골목의 작은 카페, 따뜻한 조명 | text-to-image"})
+        "블로그 대문용으로 그림 하나 부탁해요: 비 오는 서울 골목의 작은 카페, 따뜻한 조명 | text-to-image",
+        "what does the menu in menu_tokyo.jpg say? translate to english pls, I can't read any of it | image-to-text, translation",
+        "I'm checking whether the narration matches the slide: compare what's said in narration_03.wav with the text on slide_03.png"
+                + " | automatic-speech-recognition, image-to-text, sentence-similarity",
+        "Can you estimate the depth of living_room.jpg? I want to know what's near and what's far for a 3D parallax effect in my"
+                + " video | depth-estimation",
+        "What's the total amount due on scans/invoice_0457.jpg? Need it for the books before Friday. | document-question-answering",
+        "read the handwritten note in note.jpg and tell me if it sounds angry or not | image-to-text, text-classification",
+        "강의 녹음 lecture_ai.mp3 받아적어서 요약해 주고, 나오는 사람 이름이랑 기관명도 뽑아 주세요. 요약은 음성으로도 듣고 싶어요 |"
+                + " automatic-speech-recognition, summarization, token-classification, text-to-speech"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());

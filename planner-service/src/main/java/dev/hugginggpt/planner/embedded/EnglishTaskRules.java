@@ -36,7 +36,7 @@ final class EnglishTaskRules {
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
                     + "|video[- ]classif\\w*|what (?:activity|activities|action|actions) (?:is |are )?(?:happen\\w*|going on|taking place|being done)|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
-    static final String TEXT_TO_VIDEO = "video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
+    static final String TEXT_TO_VIDEO = "(?<!\\b(?:my|our|his|her|their) )video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
             + "|(?:generat|creat|mak|produc|render)\\w* (?:me )?(?:a |an )?(?:(?!audio |sound |voice )[\\w-]+ ){0,2}clip\\b";
 
     /** Reading the writing in a picture: "transcribe the text in the photo", "what does the sign say?". */
@@ -52,8 +52,8 @@ final class EnglishTaskRules {
                     + "|what (?:does|did|do) (?:it|this|that|the \\w+) say(?=(?:\\s++in\\s++" + LANGUAGE + ")?\\s*+\\?\\s*+$)"
                     + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                     + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
-                    + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters)\\b"
-                    + "(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:say|read)\\b(?! about)"
+                    + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters|menu|screenshot|notes?|whiteboard|board|flyer|page)\\b"
+                    + "(?!" + SENTENCE_GAP + AUDIO + ")(?:[^.?!]|\\.(?=\\w)){0,300}?\\b(?:say|read)\\b(?! about)"
                     + "|(?:which|what) (?:words|text|letters)\\b(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:can|could|do) you (?:read|see|make out)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION =
@@ -72,7 +72,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_TO_SPEECH =
             "aloud|out loud|\\btts\\b|\\bmake (?:it|this|that) (?:into )?an? (?:\\w+ )?audio(?: clip| file| version| track)?\\b|(?<!how (?:do|would|can|should|could) (?:i|you|we|one) )\\bsay\\s++«Q|\\bspeak(?!ers?\\b|ing\\b)|(?:into|as|in) (?:\\w+ )?spoken|spoken(?= (?:\\w+ )?(?:form|format|version|audio|summary|description|explanation|answer|response|words))|auditory"
-                    + "|narrat|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us|my \\w+|him|her|them)\\b|\\bread (?:(?:it|this|that|them|both|all|everything) )?out\\b(?!\\s+(?:the|of|what|any|all|this|that|from)\\b)|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
+                    + "|(?<!(?:the|this|that|my|your|our|his|her) )narrat(?![\\w-]*\\.[A-Za-z0-9]{2,5}\\b)|pronounc|text[- ]to[- ]speech|voice[- ]?over|audible|audibl|\\brecit|\\blisten to(?!\\s+(?:(?:the|this|that|my|our)\\s+)?(?:" + AUDIO + "|[\\w-]+\\.(?:wav|mp3|flac|ogg|m4a|aac|opus)\\b))|\\bhear (?:it|this|that|them|the|how|what)\\b|verbal|vocal(?!s)|audio ?book|\\bread (?:\\w+ ){0,3}back to (?:me|us)\\b|\\bread (?:it|this|that|them) to (?:me|us|my \\w+|him|her|them)\\b|\\bread (?:(?:it|this|that|them|both|all|everything) )?out\\b(?!\\s+(?:the|of|what|any|all|this|that|from)\\b)|\\bread (?:the|this|that|my)\\s+(?:\\w+\\s+)?(?:summary|translation|answer|result|reply|story|poem|text|letter|message|version)\\s+(?:to|for) (?:me|us)\\b"
                     + "|(?<!(?:the|this|that|my|your|from) )audio (?:version|format|output|message|reply|response|description|summary|narration|greeting|form|reminder|clip of|scripts?|tour|guide|book)"
                     + "|(?:into|as|to) (?:an? )?(?:(?!(?:the|this|that|my|its|their|these|those)\\b)[\\w-]+ ){0,3}(?:speech|audio|voice|(?<!\\bto )sound)\\b"
                     + "|\\bin (?:an? )?(?:audio|spoken|voice|audible) (?:form|format|version|file|clip)"
@@ -109,7 +109,7 @@ final class EnglishTaskRules {
 
     static final String TEXT_CLASSIFICATION =
             "what language|which language|(?:identify|detect|recogni[sz]e|determine|guess|tell|name)\\w* (?:me )?(?:the |its |their |which |what )?language|language (?:is|of)"
-                    + "|sentiment|positive or negative|(?:mood|tone|emotion|feeling|attitude) (?:of|in|behind) (?:the |this |that |my |your )?(?:text|sentence|review|comment|message|tweet|post|email|paragraph|letter|«Q)|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b";
+                    + "|sentiment|positive or negative|\\b(?:it|this|that|the (?:note|message|text|email|letter|review|comment|post|tweet|reply)) (?:sounds?|seems?|reads?|comes? across)(?: as)? (?:\\w+ )?(?:angry|upset|mad|annoyed|hostile|rude|passive[- ]aggressive|friendly|happy|positive|negative)\\b|(?:mood|tone|emotion|feeling|attitude) (?:of|in|behind) (?:the |this |that |my |your )?(?:text|sentence|review|comment|message|tweet|post|email|paragraph|letter|«Q)|(?:classify|categori[sz]e) (?:the|this|that|my) (?:text|sentence|review|comment)s?\\b";
 
     private static final String ENTITIES = "(?:dates?|names?|people|persons?|places?|locations?|organi[sz]ations?|compan(?:y|ies)"
             + "|cit(?:y|ies)|countr(?:y|ies)|brands?|teams?|players?|athletes?|characters?|products?)";

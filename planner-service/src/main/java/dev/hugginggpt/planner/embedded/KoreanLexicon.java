@@ -28,9 +28,14 @@ final class KoreanLexicon {
     // --- What the plan's arguments are (PlanPhrases) ---
 
     /** Words that point back at something already there. */
-    static final String BACK_REFERENCE = "그\\s|그것|이것|결과|위의|해당";
+    static final String BACK_REFERENCE = "그\\s|그것|이것|이게|이거|이건|결과|위의|해당";
     /** An instruction that builds on an earlier result. */
     static final String BUILDS_ON = "그 결과|결과(를|에)|바탕";
+    /** A summary, a translation, a transcript named as a result: "요약본", "요약은", "요약 읽어주는", "번역한 내용", "받아쓴 글". */
+    static final String SUMMARY_NAMES = "요약(?:본|문)|요약(?:한|된) (?:것|거|걸|내용|글|문장)|요약(?:은|을|도|만)(?![가-힣])|요약 (?=읽|들려)";
+    static final String TRANSLATION_NAMES = "번역(?:본|문)|번역(?:한|된) (?:것|거|걸|내용|글|문장)";
+    static final String TRANSCRIPTION_NAMES = "(?:받아\\s*(?:쓴|적은)|전사한|전사된) (?:것|거|걸|내용|글|문장|텍스트)";
+
     /** "두번째 리뷰도 봐줘", "이것도 똑같이 해줘": the previous task again, on something new. */
     static final String ASKS_AGAIN = "(?:이것|이거|그것|그거|두 ?번째|다른|나머지)[^.?!]{0,20}?도\\s*+(?:해|봐|부탁|똑같이|마찬가지)"
             + "|도\\s*+(?:똑같이|마찬가지로)";

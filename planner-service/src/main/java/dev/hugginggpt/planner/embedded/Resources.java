@@ -41,8 +41,10 @@ final class Resources {
         this.earlier = latestFirst(history, RequestText::filesIn);
         this.earlierTextFiles = latestFirst(history, RequestText::textFilesIn);
         this.textFiles = RequestText.textFilesIn(text.original);
-        this.table = TABLE.matcher(text.original).find();
-        this.document = DOCUMENT.matcher(text.original).find();
+        // "scans/invoice_0457.jpg": a file's name says what it is, its words joined by _ and -
+        String words = text.original.replace('_', ' ');
+        this.table = TABLE.matcher(words).find();
+        this.document = DOCUMENT.matcher(words).find();
     }
 
     /** The files the earlier turns name, as {@code found} finds them in each turn: the latest turn's last name first. */

@@ -28,6 +28,9 @@ final class ResultNames {
             name(EnglishLexicon.TRANSCRIPTION_NAMES, "automatic-speech-recognition"),
             name(EnglishLexicon.TRANSLATION_NAMES, "translation"),
             name(EnglishLexicon.SUMMARY_NAMES, "summarization"),
+            korean(KoreanLexicon.TRANSCRIPTION_NAMES, "automatic-speech-recognition"),
+            korean(KoreanLexicon.TRANSLATION_NAMES, "translation"),
+            korean(KoreanLexicon.SUMMARY_NAMES, "summarization"),
             name(EnglishLexicon.CAPTION_NAMES, "image-to-text"),
             name(EnglishLexicon.ANSWER_NAMES, "question-answering", "visual-question-answering", "document-question-answering"),
             name(EnglishLexicon.DETECTION_NAMES, "object-detection"),
@@ -47,6 +50,11 @@ final class ResultNames {
             name(EnglishLexicon.REWRITE_NAMES, "text2text-generation", "text-generation"));
 
     private ResultNames() {
+    }
+
+    /** Korean names stand alone: "요약본", "요약은 음성으로도", "번역한 내용". */
+    private static Name korean(String words, String producer) {
+        return new Name(Pattern.compile(words), Set.of(producer));
     }
 
     private static Name name(String words, String... producers) {
