@@ -53,6 +53,8 @@ class ConversationPlanningTest {
     @ParameterizedTest
     @ValueSource(strings = {"out of curiosity, which model did you use for that transcription?", "how long of a video can u handle",
         "are you chatgpt or something else", "안녕~ 넌 정확히 뭐 하는 애야? ㅋㅋ", "한국어로 물어봐도 돼요? 영어를 잘 못해서요 ㅠㅠ", "혹시 동영상 만들 때 길이 제한 있어요? 몇 분짜리까지 되나요?",
+        "Just wondering - do you support video editing, or only images and audio?",
+        "how long do you keep my recordings? they're confidential client calls and I need to know before uploading anything",
         "What's the longest audio clip you can handle? I've got a bunch of 3-hour board meeting recordings",
         "what audio formats can i upload? my recorder saves in some weird format",
         "Is the stuff I upload kept after the session ends, or is it deleted?",

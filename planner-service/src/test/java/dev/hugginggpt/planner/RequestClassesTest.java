@@ -653,7 +653,15 @@ class RequestClassesTest {
         "What's the total amount due on scans/invoice_0457.jpg? Need it for the books before Friday. | document-question-answering",
         "read the handwritten note in note.jpg and tell me if it sounds angry or not | image-to-text, text-classification",
         "강의 녹음 lecture_ai.mp3 받아적어서 요약해 주고, 나오는 사람 이름이랑 기관명도 뽑아 주세요. 요약은 음성으로도 듣고 싶어요 |"
-                + " automatic-speech-recognition, summarization, token-classification, text-to-speech"})
+                + " automatic-speech-recognition, summarization, token-classification, text-to-speech",
+        "transcirbe lecture_05.mp3 and give me the key points, exam is tomorrow | automatic-speech-recognition, summarization",
+        "whats the gist of lecture_week9.mp3 in like one sentence | automatic-speech-recognition, summarization",
+        "transcribe voicemail.ogg and sort it into complaint, booking or general question | automatic-speech-recognition,"
+                + " zero-shot-classification",
+        "강의 녹음 lecture.mp3 올렸어요. 받아쓰기 해서 거기 나오는 사람 이름이랑 기관 이름 정리해줘 | automatic-speech-recognition,"
+                + " token-classification",
+        "Make a canny edge map AND a normal map of building.jpg - I want to compare which works better in ControlNet | canny-control,"
+                + " normal-control"})
     void requestsAsPeopleTypeThem(String request, String expected) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of(expected.split(",\\s*")), types(tasks), tasks.toString());
@@ -662,7 +670,10 @@ class RequestClassesTest {
     @ParameterizedTest
     @ValueSource(strings = {"애가 그린 낙서예요 ㅋㅋ 낙서 선은 그대로 살려서 '하늘을 나는 고래'로 진짜 그림처럼 그려줄 수 있어요?",
         "오픈포즈 스켈레톤 이미지예요. 이 포즈 그대로 '갑옷 입은 여기사' 그려주세요~",
-        "노멀맵 이미지 첨부했어요. 이거 그대로 써서 '대리석으로 만든 고양이 조각상' 그려줘"})
+        "노멀맵 이미지 첨부했어요. 이거 그대로 써서 '대리석으로 만든 고양이 조각상' 그려줘",
+        "I have my own canny edge image already (attached). Use it as is and draw a haunted victorian house",
+        "here's a normal map i already have (attached) - generate a glazed ceramic vase with it",
+        "I already drew the scribble (attached). turn it into a realistic red sports car pls"})
     void anAttachedPictureTheRequestCallsAMapIsDrawnOnAsItIs(String request) {
         ResourceRef map = new ResourceRef("r-00000000000000000007.png", "map.png", "image/png", 10);
         List<PlannedTask> tasks = plan(request, map);

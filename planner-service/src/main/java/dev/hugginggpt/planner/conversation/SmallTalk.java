@@ -106,6 +106,8 @@ public final class SmallTalk {
                     + "|(?:뭐뭐|뭘|무엇을|뭐를?|어떤 (?:걸|것을|일을?|작업을?)) (?:할 수 있|해 줄 수 있|해줄 수 있)"
                     + "|(?:영상|동영상|비디오|파일|녹음|음성|업로드|사진)[^?]{0,20}(?:최대 (?:몇|얼마)|몇 ?(?:초|분|장|개|메가|mb|시간)(?:짜리)?까지)[^?]{0,15}(?:돼|되|가능|올릴|만들)|(?:용량|크기|파일|길이|시간) ?제한"
                     + "|\\b(?:free tier|pricing|subscription|per month|monthly fee)\\b"
+                    + "|\\bdo (?:you|u) (?:support|handle|do|offer) (?:\\w+ ){0,2}?(?:editing|videos?|audio|images?|languages?|pdfs?|files?)\\b"
+                    + "|\\bhow long (?:do|will|would) (?:you|u) (?:keep|store|retain|hold|save)\\b"
                     + "|\\b(?:longest|biggest|largest|max(?:imum)?) (?:\\w+ ){0,2}(?:i|you) can (?:upload|send|attach|give|handle|process|take|accept|transcribe)\\b"
                     + "|(?:올린|업로드한|보낸) (?:\\S+ )?(?:파일|사진|거|것|자료)(?:들)?.{0,30}(?:저장|삭제|지워|남아|보관|볼 수 있|공개)"
                     + "|(?:어떤|무슨) (?:모델|형식|포맷|파일 형식)(?:을|를|이|로)? ?(?:썼|써|쓰|사용|지원|올릴)",

@@ -132,6 +132,8 @@ final class ConditionedGeneration {
                         + "|\\b(?:it's|it is|this is|that's|this one is|the attached (?:file|image|picture|photo) is|attached is|this (?:[\\w-]+ ){1,2}is)\\s++"
                         + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|\\buse (?:it|this|that|the (?:attached )?(?:file|image|picture|photo|drawing)) (?:as is |directly )?as (?:an?|the|my) (?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
+                        // "I have my own canny edge image already (attached)", "here's a normal map i already have (attached)"
+                        + "|\\b(?:i (?:already )?(?:have|made|drew|got)|here'?s|here is) (?:my own |an? |the |my )?(?:[\\w-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,30}?\\b(?:attached|already)\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
                         + "|(?:" + korean + ")\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어)[^.?!]{0,20}?(?:그대로|이걸로|이거로)"

@@ -41,7 +41,7 @@ final class EnglishLexicon {
             + "|rewrit|rephras|list|box|reword|paraphras|provid|chat|discuss|engag|recit|narrat|speak|visuali[sz]|illustrat|depict|paint|sketch|render|apply|add"
             + "|remov|replac|highlight|locat|label|tag|count|calculat|evaluat|assess|check|confirm|measur|explain|interpret"
             + "|decod|deciph|figur|map|bring|isolat|outline|split|condens|compress|shorten|paraphras|rephras|continu"
-            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull|boil";
+            + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull|boil|sort|transcirb";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
             + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";
@@ -145,7 +145,7 @@ final class EnglishLexicon {
     static final String SEGMENTATION_MAP_READY = "seg(?:mentation)?(?: control)? (?:map|mask)|semantic map";
     static final String DEPTH_MAP_READY = "depth(?: control)? map";
     static final String POSE_MAP = "(?:open ?pose )?(?:skeleton|pose map|keypoint map)|openpose(?: control)?(?: map| image)?";
-    static final String EDGE_MAP = "canny(?: edge)?(?: control)? map|edge map|canny edges";
+    static final String EDGE_MAP = "canny(?: edge)?(?: control)? (?:map|image)|edge (?:map|image)|canny edges";
     /** Words that take a shape to draw on: "use the edges of", "using the depth map", "in that pose", "turn my scribble". */
     static final String TAKES_A_SHAPE = "use|uses|using|used|with|from|based on|follow\\w*|keep\\w*|tak\\w*|according to|get|extract|via"
             + "|guided by|conditioned on|match\\w*|copy\\w*|in|turn|convert|transform|respect\\w*|preserv\\w*";

@@ -57,7 +57,7 @@ final class EnglishTaskRules {
                     + "|(?:which|what) (?:words|text|letters)\\b(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:can|could|do) you (?:read|see|make out)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION =
-            "transcri|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said"
+            "transcri|transcirb|speech[- ]to[- ]text|speech recognition|subtitles?|dictation|what(?: is|'s| was| has been) (?:being )?said"
                     + "|what(?:'s| is| are| was| were| did| does| do) (?:the |this |that |these )?(?:speakers?|person|people|man|woman|guy|girl|lady|kid|dude|voices?|caller|narrator|host|they|he|she|i|we)\\b(?:'s)? (?:\\w+ )?(?:saying|say|talking about|speaking about|telling)\\b(?!" + SENTENCE_GAP + IMAGE + ")"
                     + "|what (?:i|we|he|she|they|(?:the|this|that) (?:speaker|person|man|woman|guy|girl|lady|caller|narrator|host)) (?:actually |really |just )?said\\b(?!" + SENTENCE_GAP + IMAGE + ")"
                     + "|what (?:does|did|do) (?:\\w+ ){0,2}say\\b|(?:write|type) (?:down|out|up) what|into (?:written |readable )?(?:text|words)\\b"

@@ -362,7 +362,7 @@ final class TextArguments {
     private Optional<String> convertToText(Clause clause) {
         String words = clause.text();
         if (!PlanPhrases.BACK_REFERENCE.matcher(words).find() && !PlanPhrases.MEDIA_AUDIO.matcher(words).find()
-                && !PlanPhrases.MEDIA_IMAGE.matcher(words).find()) {
+                && !PlanPhrases.MEDIA_IMAGE.matcher(words).find() && plan.resources.mediaNamedIn(words).isEmpty()) {
             return Optional.empty();
         }
         MediaKind source = plan.sourceKind(words);
