@@ -53,7 +53,7 @@ final class EnglishTaskRules {
                     + "|what (?:\\w+ ){1,2}(?:is|are) (?:written|printed|displayed|shown)\\b(?! about)"
                     + "|(?:decod|deciph|extract|read|pull)\\w* (?:out )?(?:the |any |all )?(?:\\w+ )?(?:text|writing|inscription)\\b(?! (?:from|of) (?:the |this |my )?(?:" + AUDIO + "|document|file))"
                     + "|what (?:does|do|did) (?:the |this |that |its )?(?:\\w+ )?(?:text|writing|words|signs?|labels?|caption|inscription|handwriting|poster|banner|letters|menu|screenshot|notes?|whiteboard|board|flyer|page)\\b"
-                    + "(?!" + SENTENCE_GAP + AUDIO + ")(?:[^.?!]|\\.(?=\\w)){0,300}?\\b(?:say|read)\\b(?! about)"
+                    + "(?!" + SENTENCE_GAP + AUDIO + ")[^?!]{0,300}?\\b(?:say|read)\\b(?! about)"
                     + "|(?:which|what) (?:words|text|letters)\\b(?!" + SENTENCE_GAP + AUDIO + ")" + SENTENCE_GAP + "?\\b(?:can|could|do) you (?:read|see|make out)";
 
     static final String AUTOMATIC_SPEECH_RECOGNITION =
