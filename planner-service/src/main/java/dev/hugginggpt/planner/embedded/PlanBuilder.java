@@ -199,6 +199,15 @@ final class PlanBuilder {
 
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
     void add(TaskType type, Clause clause) {
+        add(type, clause, Optional.empty());
+    }
+
+    /** The previous answer's task asked for again (see {@link RepeatedTask}), in the language it translated into if none is given. */
+    void addAgain(TaskType type, Clause clause, Optional<String> previousLanguage) {
+        add(type, clause, previousLanguage);
+    }
+
+    private void add(TaskType type, Clause clause, Optional<String> languageIfNoneNamed) {
         Map<String, String> args = new LinkedHashMap<>();
         long textInputs = type.inputs().stream().filter(k -> k == MediaKind.TEXT).count();
         for (MediaKind kind : new LinkedHashSet<>(type.inputs())) {
@@ -215,26 +224,23 @@ final class PlanBuilder {
         } else if (textInputs == 1) {
             args.put("text", textArguments.single(type, clause));
         }
-        addNamedOptions(type, clause, args);
+        addNamedOptions(type, clause, args, languageIfNoneNamed);
         plan.add(type, args);
     }
 
-    /** The previous answer's task asked for again (see {@link RepeatedTask}), in the language it translated into if none is given. */
-    void addAgain(TaskType type, Clause clause, Optional<String> previousLanguage) {
-        add(type, clause);
-        PlannedTask added = plan.tasks.get(plan.tasks.size() - 1);
-        if (type.name().equals("translation") && !added.args().containsKey("target_language") && previousLanguage.isPresent()) {
-            Map<String, String> args = new LinkedHashMap<>(added.args());
-            args.put("target_language", previousLanguage.get());
-            plan.tasks.set(plan.tasks.size() - 1, new PlannedTask(added.id(), added.task(), added.dep(), args));
-        }
+    private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args) {
+        addNamedOptions(type, clause, args, Optional.empty());
     }
 
-    /** The target language of a translation, the candidate labels of a zero-shot classification, an image transformation. */
-    private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args) {
+    /**
+     * The target language of a translation (the one named, else {@code languageIfNoneNamed}), the candidate labels of a
+     * zero-shot classification, an image transformation.
+     */
+    private void addNamedOptions(TaskType type, Clause clause, Map<String, String> args, Optional<String> languageIfNoneNamed) {
         switch (type.name()) {
             case "translation" -> ArgumentPhrases.targetLanguage(clause.text())
                     .or(() -> ArgumentPhrases.intoLanguage(text.masked))
+                    .or(() -> languageIfNoneNamed)
                     .ifPresent(language -> args.put("target_language", language));
             case "zero-shot-classification" -> ArgumentPhrases.labels(clause.text())
                     .ifPresent(labels -> args.put("labels", labels));

@@ -98,6 +98,8 @@ final class RequestText {
     private static final Pattern DONE_ALREADY = Pattern.compile(EnglishLexicon.DONE_ALREADY, Pattern.CASE_INSENSITIVE);
 
     final String original;
+    /** The request with the words of its file names apart ("scans/invoice_0457.jpg": "scans/invoice 0457.jpg"): a name says what a file is. */
+    final String fileNameWords;
     /** The request with its quoted passages replaced by placeholders. */
     final String masked;
     final List<String> quotes = new ArrayList<>();
@@ -105,6 +107,7 @@ final class RequestText {
 
     RequestText(String text) {
         this.original = inert(text == null ? "" : text.strip());
+        this.fileNameWords = original.replace('_', ' ');
         StringBuilder masked = new StringBuilder();
         int copied = 0;
         for (QuotedPassage quote : QuotedPassage.allIn(original)) {

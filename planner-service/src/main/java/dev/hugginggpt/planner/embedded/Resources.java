@@ -41,10 +41,8 @@ final class Resources {
         this.earlier = latestFirst(history, RequestText::filesIn);
         this.earlierTextFiles = latestFirst(history, RequestText::textFilesIn);
         this.textFiles = RequestText.textFilesIn(text.original);
-        // "scans/invoice_0457.jpg": a file's name says what it is, its words joined by _ and -
-        String words = text.original.replace('_', ' ');
-        this.table = TABLE.matcher(words).find();
-        this.document = DOCUMENT.matcher(words).find();
+        this.table = TABLE.matcher(text.fileNameWords).find();
+        this.document = DOCUMENT.matcher(text.fileNameWords).find();
     }
 
     /** The files the earlier turns name, as {@code found} finds them in each turn: the latest turn's last name first. */

@@ -82,7 +82,7 @@ final class TaskTypeRefinement {
         boolean pictureQuestion = type.name().equals("visual-question-answering") || type.name().equals("document-question-answering")
                 || type.name().equals("image-classification") && WHAT_IS_ON.matcher(clause.text()).find();
         return pictureQuestion && PlanPhrases.TEXT_IN_PICTURE.matcher(clause.text()).find()
-                && !PlanPhrases.LAID_OUT_DOCUMENT.matcher(plan.text.original.replace('_', ' ')).find();
+                && !PlanPhrases.LAID_OUT_DOCUMENT.matcher(plan.text.fileNameWords).find();
     }
 
     /**
