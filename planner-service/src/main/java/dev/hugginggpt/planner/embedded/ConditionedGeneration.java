@@ -202,7 +202,8 @@ final class ConditionedGeneration {
     private static Shape shape(String kind, String words) {
         String named = "\\s++(?:(?:" + EnglishLexicon.SHAPE_DETERMINERS + ")\\s++){0,3}(?:[\\w-]+\\s++)?(?:" + words + ")\\b";
         // "make a scribble map of chair.jpg, then use it to draw ...": made, then drawn on
-        return new Shape(kind, Pattern.compile(TAKES + named + "|\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")" + named + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|from (?:it|that|them|the (?:[\\w-]+ )?map)|(?:the|that) (?:same|exact) (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges)|(?:redesign|reimagin|re-?render|render|repaint|turn|transform)\\w* (?:it|that|this|them) (?:as|into))\\b)",
+        // "depth control map from alley.jpg then draw ... with it": the map asked for without a verb
+        return new Shape(kind, Pattern.compile(TAKES + named + "|(?:\\b(?:make|grab|get|extract|pull|create|generate" + (ONLY_A_CONTROL_TASK_MAKES.contains(kind) ? "|estimat\\w*|comput\\w*" : "") + ")|^)" + named.replaceFirst("^\\\\s\\+\\+", "\\\\s*+") + "(?=(?:[^.?!]|\\.(?=[\\w/])){0,200}?\\b(?:(?:use|using)\\s++(?:it|that|this|them)|(?:on|with|onto) (?:it|that|this|them|the (?:[\\w-]+ )?map)|from (?:it|that|them|the (?:[\\w-]+ )?map)|(?:the|that) (?:same|exact) (?:[\\w-]+ )?(?:shape|layout|structure|outline|lines|pose|depth|composition|edges)|(?:redesign|reimagin|re-?render|render|repaint|turn|transform)\\w* (?:it|that|this|them) (?:as|into))\\b)",
                 Pattern.CASE_INSENSITIVE));
     }
 
@@ -221,9 +222,12 @@ final class ConditionedGeneration {
             return Optional.empty();
         }
         for (Shape shape : SHAPES) {
-            if (shape.words().matcher(sentence).find()) {
+            Matcher named = shape.words().matcher(sentence);
+            if (named.find()) {
+                // "make a canny edge map of house.jpg and then draw a haunted mansion from it": what is drawn follows the shape
                 Matcher prompt = PROMPT.matcher(sentence);
-                String what = prompt.find() ? (prompt.group(1) != null ? prompt.group(1) : prompt.group(2)) : sentence;
+                boolean found = prompt.find(named.end()) || prompt.find(0);
+                String what = found ? (prompt.group(1) != null ? prompt.group(1) : prompt.group(2)) : sentence;
                 return Optional.of(new Found(shape.kind(), what.strip()));
             }
         }

@@ -40,6 +40,7 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
+    private static final Pattern PURPOSE = Pattern.compile(EnglishLexicon.PURPOSE, Pattern.CASE_INSENSITIVE);
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
             "\\b(?:in|on|from)\\s+an?\\s+(?:" + EnglishLexicon.PICTURE_NOUNS + ")\\s+(?:of|showing|depicting)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -168,7 +169,9 @@ public class EmbeddedPlanner implements TaskPlanner {
                 // a question on a document that is text (a PDF, a report), not a picture of one, is question answering
                 candidates.add(QUESTION_ANSWERING);
             }
-            if (candidates.isEmpty()) {
+            if (candidates.isEmpty() || !builder.tasks().isEmpty() && PURPOSE.matcher(clause.text()).find()
+                    && !clause.rules().namesOutright(candidates.get(0).name())) {
+                // "in beach.jpg what color is the umbrella? trying to find the same one online": why, after what
                 continue;
             }
             List<TaskType> fed = textTaskBeforeItsForm(

@@ -69,6 +69,8 @@ final class EnglishLexicon {
             + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
             + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
             + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist|looking to|hoping to|trying to|interested in)\\b)";
+    /** "trying to find the same one online", "i'm hoping to plan a rearrangement": why the user asks, said after what they ask. */
+    static final String PURPOSE = "^(?:(?:i'm|i am|we're|we are)\\s++)?(?:just\\s++|only\\s++)?(?:trying|hoping|looking|planning|wanting|going|aiming) to\\b";
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     static final String DONE_ALREADY = "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)";
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
