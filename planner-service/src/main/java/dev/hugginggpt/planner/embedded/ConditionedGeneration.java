@@ -75,7 +75,7 @@ final class ConditionedGeneration {
     private static final Pattern KOREAN_DRAWS = Pattern.compile(KoreanLexicon.DRAWS_A_PICTURE);
     /** What to draw on a ready-made Korean map: after the map's file and how it is used, up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT_AFTER_MAP = Pattern.compile(
-            "(?:\\.(?:png|jpe?g|webp|bmp|gif)(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로|이대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:(?:이걸|이거를?|그걸) )?(?:\\S+ (?=삼아))?(?:써서|사용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
+            "(?:\\.(?:png|jpe?g|webp|bmp|gif)\\)?(?:를|을)?|(?:이|그) ?맵(?:을|를)?|그대로|이대로)\\s*+(?:\\S+ ?맵(?:으로|을|를) )?(?:그대로 )?(?:(?:이걸|이거를?|그걸) )?(?:\\S+ (?=삼아))?(?:써서|사용해서|이용해서|활용해서|삼아서?|" + KoreanLexicon.TAKES_A_SHAPE + ")\\s++"
                     + "([^?!]{2,300}?)(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.PICTURE_TO_DRAW + ")?(?:을|를|으로)?\\s*+(?:" + KoreanLexicon.DRAWING_VERBS + ")");
     /** What to draw in Korean: the words after the shape is taken ("그걸로", "따라 해서") up to the drawing verb. */
     private static final Pattern KOREAN_PROMPT = Pattern.compile(
@@ -88,7 +88,7 @@ final class ConditionedGeneration {
     private static final List<Shape> MAPS = List.of(
             mapName("scribble", EnglishLexicon.SCRIBBLE_MAP, KoreanLexicon.SCRIBBLE + "|스크리블"),
             mapName("hed", EnglishLexicon.SOFT_EDGES_MAP, "HED|hed|소프트 ?엣지"),
-            mapName("mlsd", EnglishLexicon.STRAIGHT_LINES_MAP, KoreanLexicon.STRAIGHT_LINES),
+            mapName("mlsd", EnglishLexicon.STRAIGHT_LINES_MAP, "(?:(?:M-?LSD|m-?lsd) ?)?(?:직?선|라인)|" + KoreanLexicon.STRAIGHT_LINES),
             mapName("normal", EnglishLexicon.NORMAL_MAP, "노멀|노말|법선|normal"),
             mapName("seg", EnglishLexicon.SEGMENTATION_MAP_READY, "세그멘테이션|분할|세그|seg(?:mentation)?"),
             mapName("depth", EnglishLexicon.DEPTH_MAP_READY, "깊이|뎁스|depth"),
@@ -133,11 +133,13 @@ final class ConditionedGeneration {
                         + "(?:(?:basically|already|just|actually)\\s++)*(?:an?|the|my)\\s++(?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         + "|\\buse (?:it|this|that|the (?:attached )?(?:file|image|picture|photo|drawing)) (?:as is |directly )?as (?:an?|the|my) (?:[\\w-]+\\s++){0,2}?" + map + "\\b()"
                         // "I have my own canny edge image already (attached)", "here's a normal map i already have (attached)"
-                        + "|\\b(?:i (?:already )?(?:have|made|drew|got)|here'?s|here is) (?:my own |an? |the |my )?(?:[\\w-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,30}?\\b(?:attached|already)\\b()"
+                        + "|\\b(?:i (?:already )?(?:have|made|drew|got)|here'?s|here is) (?:my own |an? |the |my )?(?:[\\w-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,30}?\\b(?:attached|already|i (?:made|drew|created|exported|prepared|generated|rendered|baked))\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
                         + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
                         + "|(?:" + korean + ")\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어)[^.?!]{0,20}?(?:그대로|이걸로|이거로)"
-                        + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?(?:(?:만들어 ?둔|만든|뽑아 ?둔|준비한|받은|그려 ?둔) (?:거|것|게)\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+" + PICTURE_FILE
+                        + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?(?:(?:만들어 ?둔|만든|뽑아 ?둔|준비한|받은|그려 ?둔) (?:거|것|게)\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+\\(?\\s*+" + PICTURE_FILE
+                        // "세그멘테이션 맵(seg_layout.png) 그대로 이용해서"
+                        + "|" + koreanMap + "\\s*+\\(\\s*+" + PICTURE_FILE + "\\s*+\\)\\s*+(?:을|를)?\\s*+(?:그대로|이대로)"
                         + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
@@ -180,6 +182,11 @@ final class ConditionedGeneration {
         if (KOREAN_DRAWS.matcher(sentence).find() && korean.find()) {
             return Optional.of(koreanPrompt(korean, sentence));
         }
+        Matcher taken = KOREAN_PROMPT.matcher(sentence);
+        if (KOREAN_DRAWS.matcher(sentence).find() && taken.find()) {
+            // "mlsd 선 맵 있어요 (lines.png). 이걸로 모던한 거실 인테리어 그려주세요"
+            return Optional.of(koreanPrompt(taken, sentence));
+        }
         Matcher prompt = PROMPT.matcher(sentence);
         return prompt.find() ? Optional.of((prompt.group(1) != null ? prompt.group(1) : prompt.group(2)).strip()) : Optional.empty();
     }
@@ -209,7 +216,8 @@ final class ConditionedGeneration {
 
     /** The conditioned drawing a sentence asks for, if it asks for one. */
     static Optional<Found> in(String sentence) {
-        if (KOREAN_DRAWS.matcher(sentence).find()) {
+        // "그걸 바탕으로 '비 오는 밤의 도쿄 거리' 생성해 주세요": what is made on the shape is a picture
+        if (KOREAN_DRAWS.matcher(sentence).find() || KOREAN_PROMPT.matcher(sentence).find()) {
             for (Shape shape : KOREAN_SHAPES) {
                 Matcher named = shape.words().matcher(sentence);
                 if (named.find()) {

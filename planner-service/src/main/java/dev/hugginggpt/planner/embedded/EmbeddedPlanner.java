@@ -190,7 +190,7 @@ public class EmbeddedPlanner implements TaskPlanner {
                     if (type.output() == MediaKind.IMAGE && MADE_TO_WORK_ON.matcher(clause.text()).find()) {
                         addWhatItsPictureFeeds(builder, candidates, fed, clause);
                     }
-                    addCoordinated(builder, builder.tasks().get(first), fed, clause);
+                    addCoordinated(builder, builder.tasks().get(first), type.name(), fed, clause);
                     builder.addForEachListedFile(builder.tasks().get(first));
                     builder.addForEachUpload(builder.tasks().get(first), clause);
                     break;
@@ -280,9 +280,10 @@ public class EmbeddedPlanner implements TaskPlanner {
      * "Give me the key points of this document and the people it mentions": the other tasks the clause names outright
      * after "and", on the same input (one verb, several things asked for); not the forms the result is asked in.
      */
-    private static void addCoordinated(PlanBuilder builder, PlannedTask first, List<TaskType> fed, Clause clause) {
+    private static void addCoordinated(PlanBuilder builder, PlannedTask first, String read, List<TaskType> fed, Clause clause) {
         TaskType firstType = TaskVocabulary.find(first.task()).orElseThrow();
-        for (String name : clause.rules().coordinatedWith(first.task())) {
+        // the tasks named beside the one the rules read, before it was made specific (a depth map for ControlNet: its control)
+        for (String name : clause.rules().coordinatedWith(read)) {
             if (OUTPUT_FORMS.contains(name) && firstType.output() == MediaKind.TEXT) {
                 // the form its text result is asked in (see outputForms); beside a picture or a video it is a task of its own
                 continue;

@@ -46,7 +46,7 @@ final class KoreanLexicon {
     /** Pictures of writing: receipts, signs, menus, letters. */
     static final String TEXT_IN_PICTURE = "영수증|간판|메뉴|표지판|글자|적힌|쓰인";
     static final String THE_ORIGINAL = "원문";
-    static final String ORIGINAL_MEDIA = "원본|따로";
+    static final String ORIGINAL_MEDIA = "원본|따로|(?<=[가-힣])도 (?:같이|함께)";
     static final String EACH_OF_THEM = "둘 다|각각|모두|전부";
     static final String SPOKEN_INSTRUCTIONS = "(?:녹음|음성|보이스 ?메모)[^.?!]{0,60}?(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시|요청 ?사항|원하는 (?:수정|변경)|질문)"
             + "|(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시 ?사항|요청 ?사항|질문)[^.?!]{0,40}?(?:녹음|음성 ?(?:파일|메모|메시지)|보이스 ?메모)";

@@ -28,6 +28,11 @@ final class TaskTypeRefinement {
             "^\\W*+(?:(?:" + EnglishLexicon.WHAT_IS_ON_OPENERS + ")\\W++)*+what(?:'s|\\s+is|\\s+are)\\s+(?:written\\s+)?(?:on|in)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "a depth map of room.jpg for controlnet", "컨트롤넷용 depth 맵": the map is a control map. */
+    private static final Pattern FOR_CONTROLNET = Pattern.compile("\\bcontrol ?net\\b|컨트롤 ?넷", Pattern.CASE_INSENSITIVE);
+    /** The estimation whose map a ControlNet takes as its control. */
+    private static final Map<String, String> CONTROL_OF = Map.of("depth-estimation", "depth-control", "image-segmentation", "seg-control");
+
     private final PlanSoFar plan;
 
     TaskTypeRefinement(PlanSoFar plan) {
@@ -41,10 +46,18 @@ final class TaskTypeRefinement {
             }
             return TaskVocabulary.find(PlanPhrases.BRIEF.matcher(clause.text()).find() ? "summarization" : "text-generation").orElseThrow();
         }
+        if (CONTROL_OF.containsKey(type.name()) && FOR_CONTROLNET.matcher(plan.text.original).find()) {
+            return TaskVocabulary.find(CONTROL_OF.get(type.name())).orElseThrow();
+        }
         String twin = MEDIA_TWINS.get(type.name());
         if (twin != null) {
             MediaKind kind = mediumMeant(clause.text());
             if (kind != null && kind != type.inputs().get(0) && plan.resourceArgument(kind, clause.text()) != null) {
+                return TaskVocabulary.find(twin).orElseThrow();
+            }
+            // "무슨 소리인지 분류해줄 수 있어요?" with a recording: the request gives only the twin's input
+            MediaKind twinInput = TaskVocabulary.find(twin).orElseThrow().inputs().get(0);
+            if (plan.resourceArgument(type.inputs().get(0), clause.text()) == null && plan.resourceArgument(twinInput, clause.text()) != null) {
                 return TaskVocabulary.find(twin).orElseThrow();
             }
         }
