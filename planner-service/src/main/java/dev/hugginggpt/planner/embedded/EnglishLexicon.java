@@ -44,7 +44,9 @@ final class EnglishLexicon {
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull|boil|sort|transcirb";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
-            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b";
+            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b"
+            // "what breed is it and is it wearing a collar?": a second question
+            + "|\\band(?=\\s++(?:is|are|does|do|did|was|were) (?:it|this|that|there|they|he|she)\\b[^.!?]*+\\?)";
     /** Words between a comma and the verb of a new clause: ", finally summarize it". */
     static final String SEQUENCE_ADVERBS = "finally|possibly|maybe|perhaps|subsequently|next|ultimately|lastly";
     /** Words before a verb cut from its object ("could you help me identify | and label ..."). */

@@ -133,11 +133,11 @@ final class EnglishTaskRules {
             + "|angry|aggressive|harsh|rude|stiff|blunt|emotional|passive-aggressive|confrontational|warm|kind|diplomatic|upbeat";
     /** Comparatives and audiences of a rewrite: "sound friendlier", "in simple words my 7-year-old can follow". */
     private static final String REWRITE_FOR = "(?:sound |be )?(?:friendlier|nicer|warmer|kinder|softer|gentler|simpler|clearer|politer|shorter|crisper)"
-            + "|in (?:simple|simpler|plain|easy|easier|everyday|kid-friendly) (?:words|language|english|terms)"
+            + "|in (?:(?:simple|simpler|plain|easy|easier|everyday|kid-friendly)\\s++){1,3}(?:words|language|english|terms)"
             + "|so (?:that )?a (?:\\d+|five|six|seven|eight|nine|ten|twelve)[- ]year[- ]old|for a (?:child|kid|\\d+[- ]year[- ]old)";
 
     /** "... to sound more formal": a rewrite in another tone keeps the text's meaning (text2text), a paraphrase makes new text. */
-    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:(?:more |less |sound |to be |as an? (?:more )?|into an? (?:more )?)(?:" + TONES + ")|" + REWRITE_FOR + ")";
+    private static final String IN_A_TONE = "[^.?!:]{0,60}?\\b(?:(?:more |less |sound |to be |as an? (?:more )?|into (?:an?|something) (?:more )?)(?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String TEXT2TEXT_GENERATION =
             "(?:fix|correct|proofread|check)\\w* (?:the |my |this |its |any )?(?:\\w+ )?(?:grammar|grammer|spelling|typos?|mistakes|errors)\\b"
@@ -158,7 +158,7 @@ final class EnglishTaskRules {
      * A shape extracted for a ControlNet-style model ("a depth control map of statue.jpg", "the normal map of stone.png",
      * "a soft HED boundary map"): the control task alone; a plain "depth map" is depth estimation.
      */
-    static final String SCRIBBLE_CONTROL = "scribble (?:control )?map|scribble (?:outline|version|lines|control)|scribbl\\w* (?:out of|from) (?:it|this|that|the|my)";
+    static final String SCRIBBLE_CONTROL = "scribble(?:[- ]style|[- ]like)? (?:control )?map|scribble (?:outline|version|lines|control)|scribbl\\w* (?:out of|from) (?:it|this|that|the|my)";
     static final String HED_CONTROL = "\\bhed\\b|soft[- ]edges?(?: map)?|holistic(?:ally-nested)? edge";
     static final String MLSD_CONTROL = "\\bm-?lsd\\b|straight[- ]lines?(?: map)?|line segment map";
     static final String NORMAL_CONTROL = "normal ?maps?|surface normals";

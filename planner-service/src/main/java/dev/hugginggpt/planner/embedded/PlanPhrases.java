@@ -7,6 +7,10 @@ final class PlanPhrases {
     private PlanPhrases() {
     }
 
+    /** "is it wearing a collar?", "are there people in it?": a question of its own, not a restatement of "what is in it?". */
+    static final Pattern YES_NO_QUESTION = Pattern.compile(
+            "^(?:is|are|does|do|did|was|were|can|could|has|have) (?:it|this|that|there|they|he|she|the|any)\\b[^.!?]*+\\?\\s*+$",
+            Pattern.CASE_INSENSITIVE);
     static final Pattern DEPICTED = Pattern.compile(EnglishLexicon.DEPICTED, Pattern.CASE_INSENSITIVE);
     static final Pattern BACK_REFERENCE = inAnyLanguage(EnglishLexicon.BACK_REFERENCE, KoreanLexicon.BACK_REFERENCE);
     static final Pattern BUILDS_ON = inAnyLanguage(EnglishLexicon.BUILDS_ON, KoreanLexicon.BUILDS_ON);

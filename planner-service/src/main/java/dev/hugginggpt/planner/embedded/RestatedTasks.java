@@ -19,6 +19,9 @@ final class RestatedTasks {
     /** Arguments the request states outright; a task with another value is another task. */
     private static final Set<String> NAMED_OPTIONS = Set.of("target_language", "labels");
 
+    /** The question of these is their text: another question is another task. */
+    private static final Set<String> PICTURE_QUESTIONS = Set.of("visual-question-answering", "document-question-answering");
+
     private final PlanSoFar plan;
 
     RestatedTasks(PlanSoFar plan) {
@@ -38,6 +41,9 @@ final class RestatedTasks {
                 continue;
             }
             boolean own = NAMED_OPTIONS.contains(arg.getKey())
+                    // "what color is the car and is there a person in it?": another question on the same picture
+                    || arg.getKey().equals(MediaKind.TEXT.argKey()) && PICTURE_QUESTIONS.contains(task.task())
+                            && PlanPhrases.YES_NO_QUESTION.matcher(value).find()
                     || plan.text.quotes.contains(value)
                     || MediaKind.ofFileName(value).isPresent()
                     || !GeneratedRefs.in(value).isEmpty() && GeneratedRefs.in(value).stream().noneMatch(id -> descendsFrom(id, task.task()));

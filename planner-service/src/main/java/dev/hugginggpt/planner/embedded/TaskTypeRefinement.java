@@ -121,10 +121,21 @@ final class TaskTypeRefinement {
 
     /** A question on a picture the clause names, or with no text to answer it from on a picture the clause is about. */
     private boolean asksAboutAPicture(Clause clause) {
-        boolean textSource = plan.results.latest(MediaKind.TEXT) >= 0 || !plan.text.quotesIn(clause.text()).isEmpty()
+        int latestText = plan.results.latest(MediaKind.TEXT);
+        boolean textSource = latestText >= 0 && !secondQuestionOnThePicture(latestText, clause) || !plan.text.quotesIn(clause.text()).isEmpty()
                 || plan.quotesLeft() || plan.resources.textFile(clause.text()).isPresent();
         boolean namesAPicture = plan.resources.namedIn(clause.text(), MediaKind.IMAGE).isPresent()
                 || PlanPhrases.MEDIA_IMAGE.matcher(clause.text()).find() && plan.resourceArgument(MediaKind.IMAGE, clause.text()) != null;
         return namesAPicture || !textSource && plan.sourceKind(clause.text()) == MediaKind.IMAGE;
+    }
+
+    /**
+     * "what breed is it and is it wearing a collar?": a yes/no question after the text a task read off the request's own
+     * picture asks about the picture, not about that text, unless it names the text ("is the caption accurate?").
+     */
+    private boolean secondQuestionOnThePicture(int latestText, Clause clause) {
+        String image = plan.tasks.get(latestText).args().get(MediaKind.IMAGE.argKey());
+        return image != null && GeneratedRefs.in(image).isEmpty() && PlanPhrases.YES_NO_QUESTION.matcher(clause.text()).find()
+                && ResultNames.namedIn(clause.text()).isEmpty();
     }
 }
