@@ -103,6 +103,8 @@ public final class SmallTalk {
                     + "|(?:말해도|써도|물어봐도|보내도|올려도) (?:알아들|이해해|이해하|알아)|(?:한국어|영어|한글)로 (?:물어봐도|말해도|써도|질문해도) (?:돼|되|될까|괜찮)|\\bhow (?:long|big|large|many) (?:of )?(?:a |an )?(?:\\w+ )?(?:can|may) (?:i|it|you|u|the)\\b"
                     + "|\\bare (?:you|u) (?:a |an )?(?:chatgpt|gpt|openai|claude|gemini|llm|ai|bot|robot|human|person|real)\\b"
                     + "|\\b(?:don'?t|do not|no need to) (?:run|execute) (?:anything|any tasks?|any models?)\\b"
+                    + "|\\bnot asking (?:you )?to (?:run|do|make|execute|generate) (?:anything|any\\w*)\\b"
+                    + "|(?:어떤|무슨) 설정(?:으로|을|이)|(?:어떤|무슨) (?:작업|기능)(?:들)?(?:을|이)? ?(?:할 수 있|되는지|가능|지원)"
                     + "|(?:뭐뭐|뭘|무엇을|뭐를?|어떤 (?:걸|것을|일을?|작업을?)) (?:할 수 있|해 줄 수 있|해줄 수 있)"
                     + "|(?:영상|동영상|비디오|파일|녹음|음성|업로드|사진)[^?]{0,20}(?:최대 (?:몇|얼마)|몇 ?(?:초|분|장|개|메가|mb|시간)(?:짜리)?까지)[^?]{0,15}(?:돼|되|가능|올릴|만들)|(?:용량|크기|파일|길이|시간) ?제한"
                     + "|\\b(?:free tier|pricing|subscription|per month|monthly fee)\\b"

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,9 @@ public class EmbeddedPlanner implements TaskPlanner {
 
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
+    /** "generate a misty mountain valley landscape": something made, named by no picture word. */
+    private static final Pattern MAKES_SOMETHING = Pattern.compile(
+            "^(?:(?:please|pls|now|first|ok|okay)\\W++)*+(?:generate|create|make|produce|design|render|paint|draw)\\s++(?:me\\s++)?(an?\\s.*)$", Pattern.CASE_INSENSITIVE);
     /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
     private static final Pattern PURPOSE = Pattern.compile(EnglishLexicon.PURPOSE, Pattern.CASE_INSENSITIVE);
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(
@@ -131,6 +135,8 @@ public class EmbeddedPlanner implements TaskPlanner {
                     + " ('...') or after a colon, or split the request");
         }
         Optional<String> unfed = Optional.empty();
+        // a clause that makes something no rule names, which a later picture task may show to be a picture
+        Optional<Clause> madeUnnamed = Optional.empty();
         List<String> conditioned = new ArrayList<>();
         List<String> prompts = new ArrayList<>();
         Optional<ConditionedGeneration.ReadyMade> readyMap = ConditionedGeneration.readyMade(message);
@@ -169,11 +175,22 @@ public class EmbeddedPlanner implements TaskPlanner {
                 // a question on a document that is text (a PDF, a report), not a picture of one, is question answering
                 candidates.add(QUESTION_ANSWERING);
             }
+            if (candidates.isEmpty() && MAKES_SOMETHING.matcher(clause.text()).find()) {
+                madeUnnamed = Optional.of(clause);
+                continue;
+            }
             if (candidates.isEmpty() || !builder.tasks().isEmpty() && PURPOSE.matcher(clause.text()).find()
                     && !clause.rules().namesOutright(candidates.get(0).name())) {
                 // "in beach.jpg what color is the umbrella? trying to find the same one online": why, after what
                 continue;
             }
+            if (madeUnnamed.isPresent() && candidates.get(0).inputs().contains(MediaKind.IMAGE)
+                    && builder.missingInput(candidates.get(0), clause).isPresent()) {
+                // "generate a misty mountain valley landscape and then estimate its depth": what was made is the picture
+                Matcher made = MAKES_SOMETHING.matcher(madeUnnamed.get().text());
+                builder.addPicture(made.find() ? made.group(1) : madeUnnamed.get().text());
+            }
+            madeUnnamed = Optional.empty();
             List<TaskType> fed = textTaskBeforeItsForm(
                     candidates.stream().filter(t -> builder.missingInput(t, clause).isEmpty()).toList(), clause);
             if (fed.isEmpty()) {

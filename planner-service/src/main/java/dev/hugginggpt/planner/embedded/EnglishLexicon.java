@@ -89,7 +89,9 @@ final class EnglishLexicon {
     /** "a picture of X", "an image showing X", "draw me X", "paint X". */
     static final String DEPICTED = "\\b(?:images?|pictures?|photos?|photographs?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?|videos?|clips?|animations?)"
             + " (?:of|showing|depicting|with) (.+)"
-            + "|\\b(?:draw|paint|sketch|illustrate|depict|render)(?:ing)? (?:me |us )?(?!(?:an? |the )?(?:images?|pictures?|photos?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?)\\b)(.+)";
+            + "|\\b(?:draw|paint|sketch|illustrate|depict|render)(?:ing)? (?:me |us )?(?!(?:an? |the )?(?:images?|pictures?|photos?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?)\\b)(.+)"
+            // "create a logo for my bakery": the thing made, where no picture word names it
+            + "|\\b(?:generate|create|design|produce|make) (?:me |us )?(?![^.?!]{0,40}?\\b(?:images?|pictures?|photos?|drawings?|illustrations?|paintings?|sketch(?:es)?|portraits?|videos?|clips?|animations?)\\b)(an? .+)";
     /** Words that point back at something already there: an earlier output or a mentioned file. */
     static final String BACK_REFERENCE = "\\b(it|its|that|this|these|those|them|they|the result|results|the output|the text|the description|the caption"
             + "|transcri\\w*|translat\\w*|summary|the audio|the recording|the image|the picture|the photo|the file"

@@ -197,6 +197,11 @@ final class PlanBuilder {
         return plan.tasks.stream().anyMatch(t -> t.task().equals(type.name()) && file.equals(t.args().get(kind.argKey())));
     }
 
+    /** A picture drawn from the request's own words ("a misty mountain valley landscape"). */
+    void addPicture(String prompt) {
+        plan.add(TaskVocabulary.find("text-to-image").orElseThrow(), new LinkedHashMap<>(Map.of(MediaKind.TEXT.argKey(), text.restore(prompt))));
+    }
+
     /** Adds the task for a clause; every input it needs must be available (see {@link #missingInput}). */
     void add(TaskType type, Clause clause) {
         add(type, clause, Optional.empty());

@@ -26,6 +26,7 @@ final class TextArguments {
             "\\b(?:the same|the original|that same) (?:clause|document|file|text|article|report|passage|contract|paper)\\b|\\bseparately\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> DEPICTS = Set.of("text-to-image", "text-to-video");
+    private static final Pattern SAME = Pattern.compile("\\bthe same\\b", Pattern.CASE_INSENSITIVE);
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     /** Tasks whose text result is a label or a score, not a text another task works on unless the request names it. */
     private static final Set<String> LABELLERS = Set.of("text-classification", "zero-shot-classification", "sentence-similarity", "token-classification",
@@ -133,10 +134,13 @@ final class TextArguments {
         if (!shown.find()) {
             return Optional.empty();
         }
-        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2)).strip()
+        String subject = text.restore(shown.group(1) != null ? shown.group(1) : shown.group(2) != null ? shown.group(2) : shown.group(3)).strip()
                 .replaceFirst(PlanPhrases.TRAILING_PUNCTUATION, "");
-        // "a picture of what's described in story.txt" shows the document's text, not these words
-        return subject.split("\\s+").length < 2 || PlanPhrases.BACK_REFERENCE.matcher(subject).lookingAt()
+        // "a picture of what's described in story.txt" shows the document's text, not these words; "make an album cover
+        // from it": the thing made, of an earlier text
+        boolean madeOfEarlier = shown.group(3) != null && (PlanPhrases.BACK_REFERENCE.matcher(subject).find()
+                || PlanPhrases.BUILDS_ON.matcher(subject).find() || SAME.matcher(subject).find());
+        return subject.split("\\s+").length < 2 || madeOfEarlier || PlanPhrases.BACK_REFERENCE.matcher(subject).lookingAt()
                 || !RequestText.textFilesIn(subject).isEmpty() ? Optional.empty() : Optional.of(subject);
     }
 
