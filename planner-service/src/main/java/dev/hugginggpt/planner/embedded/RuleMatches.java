@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RuleMatches {
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
-    private static final Pattern KOREAN_AND = Pattern.compile("\\s*+(?:맵|map)?(?:이?랑|과|와|하고|및|,)\\s*+(?:\\S{1,10}\\s++)?");
+    private static final Pattern KOREAN_AND = Pattern.compile("\\s*+(?:[가-힣A-Za-z]{1,6}?)?(?:이?랑|과|와|하고|및|,)\\s*+(?:\\S{1,10}\\s++)?");
     private static final Pattern AND = Pattern.compile("\\band\\b|\\bas well as\\b|\\bplus\\b", Pattern.CASE_INSENSITIVE);
 
     private final String words;
