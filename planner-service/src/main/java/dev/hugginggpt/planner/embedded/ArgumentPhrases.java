@@ -84,7 +84,7 @@ final class ArgumentPhrases {
             + "(?:\\s*+\\?|\\s*+(?:중에?\\s*+)?(?:뭔지\\s*+)?분류)";
     private static final Pattern KOREAN_ALTERNATIVES = Pattern.compile(KOREAN_ALTERNATIVES_REGEX);
     /** Sentiment, which text-classification answers without labels. */
-    private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:" + EnglishLexicon.SENTIMENTS + ")$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTIMENT_LABELS = Pattern.compile("^(?:" + EnglishLexicon.SENTIMENTS + "|" + KoreanLexicon.SENTIMENTS + ")$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUESTION = Pattern.compile(
             "\\?\\s*$|^(?:" + EnglishLexicon.QUESTION_WORDS + ")\\b|[가-힣]\\?",
@@ -124,7 +124,7 @@ final class ArgumentPhrases {
         if (alternatives.find()) {
             List<String> labels = Arrays.stream(alternatives.group(1).split("(?<=야|냐|인지)\\s+")).map(ArgumentPhrases::withoutCopula)
                     .distinct().toList();
-            if (labels.size() >= 2) {
+            if (labels.size() >= 2 && !labels.stream().allMatch(l -> SENTIMENT_LABELS.matcher(l).matches())) {
                 return Optional.of(String.join(", ", labels));
             }
         }

@@ -40,6 +40,8 @@ public class EmbeddedPlanner implements TaskPlanner {
 
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
+    private static final TaskType ZERO_SHOT = TaskVocabulary.find("zero-shot-classification").orElseThrow();
+    private static final Set<String> MEDIA_CLASSIFICATION = Set.of("image-classification", "audio-classification");
     /** "generate a misty mountain valley landscape": something made, named by no picture word. */
     private static final Pattern MAKES_SOMETHING = Pattern.compile(
             "^(?:(?:please|pls|now|first|ok|okay)\\W++)*+(?:generate|create|make|produce|design|render|paint|draw)\\s++(?:me\\s++)?(an?\\s.*)$", Pattern.CASE_INSENSITIVE);
@@ -169,6 +171,13 @@ public class EmbeddedPlanner implements TaskPlanner {
             List<TaskType> candidates = new ArrayList<>(classifier.candidates(clause).stream()
                     .map(name -> TaskVocabulary.find(name).orElseThrow())
                     .toList());
+            if (candidates.size() > 1 && MEDIA_CLASSIFICATION.contains(candidates.get(0).name()) && candidates.contains(ZERO_SHOT)
+                    && ArgumentPhrases.labels(clause.text()).isPresent()
+                    && builder.tasks().stream().anyMatch(task -> TaskVocabulary.find(task.task()).orElseThrow().output() == MediaKind.TEXT)) {
+                // "글자 읽어서, 식비/교통비/숙박비 중에 어디에 들어가는지 분류해줘": labels offered for the text just read
+                candidates.remove(ZERO_SHOT);
+                candidates.add(0, ZERO_SHOT);
+            }
             if (candidates.stream().anyMatch(type -> type.name().equals("document-question-answering")
                     && builder.missingInput(type, clause).isPresent()) && builder.givesTextDocument(clause)
                     && !candidates.contains(QUESTION_ANSWERING)) {

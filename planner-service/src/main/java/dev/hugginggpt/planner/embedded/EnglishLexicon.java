@@ -45,6 +45,8 @@ final class EnglishLexicon {
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
             + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b"
+            // "translate it to english ... and the waiter doesn't speak english": what someone else does, told after a comma or "and"
+            + "|(?:,\\s*+|\\band\\s++)(?=(?:the|my|our|his|her|their) (?:[\\w-]+ ){0,2}?(?:doesn't|does not|can't|cannot|won't|isn't|only (?:speaks|reads|understands)|speaks|has trouble)\\b)"
             // "what breed is it and is it wearing a collar?": a second question
             + "|\\band(?=\\s++(?:is|are|does|do|did|was|were) (?:it|this|that|there|they|he|she)\\b[^.!?]*+\\?)";
     /** Words between a comma and the verb of a new clause: ", finally summarize it". */
@@ -73,6 +75,11 @@ final class EnglishLexicon {
             + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist|looking to|hoping to|trying to|interested in)\\b)";
     /** "trying to find the same one online", "i'm hoping to plan a rearrangement": why the user asks, said after what they ask. */
     static final String PURPOSE = "^(?:(?:i'm|i am|we're|we are)\\s++)?(?:just\\s++|only\\s++)?(?:trying|hoping|looking|planning|wanting|going|aiming) to\\b";
+    /** "the waiter doesn't speak english", "my dad has trouble reading": what someone else does or can't, told, not asked. */
+    static final String SOMEONE_ELSE = "^(?:and |but |because |since )?(?:(?:the|my|our|his|her|their) (?:[\\w-]+ ){0,2}?(?:doesn't|does not|don't|do not|can't|cannot"
+            + "|couldn't|won't|isn't|wasn't|didn't|only (?:speaks|reads|understands)|speaks|knows|has trouble)"
+            + ")\\b(?![^?]*+\\?)"
+            + "(?!.*\\b(?:so|please|could you|can you|would you|will you|want|wants|like|love|need|needs|help|curious|interested)\\b)";
     /** "Once that's done", "after you've generated the image": a condition on earlier work, not a new request. */
     static final String DONE_ALREADY = "^(?:once|after|when|as soon as|now that)\\b(?!.*\\b(?:can|could|would|please)\\b)";
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */

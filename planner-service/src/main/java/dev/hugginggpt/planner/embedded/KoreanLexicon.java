@@ -22,6 +22,10 @@ final class KoreanLexicon {
     static final String ACTION_STEMS = "적|쓰|찾|바꾸|읽|만들|지우|없애|자르|돌리|넣|붙이|세|그리|고치|늘리|줄이|옮기|뒤집|알아내|뽑|키우|빼|따";
     /** How a sentence that asks for something ends: "...해 줘", "...주세요", "...하세요", "...할래?". */
     static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라|부탁해|부탁해요|부탁드려요|부탁드립니다|부탁합니다";
+    /** Endings of a sentence that says why, not what: "짝퉁인지 확인하려고요", "챗봇 검색용이에요", "출장 정산해야 돼서요". */
+    static final String REASON_ENDINGS = "려고요|려구요|려고|려고 해요|용이에요|용입니다|용이요|용|돼서요|되서요|해서요|거든요|니까요|라서요";
+    /** Labels that are a sentiment, which sentiment analysis gives: "긍정인지 부정인지". */
+    static final String SENTIMENTS = "긍정|부정|중립|긍정적|부정적|중립적";
     /** What labels the passage to read: "본문: ...". */
     static final String PASSAGE_LABELS = "본문|문맥|지문|내용";
 

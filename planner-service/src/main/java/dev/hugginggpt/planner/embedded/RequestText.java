@@ -48,7 +48,7 @@ final class RequestText {
                     + "|(?<=\\S)(?:" + KoreanLexicon.CONNECTIVES + "),?\\s+"
                     + "|(?<=[가-힣])고,?\\s+(?=" + KoreanLexicon.REFERS_BACK + ")"
                     + "|(?<=[가-힣]|(?:어|아|해|여) )주(?:시)?고,?\\s+"
-                    + "|(?<=[가-힣]) 다음에,?\\s+|(?<=바꿔|고쳐|옮겨|만들어|번역해|요약해|받아써|받아적어|다듬어)서,?\\s+"
+                    + "|(?<=[가-힣]) 다음에,?\\s+|(?<=바꿔|고쳐|옮겨|만들어|번역해|요약해|받아써|받아적어|다듬어|지어)서,?\\s+"
                     + "|(?<=[가-힣]도 )하고,?\\s+|(?<=[가-힣]기 )해서,?\\s+"
                     + "|(?<=(?:운|은|한|인|린|친|든|낸|진|된|온|간|본|준|쓴|뺀|긴|민|선|건|적은|읽은))\\s*+다음(?:에)?,?\\s+"
                     + "|(?<=" + KoreanLexicon.ACTION_STEMS + ")고,?\\s+(?!싶|있)"
@@ -76,12 +76,14 @@ final class RequestText {
 
     /** "I have a photo named cat.jpg", "I've recorded a meeting": what the user has, not what they ask for. */
     private static final Pattern POSSESSION = Pattern.compile(EnglishLexicon.POSSESSION, Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOMEONE_ELSE = Pattern.compile(EnglishLexicon.SOMEONE_ELSE, Pattern.CASE_INSENSITIVE);
     /** Words of a clause that asks for help without naming anything: "Can you assist me with this?". */
     private static final Set<String> FILLER = EnglishLexicon.FILLER;
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
     private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:" + KoreanLexicon.REQUEST_ENDINGS + ")\\s*+[.!?]?\\s*+$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    private static final Pattern KOREAN_REASON = Pattern.compile("(?:" + KoreanLexicon.REASON_ENDINGS + ")\\s*+[.!?~ㅠㅜㅎㅋ]*+\\s*+$");
     /** "drawing.png": a file name, not a verb. */
     private static final Pattern FILE_NAME_FIRST = Pattern.compile("\\S+\\.\\w");
     /** "edited it later", "recorded at home": a clause that tells what was done, not what to do. */
@@ -126,7 +128,9 @@ final class RequestText {
         for (String sentence : SENTENCE_END.split(spelled)) {
             List<String> parts = joinBareVerbs(CONNECTIVE.split(sentence));
             // "From the transcript, give me a summary": a later clause that starts with its verb makes the sentence ask
-            boolean request = REQUEST.matcher(sentence.strip()).find() || parts.stream().skip(1)
+            // "짝퉁인지 확인하려고요": a Korean sentence that says why asks for nothing (every other Korean sentence may ask)
+            boolean reason = KOREAN_REASON.matcher(sentence.strip()).find() && !KOREAN_REQUEST.matcher(sentence.strip()).find();
+            boolean request = !reason && REQUEST.matcher(sentence.strip()).find() || parts.stream().skip(1)
                     .map(String::strip).anyMatch(words -> IMPERATIVE.matcher(words).find() && !PAST_TENSE.matcher(words).find()
                             && !FILE_NAME_FIRST.matcher(words).lookingAt());
             for (String clause : parts) {
@@ -134,7 +138,8 @@ final class RequestText {
                     String words = clause.strip();
                     boolean thenDo = DONE_ALREADY.matcher(sentence.strip()).find() && IMPERATIVE.matcher(words).find();
                     boolean asks = (request || thenDo)
-                            && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words);
+                            && !DONE_ALREADY.matcher(words).find() && !POSSESSION.matcher(words).find() && !namesNothing(words)
+                            && !SOMEONE_ELSE.matcher(words).find();
                     clauses.add(new Clause(words, asks));
                 }
             }
