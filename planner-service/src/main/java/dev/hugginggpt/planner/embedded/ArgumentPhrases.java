@@ -49,7 +49,7 @@ final class ArgumentPhrases {
      */
     static final String LABEL_LIST_REGEX =
             "(?:\\b(?:" + EnglishLexicon.LIST_INTRODUCERS + ")\\b(?:\\s++(?:either|one of|the|these|those|following|categories|labels|classes|buckets)){0,4}\\s*+:?"
-                    + "|\\b(?:" + EnglishLexicon.LABEL_NOUNS + ")\\b[^:.?!]{0,60}:)\\s*+"
+                    + "|\\b(?:" + EnglishLexicon.LABEL_NOUNS + ")\\b[^:.?!]{0,60}:|\\s[-–—](?=\\s))\\s*+"
                     + "(" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){0," + (MAX_LABELS - 2) + "},?\\s++(?:or|and)\\s++" + LABEL
                     + "|" + LABEL + "(?:\\s*+,\\s*+" + LABEL + "){1," + (MAX_LABELS - 1) + "})";
     private static final Pattern LABEL_LIST = Pattern.compile(LABEL_LIST_REGEX, Pattern.CASE_INSENSITIVE);

@@ -72,7 +72,9 @@ final class EnglishLexicon {
     static final String POSSESSION = "^(?:(?:hi|hey|so|well|now),?\\s+)?(?:i|we)(?:'ve|'d| have| had)?\\s+(?:just\\s+|recently\\s+|also\\s+)?"
             + "(?:got(?:ten)?|have|has|took|taken|captured|recorded|received|found|come across|came across|snapped"
             + "|downloaded|saved|stumbled upon|written|penned|created|acquired)\\b"
-            + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist|looking to|hoping to|trying to|interested in)\\b)";
+            + "(?!.*\\b(?:can|could|would|please|like|love|want|need|wish|curious|wonder\\w*|help|assist|looking to|hoping to|trying to|interested in)\\b)"
+            // "i have the contract in nda.txt - what's the governing law clause say?"
+            + "(?![^?]*+\\?)";
     /** "trying to find the same one online", "i'm hoping to plan a rearrangement": why the user asks, said after what they ask. */
     static final String PURPOSE = "^(?:(?:i'm|i am|we're|we are)\\s++)?(?:just\\s++|only\\s++)?(?:trying|hoping|looking|planning|wanting|going|aiming) to\\b";
     /** "the waiter doesn't speak english", "my dad has trouble reading": what someone else does or can't, told, not asked. */

@@ -83,6 +83,7 @@ final class EnglishTaskRules {
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?(?:" + AUDIO + "|(?:bird ?)?calls?\\b|birdsong|chirps?\\b)|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
                     + "|\\b(?:vibe|mood|genre|style) of (?:the |this |that |my )?(?:background )?(?:music|song|track|tune|beat)\\b"
+                    + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:singing|calling|chirping|croaking|howling|barking)\\b(?: (?:in|on) (?:this|it|here))?\\s*+\\?"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:making|singing|calling|producing) (?:the |that |this )?(?:\\w+ )?(?:calls?|sounds?|noises?|songs?)\\b|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
                     + "|(?:emotion|mood|\\btone|feeling|genre)\\w*\\b" + GAP + "\\b(?:" + AUDIO + "|speakers?|voices?|song|music|conversation)"
@@ -144,6 +145,7 @@ final class EnglishTaskRules {
                     + "|proofread|grammar (?:check|correction)"
                     + "|\\b(?:turn|make|rewrite|convert)\\w* (?:these|the|my|this|those) (?:\\w+ )?(?:notes|bullets?|bullet points|keywords|fragments) into (?:an? |one |some )?(?:\\w+ )?(?:sentences?|paragraphs?|text|e-?mail|message|announcement|notice)\\b"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
+                    + "|explain\\w* (?:it|this|that|them)(?: to me)? (?:" + REWRITE_FOR + ")"
                     + "|\\bmake (?:it|this|that|the|my)(?: (?!conversation|audio|recording|voice|speech|sound|podcast|call|image|picture|photo)\\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String SUMMARIZATION =
