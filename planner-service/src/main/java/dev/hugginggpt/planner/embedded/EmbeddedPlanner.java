@@ -5,6 +5,7 @@ import dev.hugginggpt.planner.config.PlannerConfig;
 import dev.hugginggpt.planner.conversation.SmallTalk;
 import dev.hugginggpt.planner.plan.PlanningResult;
 import dev.hugginggpt.planner.plan.TaskPlanner;
+import dev.hugginggpt.protocol.ChatMessage;
 import dev.hugginggpt.protocol.LlmUsage;
 import dev.hugginggpt.protocol.MediaKind;
 import dev.hugginggpt.protocol.PlanValidator;
@@ -125,6 +126,14 @@ public class EmbeddedPlanner implements TaskPlanner {
         if (SmallTalk.answeredDirectly(message)) {
             // a greeting, "who are you", "what can you do", thanks, a question about the system: answered directly (see PlanningService)
             return PlanningResult.planned(List.of(), name(), LlmUsage.NONE);
+        }
+        Optional<String> previousAgain = RepeatedTask.previousRequestOn(message, request.resources(), request.history());
+        if (previousAgain.isPresent()) {
+            // "same thing for week2.mp3 please": the previous request's whole plan, on the new input
+            List<ChatMessage> messages = new ArrayList<>(request.history());
+            messages.add(ChatMessage.user(previousAgain.get()));
+            return plan(new UserRequest(request.requestId(), request.tenant(), messages, request.resources(), request.options(),
+                    request.acceptedAt()));
         }
         RequestText text = new RequestText(message);
         Resources resources = new Resources(request.resources(), text, request.history());

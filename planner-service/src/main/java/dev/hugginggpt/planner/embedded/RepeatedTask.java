@@ -22,6 +22,8 @@ final class RepeatedTask {
     private static final Pattern THE_SECOND = Pattern.compile(EnglishLexicon.THE_SECOND + "|" + KoreanLexicon.THE_SECOND,
             Pattern.CASE_INSENSITIVE);
     /** The first line of an answer that ran one task: "Workflow: 0 image-segmentation." */
+    /** "Workflow: 0 automatic-speech-recognition, 1 summarization." */
+    private static final Pattern SEVERAL_TASK_WORKFLOW = Pattern.compile("^Workflow:[ \\t]*+0 [a-z0-9-]{1,60}, 1 ", Pattern.MULTILINE);
     private static final Pattern ONE_TASK_WORKFLOW = Pattern.compile("^Workflow:[ \\t]*+0 ([a-z0-9-]{1,60})\\.[ \\t]*+$", Pattern.MULTILINE);
 
     /** The task again, and the words its input is found in (the message, with the file "the second one" means). */
@@ -58,6 +60,43 @@ final class RepeatedTask {
             }
         }
         return Optional.of(new Again(type, new Clause(words, true)));
+    }
+
+    /**
+     * "same thing for week2.mp3 please" after an answer that ran several tasks: the previous request, said again of the new
+     * input (its one file of that kind renamed, or as it was when the new input is attached). Empty unless the previous
+     * answer ran more than one task (one task is asked again by {@link #in}) and the message gives an input of a kind the
+     * previous request worked on; a previous request that itself asked again is not followed further.
+     */
+    static Optional<String> previousRequestOn(String message, List<ResourceRef> uploads, List<ChatMessage> history) {
+        if (message == null || !ASKS_AGAIN.matcher(message).find() || !previousWorkflowHasSeveralTasks(history)) {
+            return Optional.empty();
+        }
+        Optional<String> previous = previousUserMessage(history).filter(m -> !ASKS_AGAIN.matcher(m).find());
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        for (MediaKind kind : MediaKind.values()) {
+            List<String> named = filesOf(message, kind).toList();
+            List<String> before = filesOf(previous.get(), kind).toList();
+            if (named.size() == 1 && before.size() == 1) {
+                return Optional.of(previous.get().replace(before.get(0), named.get(0)));
+            }
+            if (named.isEmpty() && before.isEmpty() && uploads.stream().anyMatch(r -> r.kind() == kind)) {
+                return previous;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean previousWorkflowHasSeveralTasks(List<ChatMessage> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage turn = history.get(i);
+            if ("assistant".equals(turn.role())) {
+                return SEVERAL_TASK_WORKFLOW.matcher(turn.content() == null ? "" : turn.content()).find();
+            }
+        }
+        return false;
     }
 
     /** The target language the previous request asked for, for a translation asked again. */
