@@ -51,7 +51,7 @@ final class KoreanLexicon {
     static final String TEXT_IN_PICTURE = "영수증|간판|메뉴|표지판|글자|적힌|쓰인";
     static final String THE_ORIGINAL = "원문";
     static final String ORIGINAL_MEDIA = "원본|따로|(?<=[가-힣])도 (?:같이|함께)";
-    static final String EACH_OF_THEM = "둘 다|각각|모두|전부";
+    static final String EACH_OF_THEM = "둘 다|각각|모두|전부|(?<![가-힣])(?:두|세|네) (?:\\S+ )?(?:사진|이미지|그림|녹음|파일|음성|영상|문서)";
     static final String SPOKEN_INSTRUCTIONS = "(?:녹음|음성|보이스 ?메모)[^.?!]{0,60}?(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시|요청 ?사항|원하는 (?:수정|변경)|질문)"
             + "|(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시 ?사항|요청 ?사항|질문)[^.?!]{0,40}?(?:녹음|음성 ?(?:파일|메모|메시지)|보이스 ?메모)";
     static final String LAID_OUT_DOCUMENT = "문서|서류|스캔|계산서|명세서|고지서|청구서|송장";
@@ -120,7 +120,7 @@ final class KoreanLexicon {
     static final String AGAIN = "또\\s|또한|다시";
 
     /** Words that compare two results with each other (EarlierResults): "두 설명이 얼마나 비슷한지". */
-    static final String BOTH_RESULTS = "두\\s|둘|서로";
+    static final String BOTH_RESULTS = "두\\s|둘|서로|비슷한지|같은지|비교";
 
     // --- Lists (RequestText) ---
 

@@ -64,7 +64,7 @@ final class KoreanTaskRules {
 
     static final String SUMMARIZATION = "요약|핵심만|간추|(?:세|두|몇|한) ?줄로|(?<!(?:이름|성명|회사명|기관명|지명)(?:이랑|과|와|도|만|을|를)? ?)정리해(?!\\s*(?:둔|놓|뒀))";
 
-    static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|일치";
+    static final String SENTENCE_SIMILARITY = "유사|비슷|닮았|같은 (?:뜻|의미)|같은 (?:내용|말)(?:인지|을? 말하는|이야|인가|일까)|일치";
 
     static final String SCRIBBLE_CONTROL = "(?:스크리블|scribble) ?(?:컨트롤 ?)?맵";
     static final String HED_CONTROL = "HED ?(?:컨트롤 ?)?맵|소프트 ?엣지";
@@ -126,7 +126,7 @@ final class KoreanTaskRules {
 
     static final String CONVERSATIONAL_WEAK = "대화|추천|조언";
 
-    static final String CONVERSATIONAL = "대화 ?모델|챗봇|말 ?걸어|(?:회화|대화|말|연습) ?상대|대답해|답장해";
+    static final String CONVERSATIONAL = "대화 ?모델|챗봇|말 ?걸어|(?:회화|대화|말|연습) ?상대|대답해|답장해|답장(?:을|도)? ?(?:좀 )?(?:대신 )?(?:써|작성)";
 
     static final String FEATURE_EXTRACTION = "임베딩|(?:특징|특성) ?벡터|벡터로";
 

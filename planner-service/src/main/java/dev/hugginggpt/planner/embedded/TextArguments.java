@@ -70,6 +70,13 @@ final class TextArguments {
                     texts.add(document);
                 }
             }
+            for (MediaKind kind : List.of(MediaKind.AUDIO, MediaKind.IMAGE)) {
+                List<String> uploads = plan.resources.uploadsOf(kind);
+                if (texts.isEmpty() && uploads.size() == 2 && plan.results.latest(MediaKind.TEXT) < 0) {
+                    // "두 녹음이 같은 내용 말하는 건지 비교해줘", two recordings attached: each made text, then compared
+                    uploads.forEach(upload -> texts.add(convertToText(new Resources.Named(upload, kind))));
+                }
+            }
             int producer = plan.results.meant(MediaKind.TEXT, clause.text());
             if (texts.size() < 2 && producer >= 0 && !texts.contains(GeneratedRefs.of(producer))) {
                 texts.add(0, GeneratedRefs.of(producer));
