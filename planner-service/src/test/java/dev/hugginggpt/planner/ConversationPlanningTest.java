@@ -66,7 +66,9 @@ class ConversationPlanningTest {
         "혹시 한국어로 말해도 알아들어?", "perfect thats exactly it ty", "ok thats all for today, night!",
         "how much is this per month? is there a free tier or do i need to put a card in", "영상은 몇 분짜리까지 올릴 수 있어요? 용량 제한도 있나요",
         "whats the longest audio file i can upload. my sermons run about an hour and a half",
-        "혹시 제가 올린 사진들 다른 사람도 볼 수 있나요? 애들 사진이라 좀 걱정돼서요"})
+        "혹시 제가 올린 사진들 다른 사람도 볼 수 있나요? 애들 사진이라 좀 걱정돼서요",
+        "whats the difference between canny and hed anyway? just curious, not asking you to run anything",
+        "방금 만든 그림 어떤 설정으로 만든 거예요?", "어떤 작업들 할 수 있는지 목록으로 보여줄 수 있어요?"})
     void questionsAboutTheSystemAndFarewellsPlanNoTask(String message) {
         PlanningResult result = plan(message);
         assertTrue(result.ok(), message + ": " + result.failure());

@@ -13,6 +13,7 @@ import dev.hugginggpt.protocol.ResourceRef;
 import dev.hugginggpt.protocol.UserRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -285,6 +286,63 @@ class DataFlowPlanningTest {
                 + " (translation) with local/apertium: \"Hallo Freunde\"", "what about this one: 'Good morning everyone'");
         assertEquals("German", translated.get(0).args().get("target_language"), translated.toString());
         assertEquals("Good morning everyone", translated.get(0).args().get("text"));
+    }
+
+    @Test
+    void aFollowUpThatAsksAgainAfterSeveralTasksPlansThePreviousRequestOnTheNewInput() {
+        List<PlannedTask> tasks = followUp("transcribe week1.mp3 and summarize it", "Workflow: 0 automatic-speech-recognition, 1"
+                + " summarization.\n- Task 0 (automatic-speech-recognition) with local/pocketsphinx: \"welcome to week one\"\n- Task 1"
+                + " (summarization) with local/summarizer: \"An introduction.\"", "same thing for week2.mp3 please");
+        assertEquals(List.of("automatic-speech-recognition", "summarization"), types(tasks), tasks.toString());
+        assertEquals("week2.mp3", tasks.get(0).args().get("audio"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+    }
+
+    @Test
+    void aFollowUpThatAsksAgainOfAFollowUpIsNotFollowedFurther() {
+        List<ChatMessage> history = List.of(ChatMessage.user("same thing for week1.mp3"), new ChatMessage("assistant",
+                "Workflow: 0 automatic-speech-recognition, 1 summarization.\n- Task 0 (automatic-speech-recognition): \"hi\""));
+        PlanningResult result = planner.plan(new UserRequest("r", "t", concat(history, ChatMessage.user("same thing for week2.mp3")),
+                List.of(), RequestOptions.defaults(), Instant.now()));
+        assertTrue(result.tasks().stream().noneMatch(t -> t.task().equals("summarization")), result.toString());
+    }
+
+    @Test
+    void twoAttachedRecordingsOrPicturesComparedAreEachMadeTextThenCompared() {
+        ResourceRef first = new ResourceRef("r-00000000000000000031.wav", "original.wav", "audio/wav", 10);
+        ResourceRef second = new ResourceRef("r-00000000000000000032.wav", "interpreted.wav", "audio/wav", 10);
+        for (String request : List.of("두 녹음이 같은 내용 말하는 건지 비교해줘", "do these two recordings say the same thing?")) {
+            List<PlannedTask> tasks = plan(request, first, second);
+            assertEquals(List.of("automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"), types(tasks),
+                    request + ": " + tasks);
+            assertEquals(Map.of("text", "<GENERATED>-0", "text2", "<GENERATED>-1"), tasks.get(2).args(), tasks.toString());
+        }
+        ResourceRef a = new ResourceRef("r-00000000000000000033.jpg", "a.jpg", "image/jpeg", 10);
+        ResourceRef b = new ResourceRef("r-00000000000000000034.jpg", "b.jpg", "image/jpeg", 10);
+        List<PlannedTask> tasks = plan("두 상품 사진 설명 뽑아서 얼마나 비슷한지 비교해 주세요. 짝퉁인지 확인하려고요", a, b);
+        assertEquals(List.of("image-to-text", "image-to-text", "sentence-similarity"), types(tasks), tasks.toString());
+        assertEquals(Map.of("text", "<GENERATED>-0", "text2", "<GENERATED>-1"), tasks.get(2).args(), tasks.toString());
+    }
+
+    @Test
+    void aThingMadeThatNoPictureWordNamesIsAPictureWhenALaterTaskWorksOnItAsOne() {
+        List<PlannedTask> tasks = plan("generate a misty mountain valley landscape and then estimate its depth");
+        assertEquals(List.of("text-to-image", "depth-estimation"), types(tasks), tasks.toString());
+        assertEquals("a misty mountain valley landscape", tasks.get(0).args().get("text"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("image"));
+        List<PlannedTask> logo = plan("create a logo for my bakery and detect the objects in it");
+        assertEquals("a logo for my bakery", logo.get(0).args().get("text"), logo.toString());
+    }
+
+    @Test
+    void aSecondQuestionAfterAndIsAskedOfThePicture() {
+        ResourceRef cat = new ResourceRef("r-00000000000000000035.jpg", "cat.jpg", "image/jpeg", 10);
+        List<PlannedTask> tasks = plan("found this cat outside, what breed is it and is it wearing a collar?", cat);
+        assertEquals(List.of("image-classification", "visual-question-answering"), types(tasks), tasks.toString());
+        assertEquals(cat.id(), tasks.get(1).args().get("image"));
+        assertEquals("is it wearing a collar?", tasks.get(1).args().get("text"));
+        List<PlannedTask> two = plan("what color is the car and is there a person in it?", cat);
+        assertEquals(List.of("visual-question-answering", "visual-question-answering"), types(two), two.toString());
     }
 
     @Test

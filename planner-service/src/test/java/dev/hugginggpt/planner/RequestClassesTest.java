@@ -325,7 +325,15 @@ class RequestClassesTest {
                 + " | tabular-classification",
         "Can you tell what activity is happening in ./clips/gym_03.webm? | video-classification",
         "기사 제목 분류해줘 (정치/경제/스포츠/연예 중 하나): '손흥민, 시즌 10호골로 팀 승리 견인' | zero-shot-classification",
-        "Tag all the people, organizations and locations in story.json (it's a raw item from the wire feed). | token-classification"})
+        "Tag all the people, organizations and locations in story.json (it's a raw item from the wire feed). | token-classification",
+        "turn photo_0098.jpg into a scribble-style control map | scribble-control",
+        "get me a depth map of room.jpg for controlnet | depth-control",
+        "room.jpg 컨트롤넷용 depth 맵 뽑아줘요 | depth-control",
+        "what bird is singing in this? the file is dawn.wav | audio-classification",
+        "밤마다 천장에서 이런 소리가 나는데 무슨 소리인지 분류해줄 수 있어요? noise.wav | audio-classification",
+        "sort this ticket for me - bug, feature request or question? 'app crashes on upload' | zero-shot-classification",
+        "paraphrase 'The quarterly figures exceeded our expectations' into something casual | text2text-generation",
+        "rewrite this in plain simple english: 'The lessee shall remit payment no later than the fifth day.' | text2text-generation"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -703,6 +711,55 @@ class RequestClassesTest {
         List<PlannedTask> tasks = plan(request);
         assertEquals(List.of("zero-shot-classification"), types(tasks), tasks.toString());
         assertEquals(labels, tasks.get(0).args().get("labels"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "in beach.jpg what color is the umbrella? trying to find the same one online | visual-question-answering",
+        "read the menu in menu.jpg and translate it to english, we're sitting in the restaurant and the waiter doesn't speak english"
+                + " | image-to-text, translation",
+        "translate this to korean, my grandma only speaks korean: 'good morning' | translation",
+        "faq.csv 안에 있는 문장들 임베딩 벡터로 뽑아주세요. 챗봇 검색용이에요 | feature-extraction"})
+    void whyTheUserAsksAndWhatSomeoneElseDoesAskForNoTask(String request, String expected) {
+        List<PlannedTask> tasks = plan(request);
+        assertEquals(List.of(expected.split(", ")), types(tasks), tasks.toString());
+    }
+
+    @Test
+    void readyMadeMapsAreDrawnOnAsTheyAre() {
+        List<PlannedTask> lines = plan("mlsd 선 맵 있어요 (lines.png). 이걸로 모던한 거실 인테리어 그려주세요");
+        assertEquals(List.of("mlsd-text-to-image"), types(lines), lines.toString());
+        assertEquals("모던한 거실 인테리어", lines.get(0).args().get("text"));
+        List<PlannedTask> seg = plan("세그멘테이션 맵(seg_layout.png) 그대로 이용해서 '여름 해변 리조트' 그려주세요");
+        assertEquals(List.of("seg-text-to-image"), types(seg), seg.toString());
+        assertEquals("여름 해변 리조트", seg.get(0).args().get("text"));
+        List<PlannedTask> edges = plan("here's a canny edge map I made, render it as a cyberpunk city at night with neon signs",
+                new ResourceRef("r-00000000000000000036.png", "edges.png", "image/png", 10));
+        assertEquals(List.of("canny-text-to-image"), types(edges), edges.toString());
+        assertEquals("a cyberpunk city at night with neon signs", edges.get(0).args().get("text"));
+    }
+
+    @Test
+    void aMapMadeThenDrawnOnTakesItsPromptFromAfterTheShape() {
+        List<PlannedTask> made = plan("make a canny edge map of house.jpg and then draw a haunted mansion from it");
+        assertEquals(List.of("canny-control", "canny-text-to-image"), types(made), made.toString());
+        assertEquals("a haunted mansion", made.get(1).args().get("text"));
+        List<PlannedTask> verbless = plan("depth control map from alley.jpg then draw a neon-lit rainy alley with it");
+        assertEquals(List.of("depth-control", "depth-text-to-image"), types(verbless), verbless.toString());
+        assertEquals("a neon-lit rainy alley", verbless.get(1).args().get("text"));
+        List<PlannedTask> korean = plan("거리 사진 street.jpg 세그멘테이션 뜨고 그걸 바탕으로 '비 오는 밤의 도쿄 거리' 생성해 주세요");
+        assertEquals(List.of("seg-control", "seg-text-to-image"), types(korean), korean.toString());
+        List<PlannedTask> both = plan("/home/sy/ref/댄서.png 이 사진으로 포즈맵이랑 깊이맵 둘 다 뽑아줘. 나중에 컨트롤넷에 같이 넣어보려고요");
+        assertEquals(java.util.Set.of("openpose-control", "depth-control"), java.util.Set.copyOf(types(both)), both.toString());
+    }
+
+    @Test
+    void labelsOfferedForTheTextJustReadClassifyIt() {
+        List<PlannedTask> tasks = plan("receipt.jpg 영수증 사진에서 글자 읽어서, 식비/교통비/숙박비 중에 어디에 들어가는지 분류해줘. 출장 정산해야 돼서요");
+        assertEquals(List.of("image-to-text", "zero-shot-classification"), types(tasks), tasks.toString());
+        assertEquals("식비, 교통비, 숙박비", tasks.get(1).args().get("labels"));
+        List<PlannedTask> sentiment = plan("상담.wav 받아쓰고, 받아쓴 내용 기준으로 고객 감정이 긍정인지 부정인지 분류해줘");
+        assertEquals(List.of("automatic-speech-recognition", "text-classification"), types(sentiment), sentiment.toString());
     }
 
     @Test
