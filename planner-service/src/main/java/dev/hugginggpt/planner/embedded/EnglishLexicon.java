@@ -44,7 +44,7 @@ final class EnglishLexicon {
             + "|expand|elaborat|compos|get|let|use|utiliz|present|publish|animat|captur|reduc|restor|upscal|then|help|assist|guid|adapt|see|inform|spark|gauge|point|suggest|recommend|advis|respond|repl|cut|rotat|flip|mirror|blur|sharpen|brighten|darken|crop|resiz|pixelat|denois|say|pronounc|pick|pull|boil|sort|transcirb";
     /** Connectives that end a clause, white space taken possessively: ", then", "and then", "after that", "; ". */
     static final String CONNECTIVES = ",\\s*+(?:and\\s++)?then\\b|,?\\s*+and then\\b|,?\\s*+after that\\b|,\\s*+after which\\b"
-            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b|\\band also\\b|,\\s*+also\\b"
+            + "|,?\\s*+afterwards\\b|,?\\s*+finally\\b|,?\\s*+lastly\\b|,?\\s*+followed by\\b|(?<!\\btl);\\s*+|,\\s*+and\\b(?!\\s++also\\b)|\\band(?=\\s++also\\b)|,\\s*+(?=also\\b)"
             // "translate it to english ... and the waiter doesn't speak english": what someone else does, told after a comma or "and"
             + "|(?:,\\s*+|\\band\\s++)(?=(?:the|my|our|his|her|their) (?:[\\w-]+ ){0,2}?(?:doesn't|does not|can't|cannot|won't|isn't|only (?:speaks|reads|understands)|speaks|has trouble)\\b)"
             // "what breed is it and is it wearing a collar?": a second question
@@ -122,7 +122,7 @@ final class EnglishLexicon {
     static final String THE_ORIGINAL = "\\b(?:the|my) original\\b";
     /** A picture or recording meant as the request gave it: "the original photo", "and separately tell me ...". */
     static final String ORIGINAL_MEDIA = "\\b(?:the|my) original\\b(?!\\s+(?:text|transcript|wording|words|language|quote|sentence|english|korean|french|spanish|german)\\b)"
-            + "|\\bseparately\\b|\\bindependently\\b";
+            + "|\\bseparately\\b|\\bindependently\\b|^also\\b(?!,)";
     /** A task asked of each of several files: "transcribe both". */
     static final String EACH_OF_THEM = "\\b(?:both|each|all (?:of )?(?:them|these|those|the \\w+)|every one|all \\d+|all (?:two|three|four|five))\\b";
     /** A recording that says what to do to a picture or what to ask about it. */
