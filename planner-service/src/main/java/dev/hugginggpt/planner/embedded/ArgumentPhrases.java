@@ -35,7 +35,7 @@ final class ArgumentPhrases {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern KOREAN_INTO = Pattern.compile("(" + KOREAN_LANGUAGE + ")로");
 
-    private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++)?";
+    private static final String LABEL = "[\\p{L}\\p{N}'&-]++(?: [\\p{L}\\p{N}'&-]++){0,2}";
     /** A label with its article: "a bug report", "an invoice". */
     private static final String ARTICLED_LABEL = "(?:an?\\s++)?" + LABEL;
     /**

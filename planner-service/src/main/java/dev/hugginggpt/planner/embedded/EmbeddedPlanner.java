@@ -43,9 +43,10 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     private static final TaskType ZERO_SHOT = TaskVocabulary.find("zero-shot-classification").orElseThrow();
     private static final Set<String> MEDIA_CLASSIFICATION = Set.of("image-classification", "audio-classification");
-    /** "generate a misty mountain valley landscape": something made, named by no picture word. */
+    /** "generate a misty mountain valley landscape", "- generate 'a fox in a cafe'": something made, named by no picture word. */
     private static final Pattern MAKES_SOMETHING = Pattern.compile(
-            "^(?:(?:please|pls|now|first|ok|okay)\\W++)*+(?:generate|create|make|produce|design|render|paint|draw)\\s++(?:me\\s++)?(an?\\s.*)$", Pattern.CASE_INSENSITIVE);
+            "(?:^|\\s[-–—:]\\s*+)(?:(?:please|pls|now|first|ok|okay)\\W++)*+(?:generate|create|make|produce|design|render|paint|draw)\\s++(?:me\\s++)?"
+                    + "(an?\\s.*|«Q\\d{1,9}».*)$", Pattern.CASE_INSENSITIVE);
     /** "in a drawing of a dog", "from a picture of a cat": a picture yet to be made (a, not the) that another task works on. */
     private static final Pattern PURPOSE = Pattern.compile(EnglishLexicon.PURPOSE, Pattern.CASE_INSENSITIVE);
     private static final Pattern MADE_TO_WORK_ON = Pattern.compile(

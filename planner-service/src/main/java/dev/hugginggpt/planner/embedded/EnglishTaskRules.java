@@ -21,7 +21,7 @@ final class EnglishTaskRules {
     static final String AUDIO_WORDS = "audio|recording|sound|speech|voice|podcast|voicemail|clip|track|song|wav|mp3|flac";
 
     /** "Enhance it", "boost its quality": improving whichever medium the clause is about (see PlanBuilder#specialise). */
-    private static final String ENHANCE_IT = "(?:clean\\w* (?:it|this|that|them) up\\b|(?:enhanc|enhnac|enahnc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
+    private static final String ENHANCE_IT = "(?:clean\\w* (?:it|this|that|them)(?: up)?\\b(?! (?:text|transcript|wording)\\b)|(?:enhanc|enhnac|enahnc|improv|boost|restor)\\w* (?:it\\b|(?:its|the|this|that) (?:\\w+ )?(?:quality|clarity|readability|details))"
             + "|bring\\w* out (?:its|the) (?:\\w+ )?details)";
     private static final String LANGUAGE = "(?:english|french|spanish|german|italian|chinese|japanese|korean|portuguese"
             + "|russian|arabic|hindi|dutch|swedish|greek|turkish|polish|catalan|galician|mandarin|vietnamese|thai|indonesian|czech|danish"
@@ -34,6 +34,7 @@ final class EnglishTaskRules {
     static final String VIDEO_CLASSIFICATION =
             "(?:classif|categori[sz]|recogni[sz]|identif)\\w*\\b[^?!]{0,80}?(?:video|footage|\\.(?:mp4|mov|avi|mkv|webm)\\b)"
                     + "|what (?:is happening|activity|action|sport|exercise|is going on)\\b" + SENTENCE_GAP + "(?:video|footage)"
+                    + "|what sport (?:is|are) (?:being played|they playing|this|that|it)\\b"
                     + "|video[- ]classif\\w*|what (?:activity|activities|action|actions) (?:is |are )?(?:happen\\w*|going on|taking place|being done)|what (?:sport|activity|exercise|dance)\\b(?:[^.?!]|\\.(?=[\\w/])){0,60}?\\.(?:mp4|mov|avi|mkv|webm)\\b";
 
     static final String TEXT_TO_VIDEO = "(?<!\\b(?:my|our|his|her|their) )video|animat|movie|\\bfilm\\b|slideshow|\\breel\\b"
@@ -83,6 +84,7 @@ final class EnglishTaskRules {
             "classif\\w* (?:the |this |my |that |resulting )?(?:\\w+ )?(?:" + AUDIO + "|(?:bird ?)?calls?\\b|birdsong|chirps?\\b)|\\b(?:audio|sound) (?:event |scene )?classif"
                     + "|\\b(?:which|what) (?:kind of |type of |sort of )?(?:instrument|genre)s?\\b"
                     + "|\\b(?:vibe|mood|genre|style) of (?:the |this |that |my )?(?:background )?(?:music|song|track|tune|beat)\\b"
+                    + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:it|this|that) is\\b"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:singing|calling|chirping|croaking|howling|barking)\\b(?: (?:in|on) (?:this|it|here))?\\s*+\\?"
                     + "|what (?:kind of |type of |species of )?(?:bird|animal|frog|insect)s? (?:is|are) (?:making|singing|calling|producing) (?:the |that |this )?(?:\\w+ )?(?:calls?|sounds?|noises?|songs?)\\b|what (?:kind of |type of |species of )?(?:bird|animal|instrument|insect|frog)s?\\b[^.?!]{0,30}?\\b(?:from|in|on) (?:the |this |that |my )?(?:\\w+ |[\\w./~-]{0,200}?)?" + AUDIO
                     + "|(?:categor|classif|type|kind|genre|emotion|mood|sentiment)\\w* (?:of |in |conveyed in |for )?(?:the |this |that |my )?(?:\\w+ )?" + AUDIO
@@ -153,7 +155,7 @@ final class EnglishTaskRules {
                     + "|boil\\w* (?:it |this |that |them )?down|compress|shorten|essentials|brief (?:overview|summary|version|recap)|recap|synopsis|simplif|abstract of|highlights of|rundown|in (?:a few|one|two|three) (?:sentences|lines)";
 
     static final String SENTENCE_SIMILARITY =
-            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|\\b(?:are|is) (?:these|those|they|the two|both)\\b[^?]{0,40}\\bsame thing\\b|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
+            "similar|resembl|\\b(?:does|do|did)\\s[^?!]{1,80}?\\bmatch(?:es)?\\b|resonat|how close|how alike|mirror each other|same meaning|\\b(?:are|is) (?:these|those|they|the two|both)\\b[^?]{0,40}\\bsame (?:thing|issue|problem|bug|question|point|idea|story)\\b|mean (?:\\w+ )?the same|say(?:ing)? the same|compar\\w* (?:the |this |that |my )?(?:[\\w.-]+ ){1,3}(?:with|to|against)\\b|semantic(?:ally)? (?:close|equivalent)|compar\\w* (?:the |this |these |two |both )?(?:\\w+ )?(?:sentences|texts|phrases|statements|text|sentence|response|answer|it|them)"
                     + "|(?:match|matches) (?:the |with )";
 
     /**

@@ -41,7 +41,7 @@ final class KoreanTaskRules {
 
     /** "스포츠, 정치, 기술 중 하나로 분류해줘": the first list found from each place is the one (a list has many shorter readings). */
     static final String ZERO_SHOT_CLASSIFICATION = "(?=.*분류).*(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")" + GAP + "분류"
-            + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇)"
+            + "|.*?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")[^.?!]{0,20}?(?:뭐|어느|어떤|무엇|어디에? (?:해당|들어가|속하))"
             + "|.*?분류[^.?!]{0,30}?(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")"
             + "|.*?(?:라벨|레이블|카테고리|분류 기준)(?:은|는|로)?\\s*+(?>" + ArgumentPhrases.KOREAN_LABEL_LIST_REGEX + ")"
             + "|.*?" + ArgumentPhrases.KOREAN_ALTERNATIVES_REGEX;

@@ -68,6 +68,8 @@ final class RequestText {
     private static final Pattern REQUEST = Pattern.compile(
             EnglishLexicon.ASKING_PHRASES
                     + "|:\\s*(?:please\\s+)?" + TASK_VERB + "\\b"
+                    // "testing prompt adherence for work - generate 'a fox' and then ..."
+                    + "|\\s[-–—]\\s++(?:please\\s++)?" + TASK_VERB + "\\b"
                     + "|\\bso\\s++(?:please\\s++)?(?:also\\s++)?" + TASK_VERB + "\\b"
                     // possessive, as in IMPERATIVE; "then" and "additionally" are TASK_VERBs themselves
                     + "|^(?:(?:" + EnglishLexicon.SENTENCE_OPENERS + ")\\b,?\\s++)*+" + TASK_VERB + "\\b"
