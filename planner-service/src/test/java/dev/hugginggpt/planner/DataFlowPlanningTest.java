@@ -299,6 +299,23 @@ class DataFlowPlanningTest {
     }
 
     @Test
+    void aFollowUpThatDrawsOnThatMapDrawsOnTheMapTheLastAnswerMade() {
+        String posed = "Workflow: 0 openpose-control.\n- Task 0 (openpose-control) with local/pose: produced r-52bd.png\nFiles produced:"
+                + " r-52bd.png (image/png)";
+        List<PlannedTask> glass = followUp("extract the pose from dancer_leap.jpg", posed, "nice, now use that pose to draw a ballerina made of glass");
+        assertEquals(List.of("openpose-text-to-image"), types(glass), glass.toString());
+        assertEquals(Map.of("text", "a ballerina made of glass", "image", "r-52bd.png"), glass.get(0).args());
+        List<PlannedTask> korean = followUp("dancer.jpg 포즈 따서 우주비행사 그려줘", "Workflow: 0 openpose-control, 1 openpose-text-to-image.\n"
+                + "- Task 0 (openpose-control) with local/pose: produced p-11a0.png\n- Task 1 (openpose-text-to-image) with local/painter:"
+                + " produced r-11a1.png", "이번엔 같은 포즈로 발레리나 그려줘");
+        assertEquals(Map.of("text", "발레리나", "image", "p-11a0.png"), korean.get(0).args(), korean.toString());
+        List<PlannedTask> depth = followUp("get a depth control map of canyon.jpg", "Workflow: 0 depth-control.\n- Task 0 (depth-control)"
+                + " with local/depth: produced r-3d1f.png", "now draw an alien desert with two suns using that map");
+        assertEquals(List.of("depth-text-to-image"), types(depth), depth.toString());
+        assertEquals("r-3d1f.png", depth.get(0).args().get("image"));
+    }
+
+    @Test
     void aFollowUpThatAsksAgainOfAFollowUpIsNotFollowedFurther() {
         List<ChatMessage> history = List.of(ChatMessage.user("same thing for week1.mp3"), new ChatMessage("assistant",
                 "Workflow: 0 automatic-speech-recognition, 1 summarization.\n- Task 0 (automatic-speech-recognition): \"hi\""));

@@ -1,5 +1,6 @@
 package dev.hugginggpt.planner.embedded;
 
+import dev.hugginggpt.protocol.ChatMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -143,6 +144,36 @@ final class ConditionedGeneration {
                         + "|첨부(?:한|된) (?:건|게|것은|파일은|사진은|이미지는|그림은)\\s*+(?:\\S+\\s++){0,5}?" + koreanMap + "(?:이야|이에요|예요|입니다|이다|인데)()"
                         + "|" + PICTURE_FILE + "(?:를|을|는|은)? ?(?:이미 )?(?:" + korean + ") ?맵(?:으로 (?:그대로 )?(?:써|쓰|사용|삼아)|이야|이에요|입니다)",
                 Pattern.CASE_INSENSITIVE));
+    }
+
+    /** "that pose", "the same pose", "using that map", "같은 포즈로", "그 맵으로": the map an earlier answer made. */
+    private static final Pattern THAT_MAP = Pattern.compile(
+            "\\b(?:that|this|the same|the|those) (?:[\\w-]+ )?(?:pose|map|skeleton|edges|outline|layout|lines|scribble|depth)\\b"
+                    + "|(?:같은|그|이) ?(?:포즈|자세|맵|스켈레톤|윤곽선?|엣지|구도)", Pattern.CASE_INSENSITIVE);
+    /** A control task of an earlier answer and the file it produced: "- Task 0 (openpose-control) with local/pose: produced r-52bd.png". */
+    private static final Pattern PRODUCED_MAP = Pattern.compile(
+            "Task \\d{1,3} \\(([a-z]{1,20})-control\\)[^\\n]{0,200}?produced ([\\w.-]{1,200}\\.(?:png|jpe?g|webp))");
+
+    /**
+     * "now use that pose to draw a ballerina", "이번엔 같은 포즈로 발레리나 그려줘": the control map the latest answer produced,
+     * when the message refers to it; drawn on as it is.
+     */
+    static Optional<ReadyMade> madeEarlier(String message, List<ChatMessage> history) {
+        if (message == null || !THAT_MAP.matcher(message).find()) {
+            return Optional.empty();
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage turn = history.get(i);
+            if ("assistant".equals(turn.role())) {
+                Matcher produced = PRODUCED_MAP.matcher(turn.content() == null ? "" : turn.content());
+                ReadyMade last = null;
+                while (produced.find()) {
+                    last = new ReadyMade(produced.group(1), produced.group(2));
+                }
+                return Optional.ofNullable(last);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a clause names a shape a picture can be drawn on ("the depth of desk.jpg", "그 자세"). */

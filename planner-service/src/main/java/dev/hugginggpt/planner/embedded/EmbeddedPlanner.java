@@ -151,7 +151,11 @@ public class EmbeddedPlanner implements TaskPlanner {
         Optional<Clause> madeUnnamed = Optional.empty();
         List<String> conditioned = new ArrayList<>();
         List<String> prompts = new ArrayList<>();
-        Optional<ConditionedGeneration.ReadyMade> readyMap = ConditionedGeneration.readyMade(message);
+        boolean givesAPicture = request.resources().stream().anyMatch(r -> r.kind() == MediaKind.IMAGE)
+                || RequestText.filesIn(text.original).stream().anyMatch(f -> MediaKind.ofFileName(f).orElse(null) == MediaKind.IMAGE);
+        // "now use that pose to draw a ballerina": with no picture of its own, the map the last answer made
+        Optional<ConditionedGeneration.ReadyMade> readyMap = ConditionedGeneration.readyMade(message)
+                .or(() -> givesAPicture ? Optional.empty() : ConditionedGeneration.madeEarlier(message, request.history()));
         for (String sentence : text.sentences()) {
             Optional<ConditionedGeneration.Found> found = ConditionedGeneration.in(sentence, readyMap);
             if (found.isPresent() && builder.addConditioned(found.get(), sentence)) {

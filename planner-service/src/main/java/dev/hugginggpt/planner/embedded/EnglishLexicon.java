@@ -172,7 +172,7 @@ final class EnglishLexicon {
     static final String TURNING_VERB_STEMS = "turn|convert|transform";
     /** Where the prompt ends and the shape is named: "a cabin | using the edges of house.jpg". */
     static final String BEFORE_THE_SHAPE = "using|with(?= (?:it|this|that|them|the|its|my|those|these)\\b)|from|based on|following|according to|guided by|that (?:matches|follows|keeps)"
-            + "|in (?:exactly |just |precisely )?(?:that|the (?:exact |very )?same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)"
+            + "|(?:in|doing|striking) (?:exactly |just |precisely )?(?:that|the (?:exact |very )?same|this|her|his|their|its) (?:pose|stance|posture|position|layout|shape)"
             + "|on top of (?:it|this|that|them)";
 
     // --- A question on what a picture shows (PictureContents) ---

@@ -71,7 +71,7 @@ final class KoreanLexicon {
     /** A picture drawn: "그려", "그림을 만들", "이미지를 새로 생성". */
     static final String DRAWS_A_PICTURE = "그려|렌더링|그림(?:을|으로)? ?(?:만들|생성)|(?:이미지|사진)(?:을|으로)? ?(?:새로 )?(?:만들|생성)";
     /** Words that take the shape, before what to draw: "그걸로", "따라 해서", "바탕으로". */
-    static final String TAKES_A_SHAPE = "(?:구도|모양|형태|윤곽|깊이감?|자세|포즈|배치|구조|레이아웃|선|라인) 그대로|그대로 살려서|그 (?:윤곽|맵)으로|그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
+    static final String TAKES_A_SHAPE = "(?:같은|그|이) ?(?:포즈|자세|맵|구도)(?:로|으로)|(?:구도|모양|형태|윤곽|깊이감?|자세|포즈|배치|구조|레이아웃|선|라인) 그대로|그대로 살려서|그 (?:윤곽|맵)으로|그걸로|이걸로|그것으로|따라(?: ?해서| ?하여|서)?|바탕으로|맞춰서?|참고해서?|유지하면서|살려서";
     /** What to draw is named before these: "기사 그림 만들어 줘". */
     static final String PICTURE_TO_DRAW = "그림|이미지|사진";
     static final String DRAWING_VERBS = "그려|만들|생성|렌더링";
