@@ -68,7 +68,9 @@ class ConversationPlanningTest {
         "whats the longest audio file i can upload. my sermons run about an hour and a half",
         "혹시 제가 올린 사진들 다른 사람도 볼 수 있나요? 애들 사진이라 좀 걱정돼서요",
         "whats the difference between canny and hed anyway? just curious, not asking you to run anything",
-        "방금 만든 그림 어떤 설정으로 만든 거예요?", "어떤 작업들 할 수 있는지 목록으로 보여줄 수 있어요?"})
+        "방금 만든 그림 어떤 설정으로 만든 거예요?", "어떤 작업들 할 수 있는지 목록으로 보여줄 수 있어요?",
+        "do you keep the photos i upload? kinda worried since they're pics of my kids", "안녕하세요~ 혹시 동영상 편집도 되나요? 유튜브 브이로그 컷 편집 같은 거요",
+        "방금 만든 그림 어디에 저장된 거예요? 다운로드는 어떻게 해요?", "took forever lol, is that normal for videos?"})
     void questionsAboutTheSystemAndFarewellsPlanNoTask(String message) {
         PlanningResult result = plan(message);
         assertTrue(result.ok(), message + ": " + result.failure());

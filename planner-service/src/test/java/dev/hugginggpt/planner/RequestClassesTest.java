@@ -333,7 +333,11 @@ class RequestClassesTest {
         "밤마다 천장에서 이런 소리가 나는데 무슨 소리인지 분류해줄 수 있어요? noise.wav | audio-classification",
         "sort this ticket for me - bug, feature request or question? 'app crashes on upload' | zero-shot-classification",
         "paraphrase 'The quarterly figures exceeded our expectations' into something casual | text2text-generation",
-        "rewrite this in plain simple english: 'The lessee shall remit payment no later than the fifth day.' | text2text-generation"})
+        "rewrite this in plain simple english: 'The lessee shall remit payment no later than the fifth day.' | text2text-generation",
+        "보호소에서 입양한 강아지인데 무슨 견종인지 알 수 있을까요? dog.jpg | image-classification",
+        "are these two bug reports basically the same issue? 'App crashes on upload' vs 'uploading makes the app close' | sentence-similarity",
+        "'환불 신청했는데 아직 입금이 안 됐어요' 이 문장이 배송/환불/제품불량/기타 중에 어디에 해당하나요? | zero-shot-classification",
+        "found this clip on an old hard drive, can you tell what sport is being played? old.mp4 | video-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);
         assertEquals(task, tasks.get(tasks.size() - 1).task(), tasks.toString());
@@ -751,6 +755,26 @@ class RequestClassesTest {
         assertEquals(List.of("seg-control", "seg-text-to-image"), types(korean), korean.toString());
         List<PlannedTask> both = plan("/home/sy/ref/댄서.png 이 사진으로 포즈맵이랑 깊이맵 둘 다 뽑아줘. 나중에 컨트롤넷에 같이 넣어보려고요");
         assertEquals(java.util.Set.of("openpose-control", "depth-control"), java.util.Set.copyOf(types(both)), both.toString());
+    }
+
+    @Test
+    void aQuestionNoPhraseNamesAskedWithAPictureIsAskedOfThePicture() {
+        ResourceRef plant = new ResourceRef("r-00000000000000000037.jpg", "monstera.jpg", "image/jpeg", 10);
+        List<PlannedTask> tasks = plan("is my monstera getting too much sun?? the leaves look kinda crispy on the edges", plant);
+        assertEquals(List.of("visual-question-answering"), types(tasks), tasks.toString());
+        assertEquals(plant.id(), tasks.get(0).args().get("image"));
+    }
+
+    @Test
+    void moreReadyMadeMaps() {
+        List<PlannedTask> blender = plan("got a normal map out of blender (bust_normal.png) - use it to make a white marble statue of a greek philosopher");
+        assertEquals(List.of("normal-text-to-image"), types(blender), blender.toString());
+        assertEquals("bust_normal.png", blender.get(0).args().get("image"));
+        List<PlannedTask> depth = plan("이미 뽑아둔 depth 맵이 있어요 ./maps/alley_depth.png 이거 그대로 써서 비 오는 밤 사이버펑크 골목 그려 주세요");
+        assertEquals(List.of("depth-text-to-image"), types(depth), depth.toString());
+        assertEquals("비 오는 밤 사이버펑크 골목", depth.get(0).args().get("text"));
+        List<PlannedTask> hed = plan("HED 엣지 이미지 가지고 있는데(sketch_hed.png) 이걸로 수채화풍 한옥 마을 그려줄 수 있나요?");
+        assertEquals(List.of("hed-text-to-image"), types(hed), hed.toString());
     }
 
     @Test

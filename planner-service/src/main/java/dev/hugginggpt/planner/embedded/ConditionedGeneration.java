@@ -116,13 +116,13 @@ final class ConditionedGeneration {
         return new Shape(kind, Pattern.compile(
                 PICTURE_FILE + "\\s*+(?:\\(\\s*+|,\\s*+)?(?:is|it's|it is|which is|that's|that is)\\s++(?:already\\s++)?(?:an?|the|my)\\s++(?:[\\w()-]+\\s++){0,2}?" + map + "\\b"
                         + "|\\b(?:i (?:already )?(?:have|made|drew|created|extracted|baked|prepared|exported|rendered|generated)"
-                        + "|i've (?:already )?(?:got|made|baked|prepared)|here'?s|here is|attached is|this is|handed me|gave me|sent me)"
+                        + "|i've (?:already )?(?:got|made|baked|prepared)|^(?:just |already )?(?:got|made|baked|exported)|here'?s|here is|attached is|this is|handed me|gave me|sent me)"
                         + "\\s++(?:an?|the|my|this)\\s++(?:[\\w()-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,60}?" + PICTURE_FILE
                         + "|\\b(?:my|this|the|an?) (?:own )?" + map + "\\s*+[(,:]?\\s*+" + PICTURE_FILE
                         + "|(?:제가|내가|직접) (?:만든|그린|뽑은|추출한|준비한|가지고 있는|갖고 있는|가진) (?:\\S+ ){0,2}?" + koreanMap + "\\s*+" + PICTURE_FILE
                         // "내가 그린 낙서야 ㅋㅋ scribble.png": what the user drew is that shape, map or not
                         + "|(?:제가|내가|직접) (?:\\S+ ){0,2}?(?:만든|그린|뽑은|추출한|준비한) (?:" + korean + ")(?:야|이야|예요|이에요|인데|입니다)?[\\s.,!ㅋㅎ]{0,10}" + PICTURE_FILE
-                        + "|(?:제가|내가|직접) (?:미리 |이미 |직접 )?(?:뽑아 ?둔|만들어 ?둔|추출해 ?둔|준비해 ?둔|뽑은|만든|추출한) (?:\\S+ ){0,2}?" + koreanMap + "(?:이|가)? ?있(?:어요|어|는데|습니다)?\\s*+[(:]?\\s*+" + PICTURE_FILE
+                        + "|(?:(?:제가|내가|직접) )?(?:미리 |이미 |직접 )?(?:뽑아 ?둔|만들어 ?둔|추출해 ?둔|준비해 ?둔|뽑은|만든|추출한) (?:\\S+ ){0,2}?" + koreanMap + "(?:이|가)? ?있(?:어요|어|는데|습니다)?\\s*+[(:]?\\s*+" + PICTURE_FILE
                         // the attached picture: "애가 그린 낙서예요", "오픈포즈 스켈레톤 이미지예요", "노멀맵 이미지 첨부했어요"
                         + "|(?:애가|아이가|딸이|아들이|조카가|제가|내가) (?:\\S+ )?(?:그린|끄적인) (?:" + korean + ")(?:예요|이에요|야|이야|입니다|인데)()"
                         + "|(?:" + korean + ") ?(?:스켈레톤|맵)(?: 이미지| 사진| 그림| 파일)?(?:이에요|예요|입니다|이야|이거든요?)()"
@@ -136,6 +136,8 @@ final class ConditionedGeneration {
                         // "I have my own canny edge image already (attached)", "here's a normal map i already have (attached)"
                         + "|\\b(?:i (?:already )?(?:have|made|drew|got)|here'?s|here is) (?:my own |an? |the |my )?(?:[\\w-]+\\s++){0,3}?" + map + "\\b[^.?!]{0,30}?\\b(?:attached|already|i (?:made|drew|created|exported|prepared|generated|rendered|baked))\\b()"
                         + "|(?:이|그) " + koreanMap + "\\s*+" + PICTURE_FILE
+                        // "HED 엣지 이미지 가지고 있는데(sketch_hed.png)"
+                        + "|(?:" + korean + ")(?: ?엣지)? ?(?:이미지|사진|그림|맵|파일) (?:가지고|갖고) 있(?:는데|어요|어|습니다)\\s*+\\(?\\s*+" + PICTURE_FILE
                         + "|" + koreanMap + "\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어|습니다|거든)"
                         + "|(?:" + korean + ")\\s*+" + PICTURE_FILE + "\\s*+(?:이|가)?\\s*+있(?:는데|어요|어)[^.?!]{0,20}?(?:그대로|이걸로|이거로)"
                         + "|" + koreanMap + "(?:은|는)?\\s*+(?:이미\\s*+)?(?:(?:만들어 ?둔|만든|뽑아 ?둔|준비한|받은|그려 ?둔) (?:거|것|게)\\s*+)?있(?:어요|어|습니다|는데)[.,]?\\s*+\\(?\\s*+" + PICTURE_FILE

@@ -42,6 +42,8 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final TaskType TRANSLATION = TaskVocabulary.find("translation").orElseThrow();
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     private static final TaskType ZERO_SHOT = TaskVocabulary.find("zero-shot-classification").orElseThrow();
+    private static final TaskType VISUAL_QUESTION_ANSWERING = TaskVocabulary.find("visual-question-answering").orElseThrow();
+    private static final Pattern ASKS_A_QUESTION = Pattern.compile("\\?");
     private static final Set<String> MEDIA_CLASSIFICATION = Set.of("image-classification", "audio-classification");
     /** "generate a misty mountain valley landscape", "- generate 'a fox in a cafe'": something made, named by no picture word. */
     private static final Pattern MAKES_SOMETHING = Pattern.compile(
@@ -238,6 +240,11 @@ public class EmbeddedPlanner implements TaskPlanner {
             }
         }
         // a task nothing can feed is left out, unless it was all the request asked for
+        if (builder.tasks().isEmpty() && unfed.isEmpty() && givesAPicture && ASKS_A_QUESTION.matcher(message).find()) {
+            // "is my monstera getting too much sun??" with a photo: a question no phrase names, asked of the picture
+            Clause question = new Clause(message, true);
+            addReading(builder, VISUAL_QUESTION_ANSWERING, question);
+        }
         if (builder.tasks().isEmpty()) {
             if (unfed.isEmpty() && SmallTalk.addressesTheAssistant(message)) {
                 // "Are you running on my computer or in the cloud?": conversation no phrase of SmallTalk knows

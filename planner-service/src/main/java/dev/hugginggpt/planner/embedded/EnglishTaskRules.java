@@ -148,6 +148,7 @@ final class EnglishTaskRules {
                     + "|\\b(?:turn|make|rewrite|convert)\\w* (?:these|the|my|this|those) (?:\\w+ )?(?:notes|bullets?|bullet points|keywords|fragments) into (?:an? |one |some )?(?:\\w+ )?(?:sentences?|paragraphs?|text|e-?mail|message|announcement|notice)\\b"
                     + "|(?:rewrit|rephras|reword|paraphras|polish|redo)\\w*\\b" + IN_A_TONE
                     + "|explain\\w* (?:it|this|that|them)(?: to me)? (?:" + REWRITE_FOR + ")"
+                    + "|\\bturn (?:it|this|that|them) into an? (?:clean|tidy|neat|proper|organi[sz]ed|simple|short)\\w* (?:to-?do list|checklist|list|outline|bullet points)\\b"
                     + "|\\bmake (?:it|this|that|the|my)(?: (?!conversation|audio|recording|voice|speech|sound|podcast|call|image|picture|photo)\\w+){0,2} (?:sound )?(?:(?:more|less) (?:" + TONES + ")|" + REWRITE_FOR + ")";
 
     static final String SUMMARIZATION =
@@ -239,6 +240,7 @@ final class EnglishTaskRules {
     static final String OBJECT_DETECTION =
             "detect|object detection|bounding|box(?:es)? around|\\bmark (?:where|the (?:location|position)s? of)\\b|\\bbox (?:every|each|all|the)\\b|labels? (?:of|for) (?:the |all |these |those )?objects|identif\\w* (?:what|which) (?:the |these |those )?(?:objects|items|things)|(?:locat|spot|find|identif|recogni[sz]|list|label|point out)\\w* (?:all |any |every |each |the |various |different |significant |key |main |specific |individual ){0,8}(?:\\w+ )?(?:objects|items|elements|things|people|persons|faces|animals|vehicles?|cars?)\\b"
                     + "|(?<!\\bof (?:the |these |those |all |any |different |various |each )?)objects (?:in|within|present|featured|contained)|what objects|\\bfaces?\\b"
+                    + "|\\blist (?:out )?(?:all )?(?:the )?(?:stuff|things|items|objects)\\b[^.?!]{0,40}?\\b(?:in it|in (?:the|this) (?:photo|picture|image|shot))"
                     + "|count (?:the |all (?:the )?)?(?:\\w+ )?" + COUNTED;
 
     /** Describing a picture: "describe it", "caption the photo", "turn it into text". */
