@@ -766,6 +766,18 @@ class RequestClassesTest {
     }
 
     @Test
+    void aKoreanSentenceThatTellsWhatWasRecordedAsksNothingAndTheRecordingSaysHowToEdit() {
+        List<PlannedTask> tasks = plan("사진 수정할 부분을 음성으로 녹음했어요(edit_notes.mp3). 이 내용대로 프로필 사진(headshot.jpg) 좀 고쳐주세요");
+        assertEquals(List.of("automatic-speech-recognition", "image-editing"), types(tasks), tasks.toString());
+        assertEquals("headshot.jpg", tasks.get(1).args().get("image"));
+        assertEquals("<GENERATED>-0", tasks.get(1).args().get("text"));
+        List<PlannedTask> scanned = plan("스캔한 계약서(contract_p1.png) 텍스트 뽑아서 요약 좀 해주세요. 법률용어가 너무 많아서 머리아파요");
+        assertEquals(List.of("image-to-text", "summarization"), types(scanned), scanned.toString());
+        List<PlannedTask> reply = plan("어르신이 '오늘 무릎이 너무 아파서 산책을 못 했어' 라고 하시면 어떻게 대답하는지 보여주세요");
+        assertEquals(List.of("conversational"), types(reply), reply.toString());
+    }
+
+    @Test
     void moreReadyMadeMaps() {
         List<PlannedTask> blender = plan("got a normal map out of blender (bust_normal.png) - use it to make a white marble statue of a greek philosopher");
         assertEquals(List.of("normal-text-to-image"), types(blender), blender.toString());

@@ -207,7 +207,7 @@ final class EnglishLexicon {
     /** Its picture shows a table. */
     static final String TABLE = "tables?|tabular|spreadsheet|chart";
     /** Its picture is a document. */
-    static final String DOCUMENT = "document|invoice|receipt|form|scanned|letter|contract|certificate|brochure|page|article|card";
+    static final String DOCUMENT = "document|invoice|receipt|form|scanned|letter|contract|lease|agreement|certificate|brochure|page|article|card";
 
     // --- How a clause names the result of an earlier task (ResultNames), by the task that made it ---
 

@@ -24,6 +24,8 @@ final class KoreanLexicon {
     static final String REQUEST_ENDINGS = "줘|주세요|주십시오|하세요|하십시오|해요|할래|해라|부탁해|부탁해요|부탁드려요|부탁드립니다|부탁합니다";
     /** Endings of a sentence that says why, not what: "짝퉁인지 확인하려고요", "챗봇 검색용이에요", "출장 정산해야 돼서요". */
     static final String REASON_ENDINGS = "려고요|려구요|려고|려고 해요|용이에요|용입니다|용이요|용|돼서요|되서요|해서요|거든요|니까요|라서요";
+    /** Endings of a sentence that tells what was done: "음성으로 녹음했어요", "사진을 찍었습니다". */
+    static final String DONE_ENDINGS = "(?:었|았|했|였)(?:어요|습니다|어|다)";
     /** Labels that are a sentiment, which sentiment analysis gives: "긍정인지 부정인지". */
     static final String SENTIMENTS = "긍정|부정|중립|긍정적|부정적|중립적";
     /** What labels the passage to read: "본문: ...". */
@@ -53,6 +55,7 @@ final class KoreanLexicon {
     static final String ORIGINAL_MEDIA = "원본|따로|(?<=[가-힣])도 (?:같이|함께)";
     static final String EACH_OF_THEM = "둘 다|각각|모두|전부|(?<![가-힣])(?:두|세|네) (?:\\S+ )?(?:사진|이미지|그림|녹음|파일|음성|영상|문서)";
     static final String SPOKEN_INSTRUCTIONS = "(?:녹음|음성|보이스 ?메모)[^.?!]{0,60}?(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시|요청 ?사항|원하는 (?:수정|변경)|질문)"
+            + "|(?:수정|편집|바꿀|고칠)할? (?:부분|내용|점)[^.?!]{0,30}?(?:녹음|음성)"
             + "|(?:수정 ?사항|편집 ?내용|바꿀 (?:부분|내용)|지시 ?사항|요청 ?사항|질문)[^.?!]{0,40}?(?:녹음|음성 ?(?:파일|메모|메시지)|보이스 ?메모)";
     static final String LAID_OUT_DOCUMENT = "문서|서류|스캔|계산서|명세서|고지서|청구서|송장";
     /** An edit the clause spells out: a colour, the background. */
