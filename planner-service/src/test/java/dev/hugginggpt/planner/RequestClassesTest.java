@@ -336,7 +336,7 @@ class RequestClassesTest {
         "rewrite this in plain simple english: 'The lessee shall remit payment no later than the fifth day.' | text2text-generation",
         "보호소에서 입양한 강아지인데 무슨 견종인지 알 수 있을까요? dog.jpg | image-classification",
         "are these two bug reports basically the same issue? 'App crashes on upload' vs 'uploading makes the app close' | sentence-similarity",
-        "'환불 신청했는데 아직 입금이 안 됐어요' 이 문장이 배송/환불/제품불량/기타 중에 어디에 해당하나요? | zero-shot-classification",
+        "고객 문의 '환불 신청했는데 아직 입금이 안 됐어요' 이 문장이 배송/환불/제품불량/기타 중에 어디에 해당하나요? | zero-shot-classification",
         "found this clip on an old hard drive, can you tell what sport is being played? old.mp4 | video-classification"})
     void phrasingsPeopleTypeNameTheirTask(String request, String task) {
         List<PlannedTask> tasks = plan(request);

@@ -43,7 +43,9 @@ public class EmbeddedPlanner implements TaskPlanner {
     private static final TaskType QUESTION_ANSWERING = TaskVocabulary.find("question-answering").orElseThrow();
     private static final TaskType ZERO_SHOT = TaskVocabulary.find("zero-shot-classification").orElseThrow();
     private static final TaskType VISUAL_QUESTION_ANSWERING = TaskVocabulary.find("visual-question-answering").orElseThrow();
-    private static final Pattern ASKS_A_QUESTION = Pattern.compile("\\?");
+    /** A question about what is so, not a request to do something ("could you split it into regions?"). */
+    private static final Pattern ASKS_A_QUESTION = Pattern.compile(
+            "^(?!.*\\b(?:can|could|would|will) (?:you|u)\\b)(?!.*\\bplease\\b).*\\?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Set<String> MEDIA_CLASSIFICATION = Set.of("image-classification", "audio-classification");
     /** "generate a misty mountain valley landscape", "- generate 'a fox in a cafe'": something made, named by no picture word. */
     private static final Pattern MAKES_SOMETHING = Pattern.compile(

@@ -85,6 +85,8 @@ final class RequestText {
     /** A Korean sentence that asks for something: "...해 줘", "...주세요", "...하세요", "...할래?". */
     private static final Pattern KOREAN_REQUEST = Pattern.compile("(?:" + KoreanLexicon.REQUEST_ENDINGS + ")\\s*+[.!?]?\\s*+$");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    /** "이 글을 요약해 줘: 서울시는 ... 발표했다.": a request before the passage it is about. */
+    private static final Pattern KOREAN_ASKS_WITHIN = Pattern.compile("(?:" + KoreanLexicon.REQUEST_ENDINGS + ")\\s*+[:.!?]");
     private static final Pattern KOREAN_REASON = Pattern.compile("(?:" + KoreanLexicon.REASON_ENDINGS + ")\\s*+[.!?~ㅠㅜㅎㅋ]*+\\s*+$"
             + "|(?:" + KoreanLexicon.DONE_ENDINGS + ")(?:\\([^)]{1,200}\\))?\\s*+[.!~ㅠㅜㅎㅋ]*+\\s*+$");
     /** "drawing.png": a file name, not a verb. */
@@ -133,7 +135,8 @@ final class RequestText {
             // "From the transcript, give me a summary": a later clause that starts with its verb makes the sentence ask
             // "짝퉁인지 확인하려고요", "음성으로 녹음했어요": a Korean sentence that says why or what was done asks for nothing
             // (every other Korean sentence may ask)
-            boolean reason = KOREAN_REASON.matcher(sentence.strip()).find() && !KOREAN_REQUEST.matcher(sentence.strip()).find();
+            boolean reason = KOREAN_REASON.matcher(sentence.strip()).find() && !KOREAN_REQUEST.matcher(sentence.strip()).find()
+                    && !KOREAN_ASKS_WITHIN.matcher(sentence).find();
             boolean request = !reason && REQUEST.matcher(sentence.strip()).find() || parts.stream().skip(1)
                     .map(String::strip).anyMatch(words -> IMPERATIVE.matcher(words).find() && !PAST_TENSE.matcher(words).find()
                             && !FILE_NAME_FIRST.matcher(words).lookingAt());
