@@ -6,7 +6,7 @@
 # planner-service/target/taskbench/predictions.jsonl. Then the realistic set (bench/realistic/requests.jsonl), per half,
 # with the counts of right plans, confidently wrong plans and honest failures; the dev half's misses are listed in
 # planner-service/target/realistic-misses.txt. Last the unseen set (bench/realistic/unseen.jsonl) the same way, its dev
-# half's misses in planner-service/target/unseen-misses.txt. Then bench/realistic/fresh.jsonl to fresh12.jsonl
+# half's misses in planner-service/target/unseen-misses.txt. Then bench/realistic/fresh.jsonl to fresh13.jsonl
 # (development sets, all even ids: every miss listed in planner-service/target/fresh*-misses.txt)
 # and bench/realistic/blind.jsonl (held out whole, all odd ids). The held-out halves' misses are counted, never listed.
 set -euo pipefail
@@ -21,7 +21,7 @@ run() {
 run PlanningBenchmark --predictions planner-service/target/taskbench/predictions.jsonl "$@"
 echo
 run RealisticBenchmark bench/realistic/requests.jsonl planner-service/target/realistic-misses.txt
-for set in unseen fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9 fresh10 fresh11 fresh12 blind; do
+for set in unseen fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9 fresh10 fresh11 fresh12 fresh13 blind; do
     echo
     run RealisticBenchmark "bench/realistic/$set.jsonl" "planner-service/target/$set-misses.txt"
 done
