@@ -76,15 +76,17 @@ class ApprovalIT {
                 {"plan": [{"id": 0, "task": "text-to-speech", "args": {"text": "%s"}},
                           {"id": 1, "task": "automatic-speech-recognition", "args": {"audio": "<GENERATED>-0"}}]}"""
                 .formatted("a long sentence to read aloud. ".repeat(300)), 202).get("id").asText();
-        awaitTask(running, 0, "RUNNING", Duration.ofMinutes(1));
+        // cancelled while it transcribes: espeak-ng speaks the 9,000 characters in well under a second, which a cancel
+        // may arrive after, while recognizing the 7 minutes of speech it made takes PocketSphinx tens of seconds
+        awaitTask(running, 1, "RUNNING", Duration.ofMinutes(2));
         long started = System.nanoTime();
         JsonNode ended = post("/v1/requests/" + running + "/cancel", "", 200);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("cancel of a running request answered in %d ms: %s%n", millis, ended.get("error").asText());
         assertEquals("FAILED", ended.get("status").asText());
         assertTrue(ended.get("error").asText().startsWith("cancelled by the client"), ended.toString());
-        assertTrue(ended.get("error").asText().contains("task 0 (text-to-speech) stopped while running"), ended.toString());
-        assertTrue(ended.get("error").asText().contains("task 1 (automatic-speech-recognition) not started"), ended.toString());
+        assertTrue(ended.get("error").asText().contains("task 1 (automatic-speech-recognition) stopped while running"), ended.toString());
+        assertEquals("SUCCEEDED", ended.at("/tasks/0/status").asText(), ended.toString());
         assertTrue(millis < 1000, "answered in " + millis + " ms");
         long stopped = System.nanoTime();
         while (!stack.log("executor-1").contains("request " + running + " cancelled")) {
