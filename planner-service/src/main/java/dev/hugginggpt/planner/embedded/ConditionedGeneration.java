@@ -164,18 +164,12 @@ final class ConditionedGeneration {
         if (message == null || !THAT_MAP.matcher(message).find()) {
             return Optional.empty();
         }
-        for (int i = history.size() - 1; i >= 0; i--) {
-            ChatMessage turn = history.get(i);
-            if ("assistant".equals(turn.role())) {
-                Matcher produced = PRODUCED_MAP.matcher(turn.content() == null ? "" : turn.content());
-                ReadyMade last = null;
-                while (produced.find()) {
-                    last = new ReadyMade(produced.group(1), produced.group(2));
-                }
-                return Optional.ofNullable(last);
-            }
+        Matcher produced = PRODUCED_MAP.matcher(RequestText.latestAnswer(history));
+        ReadyMade last = null;
+        while (produced.find()) {
+            last = new ReadyMade(produced.group(1), produced.group(2));
         }
-        return Optional.empty();
+        return Optional.ofNullable(last);
     }
 
     /** Whether a clause names a shape a picture can be drawn on ("the depth of desk.jpg", "그 자세"). */

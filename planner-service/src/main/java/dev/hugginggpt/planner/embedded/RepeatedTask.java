@@ -90,13 +90,7 @@ final class RepeatedTask {
     }
 
     private static boolean previousWorkflowHasSeveralTasks(List<ChatMessage> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            ChatMessage turn = history.get(i);
-            if ("assistant".equals(turn.role())) {
-                return SEVERAL_TASK_WORKFLOW.matcher(turn.content() == null ? "" : turn.content()).find();
-            }
-        }
-        return false;
+        return SEVERAL_TASK_WORKFLOW.matcher(RequestText.latestAnswer(history)).find();
     }
 
     /** The target language the previous request asked for, for a translation asked again. */
@@ -109,14 +103,8 @@ final class RepeatedTask {
     }
 
     private static Optional<TaskType> previousTask(List<ChatMessage> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            ChatMessage turn = history.get(i);
-            if ("assistant".equals(turn.role())) {
-                Matcher workflow = ONE_TASK_WORKFLOW.matcher(turn.content() == null ? "" : turn.content());
-                return workflow.find() ? TaskVocabulary.find(workflow.group(1)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        Matcher workflow = ONE_TASK_WORKFLOW.matcher(RequestText.latestAnswer(history));
+        return workflow.find() ? TaskVocabulary.find(workflow.group(1)) : Optional.empty();
     }
 
     private static Optional<String> previousUserMessage(List<ChatMessage> history) {

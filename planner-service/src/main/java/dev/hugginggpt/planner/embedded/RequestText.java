@@ -198,6 +198,17 @@ final class RequestText {
         return text.substring(0, colon.start(1)) + "«Q" + (quotes.size() - 1) + "»";
     }
 
+    /** What the latest answer of the conversation says ("Workflow: 0 ..., produced r-52bd.png"); empty if none. */
+    static String latestAnswer(List<ChatMessage> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage turn = history.get(i);
+            if ("assistant".equals(turn.role())) {
+                return turn.content() == null ? "" : turn.content();
+            }
+        }
+        return "";
+    }
+
     /**
      * The text an earlier turn of the conversation gave, for a request that says no more than "now read it aloud": the
      * last quoted passage of the latest message that has one (a template answer quotes each text result; a user
